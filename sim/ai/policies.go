@@ -1,0 +1,279 @@
+package ai
+
+import (
+	"fmt"
+
+	"github.com/deconflict/deconflict/sim"
+)
+
+// paramSet holds a policy's parameters by key, in their unit's integer form.
+type paramSet map[string]int64
+
+// New builds the AI policy an actor's setup names, seeded for this run. It
+// returns nil for actors whose behaviour is fixed (they never decide).
+func New(actor sim.Actor, setup sim.ActorSetup, seed uint64) (sim.Policy, error) {
+	name := setup.Policy
+	if name == "" {
+		name = Default(actor)
+	}
+	if name == "" {
+		return nil, nil
+	}
+	spec, ok := Lookup(actor, name)
+	if !ok {
+		return nil, fmt.Errorf("no policy %q for %s", name, actor)
+	}
+	p := paramSet{}
+	for _, ps := range spec.Params {
+		p[ps.Key] = sim.FixedFromFloat(ps.Default, ps.Unit)
+	}
+	for _, kv := range setup.Params {
+		if _, ok := p[kv.Key]; !ok {
+			return nil, fmt.Errorf("policy %s has no parameter %q", name, kv.Key)
+		}
+		p[kv.Key] = kv.Value
+	}
+	return spec.make(p, sim.NewPCG(seed, 100+uint64(actor))), nil
+}
+
+// ---- Israel ----
+
+type israel struct {
+	minValue    int64
+	defiance    int64
+	longNotice  int64
+	skipReview  int64
+	warn        int64
+	maxRisk     int64 // largest interception chance accepted
+	avoidReview bool
+	used        []bool // scratch: targets already given a sortie this turn
+	rng         sim.PCG
+}
+
+func newOpportunist(p paramSet, rng sim.PCG) sim.Policy {
+	return &israel{minValue: p["min_value"], defiance: p["defiance"], longNotice: p["long_notice"],
+		skipReview: p["skip_review"], warn: sim.Micro, maxRisk: sim.Micro, rng: rng}
+}
+
+func newCautious(p paramSet, rng sim.PCG) sim.Policy {
+	return &israel{minValue: p["min_value"], warn: p["warn"], maxRisk: p["max_intercept"], avoidReview: true, rng: rng}
+}
+
+func (pol *israel) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	for _, d := range obs.Decisions {
+		switch d.Kind {
+		case sim.DecidePlan:
+			out = pol.plan(obs, d, out)
+		case sim.DecideResponse:
+			k := sim.OrderWithdraw
+			switch {
+			case d.Reasons&sim.ReasonCondition != 0 && d.Reasons&(sim.ReasonDenied|sim.ReasonHalt) == 0:
+				k = sim.OrderComply
+			case pol.rng.Chance(pol.defiance):
+				k = sim.OrderProceed
+			}
+			out = append(out, sim.Order{Kind: k, Decision: d.ID})
+		case sim.DecideWarning:
+			k := sim.OrderHold
+			if pol.rng.Chance(pol.warn) {
+				k = sim.OrderWarn
+			}
+			out = append(out, sim.Order{Kind: k, Decision: d.ID})
+		}
+	}
+	return out
+}
+
+// plan picks the most valuable targets first and, for each, the route with
+// the best odds that the policy accepts.
+func (pol *israel) plan(obs *sim.Observation, d sim.Decision, out []sim.Order) []sim.Order {
+	pol.used = pol.used[:0]
+	for range obs.Targets {
+		pol.used = append(pol.used, false)
+	}
+	for left := obs.SortiesLeft; left > 0; left-- {
+		best, bestOpt := -1, -1
+		for i := range obs.Targets {
+			t := &obs.Targets[i]
+			if pol.used[i] || t.Value < pol.minValue || targeted(obs, t.Target) {
+				continue
+			}
+			opt := pol.route(obs, t)
+			if opt < 0 {
+				continue
+			}
+			if best < 0 || t.Value > obs.Targets[best].Value {
+				best, bestOpt = i, opt
+			}
+		}
+		if best < 0 {
+			break
+		}
+		pol.used[best] = true
+		t := &obs.Targets[best]
+		pkg := int8(sim.PackageMedium)
+		if t.Value >= 2*sim.Milli || pol.avoidReview {
+			pkg = sim.PackageLarge
+		}
+		notice := int8(sim.NoticeStandard)
+		if pol.rng.Chance(pol.longNotice) {
+			notice = sim.NoticeLong
+		}
+		opt := &obs.Options[bestOpt]
+		skip := opt.Reasons&(sim.ReasonZone|sim.ReasonStandoff|sim.ReasonOperation) != 0 && pol.rng.Chance(pol.skipReview)
+		out = append(out, sim.Order{Kind: sim.OrderStrike, Decision: d.ID, Target: t.Target, Route: opt.Route,
+			Package: pkg, Notice: notice, SkipReview: skip})
+	}
+	return append(out, sim.Order{Kind: sim.OrderEndPlanning, Decision: d.ID})
+}
+
+// route returns the index in obs.Options of the route to fly, or -1.
+func (pol *israel) route(obs *sim.Observation, t *sim.TargetView) int {
+	best := -1
+	var bestScore int64
+	for i := t.First; i < t.First+t.Count; i++ {
+		o := &obs.Options[i]
+		if o.Intercept > pol.maxRisk || o.Reasons&sim.ReasonHalt != 0 && pol.avoidReview {
+			continue
+		}
+		score := o.Success[sim.PackageMedium]
+		if pol.avoidReview && o.Reasons&(sim.ReasonZone|sim.ReasonStandoff|sim.ReasonOperation|sim.ReasonRussia) != 0 {
+			score /= 2
+		}
+		if best < 0 || score > bestScore {
+			best, bestScore = int(i), score
+		}
+	}
+	return best
+}
+
+func targeted(obs *sim.Observation, t sim.Target) bool {
+	for i := range obs.Missions {
+		m := &obs.Missions[i]
+		if m.Target == t && m.Status != sim.MissionFlown && m.Status != sim.MissionWithdrawn {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- United States ----
+
+type usa struct {
+	threshold   int64 // share of the hazard cap
+	respond     int64
+	blame       int64
+	message     int64 // complicity that triggers a private message (0: never)
+	protective  bool
+	lastMessage int32
+	rng         sim.PCG
+}
+
+func newPermissive(p paramSet, rng sim.PCG) sim.Policy {
+	return &usa{threshold: p["approval_threshold"], respond: p["respond"], blame: p["blame"], lastMessage: -1000, rng: rng}
+}
+
+func newForceProtection(p paramSet, rng sim.PCG) sim.Policy {
+	return &usa{threshold: p["approval_threshold"], respond: p["respond"], message: p["message_complicity"],
+		protective: true, lastMessage: -1000, rng: rng}
+}
+
+func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	limit := obs.Scenario.Params[sim.ParamHazardCap] * pol.threshold / sim.Micro
+	for _, d := range obs.Decisions {
+		switch d.Kind {
+		case sim.DecideRequest:
+			v := review(obs, d.ID)
+			o := sim.Order{Kind: sim.OrderApprove, Decision: d.ID, Route: -1}
+			switch {
+			case pol.protective && d.Reasons&sim.ReasonStandoff != 0:
+				o.Kind = sim.OrderDeny
+			case v.HazardApproved <= limit:
+			case v.AltRoute >= 0 && v.HazardAlt <= limit:
+				o.Kind, o.Route = sim.OrderCondition, v.AltRoute
+			case pol.protective:
+				o.Kind = sim.OrderDeny
+			default:
+				o.Kind, o.Delay = sim.OrderCondition, 2
+			}
+			out = append(out, o)
+		case sim.DecideProtection:
+			site := attackSite(obs, d.Subject)
+			k := sim.OrderEvacuate
+			if pol.protective && !obs.Sites[site].Hardened {
+				k = sim.OrderHarden
+			}
+			out = append(out, sim.Order{Kind: k, Decision: d.ID, Site: site})
+		case sim.DecideAttackResponse:
+			blame := !obs.TalksOpen && pol.rng.Chance(pol.blame)
+			out = append(out, sim.Order{Kind: sim.OrderRespond, Decision: d.ID, Strike: pol.rng.Chance(pol.respond), Blame: blame})
+			if site := attackSite(obs, d.Subject); pol.protective && site >= 0 && !obs.Sites[site].Hardened && obs.Sites[site].Troops > 0 {
+				out = append(out, sim.Order{Kind: sim.OrderHarden, Site: site})
+			}
+		}
+	}
+	if pol.message > 0 && obs.Complicity >= pol.message && obs.Turn-pol.lastMessage >= int32(obs.Scenario.Params[sim.ParamPrivateMessageCooldown]) {
+		pol.lastMessage = obs.Turn
+		out = append(out, sim.Order{Kind: sim.OrderPrivateMessage})
+	}
+	return out
+}
+
+func review(obs *sim.Observation, decision int32) sim.ReviewView {
+	for _, v := range obs.Reviews {
+		if v.Decision == decision {
+			return v
+		}
+	}
+	return sim.ReviewView{AltRoute: -1}
+}
+
+func attackSite(obs *sim.Observation, attack int32) int32 {
+	for _, a := range obs.Attacks {
+		if a.ID == attack {
+			return a.Site
+		}
+	}
+	return -1
+}
+
+// ---- Iran ----
+
+type iran struct {
+	threshold int64
+	claim     int64
+	drones    int64
+	restraint int64 // chance of holding while talks run
+	rng       sim.PCG
+}
+
+func newTitForTat(p paramSet, rng sim.PCG) sim.Policy {
+	return &iran{threshold: p["threshold"], claim: p["claim"], drones: p["drones"], rng: rng}
+}
+
+func newRestrained(p paramSet, rng sim.PCG) sim.Policy {
+	return &iran{threshold: p["threshold"], restraint: p["talks_restraint"], drones: sim.Micro / 2, rng: rng}
+}
+
+func (pol *iran) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	for _, d := range obs.Decisions {
+		if d.Kind != sim.DecideRetaliation {
+			continue
+		}
+		toward := sim.TowardIsrael
+		if obs.Scenario.Sites[d.Subject].Owner == sim.USA {
+			toward = sim.TowardUSA
+		}
+		hold := obs.Grievance[toward] < pol.threshold || obs.TalksOpen && pol.rng.Chance(pol.restraint)
+		if hold {
+			out = append(out, sim.Order{Kind: sim.OrderHold, Decision: d.ID})
+			continue
+		}
+		method := int8(sim.MethodRockets)
+		if pol.rng.Chance(pol.drones) {
+			method = sim.MethodDrones
+		}
+		out = append(out, sim.Order{Kind: sim.OrderRetaliate, Decision: d.ID, Method: method, Claim: pol.rng.Chance(pol.claim)})
+	}
+	return out
+}

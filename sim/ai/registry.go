@@ -1,0 +1,94 @@
+// Package ai holds the AI policies that play actors nobody else plays.
+// A policy reads only the actor's Observation and answers with Orders, like a
+// human player would; each is parameterised from the scenario's [[actor]]
+// table so analysts can tune and sweep it.
+package ai
+
+import "github.com/deconflict/deconflict/sim"
+
+// Spec describes one policy: its name, what it does and its parameters.
+type Spec struct {
+	Actor  sim.Actor
+	Name   string
+	Doc    string
+	Params []sim.ParamSpec // keys sorted; units as for model constants
+	make   func(p paramSet, rng sim.PCG) sim.Policy
+}
+
+// specs lists every policy; each one's Params are sorted by key.
+var specs = []Spec{
+	{Actor: sim.Israel, Name: "opportunist", Doc: "strikes every worthwhile target it detects, takes the route with the least air-defence exposure, sometimes strikes despite a denial or a halt",
+		Params: []sim.ParamSpec{
+			{Key: "defiance", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "chance of striking anyway after a denial or inside a halt"},
+			{Key: "long_notice", Unit: sim.UnitFraction, Default: 0.2, Min: 0, Max: 1, Doc: "share of strikes near Russian forces given long notice (the rest standard)"},
+			{Key: "min_value", Unit: sim.UnitLevel, Default: 0.5, Min: 0, Max: 100, Doc: "least target value worth a sortie"},
+			{Key: "skip_review", Unit: sim.UnitFraction, Default: 0.03, Min: 0, Max: 1, Doc: "chance of not submitting a mission that needs US review"},
+		}, make: newOpportunist},
+	{Actor: sim.Israel, Name: "cautious", Doc: "strikes only valuable targets, prefers routes outside US zones and Russian cover, complies with denials and halts",
+		Params: []sim.ParamSpec{
+			{Key: "min_value", Unit: sim.UnitLevel, Default: 1.2, Min: 0, Max: 100, Doc: "least target value worth a sortie"},
+			{Key: "max_intercept", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "largest interception risk it accepts"},
+			{Key: "warn", Unit: sim.UnitFraction, Default: 1, Min: 0, Max: 1, Doc: "chance of warning the US of a detected attack"},
+		}, make: newCautious},
+	{Actor: sim.USA, Name: "permissive", Doc: "approves most requests, answers attacks in kind and stays publicly silent during talks",
+		Params: []sim.ParamSpec{
+			{Key: "approval_threshold", Unit: sim.UnitFraction, Default: 0.6, Min: 0, Max: 1, Doc: "approves while the hazard it foresees at its sites stays under this share of the cap"},
+			{Key: "respond", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
+			{Key: "blame", Unit: sim.UnitFraction, Default: 0.2, Min: 0, Max: 1, Doc: "chance of blaming Iran in public when talks are not under way"},
+		}, make: newPermissive},
+	{Actor: sim.USA, Name: "force-protection", Doc: "denies or reroutes strikes that raise the risk to its garrisons, evacuates on warning, hardens threatened sites and sends private messages",
+		Params: []sim.ParamSpec{
+			{Key: "approval_threshold", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "approves while the hazard it foresees at its sites stays under this share of the cap"},
+			{Key: "respond", Unit: sim.UnitFraction, Default: 0.8, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
+			{Key: "message_complicity", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "perceived complicity above which it sends Tehran a private message"},
+		}, make: newForceProtection},
+	{Actor: sim.Iran, Name: "tit-for-tat", Doc: "answers grievance with proxy attacks as soon as an opportunity arises, denying them",
+		Params: []sim.ParamSpec{
+			{Key: "threshold", Unit: sim.UnitLevel, Default: 0.4, Min: 0, Max: 100, Doc: "grievance above which it attacks"},
+			{Key: "claim", Unit: sim.UnitFraction, Default: 0.1, Min: 0, Max: 1, Doc: "chance an attack is claimed"},
+			{Key: "drones", Unit: sim.UnitFraction, Default: 0.4, Min: 0, Max: 1, Doc: "share of attacks by drone rather than rockets"},
+		}, make: newTitForTat},
+	{Actor: sim.Iran, Name: "restrained", Doc: "holds fire while the nuclear talks run and attacks only when grievance is high",
+		Params: []sim.ParamSpec{
+			{Key: "threshold", Unit: sim.UnitLevel, Default: 1.5, Min: 0, Max: 100, Doc: "grievance above which it attacks"},
+			{Key: "talks_restraint", Unit: sim.UnitFraction, Default: 0.8, Min: 0, Max: 1, Doc: "chance of holding fire while talks are under way"},
+		}, make: newRestrained},
+}
+
+// Lookup returns the policy named name for the actor.
+func Lookup(actor sim.Actor, name string) (Spec, bool) {
+	for _, s := range specs {
+		if s.Actor == actor && s.Name == name {
+			return s, true
+		}
+	}
+	return Spec{}, false
+}
+
+// Names lists the policies available for an actor (empty for actors whose
+// behaviour is fixed).
+func Names(actor sim.Actor) []string {
+	var out []string
+	for _, s := range specs {
+		if s.Actor == actor {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
+// Specs lists every policy.
+func Specs() []Spec { return specs }
+
+// Default returns the policy an actor gets when its scenario names none.
+func Default(actor sim.Actor) string {
+	switch actor {
+	case sim.Israel:
+		return "opportunist"
+	case sim.USA:
+		return "permissive"
+	case sim.Iran:
+		return "tit-for-tat"
+	}
+	return ""
+}

@@ -1,0 +1,356 @@
+package sim
+
+// orderActor says which actor may give each kind of order.
+var orderActor = [NumOrderKinds]Actor{
+	OrderStrike: Israel, OrderEndPlanning: Israel,
+	OrderApprove: USA, OrderCondition: USA, OrderDeny: USA, OrderDefer: USA,
+	OrderComply: Israel, OrderWithdraw: Israel, OrderProceed: Israel,
+	OrderRetaliate: Iran, OrderHold: NoActor, OrderWarn: Israel,
+	OrderEvacuate: USA, OrderHarden: USA, OrderRespond: USA,
+	OrderHalt: USA, OrderPrivateMessage: USA, OrderReturn: USA, OrderDispatch: Iran,
+}
+
+// orderAnswers says which decision kind an order answers; free orders answer none.
+func orderAnswers(k OrderKind) (DecisionKind, bool) {
+	switch k {
+	case OrderStrike, OrderEndPlanning:
+		return DecidePlan, true
+	case OrderApprove, OrderCondition, OrderDeny, OrderDefer:
+		return DecideRequest, true
+	case OrderComply, OrderWithdraw, OrderProceed:
+		return DecideResponse, true
+	case OrderRetaliate:
+		return DecideRetaliation, true
+	case OrderWarn:
+		return DecideWarning, true
+	case OrderRespond:
+		return DecideAttackResponse, true
+	}
+	return 0, false
+}
+
+// Allowed lists the orders that answer a decision kind.
+func Allowed(k DecisionKind) []OrderKind {
+	switch k {
+	case DecidePlan:
+		return []OrderKind{OrderStrike, OrderEndPlanning}
+	case DecideRequest:
+		return []OrderKind{OrderApprove, OrderCondition, OrderDeny, OrderDefer}
+	case DecideResponse:
+		return []OrderKind{OrderComply, OrderWithdraw, OrderProceed}
+	case DecideAttackResponse:
+		return []OrderKind{OrderRespond}
+	case DecideRetaliation:
+		return []OrderKind{OrderRetaliate, OrderHold}
+	case DecideWarning:
+		return []OrderKind{OrderWarn, OrderHold}
+	case DecideProtection:
+		return []OrderKind{OrderEvacuate, OrderHarden, OrderHold}
+	}
+	return nil
+}
+
+func (e *Engine) findDecision(id int32) *Decision {
+	for i := range e.st.Pending {
+		if e.st.Pending[i].ID == id {
+			return &e.st.Pending[i]
+		}
+	}
+	return nil
+}
+
+// Apply validates an order from an actor against the state and carries it
+// out. An invalid order returns an error wrapping ErrInvalidOrder and leaves
+// the state untouched.
+func (e *Engine) Apply(a Actor, o Order) error {
+	if err := e.Check(a, o); err != nil {
+		return err
+	}
+	e.apply(a, o)
+	return nil
+}
+
+// Check validates an order without carrying it out.
+func (e *Engine) Check(a Actor, o Order) error {
+	st, sc := &e.st, e.sc
+	if st.Outcome != OutcomeRunning {
+		return invalid("the run is over")
+	}
+	if o.Kind >= NumOrderKinds {
+		return invalid("unknown order kind %d", o.Kind)
+	}
+	if want := orderActor[o.Kind]; want != NoActor && want != a {
+		return invalid("%s orders are for %s, not %s", o.Kind, want, a)
+	}
+	var d *Decision
+	if o.Decision != 0 {
+		d = e.findDecision(o.Decision)
+		if d == nil || d.Done {
+			return invalid("decision %d is not open", o.Decision)
+		}
+		if d.Actor != a {
+			return invalid("decision %d belongs to %s", o.Decision, d.Actor)
+		}
+		if !allows(d.Kind, o.Kind) {
+			return invalid("%s does not answer a %s decision", o.Kind, d.Kind)
+		}
+	} else if _, answers := orderAnswers(o.Kind); answers || o.Kind == OrderHold {
+		return invalid("%s must name the decision it answers", o.Kind)
+	}
+	switch o.Kind {
+	case OrderStrike:
+		if o.Route < 0 || int(o.Route) >= len(sc.Routes) {
+			return invalid("no route %d", o.Route)
+		}
+		if o.Package < PackageSmall || o.Package > PackageLarge {
+			return invalid("package must be small, medium or large")
+		}
+		if o.Notice < NoticeShort || o.Notice > NoticeLong {
+			return invalid("notice must be short, standard or long")
+		}
+		if !e.Strikable(o.Target) {
+			return invalid("target is not detected or no longer stands")
+		}
+		if e.targeted(o.Target) {
+			return invalid("a mission already goes after that target")
+		}
+		if e.plannedThisTurn() >= e.param(ParamSortiesPerTurn) {
+			return invalid("all %d sorties of this turn are planned", e.param(ParamSortiesPerTurn))
+		}
+		pos, _ := e.TargetPos(o.Target)
+		if !e.Assess(o.Route, pos).Reach {
+			return invalid("route %s does not reach the target", sc.Routes[o.Route].ID)
+		}
+	case OrderCondition:
+		r := e.request(d.Subject)
+		m := e.mission(r.Mission)
+		if o.Route == -1 && o.Delay <= 0 {
+			return invalid("a condition needs another route or a delay")
+		}
+		if o.Delay < 0 || o.Delay > 30 {
+			return invalid("delay must lie in 0..30 turns")
+		}
+		if o.Route != -1 {
+			if o.Route < 0 || int(o.Route) >= len(sc.Routes) || o.Route == m.Route {
+				return invalid("the condition must name another route")
+			}
+			if !e.Assess(o.Route, m.TargetPos).Reach {
+				return invalid("route %s does not reach the target", sc.Routes[o.Route].ID)
+			}
+		}
+	case OrderRetaliate:
+		if o.Method != MethodRockets && o.Method != MethodDrones {
+			return invalid("method must be rockets or drones")
+		}
+	case OrderEvacuate, OrderHarden, OrderReturn:
+		if d != nil {
+			if at := e.attack(d.Subject); at == nil || at.Site != o.Site {
+				return invalid("the warning concerns another site")
+			}
+		}
+		if o.Site < 0 || int(o.Site) >= len(sc.Sites) || sc.Sites[o.Site].Owner != USA || st.Sites[o.Site].Troops == 0 {
+			return invalid("site %d is not a manned US site", o.Site)
+		}
+		if o.Kind == OrderHarden && st.Sites[o.Site].Hardened {
+			return invalid("%s is already hardened", sc.Sites[o.Site].ID)
+		}
+		if o.Kind == OrderReturn && st.Sites[o.Site].EvacuatedTill < st.Turn {
+			return invalid("%s is not evacuated", sc.Sites[o.Site].ID)
+		}
+	case OrderHalt:
+		if o.Site < 0 || int(o.Site) >= len(sc.Sites) {
+			return invalid("no site %d to centre the halt on", o.Site)
+		}
+		if o.Radius < 10_000 || o.Radius > 500_000 {
+			return invalid("halt radius must lie in 10..500 km")
+		}
+		if o.Days < 1 || o.Days > 30 {
+			return invalid("halt must last 1..30 days")
+		}
+	case OrderDispatch:
+		if o.Corridor < 0 || int(o.Corridor) >= len(sc.Corridors) {
+			return invalid("no corridor %d", o.Corridor)
+		}
+		if o.Interval < 0 || o.Interval > 365 {
+			return invalid("interval must lie in 0..365 turns")
+		}
+	}
+	return nil
+}
+
+func allows(d DecisionKind, o OrderKind) bool {
+	for _, k := range Allowed(d) {
+		if k == o {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) apply(a Actor, o Order) {
+	st, sc := &e.st, e.sc
+	var d *Decision
+	if o.Decision != 0 {
+		d = e.findDecision(o.Decision)
+		if o.Kind != OrderStrike {
+			d.Done = true
+		}
+	}
+	switch o.Kind {
+	case OrderStrike:
+		pos, _ := e.TargetPos(o.Target)
+		as := e.Assess(o.Route, pos)
+		st.Missions = append(st.Missions, Mission{
+			ID: e.newID(), Planned: st.Turn, Target: o.Target, TargetPos: pos, Route: o.Route,
+			Package: o.Package, Notice: o.Notice, SkipReview: o.SkipReview, Status: MissionPlanned,
+			Reasons: as.Reasons, FlyTurn: st.Turn, Exposure: as.Exposure, InUSZone: as.InUSZone,
+			InHalt: as.InHalt, NearRussia: as.NearRussia,
+		})
+	case OrderApprove:
+		r := e.request(d.Subject)
+		m := e.mission(r.Mission)
+		r.Status = RequestApproved
+		st.Count[MetricApproved]++
+		st.Trust = min(100*Milli, st.Trust+e.param(ParamApprovalTrustGain))
+		m.Status = MissionCleared
+		if m.InHalt {
+			m.Status = MissionAwaiting
+		}
+		e.note(LogApproved, USA, Israel, -1, m.ID, 0)
+	case OrderCondition:
+		r := e.request(d.Subject)
+		m := e.mission(r.Mission)
+		r.Status, r.AltRoute, r.Delay = RequestConditioned, o.Route, o.Delay
+		st.Count[MetricConditioned]++
+		m.Status = MissionAwaiting
+		m.Reasons |= ReasonCondition
+		e.note(LogConditioned, USA, Israel, -1, m.ID, int64(o.Delay))
+	case OrderDeny:
+		r := e.request(d.Subject)
+		m := e.mission(r.Mission)
+		r.Status = RequestDenied
+		st.Count[MetricDenied]++
+		st.Trust = max(0, st.Trust-e.param(ParamDenialTrustCost))
+		m.Status = MissionAwaiting
+		m.Reasons |= ReasonDenied
+		e.note(LogDenied, USA, Israel, -1, m.ID, 0)
+	case OrderDefer:
+		r := e.request(d.Subject)
+		r.Status = RequestDeferred
+		r.Deferrals++
+		st.Count[MetricDeferred]++
+		e.note(LogDeferred, USA, Israel, -1, r.Mission, 0)
+	case OrderComply:
+		m := e.mission(d.Subject)
+		if m.Reasons&ReasonCondition != 0 && m.Reasons&ReasonDenied == 0 && !m.InHalt {
+			r := e.request(m.Request)
+			if r.AltRoute >= 0 {
+				as := e.Assess(r.AltRoute, m.TargetPos)
+				m.Route, m.Exposure, m.InUSZone, m.NearRussia = r.AltRoute, as.Exposure, as.InUSZone, as.NearRussia
+			}
+			m.FlyTurn = st.Turn + r.Delay
+			m.Status = MissionCleared
+			break
+		}
+		m.Status = MissionWithdrawn
+		st.Count[MetricWithdrawn]++
+		e.note(LogWithdrawn, Israel, USA, -1, m.ID, 0)
+	case OrderWithdraw:
+		m := e.mission(d.Subject)
+		m.Status = MissionWithdrawn
+		st.Count[MetricWithdrawn]++
+		e.note(LogWithdrawn, Israel, USA, -1, m.ID, 0)
+	case OrderProceed:
+		m := e.mission(d.Subject)
+		m.Status = MissionProceeding
+		if m.Reasons&(ReasonDenied|ReasonCondition) != 0 {
+			m.Violation = true
+		}
+	case OrderRetaliate:
+		id := e.newID()
+		st.Attacks = append(st.Attacks, Attack{ID: id, Site: d.Subject, Method: o.Method, Claimed: o.Claim, Due: st.Turn + 1})
+		e.note(LogAttackOrdered, Iran, sc.Sites[d.Subject].Owner, d.Subject, id, int64(o.Method))
+	case OrderHold:
+		// nothing happens; the decision is answered
+	case OrderWarn:
+		at := e.attack(d.Subject)
+		at.Warned = true
+		st.Count[MetricWarnings]++
+		st.Trust = min(100*Milli, st.Trust+e.param(ParamWarningTrustGain))
+		e.note(LogWarning, Israel, USA, at.Site, at.ID, 0)
+	case OrderEvacuate:
+		st.Sites[o.Site].EvacuatedTill = st.Turn + int32(e.param(ParamEvacuationTurns))
+		st.Count[MetricEvacuations]++
+		e.note(LogEvacuation, USA, NoActor, o.Site, -1, 0)
+	case OrderHarden:
+		st.Sites[o.Site].Hardened = true
+		e.note(LogHardening, USA, NoActor, o.Site, -1, 0)
+	case OrderReturn:
+		st.Sites[o.Site].EvacuatedTill = -1
+		e.note(LogReturn, USA, NoActor, o.Site, -1, 0)
+	case OrderRespond:
+		e.respond(d.Subject, o.Strike, o.Blame)
+	case OrderHalt:
+		e.addHalt(Area{Center: sc.Sites[o.Site].Pos, Radius: o.Radius}, o.Days, -1, USA)
+	case OrderPrivateMessage:
+		st.Count[MetricPrivateMessages]++
+		if st.LastMessage < 0 || st.Turn-st.LastMessage >= int32(e.param(ParamPrivateMessageCooldown)) {
+			eff := e.param(ParamPrivateMessageEffect)
+			st.Complicity -= scale(st.Complicity, eff)
+			st.Grievance[TowardUSA] -= scale(st.Grievance[TowardUSA], eff/2)
+		}
+		st.LastMessage = st.Turn
+		e.note(LogPrivateMessage, USA, Iran, -1, -1, 0)
+	case OrderDispatch:
+		st.Corridors[o.Corridor].Interval = int64(o.Interval)
+		st.Corridors[o.Corridor].Next = st.Turn
+		e.note(LogDispatch, Iran, NoActor, -1, o.Corridor, int64(o.Interval))
+	}
+}
+
+// respond carries out the US answer to an attack.
+func (e *Engine) respond(attack int32, strike, blame bool) {
+	st, sc := &e.st, e.sc
+	if strike {
+		st.Count[MetricUSResponses]++
+		st.Deterrence[0] = min(Micro, st.Deterrence[0]+e.param(ParamDeterrencePerResponse))
+		st.Grievance[TowardUSA] = min(100*Milli, st.Grievance[TowardUSA]+e.param(ParamGrievancePerStrike))
+		e.addEscalation(USAIran, e.param(ParamEscalationPerResponse))
+		site := int32(-1)
+		for i := range sc.Sites {
+			if sc.Sites[i].Kind == SiteMilitia && st.Sites[i].DisabledTill < st.Turn {
+				st.Sites[i].DisabledTill = st.Turn + e.turnsFromDays(30) - 1
+				site = int32(i)
+				break
+			}
+		}
+		e.note(LogUSResponse, USA, Iran, site, attack, 0)
+	}
+	if blame {
+		st.Deterrence[0] = min(Micro, st.Deterrence[0]+e.param(ParamDeterrencePerResponse)/2)
+		e.addEscalation(USAIran, e.param(ParamEscalationPerBlame))
+		st.Talks = max(0, st.Talks-e.param(ParamTalksLossPerBlame))
+		e.note(LogBlame, USA, Iran, -1, attack, 0)
+	} else {
+		e.note(LogSilence, USA, Iran, -1, attack, 0)
+	}
+}
+
+// DefaultOrder returns the order that answers a decision when its actor
+// leaves it: plan nothing, defer, stand down, hold, do nothing, stay silent.
+func DefaultOrder(d Decision) Order {
+	o := Order{Decision: d.ID}
+	switch d.Kind {
+	case DecidePlan:
+		o.Kind = OrderEndPlanning
+	case DecideRequest:
+		o.Kind = OrderDefer
+	case DecideResponse:
+		o.Kind = OrderWithdraw
+	case DecideAttackResponse:
+		o.Kind = OrderRespond
+	default:
+		o.Kind = OrderHold
+	}
+	return o
+}

@@ -1,0 +1,63 @@
+package sim
+
+// LogKind is the kind of an event-log entry.
+type LogKind uint8
+
+// The log entry kinds.
+const (
+	LogEvent             LogKind = iota // a scripted event fired
+	LogShipmentSent                     // Iran dispatched a shipment
+	LogShipmentDelivered                // a shipment reached Hezbollah
+	LogDetection                        // Israel detected a target
+	LogRequest                          // a mission was submitted for US review
+	LogApproved                         // the US approved a request
+	LogConditioned                      // the US approved on condition
+	LogDenied                           // the US denied a request
+	LogDeferred                         // the US deferred a request
+	LogExpired                          // a deferred request expired
+	LogWithdrawn                        // Israel withdrew a mission
+	LogHalt                             // a halt came into force
+	LogStrikeHit                        // a strike destroyed its target
+	LogStrikeMiss                       // a strike failed
+	LogViolation                        // a strike flew without approval or inside a halt
+	LogViolationFound                   // the US discovered a violation
+	LogAircraftLost                     // an Israeli aircraft was lost
+	LogCollateral                       // a strike caused collateral casualties
+	LogRussiaIncident                   // an incident with Russian forces
+	LogLeak                             // a notice to Russia leaked
+	LogAttackOrdered                    // Iran ordered a proxy attack
+	LogAttack                           // an attack landed
+	LogWarning                          // Israel warned the US
+	LogEvacuation                       // the US evacuated a garrison
+	LogHardening                        // the US hardened a garrison
+	LogReturn                           // an evacuated garrison returned to strength
+	LogUSResponse                       // the US struck militia facilities
+	LogBlame                            // the US blamed Iran in public
+	LogSilence                          // the US stayed silent
+	LogPrivateMessage                   // the US messaged Tehran
+	LogDispatch                         // Iran changed a corridor's rate
+	LogEscalation                       // a ladder crossed a whole level
+	LogOutcome                          // the run ended
+	NumLogKinds
+)
+
+var logKindIDs = [NumLogKinds]string{"event", "shipment-sent", "shipment-delivered", "detection", "request", "approved", "conditioned", "denied", "deferred", "expired", "withdrawn", "halt", "strike-hit", "strike-miss", "violation", "violation-discovered", "aircraft-lost", "collateral", "russia-incident", "leak", "attack-ordered", "attack", "warning", "evacuation", "hardening", "return", "us-response", "blame", "silence", "private-message", "dispatch", "escalation", "outcome"}
+
+// String returns the kind's id, as written to event logs.
+func (k LogKind) String() string { return logKindIDs[k] }
+
+// LogKindIDs lists every log kind.
+func LogKindIDs() []string { return logKindIDs[:] }
+
+// Entry is one line of the event log, as structured data. Describe turns it
+// into text. Which fields matter depends on Kind.
+type Entry struct {
+	Turn    int32
+	Day     int32
+	Kind    LogKind
+	Actor   Actor // who acted
+	Other   Actor // toward whom, or NoActor
+	Site    int32 // a site index, or -1
+	Subject int32 // a mission, request, attack, shipment or event index, or -1
+	Value   int64 // a number the kind explains (casualties, level, size …)
+}

@@ -1,0 +1,260 @@
+package sim
+
+import "github.com/deconflict/deconflict/sim/geo"
+
+// Policy decides for one actor: given what the actor observes (including its
+// pending decisions) it appends orders. AI policies implement it; they must
+// read nothing but the observation.
+type Policy interface {
+	Decide(obs *Observation, out []Order) []Order
+}
+
+// Observation is what one actor knows at a stop: its own state, what it has
+// detected and what is public. Frontends and AI policies read nothing else.
+// The scenario (map, sites, routes, corridors) is public knowledge.
+type Observation struct {
+	Actor       Actor
+	Scenario    *Scenario
+	Turn        int32
+	Turns       int32
+	Day         int32
+	Step        Step
+	Outcome     Outcome
+	Escalation  [NumPairs]int64
+	Talks       int64
+	TalksOpen   bool
+	Trust       int64    // -1 when the actor cannot know it
+	Complicity  int64    // exact for Iran, an estimate (to 0.05) for others
+	Grievance   [2]int64 // exact for Iran, an estimate (to 0.1) for others
+	AirDefence  int64
+	Arsenal     int64
+	Deterrence  [2]int64
+	Counters    [numCounters]int64 // secret counters are zero for actors who cannot know them
+	SortiesLeft int64
+	Decisions   []Decision
+	Sites       []SiteView
+	Targets     []TargetView
+	Options     []RouteOption // Israel: every route that reaches each target (TargetView.Options indexes it)
+	Reviews     []ReviewView  // US: what each open request implies
+	Missions    []Mission
+	Requests    []Request
+	Halts       []Halt
+	Attacks     []Attack
+	Shipments   []ShipmentView
+}
+
+// SiteView is a site as the observer sees it.
+type SiteView struct {
+	Troops    int64 // -1 when unknown
+	Hardened  bool
+	Evacuated bool
+	Disabled  bool
+	Detected  bool  // Israel has a fix on it
+	Hazard    int64 // attack hazard (micro) the observer can estimate, or -1
+}
+
+// TargetView is a target Israel may strike this turn.
+type TargetView struct {
+	Target Target
+	Pos    geo.Point
+	Value  int64 // milli
+	Till   int32 // last turn it stays strikable
+	// Options[First:First+Count] are the routes that reach it
+	First, Count int32
+}
+
+// RouteOption is one route to a target and what it implies this turn.
+type RouteOption struct {
+	Route     int32
+	Reasons   Reason // why it would need review, halt or notice
+	Exposure  int64
+	Intercept int64    // micro
+	Success   [3]int64 // micro, by package size
+}
+
+// ReviewView is an open request as the US sees it: the hazard at its sites
+// now and if it approves, and the best alternative route (or -1).
+type ReviewView struct {
+	Decision       int32
+	Request        int32
+	Mission        int32
+	HazardNow      int64 // the largest hazard at a US site, micro
+	HazardApproved int64
+	AltRoute       int32 // a route that reaches the target outside US zones, or -1
+	HazardAlt      int64
+}
+
+// ShipmentView is a shipment with its position.
+type ShipmentView struct {
+	Shipment
+	Pos geo.Point
+}
+
+// Counter returns a counter metric from the observation.
+func (o *Observation) Counter(m Metric) int64 {
+	if m < numCounters {
+		return o.Counters[m]
+	}
+	return 0
+}
+
+// secretFromIran lists counters about the secret review that Iran cannot see.
+var secretFromIran = [...]Metric{MetricRequests, MetricApproved, MetricConditioned, MetricDenied, MetricDeferred,
+	MetricExpired, MetricWithdrawn, MetricViolations, MetricViolationsDiscovered, MetricWarnings, MetricHaltViolations}
+
+func roundTo(v, step int64) int64 { return (v + step/2) / step * step }
+
+// Observe fills obs with what actor a knows now, reusing obs's slices.
+func (e *Engine) Observe(a Actor, obs *Observation) {
+	sc, st := e.sc, &e.st
+	*obs = Observation{
+		Actor: a, Scenario: sc, Turn: st.Turn, Turns: sc.Turns, Day: e.Day(), Step: st.Step, Outcome: st.Outcome,
+		Escalation: st.Escalation, Talks: st.Talks, TalksOpen: st.TalksOpen, Trust: st.Trust,
+		Complicity: st.Complicity, Grievance: st.Grievance, AirDefence: st.AirDefence, Arsenal: st.Arsenal,
+		Deterrence: st.Deterrence, Counters: st.Count,
+		Decisions: obs.Decisions[:0], Sites: obs.Sites[:0], Targets: obs.Targets[:0], Missions: obs.Missions[:0],
+		Options: obs.Options[:0], Reviews: obs.Reviews[:0],
+		Requests: obs.Requests[:0], Halts: obs.Halts[:0], Attacks: obs.Attacks[:0], Shipments: obs.Shipments[:0],
+	}
+	if a != Iran {
+		obs.Complicity = roundTo(st.Complicity, 50_000)
+		obs.Grievance[0] = roundTo(st.Grievance[0], 100)
+		obs.Grievance[1] = roundTo(st.Grievance[1], 100)
+	} else {
+		obs.Trust = -1
+		for _, m := range secretFromIran {
+			obs.Counters[m] = 0
+		}
+	}
+	for i := range st.Pending {
+		if d := st.Pending[i]; d.Actor == a && !d.Done {
+			obs.Decisions = append(obs.Decisions, d)
+		}
+	}
+	if a == Israel {
+		obs.SortiesLeft = max(0, e.param(ParamSortiesPerTurn)-e.plannedThisTurn())
+	}
+	for i := range sc.Sites {
+		s, ss := &sc.Sites[i], &st.Sites[i]
+		v := SiteView{Troops: ss.Troops, Hardened: ss.Hardened, Evacuated: ss.EvacuatedTill >= st.Turn,
+			Disabled: ss.DisabledTill >= st.Turn, Hazard: -1}
+		if a == Israel {
+			v.Detected = e.Strikable(Target{TargetSite, int32(i)})
+		}
+		if e.Exposed(int32(i)) && (s.Owner == a || a == Iran) {
+			v.Hazard = e.Hazard(int32(i)).Hazard
+		}
+		if s.Owner != a && a != NoActor && s.Owner == USA {
+			v.Hardened, v.Evacuated = false, false // what the US does at its bases stays inside
+		}
+		obs.Sites = append(obs.Sites, v)
+	}
+	switch a {
+	case Israel, NoActor:
+		for i := range sc.Sites {
+			t := Target{TargetSite, int32(i)}
+			if e.Strikable(t) {
+				obs.Targets = append(obs.Targets, TargetView{Target: t, Pos: sc.Sites[i].Pos, Value: sc.Sites[i].Value, Till: st.Sites[i].DetectedTill})
+			}
+		}
+		for i := range st.Shipments {
+			s := &st.Shipments[i]
+			if s.DetectedTill >= st.Turn || a == NoActor {
+				t := Target{TargetShipment, s.ID}
+				pos := e.ShipmentPos(s)
+				if s.DetectedTill >= st.Turn {
+					obs.Targets = append(obs.Targets, TargetView{Target: t, Pos: pos, Value: e.TargetValue(t), Till: s.DetectedTill})
+				}
+				obs.Shipments = append(obs.Shipments, ShipmentView{*s, pos})
+			}
+		}
+		if a == Israel {
+			e.routeOptions(obs)
+		}
+		obs.Missions = append(obs.Missions, st.Missions...)
+		obs.Requests = append(obs.Requests, st.Requests...)
+		obs.Halts = append(obs.Halts, st.Halts...)
+		for i := range st.Attacks {
+			if at := st.Attacks[i]; at.Detected || at.Landed || a == NoActor {
+				obs.Attacks = append(obs.Attacks, at)
+			}
+		}
+	case USA:
+		for i := range st.Requests {
+			r := st.Requests[i]
+			obs.Requests = append(obs.Requests, r)
+			if m := e.mission(r.Mission); m != nil {
+				obs.Missions = append(obs.Missions, *m)
+			}
+		}
+		e.reviews(obs)
+		obs.Halts = append(obs.Halts, st.Halts...)
+		for i := range st.Attacks {
+			if at := st.Attacks[i]; at.Warned || at.Landed {
+				obs.Attacks = append(obs.Attacks, at)
+			}
+		}
+	case Iran:
+		for i := range st.Shipments {
+			s := &st.Shipments[i]
+			obs.Shipments = append(obs.Shipments, ShipmentView{*s, e.ShipmentPos(s)})
+		}
+		obs.Attacks = append(obs.Attacks, st.Attacks...)
+	}
+}
+
+func (e *Engine) routeOptions(obs *Observation) {
+	for i := range obs.Targets {
+		t := &obs.Targets[i]
+		t.First = int32(len(obs.Options))
+		for r := range e.sc.Routes {
+			as := e.Assess(int32(r), t.Pos)
+			if !as.Reach {
+				continue
+			}
+			opt := RouteOption{Route: int32(r), Reasons: as.Reasons, Exposure: as.Exposure, Intercept: e.Intercept(as.Exposure)}
+			for p := range opt.Success {
+				opt.Success[p] = e.SuccessChance(t.Target, int8(p), as.Exposure)
+			}
+			obs.Options = append(obs.Options, opt)
+		}
+		t.Count = int32(len(obs.Options)) - t.First
+	}
+}
+
+// maxHazard returns the largest hazard at a US site under the given terms.
+func (e *Engine) maxHazard(g [2]int64, c int64) int64 {
+	var h int64
+	for i := range e.sc.Sites {
+		if e.sc.Sites[i].Owner == USA && e.Exposed(int32(i)) {
+			h = max(h, e.hazardWith(int32(i), g, c, e.st.Deterrence).Hazard)
+		}
+	}
+	return h
+}
+
+func (e *Engine) reviews(obs *Observation) {
+	st := &e.st
+	for _, d := range obs.Decisions {
+		if d.Kind != DecideRequest {
+			continue
+		}
+		r := e.request(d.Subject)
+		m := e.mission(r.Mission)
+		g, c := e.expectedAfterStrike(m, m.InUSZone, m.Exposure)
+		v := ReviewView{Decision: d.ID, Request: r.ID, Mission: m.ID, HazardNow: e.maxHazard(st.Grievance, st.Complicity),
+			HazardApproved: e.maxHazard(g, c), AltRoute: -1}
+		for rt := range e.sc.Routes {
+			if int32(rt) == m.Route {
+				continue
+			}
+			as := e.Assess(int32(rt), m.TargetPos)
+			if as.Reach && !as.InUSZone {
+				g, c := e.expectedAfterStrike(m, false, as.Exposure)
+				v.AltRoute, v.HazardAlt = int32(rt), e.maxHazard(g, c)
+				break
+			}
+		}
+		obs.Reviews = append(obs.Reviews, v)
+	}
+}

@@ -1,0 +1,57 @@
+package sim
+
+// PCG is a PCG-XSH-RR 64/32 generator: 64-bit state, 32-bit output. It is
+// plain data, so it can live in the hashed state and be copied.
+type PCG struct {
+	State uint64
+	Inc   uint64 // stream selector, always odd
+}
+
+const pcgMultiplier = 6364136223846793005
+
+// NewPCG seeds a stream from a seed and a stream number, so every purpose
+// (events, logistics, intelligence …) has its own independent sequence.
+func NewPCG(seed, stream uint64) PCG {
+	p := PCG{Inc: stream<<1 | 1}
+	p.next()
+	p.State += splitmix(seed)
+	p.next()
+	return p
+}
+
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// DeriveSeed mixes a base seed and an index into a new seed: batch run i
+// uses DeriveSeed(base, i), so a run's dice depend on (base, i) alone.
+// The result stays below 2^53 so it prints exactly in JSON and R.
+func DeriveSeed(base, index uint64) uint64 {
+	return splitmix(base^splitmix(index+0x632be59bd9b4e019)) & (1<<53 - 1)
+}
+
+func (p *PCG) next() uint32 {
+	old := p.State
+	p.State = old*pcgMultiplier + p.Inc
+	xorshifted := uint32((old>>18 ^ old) >> 27)
+	rot := uint32(old >> 59)
+	return xorshifted>>rot | xorshifted<<((-rot)&31)
+}
+
+// Uint32 returns the next 32 random bits.
+func (p *PCG) Uint32() uint32 { return p.next() }
+
+// Below returns a value in [0, n) (n > 0) by Lemire's multiply-shift.
+func (p *PCG) Below(n uint32) uint32 { return uint32(uint64(p.next()) * uint64(n) >> 32) }
+
+// Chance reports true with probability ppm / 1e6.
+func (p *PCG) Chance(ppm int64) bool {
+	if ppm <= 0 {
+		p.next() // draw anyway: the stream advances the same whatever the odds
+		return false
+	}
+	return int64(p.Below(Micro)) < ppm
+}
