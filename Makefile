@@ -1,0 +1,53 @@
+# Deconflict — build, play and test.
+#
+#   make play    install what the game needs (Debian packages), then open it
+#   make test    install what the tests need, then run every test, the game's
+#                real-window test under Xvfb, and the cross-architecture hash check
+
+GO ?= go
+export PATH := $(PATH):/usr/local/go/bin
+
+# Debian packages the desktop game links against (cgo, OpenGL, X11, ALSA) and
+# the ones the tests use (Xvfb for a real window, qemu-user to run arm64).
+GAME_PKGS := gcc libc6-dev libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev \
+	libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config
+TEST_PKGS := $(GAME_PKGS) xvfb xauth qemu-user
+
+.PHONY: play test deps-game deps-test build sim check fmt vet hashcheck bench clean
+
+play: deps-game
+	$(GO) run ./cmd/deconflict
+
+test: deps-test check
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(GO) test -count=1 ./...
+	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/deconflict-sim
+	.ci/hashcheck.sh
+
+deps-game:
+	@.ci/deps.sh $(GAME_PKGS)
+
+deps-test:
+	@.ci/deps.sh $(TEST_PKGS)
+
+# check: formatting and vet, before any test runs
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+build:
+	$(GO) build -o bin/deconflict ./cmd/deconflict
+	CGO_ENABLED=0 $(GO) build -o bin/deconflict-sim ./cmd/deconflict-sim
+
+# sim: the headless binary alone (no cgo, no system packages)
+sim:
+	CGO_ENABLED=0 $(GO) build -o bin/deconflict-sim ./cmd/deconflict-sim
+
+hashcheck:
+	.ci/hashcheck.sh
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./sim/...
+
+clean:
+	rm -rf bin
