@@ -58,6 +58,7 @@ func (e *Engine) Reset(seed uint64) {
 	st.Arsenal = in.Arsenal
 	st.LastMessage = -1
 	st.NextID = 1
+	st.Params = sc.Params
 	for i := range sc.Sites {
 		st.Sites = append(st.Sites, SiteState{Troops: sc.Sites[i].Troops, EvacuatedTill: -1, DetectedTill: -1, DisabledTill: -1})
 	}
@@ -230,7 +231,10 @@ func (e *Engine) addEscalation(p Pair, delta int64) {
 	}
 }
 
-func (e *Engine) param(p Param) int64 { return e.sc.Params[p] }
+func (e *Engine) param(p Param) int64 { return e.st.Params[p] }
+
+// Param returns a model constant as it stands now (events may change them).
+func (e *Engine) Param(p Param) int64 { return e.st.Params[p] }
 
 // turnsFromDays converts a span of days to turns, at least one.
 func (e *Engine) turnsFromDays(days int32) int32 {
@@ -259,14 +263,6 @@ func (e *Engine) events() {
 			e.applyEffect(&ev.Effects[j])
 		}
 		e.note(LogEvent, NoActor, NoActor, -1, int32(i), 0)
-	}
-	// a halt zone counts as a halt on the first turn of its window
-	for i := range sc.Zones {
-		z := &sc.Zones[i]
-		if z.Kind == ZoneHalt && z.ActiveOn(day) && (st.Turn == 0 || !z.ActiveOn(sc.DayOfTurn(st.Turn-1))) {
-			st.Count[MetricHalts]++
-			e.note(LogHalt, z.Owner, Israel, -1, int32(i), int64(z.To-day+1))
-		}
 	}
 }
 
@@ -314,6 +310,8 @@ func (e *Engine) applyEffect(ef *Effect) {
 		st.Arsenal = max(0, setOrAdd(st.Arsenal, ef))
 	case EffectCounterIS:
 		st.CounterIS = clamp(setOrAdd(st.CounterIS, ef), 0, 100*Milli)
+	case EffectParam:
+		st.Params[ef.Param] = max(0, setOrAdd(st.Params[ef.Param], ef))
 	}
 }
 
@@ -545,11 +543,6 @@ func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 		case ZoneOperation:
 			if z.Owner == USA && z.Area.Touches(path) {
 				a.Reasons |= ReasonOperation
-			}
-		case ZoneHalt:
-			if z.Area.Touches(path) {
-				a.Reasons |= ReasonHalt
-				a.InHalt = true
 			}
 		case ZoneRussia:
 			if z.Area.Touches(path) {

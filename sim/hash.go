@@ -46,6 +46,10 @@ func (s *State) Visit(v Visitor) {
 		v.Field("escalation", s.Escalation[p])
 		v.Field("max_escalation", s.MaxEsc[p])
 	}
+	v.Entity("params", 0)
+	for i, x := range s.Params {
+		v.Field(paramSpecs[i].Key, x)
+	}
 	v.Entity("counters", 0)
 	for i, c := range s.Count {
 		v.Field(metricSpecs[i].Key, c)
@@ -258,7 +262,7 @@ func (l *locator) Field(name string, v int64) {
 }
 
 func entityName(k string, id int64) string {
-	if k == "world" || k == "counters" {
+	if k == "world" || k == "counters" || k == "params" {
 		return k
 	}
 	return k + " " + itoa(id)

@@ -111,3 +111,8 @@ const (
 	// MaxLevel is the top of an escalation ladder (open conflict), in milli-levels.
 	MaxLevel = 5 * Milli
 )
+
+// Version identifies the engine's rules. Replays and batch rows carry it: a
+// run re-plays exactly only under the version that recorded it. It changes
+// whenever a change to the model changes any hash.
+const Version = "1.0.0"

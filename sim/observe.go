@@ -29,12 +29,13 @@ type Observation struct {
 	AirDefence  int64
 	Arsenal     int64
 	Deterrence  [2]int64
+	Params      Params             // the model constants in force (public: they are the rules)
 	Counters    [numCounters]int64 // secret counters are zero for actors who cannot know them
 	SortiesLeft int64
 	Decisions   []Decision
 	Sites       []SiteView
 	Targets     []TargetView
-	Options     []RouteOption // Israel: every route that reaches each target (TargetView.Options indexes it)
+	Options     []RouteOption // Israel: every route that reaches each target (TargetView.First and Count index it)
 	Reviews     []ReviewView  // US: what each open request implies
 	Missions    []Mission
 	Requests    []Request
@@ -111,7 +112,7 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 		Actor: a, Scenario: sc, Turn: st.Turn, Turns: sc.Turns, Day: e.Day(), Step: st.Step, Outcome: st.Outcome,
 		Escalation: st.Escalation, Talks: st.Talks, TalksOpen: st.TalksOpen, Trust: st.Trust,
 		Complicity: st.Complicity, Grievance: st.Grievance, AirDefence: st.AirDefence, Arsenal: st.Arsenal,
-		Deterrence: st.Deterrence, Counters: st.Count,
+		Deterrence: st.Deterrence, Counters: st.Count, Params: st.Params,
 		Decisions: obs.Decisions[:0], Sites: obs.Sites[:0], Targets: obs.Targets[:0], Missions: obs.Missions[:0],
 		Options: obs.Options[:0], Reviews: obs.Reviews[:0],
 		Requests: obs.Requests[:0], Halts: obs.Halts[:0], Attacks: obs.Attacks[:0], Shipments: obs.Shipments[:0],

@@ -97,7 +97,7 @@ type ParamSpec struct {
 	Doc      string
 }
 
-// ParamSpecs lists every model constant in Param order.
+// paramSpecs documents every model constant, in Param order.
 var paramSpecs = [NumParams]ParamSpec{
 	ParamSortiesPerTurn:            {"sorties_per_turn", UnitCount, 2, 0, 50, "strike missions Israel may plan each turn"},
 	ParamDetectShipment:            {"detect_shipment", UnitFraction, 0.08, 0, 1, "chance per turn that Israeli ISR detects a shipment in transit"},
@@ -129,7 +129,7 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamGrievanceSpent:            {"grievance_spent", UnitFraction, 0.5, 0, 1, "share of grievance an executed attack discharges"},
 	ParamRetaliationBase:           {"retaliation_base", UnitFraction, 0.01, 0, 1, "attack hazard per turn at a site at grievance 1, complicity 1, proximity 1"},
 	ParamRetaliationIsrael:         {"retaliation_israel", UnitFraction, 0.03, 0, 1, "attack hazard factor for Israeli positions (Iran rarely strikes Israel directly)"},
-	ParamHazardCap:                 {"hazard_cap", UnitFraction, 0.5, 0, 1, "largest attack hazard at one site per turn"},
+	ParamHazardCap:                 {"hazard_cap", UnitFraction, 0.2, 0, 1, "largest attack hazard at one site per turn"},
 	ParamLethalityRockets:          {"lethality_rockets", UnitFraction, 0.0004, 0, 1, "chance each troop present is killed by a rocket salvo"},
 	ParamLethalityDrones:           {"lethality_drones", UnitFraction, 0.0008, 0, 1, "chance each troop present is killed by a drone attack"},
 	ParamInjuryRate:                {"injury_rate", UnitFraction, 0.005, 0, 1, "chance each troop present is injured by an attack"},

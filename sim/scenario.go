@@ -117,7 +117,7 @@ type ZoneKind uint8
 const (
 	ZoneDeconfliction ZoneKind = iota // a US zone: strikes through it need review
 	ZoneOperation                     // a US operation area: strikes into it need review
-	ZoneHalt                          // an area where the US asked Israel to halt
+	ZoneHalt                          // an area a halt may name; in force only while a halt effect or order holds it
 	ZoneRussia                        // Russian presence: strikes through it notify Russia
 	NumZoneKinds
 )
@@ -262,10 +262,11 @@ const (
 	EffectCorridor
 	EffectArsenal
 	EffectCounterIS
+	EffectParam
 	NumEffectKinds
 )
 
-var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "corridor", "arsenal", "counter_is"}
+var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "corridor", "arsenal", "counter_is", "param"}
 
 // String returns the effect's key as written in scenario files.
 func (k EffectKind) String() string { return effectKindIDs[k] }
@@ -275,8 +276,8 @@ func EffectKindIDs() []string { return effectKindIDs[:] }
 
 // Effect is one change an event makes. Which fields matter depends on Kind:
 // Toward for grievance, Pair for escalation, Site for troops, Zone (or Area)
-// and Days for a halt, Corridor for corridor changes. Set replaces the value,
-// otherwise Value is added.
+// and Days for a halt, Corridor for corridor changes, Param for a model
+// constant. Set replaces the value, otherwise Value is added.
 type Effect struct {
 	Kind     EffectKind
 	Toward   int32 // TowardIsrael or TowardUSA
@@ -285,6 +286,7 @@ type Effect struct {
 	Zone     int32 // -1 when Area is given
 	Area     Area
 	Corridor int32
+	Param    Param
 	Set      bool
 	Value    int64 // in the effect's scale (see docs/scenarios.md)
 	Days     int32

@@ -190,7 +190,8 @@ type State struct {
 	AirDefence  int64
 	CounterIS   int64
 	Arsenal     int64
-	LastMessage int32 // turn of the last private message, or -1
+	LastMessage int32  // turn of the last private message, or -1
+	Params      Params // the model constants in force (events may change them)
 	Count       [numCounters]int64
 	Sites       []SiteState
 	Corridors   []CorridorState

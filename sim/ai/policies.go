@@ -161,6 +161,7 @@ func targeted(obs *sim.Observation, t sim.Target) bool {
 
 type usa struct {
 	threshold   int64 // share of the hazard cap
+	modify      int64 // chance of asking for a delay when a strike touches an operation area
 	respond     int64
 	blame       int64
 	message     int64 // complicity that triggers a private message (0: never)
@@ -170,16 +171,16 @@ type usa struct {
 }
 
 func newPermissive(p paramSet, rng sim.PCG) sim.Policy {
-	return &usa{threshold: p["approval_threshold"], respond: p["respond"], blame: p["blame"], lastMessage: -1000, rng: rng}
+	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], blame: p["blame"], lastMessage: -1000, rng: rng}
 }
 
 func newForceProtection(p paramSet, rng sim.PCG) sim.Policy {
-	return &usa{threshold: p["approval_threshold"], respond: p["respond"], message: p["message_complicity"],
+	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], message: p["message_complicity"],
 		protective: true, lastMessage: -1000, rng: rng}
 }
 
 func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
-	limit := obs.Scenario.Params[sim.ParamHazardCap] * pol.threshold / sim.Micro
+	limit := obs.Params[sim.ParamHazardCap] * pol.threshold / sim.Micro
 	for _, d := range obs.Decisions {
 		switch d.Kind {
 		case sim.DecideRequest:
@@ -188,6 +189,8 @@ func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 			switch {
 			case pol.protective && d.Reasons&sim.ReasonStandoff != 0:
 				o.Kind = sim.OrderDeny
+			case v.HazardApproved <= limit && d.Reasons&sim.ReasonOperation != 0 && pol.rng.Chance(pol.modify):
+				o.Kind, o.Delay = sim.OrderCondition, 1 // keep clear of the operation for a day
 			case v.HazardApproved <= limit:
 			case v.AltRoute >= 0 && v.HazardAlt <= limit:
 				o.Kind, o.Route = sim.OrderCondition, v.AltRoute
@@ -212,7 +215,7 @@ func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 			}
 		}
 	}
-	if pol.message > 0 && obs.Complicity >= pol.message && obs.Turn-pol.lastMessage >= int32(obs.Scenario.Params[sim.ParamPrivateMessageCooldown]) {
+	if pol.message > 0 && obs.Complicity >= pol.message && obs.Turn-pol.lastMessage >= int32(obs.Params[sim.ParamPrivateMessageCooldown]) {
 		pol.lastMessage = obs.Turn
 		out = append(out, sim.Order{Kind: sim.OrderPrivateMessage})
 	}

@@ -32,15 +32,16 @@ var specs = []Spec{
 		}, make: newCautious},
 	{Actor: sim.USA, Name: "permissive", Doc: "approves most requests, answers attacks in kind and stays publicly silent during talks",
 		Params: []sim.ParamSpec{
-			{Key: "approval_threshold", Unit: sim.UnitFraction, Default: 0.6, Min: 0, Max: 1, Doc: "approves while the hazard it foresees at its sites stays under this share of the cap"},
+			{Key: "approval_threshold", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "approves while the hazard it foresees at its sites stays under this share of the cap"},
 			{Key: "respond", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
 			{Key: "blame", Unit: sim.UnitFraction, Default: 0.2, Min: 0, Max: 1, Doc: "chance of blaming Iran in public when talks are not under way"},
 		}, make: newPermissive},
 	{Actor: sim.USA, Name: "force-protection", Doc: "denies or reroutes strikes that raise the risk to its garrisons, evacuates on warning, hardens threatened sites and sends private messages",
 		Params: []sim.ParamSpec{
-			{Key: "approval_threshold", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "approves while the hazard it foresees at its sites stays under this share of the cap"},
+			{Key: "approval_threshold", Unit: sim.UnitFraction, Default: 0.15, Min: 0, Max: 1, Doc: "approves while the hazard it foresees at its sites stays under this share of the cap"},
 			{Key: "respond", Unit: sim.UnitFraction, Default: 0.8, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
 			{Key: "message_complicity", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "perceived complicity above which it sends Tehran a private message"},
+			{Key: "modify", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of asking for a day's delay when a strike touches a US operation area"},
 		}, make: newForceProtection},
 	{Actor: sim.Iran, Name: "tit-for-tat", Doc: "answers grievance with proxy attacks as soon as an opportunity arises, denying them",
 		Params: []sim.ParamSpec{
