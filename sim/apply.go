@@ -291,7 +291,7 @@ func (e *Engine) apply(a Actor, o Order) {
 	case OrderRespond:
 		e.respond(d.Subject, o.Strike, o.Blame)
 	case OrderHalt:
-		e.addHalt(Area{Center: sc.Sites[o.Site].Pos, Radius: o.Radius}, o.Days, -1, USA)
+		e.addHalt(Area{Center: sc.Sites[o.Site].Pos, Radius: o.Radius}, o.Days, -1, o.Site)
 	case OrderPrivateMessage:
 		st.Count[MetricPrivateMessages]++
 		if st.LastMessage < 0 || st.Turn-st.LastMessage >= int32(e.param(ParamPrivateMessageCooldown)) {

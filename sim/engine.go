@@ -301,7 +301,7 @@ func (e *Engine) applyEffect(ef *Effect) {
 		if ef.Zone >= 0 {
 			area = e.sc.Zones[ef.Zone].Area
 		}
-		e.addHalt(area, ef.Days, ef.Zone, USA)
+		e.addHalt(area, ef.Days, ef.Zone, -1)
 	case EffectCorridor:
 		c := &st.Corridors[ef.Corridor]
 		c.Interval = max(0, ef.Value)
@@ -315,12 +315,13 @@ func (e *Engine) applyEffect(ef *Effect) {
 	}
 }
 
-func (e *Engine) addHalt(area Area, days int32, zone int32, by Actor) {
+// addHalt puts a US halt in force over an area for some days; zone and
+// site say what the area came from (-1 for none).
+func (e *Engine) addHalt(area Area, days, zone, site int32) {
 	st := &e.st
-	id := e.newID()
-	st.Halts = append(st.Halts, Halt{ID: id, Area: area, Until: st.Turn + e.turnsFromDays(days) - 1, Zone: zone})
+	st.Halts = append(st.Halts, Halt{ID: e.newID(), Area: area, Until: st.Turn + e.turnsFromDays(days) - 1, Zone: zone})
 	st.Count[MetricHalts]++
-	e.note(LogHalt, by, Israel, -1, id, int64(days))
+	e.note(LogHalt, USA, Israel, site, zone, int64(days))
 }
 
 // ---- phase 2: logistics ----
@@ -692,7 +693,7 @@ func (e *Engine) response() {
 // ---- phase 6: execution ----
 
 func (e *Engine) execution() {
-	sc, st := e.sc, &e.st
+	st := &e.st
 	rng := &st.Rand[streamExecution]
 	base := [3]int64{e.param(ParamStrikeSmall), e.param(ParamStrikeMedium), e.param(ParamStrikeLarge)}
 	for i := range st.Missions {
@@ -757,7 +758,7 @@ func (e *Engine) execution() {
 		}
 		if !hit {
 			e.grieve(value/4, rng)
-			e.note(LogStrikeMiss, Israel, sc.targetOwner(m.Target, e), targetSite(m.Target), m.ID, 0)
+			e.noteStrike(LogStrikeMiss, m, 0)
 			continue
 		}
 		st.Count[MetricTargetsHit]++
@@ -769,8 +770,30 @@ func (e *Engine) execution() {
 		e.destroy(m.Target, pos)
 		e.grieve(value, rng)
 		e.addEscalation(IsraelIran, e.param(ParamEscalationPerStrike)*value/Milli)
-		e.note(LogStrikeHit, Israel, sc.targetOwner(m.Target, e), targetSite(m.Target), m.ID, value)
+		e.noteStrike(LogStrikeHit, m, value)
 	}
+}
+
+// noteStrike logs a flown strike with how it stood with the US review.
+func (e *Engine) noteStrike(kind LogKind, m *Mission, value int64) {
+	if !e.logging {
+		return
+	}
+	review := ReviewNone
+	switch {
+	case m.Violation || m.InHalt:
+		review = ReviewViolation
+	case m.Request != 0 && e.request(m.Request).Status == RequestConditioned:
+		review = ReviewConditioned
+	case m.Request != 0:
+		review = ReviewApproved
+	}
+	owner := Iran
+	if m.Target.Kind == TargetSite {
+		owner = e.sc.Sites[m.Target.ID].Owner
+	}
+	e.log = append(e.log, Entry{Turn: e.st.Turn, Day: e.Day(), Kind: kind, Actor: Israel, Other: owner,
+		Site: targetSite(m.Target), Subject: m.ID, Value: value, Review: review})
 }
 
 func targetSite(t Target) int32 {
@@ -778,13 +801,6 @@ func targetSite(t Target) int32 {
 		return t.ID
 	}
 	return -1
-}
-
-func (sc *Scenario) targetOwner(t Target, e *Engine) Actor {
-	if t.Kind == TargetSite {
-		return sc.Sites[t.ID].Owner
-	}
-	return Iran
 }
 
 // noticeRisks returns the incident and leak chances of a notice length.

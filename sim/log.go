@@ -49,8 +49,26 @@ func (k LogKind) String() string { return logKindIDs[k] }
 // LogKindIDs lists every log kind.
 func LogKindIDs() []string { return logKindIDs[:] }
 
+// Review says how a flown strike stood with the US review.
+type Review uint8
+
+// The review standings of a strike.
+const (
+	ReviewNone        Review = iota // no review was needed
+	ReviewApproved                  // approved outright
+	ReviewConditioned               // approved on condition, and the condition was met
+	ReviewViolation                 // flown without a needed approval or inside a halt
+)
+
+// String returns the standing's id.
+func (r Review) String() string {
+	return [...]string{"none", "approved", "conditioned", "violation"}[r]
+}
+
 // Entry is one line of the event log, as structured data. Describe turns it
-// into text. Which fields matter depends on Kind.
+// into text. Which fields matter depends on Kind: for a halt, Subject is the
+// scenario zone it names (or -1) and Site the site it is centred on (or -1);
+// for strikes, Review tells how the strike stood with the US.
 type Entry struct {
 	Turn    int32
 	Day     int32
@@ -60,4 +78,5 @@ type Entry struct {
 	Site    int32 // a site index, or -1
 	Subject int32 // a mission, request, attack, shipment or event index, or -1
 	Value   int64 // a number the kind explains (casualties, level, size …)
+	Review  Review
 }

@@ -171,9 +171,10 @@ func DefaultParams() Params {
 }
 
 // FixedFromFloat converts a TOML number to the unit's integer form, rounding
-// half away from zero. One multiply, one add: nothing that could be fused.
+// half away from zero. The explicit conversion rounds the product before the
+// addition, so no platform may fuse the two into one multiply-add.
 func FixedFromFloat(v float64, u Unit) int64 {
-	x := v * float64(u.Scale())
+	x := float64(v * float64(u.Scale()))
 	if x < 0 {
 		return -int64(-x + 0.5)
 	}

@@ -14,6 +14,7 @@ type Scenario struct {
 	TurnHours   int32
 	Turns       int32
 	Briefing    [NumActors]string // per-role briefing shown before a game
+	DefaultRole Actor             // the role the scenario is made for (the game suggests it)
 	Initial     Initial
 	Params      Params
 	Actors      [NumActors]ActorSetup

@@ -53,9 +53,10 @@ var cosQuarterDegree = [...]int64{
 }
 
 // Micro converts decimal degrees to micro-degrees, rounding half away from
-// zero. It is the one place a float enters; a single multiply cannot be fused.
+// zero. It is the one place a float enters; the explicit conversion rounds
+// the product before the addition, so no platform may fuse them.
 func Micro(deg float64) int64 {
-	v := deg * 1e6
+	v := float64(deg * 1e6)
 	if v < 0 {
 		return -int64(-v + 0.5)
 	}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/deconflict/deconflict/scenarios"
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/scenario"
+)
+
+// readScenarioFile reads a scenario file without ever holding more than the
+// loader's size limit in memory: a larger file is refused from its size
+// alone, as the loader would refuse it, at its file position.
+func readScenarioFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > scenario.MaxFileSize {
+		return nil, tooLarge(path, fmt.Sprintf("%.1f MiB", float64(st.Size())/(1<<20)))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w", path, unwrapPath(err))
+	}
+	if len(data) > scenario.MaxFileSize {
+		return nil, tooLarge(path, fmt.Sprintf("more than %d MiB", scenario.MaxFileSize>>20))
+	}
+	return data, nil
+}
+
+func tooLarge(path, size string) error {
+	return scenario.ErrorList{{
+		Pos: scenario.Position{File: path},
+		Msg: fmt.Sprintf("file is %s; scenario files are limited to %d MiB", size, scenario.MaxFileSize>>20),
+	}}
+}
+
+// unwrapPath drops the operation and path an *os.PathError repeats.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// loadScenario resolves a --scenario argument: a path to a TOML file if one
+// exists there, else the id of an embedded scenario. The overrides apply.
+func loadScenario(ref string, overrides []scenario.Override) (*sim.Scenario, error) {
+	if st, err := os.Stat(ref); err == nil && !st.IsDir() {
+		data, err := readScenarioFile(ref)
+		if err != nil {
+			return nil, err
+		}
+		return scenario.Load(ref, data, overrides)
+	}
+	if f, ok := scenarios.Lookup(ref); ok {
+		return scenario.Load(f.Name, f.Data, overrides)
+	}
+	return nil, fmt.Errorf("unknown scenario %q: no such file, and no embedded scenario has that id (embedded: %s)", ref, strings.Join(embeddedIDs(), ", "))
+}
+
+// embeddedIDs lists the ids of the embedded scenarios.
+func embeddedIDs() []string {
+	var ids []string
+	for _, f := range scenarios.Files() {
+		ids = append(ids, strings.TrimSuffix(f.Name, ".toml"))
+	}
+	return ids
+}
+
+// writeFileAtomic writes a file through write so that readers see either the
+// old file or the whole new one: it writes a temporary file in the same
+// directory, syncs it to disk and renames it over path.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(f, 1<<16)
+	if err = write(bw); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

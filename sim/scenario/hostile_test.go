@@ -1,0 +1,100 @@
+package scenario_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deconflict/deconflict/sim/scenario"
+)
+
+// loadQuickly loads data and fails unless the load ends, with an error
+// containing want (or with none when want is empty), within a sanity bound.
+func loadQuickly(t *testing.T, data []byte, want string) {
+	t.Helper()
+	start := time.Now()
+	_, err := scenario.Load("h.toml", data, nil)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+	switch {
+	case want == "" && err != nil:
+		t.Errorf("unexpected error: %.500v", err)
+	case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+		t.Errorf("got %.500v\nwant an error containing %q", err, want)
+	}
+}
+
+// sites returns n distinct valid sites.
+func sites(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "[[site]]\nid = \"s%d\"\nname = \"S\"\nkind = \"city\"\nowner = \"syria\"\nlat = 33\nlon = 38\n", i)
+	}
+	return b.String()
+}
+
+func TestHostileInput(t *testing.T) {
+	deep := func(open, close string, n int) string { return strings.Repeat(open, n) + strings.Repeat(close, n) }
+	long := strings.Repeat("y", 3<<20)
+	for _, tc := range []struct {
+		name string
+		data string
+		want string
+	}{
+		{"oversized", strings.Repeat("# padding\n", 5<<20), "h.toml: file is 50.0 MiB; scenario files are limited to 4 MiB"},
+		{"just over the limit", head + "# " + strings.Repeat("x", 4<<20), "scenario files are limited to 4 MiB"},
+		{"at the limit", head + "# " + strings.Repeat("x", 4<<20-len(head)-3) + "\n", ""},
+		{"empty", "", "h.toml:1:1: empty file: a scenario needs at least a [scenario] table"},
+		{"blank", " \n\t\r\n  \n", "h.toml:1:1: empty file"},
+		{"only comments", "# nothing here\n", "h.toml:1:1: scenario: missing [scenario] table"},
+		{"NUL byte", head + "name\x00 = 1\n", "h.toml:8:5: binary data: control character 0x00 (scenario files are UTF-8 text)"},
+		{"control character", "[scenario]\nid = \"a\x07\"\n", "h.toml:2:8: binary data: control character 0x07"},
+		{"binary image", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "h.toml:1:1: invalid UTF-8 (byte 0x89)"},
+		{"invalid UTF-8", head + "x = \"é\xff\"\n", "h.toml:8:7: invalid UTF-8 (byte 0xff) (scenario files are UTF-8 text)"},
+		{"UTF-16", "\xff\xfe[\x00s\x00", "h.toml:1:1: binary data: the file looks like UTF-16 text (save it as UTF-8)"},
+		{"deep arrays", "a = " + deep("[", "]", 100_000), "h.toml:1:36: nesting is deeper than 32 levels"},
+		{"deep arrays unclosed", "a = " + strings.Repeat("[", 1_000_000), "h.toml:1:36: nesting is deeper than 32 levels"},
+		{"deep inline tables", "a = " + deep("{a=", "}", 100_000), "h.toml:1:98: nesting is deeper than 32 levels"},
+		{"deep mixed", "a = " + deep("[{b=", "}]", 50_000), "nesting is deeper than 32 levels"},
+		{"deep after a date-time", "a = [1979-05-27 07:32:00, " + deep("[", "]", 100_000) + "]", "h.toml:1:57: nesting is deeper than 32 levels"},
+		{"deep after a string", "a = [\"]]]\", '[', \"\"\"]\"\"\", " + deep("[", "]", 100_000) + "]", "nesting is deeper than 32 levels"},
+		{"long table header", "[" + strings.Repeat("a.", 100_000) + "a]\n", "h.toml:1:66: nesting is deeper than 32 levels"},
+		{"long array table header", "[[" + strings.Repeat("a.", 100_000) + "a]]\n", "h.toml:1:67: nesting is deeper than 32 levels"},
+		{"long dotted key", strings.Repeat("a.", 1_000_000) + "a = 1\n", "h.toml:1:65: nesting is deeper than 32 levels"},
+		{"long quoted dotted key", strings.Repeat(`"a".`, 100_000) + "a = 1\n", "nesting is deeper than 32 levels"},
+		{"brackets inside strings are text", head + "[scenario.briefing]\nusa = \"\"\"" + deep("[", "]", 1000) + "\"\"\"\n", ""},
+		{"too many values", strings.Repeat("[[site]]\n", 4<<20/9), "h.toml:250001:1: too many values: a scenario file holds at most 250000 keys, tables and array elements"},
+		{"too many array elements", "a = [" + strings.Repeat("1,", 2<<20-8) + "]", "too many values"},
+		{"too many sites", head + sites(10_001), "h.toml:8:1: site: too many site entries: 10001 (at most 10000)"},
+		{"many sites", head + sites(10_000), ""},
+		{"too many effects", head + "[[event]]\nid = \"e\"\nat = 2018-02-01\nlog = \"L\"\neffects = [" + strings.Repeat("{ talks = { add = 1 } },", 1001) + "]\n", "h.toml:12:11: event.e.effects: has 1001 effects (at most 1000)"},
+		{"too many polygon points", head + "[[zone]]\nid = \"z\"\nname = \"Z\"\nkind = \"halt\"\nowner = \"usa\"\npolygon = [" + strings.Repeat("[33, 38], ", 10_001) + "]\n", "h.toml:13:11: zone.z.polygon: has 10001 points (at most 10000)"},
+		{"too many route points", head + "[[route]]\nid = \"r\"\nname = \"R\"\nreach_km = 5\npath = [" + strings.Repeat("[33, 38], ", 10_001) + "]\n", "route.r.path: has 10001 points (at most 10000)"},
+		{"too many errors", head + strings.Repeat("[[site]]\nx = 1\n", 2000), "more not shown"},
+		{"long string", strings.Replace(head, `name = "T"`, `name = "`+long+`"`, 1), "h.toml:3:8: scenario.name: is 3145728 characters long (at most 100)"},
+		{"long comment", head + "# " + long + "\n", ""},
+		{"long key", head + long + " = 1\n", "scenario." + long[:10]},
+		{"huge integer", head + "[initial]\narsenal = 99999999999999999999\n", "h.toml:9:11: syntax error"},
+		{"huge float", head + "[initial]\narsenal = 1e400\n", "h.toml:9:11: syntax error"},
+		{"count overflow", head + "[initial]\narsenal = 9223372036854775807\n", "h.toml:9:11: initial.arsenal: 9223372036854775807 is out of range (must lie in 0..1000000000)"},
+		{"float overflow", head + "[initial]\narsenal = 1.0e300\n", "initial.arsenal: 1e+300 is out of range"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { loadQuickly(t, []byte(tc.data), tc.want) })
+	}
+}
+
+// TestLargeValidFile loads a valid file close to the size limit.
+func TestLargeValidFile(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString(head)
+	b.WriteString(sites(3000))
+	b.WriteString("[[zone]]\nid = \"z\"\nname = \"Z\"\nkind = \"operation\"\nowner = \"usa\"\npolygon = [[33, 38], [34, 38], [34, 39]")
+	for i := range 9997 {
+		fmt.Fprintf(&b, ", [33.%06d, 38.5]", i)
+	}
+	b.WriteString("]\n")
+	loadQuickly(t, b.Bytes(), "")
+}
