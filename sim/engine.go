@@ -955,27 +955,31 @@ type HazardTerms struct {
 	Complicity int64 // micro (for Israeli sites, the retaliation_israel factor)
 	Proximity  int64 // micro
 	Deterrence int64 // micro
+	Escalation int64 // milli: 1 + the ladder level with the site's owner (cycles feed themselves)
 	Hazard     int64 // micro, capped
 }
 
 // Hazard computes the attack hazard at a site from the current state.
 func (e *Engine) Hazard(site int32) HazardTerms {
 	st := &e.st
-	return e.hazardWith(site, st.Grievance, st.Complicity, st.Deterrence)
+	return e.hazardWith(site, st.Grievance, st.Complicity, st.Deterrence, st.Escalation)
 }
 
-func (e *Engine) hazardWith(site int32, grievance [2]int64, complicity int64, deterrence [2]int64) HazardTerms {
+func (e *Engine) hazardWith(site int32, grievance [2]int64, complicity int64, deterrence [2]int64, escalation [NumPairs]int64) HazardTerms {
 	s := &e.sc.Sites[site]
 	t := HazardTerms{Base: e.param(ParamRetaliationBase), Proximity: s.Proximity}
 	if s.Owner == USA {
 		t.Grievance, t.Complicity, t.Deterrence = grievance[TowardUSA], complicity, deterrence[0]
+		t.Escalation = Milli + escalation[USAIran]
 	} else {
 		t.Grievance, t.Complicity, t.Deterrence = grievance[TowardIsrael], e.param(ParamRetaliationIsrael), deterrence[1]
+		t.Escalation = Milli + escalation[IsraelIran]
 	}
 	h := t.Base * t.Grievance / Milli
 	h = scale(h, t.Complicity)
 	h = scale(h, t.Proximity)
 	h = scale(h, Micro-t.Deterrence)
+	h = h * t.Escalation / Milli
 	t.Hazard = min(h, e.param(ParamHazardCap))
 	return t
 }
@@ -1087,10 +1091,11 @@ func (e *Engine) diplomacy() {
 
 func (e *Engine) score() {
 	sc, st := e.sc, &e.st
+	// a ladder that touched the top during the turn counts, even if it eased since
 	switch {
-	case st.Escalation[USAIran] >= MaxLevel:
+	case st.MaxEsc[USAIran] >= MaxLevel:
 		st.Outcome = OutcomeUSDrawnIn
-	case st.Escalation[IsraelIran] >= MaxLevel:
+	case st.MaxEsc[IsraelIran] >= MaxLevel:
 		st.Outcome = OutcomeRegionalWar
 	case st.Trust <= 0:
 		st.Outcome = OutcomeAllianceRupture

@@ -228,7 +228,7 @@ func (e *Engine) maxHazard(g [2]int64, c int64) int64 {
 	var h int64
 	for i := range e.sc.Sites {
 		if e.sc.Sites[i].Owner == USA && e.Exposed(int32(i)) {
-			h = max(h, e.hazardWith(int32(i), g, c, e.st.Deterrence).Hazard)
+			h = max(h, e.hazardWith(int32(i), g, c, e.st.Deterrence, e.st.Escalation).Hazard)
 		}
 	}
 	return h

@@ -33,6 +33,7 @@ const (
 	ParamGrievancePerStrike
 	ParamGrievanceDecay
 	ParamGrievanceSpent
+	ParamGrievancePerResponse
 	ParamRetaliationBase
 	ParamRetaliationIsrael
 	ParamHazardCap
@@ -108,7 +109,7 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamRequestExpiry:             {"request_expiry", UnitCount, 3, 1, 365, "turns a deferred request waits before it expires"},
 	ParamViolationDiscovery:        {"violation_discovery", UnitFraction, 0.5, 0, 1, "chance the US discovers an unapproved strike in its zones or a halt"},
 	ParamViolationTrustCost:        {"violation_trust_cost", UnitLevel, 8, 0, 100, "Israel–US trust lost per discovered violation (points of 100)"},
-	ParamApprovalTrustGain:         {"approval_trust_gain", UnitLevel, 0.3, 0, 100, "trust gained per approved request"},
+	ParamApprovalTrustGain:         {"approval_trust_gain", UnitLevel, 0.05, 0, 100, "trust gained per approved request"},
 	ParamDenialTrustCost:           {"denial_trust_cost", UnitLevel, 1.5, 0, 100, "trust lost per denied request"},
 	ParamWarningTrustGain:          {"warning_trust_gain", UnitLevel, 4, 0, 100, "trust gained when Israel warns the US of an attack"},
 	ParamTrustRecovery:             {"trust_recovery", UnitLevel, 0.02, 0, 10, "trust points regained per turn toward the starting level"},
@@ -126,6 +127,7 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamAttributionUS:             {"attribution_us", UnitFraction, 0.5, 0, 1, "share of a strike's grievance aimed at the US, times complicity"},
 	ParamGrievancePerStrike:        {"grievance_per_strike", UnitLevel, 0.12, 0, 10, "Iranian grievance per destroyed target of value 1"},
 	ParamGrievanceDecay:            {"grievance_decay", UnitFraction, 0.02, 0, 1, "share of grievance lost per turn"},
+	ParamGrievancePerResponse:      {"grievance_per_response", UnitLevel, 0.5, 0, 10, "Iranian grievance toward the US per US retaliatory strike"},
 	ParamGrievanceSpent:            {"grievance_spent", UnitFraction, 0.5, 0, 1, "share of grievance an executed attack discharges"},
 	ParamRetaliationBase:           {"retaliation_base", UnitFraction, 0.01, 0, 1, "attack hazard per turn at a site at grievance 1, complicity 1, proximity 1"},
 	ParamRetaliationIsrael:         {"retaliation_israel", UnitFraction, 0.03, 0, 1, "attack hazard factor for Israeli positions (Iran rarely strikes Israel directly)"},
@@ -134,7 +136,7 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamLethalityDrones:           {"lethality_drones", UnitFraction, 0.0008, 0, 1, "chance each troop present is killed by a drone attack"},
 	ParamInjuryRate:                {"injury_rate", UnitFraction, 0.005, 0, 1, "chance each troop present is injured by an attack"},
 	ParamEscalationPerStrike:       {"escalation_per_strike", UnitLevel, 0.015, 0, 5, "Israel–Iran ladder rise per destroyed target"},
-	ParamEscalationPerAttack:       {"escalation_per_attack", UnitLevel, 0.25, 0, 5, "ladder rise per attack on the target's owner"},
+	ParamEscalationPerAttack:       {"escalation_per_attack", UnitLevel, 0.18, 0, 5, "ladder rise per attack on the target's owner"},
 	ParamEscalationPerDeath:        {"escalation_per_death", UnitLevel, 0.6, 0, 5, "US–Iran ladder rise per US death"},
 	ParamEscalationPerResponse:     {"escalation_per_response", UnitLevel, 0.2, 0, 5, "US–Iran ladder rise per US retaliatory strike"},
 	ParamEscalationPerBlame:        {"escalation_per_blame", UnitLevel, 0.15, 0, 5, "US–Iran ladder rise when the US blames Iran in public"},

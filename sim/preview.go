@@ -34,14 +34,14 @@ func levelLine(label, unit string, before, after int64) PreviewLine {
 
 // hazardLines compares the attack hazard at the actor's exposed sites under
 // the current and a hypothetical grievance, complicity and deterrence.
-func (e *Engine) hazardLines(owner Actor, grievance [2]int64, complicity int64, deterrence [2]int64, lines []PreviewLine) []PreviewLine {
+func (e *Engine) hazardLines(owner Actor, grievance [2]int64, complicity int64, deterrence [2]int64, escalation [NumPairs]int64, lines []PreviewLine) []PreviewLine {
 	st := &e.st
 	for i := range e.sc.Sites {
 		if e.sc.Sites[i].Owner != owner || !e.Exposed(int32(i)) {
 			continue
 		}
-		b := e.hazardWith(int32(i), st.Grievance, st.Complicity, st.Deterrence)
-		a := e.hazardWith(int32(i), grievance, complicity, deterrence)
+		b := e.hazardWith(int32(i), st.Grievance, st.Complicity, st.Deterrence, st.Escalation)
+		a := e.hazardWith(int32(i), grievance, complicity, deterrence, escalation)
 		lines = append(lines, PreviewLine{
 			Label: e.sc.Sites[i].Name + " attack hazard", Unit: "%", Scale: Micro, Before: b.Hazard, After: a.Hazard,
 			Terms: []Term{
@@ -50,6 +50,7 @@ func (e *Engine) hazardLines(owner Actor, grievance [2]int64, complicity int64, 
 				{"complicity", Micro, b.Complicity, a.Complicity},
 				{"proximity", Micro, b.Proximity, a.Proximity},
 				{"1 - deterrence", Micro, Micro - b.Deterrence, Micro - a.Deterrence},
+				{"1 + ladder", Milli, b.Escalation, a.Escalation},
 			},
 		})
 	}
@@ -78,7 +79,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 			lines = append(lines, chanceLine("strike success", e.SuccessChance(m.Target, m.Package, m.Exposure), e.SuccessChance(m.Target, m.Package, exposure)))
 		}
 		g, c := e.expectedAfterStrike(m, inZone, exposure)
-		lines = e.hazardLines(USA, g, c, st.Deterrence, lines)
+		lines = e.hazardLines(USA, g, c, st.Deterrence, st.Escalation, lines)
 		trust := st.Trust
 		if o.Kind == OrderApprove {
 			trust = min(100*Milli, trust+e.param(ParamApprovalTrustGain))
@@ -86,7 +87,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		lines = append(lines, levelLine("Israel–US trust", "points", st.Trust, trust))
 	case OrderDeny:
 		lines = append(lines, levelLine("Israel–US trust", "points", st.Trust, max(0, st.Trust-e.param(ParamDenialTrustCost))))
-		lines = e.hazardLines(USA, st.Grievance, st.Complicity, st.Deterrence, lines)
+		lines = e.hazardLines(USA, st.Grievance, st.Complicity, st.Deterrence, st.Escalation, lines)
 	case OrderDefer:
 		r := e.request(e.findDecision(o.Decision).Subject)
 		lines = append(lines, PreviewLine{Label: "turns left before it expires", Unit: "turns", Scale: 1,
@@ -152,7 +153,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		if o.Strike {
 			rise += e.param(ParamEscalationPerResponse)
 			d[0] = min(Micro, d[0]+e.param(ParamDeterrencePerResponse))
-			g[TowardUSA] = min(100*Milli, g[TowardUSA]+e.param(ParamGrievancePerStrike))
+			g[TowardUSA] = min(100*Milli, g[TowardUSA]+e.param(ParamGrievancePerResponse))
 		}
 		if o.Blame {
 			rise += e.param(ParamEscalationPerBlame)
@@ -161,7 +162,9 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		}
 		lines = append(lines, levelLine("US–Iran ladder", "level", st.Escalation[USAIran], min(MaxLevel, st.Escalation[USAIran]+rise)))
 		lines = append(lines, levelLine("talks progress", "%", st.Talks, talks))
-		lines = e.hazardLines(USA, g, st.Complicity, d, lines)
+		esc := st.Escalation
+		esc[USAIran] = min(MaxLevel, esc[USAIran]+rise)
+		lines = e.hazardLines(USA, g, st.Complicity, d, esc, lines)
 	case OrderPrivateMessage:
 		c, g := st.Complicity, st.Grievance
 		if st.LastMessage < 0 || st.Turn-st.LastMessage >= int32(e.param(ParamPrivateMessageCooldown)) {
@@ -169,7 +172,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 			c -= scale(c, eff)
 			g[TowardUSA] -= scale(g[TowardUSA], eff/2)
 		}
-		lines = e.hazardLines(USA, g, c, st.Deterrence, lines)
+		lines = e.hazardLines(USA, g, c, st.Deterrence, st.Escalation, lines)
 	}
 	return Preview{Lines: lines}, nil
 }

@@ -33,8 +33,9 @@ var specs = []Spec{
 	{Actor: sim.USA, Name: "permissive", Doc: "approves most requests, answers attacks in kind and stays publicly silent during talks",
 		Params: []sim.ParamSpec{
 			{Key: "approval_threshold", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "approves while the hazard it foresees at its sites stays under this share of the cap"},
-			{Key: "respond", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
 			{Key: "blame", Unit: sim.UnitFraction, Default: 0.2, Min: 0, Max: 1, Doc: "chance of blaming Iran in public when talks are not under way"},
+			{Key: "modify", Unit: sim.UnitFraction, Default: 0.15, Min: 0, Max: 1, Doc: "chance of asking for a day's delay when a strike touches a US operation area"},
+			{Key: "respond", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
 		}, make: newPermissive},
 	{Actor: sim.USA, Name: "force-protection", Doc: "denies or reroutes strikes that raise the risk to its garrisons, evacuates on warning, hardens threatened sites and sends private messages",
 		Params: []sim.ParamSpec{

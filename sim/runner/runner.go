@@ -15,6 +15,9 @@ type Options struct {
 	Turns  int32 // stop after this many turns; 0 plays to the end
 	Record bool  // keep every order, and a hash and digest per turn
 	Log    bool  // keep the event log
+	// EachTurn, if set, is called after every turn with the turn just played;
+	// an error stops the run and is returned.
+	EachTurn func(turn int32, e *sim.Engine) error
 }
 
 // Result is what a run produced.
@@ -112,6 +115,7 @@ func (d *Driver) answer(a sim.Actor, p sim.Policy, rec *[]sim.Recorded) error {
 // turn with the turn number and may stop the replay by returning an error.
 func (d *Driver) Replay(seed uint64, orders []sim.Recorded, opt Options, check func(turn int32, e *sim.Engine) error) (Result, error) {
 	next := 0
+	opt.EachTurn = check
 	res, err := d.loop(seed, opt, func(a sim.Actor, rec *[]sim.Recorded) error {
 		e := d.eng
 		for next < len(orders) && orders[next].Turn == e.Turn() && orders[next].Step == e.Step() {
@@ -128,7 +132,7 @@ func (d *Driver) Replay(seed uint64, orders []sim.Recorded, opt Options, check f
 			return fmt.Errorf("turn %d, step %s: the recording has no answer for %s's decision", e.Turn(), e.Step(), a)
 		}
 		return nil
-	}, check)
+	})
 	if err == nil && next < len(orders) {
 		err = fmt.Errorf("the recording has %d orders past the end of the run (first at turn %d)", len(orders)-next, orders[next].Turn)
 	}
@@ -140,7 +144,7 @@ type answerFunc func(a sim.Actor, rec *[]sim.Recorded) error
 // loop advances the engine to the end, calling answer at every stop where
 // an actor has open decisions, and applying free orders (for replays) at
 // turn ends through the same function.
-func (d *Driver) loop(seed uint64, opt Options, answer answerFunc, checks ...func(int32, *sim.Engine) error) (Result, error) {
+func (d *Driver) loop(seed uint64, opt Options, answer answerFunc) (Result, error) {
 	e := d.eng
 	e.Reset(seed)
 	e.SetLogging(opt.Log)
@@ -169,11 +173,9 @@ func (d *Driver) loop(seed uint64, opt Options, answer answerFunc, checks ...fun
 		if stop == sim.StopTurnEnd {
 			turn-- // the turn just finished
 		}
-		for _, c := range checks {
-			if c != nil {
-				if err = c(turn, e); err != nil {
-					break
-				}
+		if opt.EachTurn != nil {
+			if err = opt.EachTurn(turn, e); err != nil {
+				break
 			}
 		}
 		if stop == sim.StopOver || opt.Turns > 0 && e.Turn() >= opt.Turns {

@@ -1,0 +1,123 @@
+package scenarios_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/deconflict/deconflict/scenarios"
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/runner"
+	"github.com/deconflict/deconflict/sim/scenario"
+)
+
+// recordRow is one year of testdata/public-record.csv.
+type recordRow struct {
+	year                   int
+	strikesMin, strikesMax float64
+	attacksMin, attacksMax float64
+}
+
+func readRecord(t *testing.T) []recordRow {
+	t.Helper()
+	f, err := os.Open("testdata/public-record.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []recordRow
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "year") {
+			continue
+		}
+		var v [5]float64
+		for i, s := range strings.Split(line, ",") {
+			x, err := strconv.ParseFloat(s, 64)
+			if err != nil || i >= len(v) {
+				t.Fatalf("public-record.csv: bad line %q", line)
+			}
+			v[i] = x
+		}
+		rows = append(rows, recordRow{int(v[0]), v[1], v[2], v[3], v[4]})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// TestShadowWarMatchesThePublicRecord plays shadow-war under its default AI
+// for several seeds and checks, year by year, that Israeli strikes and
+// attacks on US forces land in the public record's orders of magnitude; that
+// US troops stay between 900 and 2,000; and that the US is drawn into open
+// conflict with Iran in only a small minority of runs.
+func TestShadowWarMatchesThePublicRecord(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plays shadow-war many times")
+	}
+	f, ok := scenarios.Lookup("shadow-war")
+	if !ok {
+		t.Fatal("shadow-war is not embedded")
+	}
+	sc, err := scenario.Load(f.Name, f.Data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const runs = 60
+	strikes := map[int]float64{}
+	attacks := map[int]float64{}
+	drawnIn := 0
+	d := runner.NewDriver(sc)
+	for seed := uint64(1); seed <= runs; seed++ {
+		troops := func(turn int32, e *sim.Engine) error {
+			if n := e.Metric(sim.MetricUSTroops); n < 900 || n > 2000 {
+				return fmt.Errorf("%s: %d US troops in Syria", sim.FormatDay(sc.DayOfTurn(turn)), n)
+			}
+			return nil
+		}
+		r, err := d.Run(seed, runner.Options{Log: true, EachTurn: troops})
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if r.Outcome == sim.OutcomeUSDrawnIn {
+			drawnIn++
+		}
+		for _, e := range r.Log {
+			y, _, _ := sim.CivilDate(e.Day)
+			switch e.Kind {
+			case sim.LogStrikeHit, sim.LogStrikeMiss:
+				strikes[y]++
+			case sim.LogAttack:
+				if e.Other == sim.USA {
+					attacks[y]++
+				}
+			}
+		}
+	}
+	total := 0.0
+	for _, row := range readRecord(t) {
+		s, a := strikes[row.year]/runs, attacks[row.year]/runs
+		total += s
+		t.Logf("%d: %6.1f strikes (record %g–%g), %5.2f attacks on US forces (record %g–%g)",
+			row.year, s, row.strikesMin, row.strikesMax, a, row.attacksMin, row.attacksMax)
+		if s < row.strikesMin || s > row.strikesMax {
+			t.Errorf("%d: %.1f Israeli strikes a run, the record says %g to %g", row.year, s, row.strikesMin, row.strikesMax)
+		}
+		if a < row.attacksMin || a > row.attacksMax {
+			t.Errorf("%d: %.2f attacks on US forces a run, the record says %g to %g", row.year, a, row.attacksMin, row.attacksMax)
+		}
+	}
+	if total < 200 || total > 1500 {
+		t.Errorf("%.0f Israeli strikes over the whole period; the record says hundreds", total)
+	}
+	share := float64(drawnIn) / runs
+	t.Logf("US drawn in: %d of %d runs", drawnIn, runs)
+	if share > 0.15 {
+		t.Errorf("the US is drawn into open conflict in %.0f%% of runs; the record suggests a small minority", 100*share)
+	}
+}
