@@ -314,7 +314,7 @@ func (e *Engine) respond(attack int32, strike, blame bool) {
 	if strike {
 		st.Count[MetricUSResponses]++
 		st.Deterrence[0] = min(Micro, st.Deterrence[0]+e.param(ParamDeterrencePerResponse))
-		st.Grievance[TowardUSA] = min(100*Milli, st.Grievance[TowardUSA]+e.param(ParamGrievancePerStrike))
+		st.Grievance[TowardUSA] = min(100*Milli, st.Grievance[TowardUSA]+e.param(ParamGrievancePerResponse))
 		e.addEscalation(USAIran, e.param(ParamEscalationPerResponse))
 		site := int32(-1)
 		for i := range sc.Sites {

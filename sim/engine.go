@@ -311,7 +311,8 @@ func (e *Engine) applyEffect(ef *Effect) {
 	case EffectCounterIS:
 		st.CounterIS = clamp(setOrAdd(st.CounterIS, ef), 0, 100*Milli)
 	case EffectParam:
-		st.Params[ef.Param] = max(0, setOrAdd(st.Params[ef.Param], ef))
+		spec := paramSpecs[ef.Param]
+		st.Params[ef.Param] = clamp(setOrAdd(st.Params[ef.Param], ef), FixedFromFloat(spec.Min, spec.Unit), FixedFromFloat(spec.Max, spec.Unit))
 	}
 }
 
@@ -643,6 +644,7 @@ func (e *Engine) review() {
 		m := &st.Missions[i]
 		switch m.Status {
 		case MissionPlanned:
+			e.recheckHalts(m)
 			needs := m.Reasons&(ReasonZone|ReasonStandoff|ReasonOperation) != 0
 			switch {
 			case needs && !m.SkipReview:
@@ -684,10 +686,24 @@ func (e *Engine) response() {
 	st := &e.st
 	for i := range st.Missions {
 		m := &st.Missions[i]
+		if m.Status == MissionCleared && m.FlyTurn <= st.Turn && e.recheckHalts(m) {
+			m.Status = MissionAwaiting // a halt came into force since it was cleared
+		}
 		if m.Status == MissionAwaiting {
 			e.decide(Israel, DecideResponse, m.ID, m.Reasons)
 		}
 	}
+}
+
+// recheckHalts marks a mission whose path now crosses a halt in force that
+// it did not know of, and reports whether it did.
+func (e *Engine) recheckHalts(m *Mission) bool {
+	if m.InHalt || !e.Assess(m.Route, m.TargetPos).InHalt {
+		return false
+	}
+	m.InHalt = true
+	m.Reasons |= ReasonHalt
+	return true
 }
 
 // ---- phase 6: execution ----
@@ -699,6 +715,10 @@ func (e *Engine) execution() {
 	for i := range st.Missions {
 		m := &st.Missions[i]
 		if (m.Status != MissionCleared && m.Status != MissionProceeding) || m.FlyTurn > st.Turn {
+			continue
+		}
+		if m.Status == MissionCleared && e.recheckHalts(m) {
+			m.Status = MissionAwaiting // Israel answers in the next response step
 			continue
 		}
 		if !e.targetAlive(m.Target) {

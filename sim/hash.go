@@ -211,12 +211,18 @@ func (e *Engine) Hash() Hash {
 // digester reduces every field to one byte, in visiting order: a replay keeps
 // these per turn so a mismatch can be traced to its entity and field.
 type digester struct {
-	out  []byte
-	kind string
-	id   int64
+	out []byte
 }
 
-func (d *digester) Entity(kind string, id int64) { d.kind, d.id = kind, id }
+// Entity adds a byte for the entity itself, so a changed id shows too.
+func (d *digester) Entity(kind string, id int64) {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(kind); i++ {
+		h ^= uint64(kind[i])
+		h *= fnvPrime
+	}
+	d.Field("", id^int64(h))
+}
 
 func (d *digester) Field(name string, v int64) {
 	h := uint64(fnvOffset)
@@ -251,7 +257,15 @@ type locator struct {
 	id      int64
 }
 
-func (l *locator) Entity(kind string, id int64) { l.kind, l.id = kind, id }
+// Entity counts the entity's own digest byte (see digester.Entity).
+func (l *locator) Entity(kind string, id int64) {
+	l.kind, l.id = kind, id
+	if l.n == l.want {
+		l.found = FieldRef{Entity: entityName(kind, id), Field: "(id)", Value: id}
+		l.ok = true
+	}
+	l.n++
+}
 
 func (l *locator) Field(name string, v int64) {
 	if l.n == l.want {

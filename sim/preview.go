@@ -124,10 +124,10 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		pair, loss := IsraelIran, int64(0)
 		if e.sc.Sites[site].Owner == USA {
 			pair = USAIran
-			loss = e.param(ParamTalksLossPerAttack) + deaths*e.param(ParamTalksLossPerDeath)/Micro
+			loss = e.param(ParamTalksLossPerAttack) + perMicro(deaths, e.param(ParamTalksLossPerDeath))
 			lines = append(lines, levelLine("talks progress", "%", st.Talks, max(0, st.Talks-loss)))
 		}
-		rise := e.param(ParamEscalationPerAttack) + deaths*e.param(ParamEscalationPerDeath)/Micro
+		rise := e.param(ParamEscalationPerAttack) + perMicro(deaths, e.param(ParamEscalationPerDeath))
 		lines = append(lines, levelLine(pair.String()+" ladder", "level", st.Escalation[pair], min(MaxLevel, st.Escalation[pair]+rise)))
 	case OrderWarn:
 		lines = append(lines, levelLine("Israel–US trust", "points", st.Trust, min(100*Milli, st.Trust+e.param(ParamWarningTrustGain))))
@@ -213,3 +213,6 @@ func (e *Engine) strikeLines(t Target, pkg, notice int8, as Assessment, lines []
 	}
 	return lines
 }
+
+// perMicro returns x·p/1e6 for x in micro units without overflowing.
+func perMicro(x, p int64) int64 { return x/Micro*p + x%Micro*p/Micro }
