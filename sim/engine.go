@@ -19,12 +19,54 @@ type Engine struct {
 	st      State
 	log     []Entry
 	logging bool
-	path    []geo.Point // scratch for mission paths
+	path    []geo.Point  // scratch for mission paths
+	routes  []routeCache // what each route's fixed waypoints imply, computed once
+	adSites []int32      // sites with hostile air-defence cover
+	usSites []int32      // sites the US owns
+	exposed []int32      // sites proxies may ever attack: US sites and Israeli positions
+}
+
+// routeCache holds what a route's own waypoints (everything but the last leg
+// to the target) imply: they never change during a run, so Assess only has
+// to look at the last leg.
+type routeCache struct {
+	adChord   []int64 // per site: metres of the waypoints inside its air-defence cover
+	zoneTouch []bool  // per zone: the waypoints touch its area
+}
+
+func newRouteCaches(sc *Scenario) []routeCache {
+	out := make([]routeCache, len(sc.Routes))
+	for r := range sc.Routes {
+		path := sc.Routes[r].Path
+		rc := routeCache{adChord: make([]int64, len(sc.Sites)), zoneTouch: make([]bool, len(sc.Zones))}
+		for i := range sc.Sites {
+			if s := &sc.Sites[i]; s.ADRange > 0 {
+				rc.adChord[i] = geo.PathChord(path, s.Pos, s.ADRange)
+			}
+		}
+		for i := range sc.Zones {
+			rc.zoneTouch[i] = sc.Zones[i].Area.Touches(path)
+		}
+		out[r] = rc
+	}
+	return out
 }
 
 // New starts a run of the scenario with the given seed.
 func New(sc *Scenario, seed uint64) *Engine {
-	e := &Engine{sc: sc}
+	e := &Engine{sc: sc, routes: newRouteCaches(sc)}
+	for i := range sc.Sites {
+		s := &sc.Sites[i]
+		if s.ADRange > 0 && (s.Owner == Syria || s.Owner == Russia || s.Owner == Iran || s.Owner == Hezbollah) {
+			e.adSites = append(e.adSites, int32(i))
+		}
+		if s.Owner == USA {
+			e.usSites = append(e.usSites, int32(i))
+		}
+		if (s.Owner == USA && s.Kind != SiteCity) || (s.Owner == Israel && s.Kind == SitePosition) {
+			e.exposed = append(e.exposed, int32(i))
+		}
+	}
 	e.Reset(seed)
 	return e
 }
@@ -526,47 +568,53 @@ type Assessment struct {
 func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 	sc, st := e.sc, &e.st
 	r := &sc.Routes[route]
-	e.path = append(append(e.path[:0], r.Path...), target)
-	path := e.path
+	rc := &e.routes[route]
+	last := r.Path[len(r.Path)-1]
+	leg := [2]geo.Point{last, target}
 	var a Assessment
-	a.Reach = geo.Dist2(r.Path[len(r.Path)-1], target) <= r.Reach*r.Reach
+	a.Reach = geo.Dist2(last, target) <= r.Reach*r.Reach
 	day := e.Day()
 	for i := range sc.Zones {
 		z := &sc.Zones[i]
-		if !z.ActiveOn(day) {
+		if !z.ActiveOn(day) || z.Kind == ZoneHalt {
+			continue
+		}
+		if (z.Kind == ZoneDeconfliction || z.Kind == ZoneOperation) && z.Owner != USA {
+			continue
+		}
+		if !rc.zoneTouch[i] && !z.Area.Touches(leg[:]) {
 			continue
 		}
 		switch z.Kind {
 		case ZoneDeconfliction:
-			if z.Owner == USA && z.Area.Touches(path) {
-				a.Reasons |= ReasonZone
-				a.InUSZone = true
-			}
+			a.Reasons |= ReasonZone
+			a.InUSZone = true
 		case ZoneOperation:
-			if z.Owner == USA && z.Area.Touches(path) {
-				a.Reasons |= ReasonOperation
-			}
+			a.Reasons |= ReasonOperation
 		case ZoneRussia:
-			if z.Area.Touches(path) {
-				a.Reasons |= ReasonRussia
-				a.NearRussia = true
-			}
+			a.Reasons |= ReasonRussia
+			a.NearRussia = true
 		}
 	}
-	for i := range st.Halts {
-		if st.Halts[i].Until >= st.Turn && st.Halts[i].Area.Touches(path) {
-			a.Reasons |= ReasonHalt
-			a.InHalt = true
+	if len(st.Halts) > 0 {
+		e.path = append(append(e.path[:0], r.Path...), target)
+		for i := range st.Halts {
+			if st.Halts[i].Until >= st.Turn && st.Halts[i].Area.Touches(e.path) {
+				a.Reasons |= ReasonHalt
+				a.InHalt = true
+			}
 		}
 	}
 	standoff := e.param(ParamStandoffKm)
-	for i := range sc.Sites {
-		s := &sc.Sites[i]
-		if s.Owner == USA && st.Sites[i].Troops > 0 && geo.InCircle(target, s.Pos, standoff) {
+	for _, i := range e.usSites {
+		if st.Sites[i].Troops > 0 && geo.InCircle(target, sc.Sites[i].Pos, standoff) {
 			a.Reasons |= ReasonStandoff
 		}
-		if s.ADRange > 0 && st.Sites[i].DisabledTill < st.Turn && (s.Owner == Syria || s.Owner == Russia || s.Owner == Iran || s.Owner == Hezbollah) {
-			a.Exposure += geo.PathChord(path, s.Pos, s.ADRange) * s.ADStrength / Micro
+	}
+	for _, i := range e.adSites {
+		if s := &sc.Sites[i]; st.Sites[i].DisabledTill < st.Turn {
+			chord := rc.adChord[i] + geo.ChordLength(last, target, s.Pos, s.ADRange)
+			a.Exposure += chord * s.ADStrength / Micro
 		}
 	}
 	return a
@@ -1015,15 +1063,15 @@ func (e *Engine) Exposed(site int32) bool {
 func (e *Engine) retaliation() {
 	st := &e.st
 	rng := &st.Rand[streamRetaliation]
-	for i := range e.sc.Sites {
-		if !e.Exposed(int32(i)) {
+	for _, i := range e.exposed {
+		if !e.Exposed(i) {
 			continue
 		}
-		h := e.Hazard(int32(i)).Hazard
-		if !rng.Chance(h) || e.attackPlannedOn(int32(i)) {
+		h := e.Hazard(i).Hazard
+		if !rng.Chance(h) || e.attackPlannedOn(i) {
 			continue
 		}
-		e.decide(Iran, DecideRetaliation, int32(i), 0)
+		e.decide(Iran, DecideRetaliation, i, 0)
 	}
 }
 

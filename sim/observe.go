@@ -209,10 +209,11 @@ func (e *Engine) routeOptions(obs *Observation) {
 		t := &obs.Targets[i]
 		t.First = int32(len(obs.Options))
 		for r := range e.sc.Routes {
-			as := e.Assess(int32(r), t.Pos)
-			if !as.Reach {
-				continue
+			route := &e.sc.Routes[r]
+			if geo.Dist2(route.Path[len(route.Path)-1], t.Pos) > route.Reach*route.Reach {
+				continue // out of reach: no need to weigh the rest
 			}
+			as := e.Assess(int32(r), t.Pos)
 			opt := RouteOption{Route: int32(r), Reasons: as.Reasons, Exposure: as.Exposure, Intercept: e.Intercept(as.Exposure)}
 			for p := range opt.Success {
 				opt.Success[p] = e.SuccessChance(t.Target, int8(p), as.Exposure)

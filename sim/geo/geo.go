@@ -5,7 +5,10 @@
 // is exact integer arithmetic and gives the same answer on every architecture.
 package geo
 
-import "math/bits"
+import (
+	"math"
+	"math/bits"
+)
 
 // Point is a projected position in metres east (X) and north (Y) of the
 // projection origin (34.5°N, 38°E, the middle of Syria).
@@ -110,19 +113,23 @@ func Dist(a, b Point) int64 { return ISqrt(Dist2(a, b)) }
 // InCircle reports whether p lies within r metres of c.
 func InCircle(p, c Point, r int64) bool { return Dist2(p, c) <= r*r }
 
-// ISqrt is the integer square root of a non-negative value (0 for negatives).
+// ISqrt is the integer square root of a non-negative value (0 for
+// negatives): the largest x with x·x ≤ v. IEEE square root is correctly
+// rounded everywhere, and the integer correction makes the result exact, so
+// it is the same on every platform.
 func ISqrt(v int64) int64 {
 	if v <= 0 {
 		return 0
 	}
-	x := int64(1) << ((bits.Len64(uint64(v)) + 1) / 2)
-	for {
-		y := (x + v/x) / 2
-		if y >= x {
-			return x
-		}
-		x = y
+	const limit = 3037000499 // the largest x whose square fits in an int64
+	x := min(int64(math.Sqrt(float64(v))), limit)
+	for x*x > v {
+		x--
 	}
+	for x < limit && (x+1)*(x+1) <= v {
+		x++
+	}
+	return x
 }
 
 func cross(o, a, b Point) int64 { return (a.X-o.X)*(b.Y-o.Y) - (a.Y-o.Y)*(b.X-o.X) }
@@ -160,17 +167,22 @@ func SegmentNear(a, b, p Point, r int64) bool {
 // ChordLength is the length in metres of the part of segment ab that lies
 // inside the circle of radius r around c.
 func ChordLength(a, b, c Point, r int64) int64 {
+	// cheap rejections first: the segment's box misses the circle's, or the
+	// line passes farther than r from the centre
+	if max(a.X, b.X) < c.X-r || min(a.X, b.X) > c.X+r || max(a.Y, b.Y) < c.Y-r || min(a.Y, b.Y) > c.Y+r {
+		return 0
+	}
 	ab2 := Dist2(a, b)
 	if ab2 == 0 {
 		return 0
 	}
-	ab := ISqrt(ab2)
 	cr := abs(cross(a, b, c))
-	hi, lo := bits.Mul64(cr, cr)
-	if hi >= uint64(ab2) {
-		return 0 // the perpendicular distance is beyond any radius in use
+	if !lessEq128(cr, cr, uint64(r*r), uint64(ab2)) {
+		return 0
 	}
+	hi, lo := bits.Mul64(cr, cr)
 	d2, _ := bits.Div64(hi, lo, uint64(ab2))
+	ab := ISqrt(ab2)
 	if d2 >= uint64(r*r) {
 		return 0
 	}
