@@ -963,8 +963,9 @@ func (e *Engine) attacks() {
 			st.Count[MetricUSCasualties] += killed
 			st.Count[MetricUSInjured] += injured
 			st.Grievance[TowardUSA] -= scale(st.Grievance[TowardUSA], spent)
-			e.addEscalation(USAIran, e.param(ParamEscalationPerAttack)+killed*e.param(ParamEscalationPerDeath))
-			st.Talks = max(0, st.Talks-e.param(ParamTalksLossPerAttack)-killed*e.param(ParamTalksLossPerDeath))
+			rise, loss := e.attackCosts(a.Claimed, killed)
+			e.addEscalation(USAIran, rise)
+			st.Talks = max(0, st.Talks-loss)
 			e.note(LogAttack, Iran, USA, a.Site, a.ID, killed)
 			e.decide(USA, DecideAttackResponse, a.ID, 0)
 			continue
@@ -980,6 +981,19 @@ func (e *Engine) attacks() {
 			}
 		}
 	}
+}
+
+// attackCosts returns the US–Iran ladder rise and the talks lost for an
+// attack on US forces: a claimed attack costs half as much again on the
+// ladder and twice as much at the table, since Washington cannot look away.
+func (e *Engine) attackCosts(claimed bool, killed int64) (rise, loss int64) {
+	rise = e.param(ParamEscalationPerAttack) + killed*e.param(ParamEscalationPerDeath)
+	loss = e.param(ParamTalksLossPerAttack) + killed*e.param(ParamTalksLossPerDeath)
+	if claimed {
+		rise += rise / 2
+		loss *= 2
+	}
+	return rise, loss
 }
 
 // casualties draws the dead and injured of an attack.

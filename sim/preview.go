@@ -121,13 +121,19 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		}
 		deaths := e.present(site) * lethality // micro deaths
 		lines = append(lines, PreviewLine{Label: "expected deaths at " + e.sc.Sites[site].Name, Unit: "people", Scale: Micro, After: deaths})
-		pair, loss := IsraelIran, int64(0)
+		pair := IsraelIran
+		rise := e.param(ParamEscalationPerAttack) + perMicro(deaths, e.param(ParamEscalationPerDeath))
 		if e.sc.Sites[site].Owner == USA {
 			pair = USAIran
-			loss = e.param(ParamTalksLossPerAttack) + perMicro(deaths, e.param(ParamTalksLossPerDeath))
+			loss := e.param(ParamTalksLossPerAttack) + perMicro(deaths, e.param(ParamTalksLossPerDeath))
+			if o.Claim {
+				rise += rise / 2
+				loss *= 2
+			}
 			lines = append(lines, levelLine("talks progress", "%", st.Talks, max(0, st.Talks-loss)))
+		} else {
+			rise = 2 * e.param(ParamEscalationPerAttack) // as the engine answers an attack on Israel
 		}
-		rise := e.param(ParamEscalationPerAttack) + perMicro(deaths, e.param(ParamEscalationPerDeath))
 		lines = append(lines, levelLine(pair.String()+" ladder", "level", st.Escalation[pair], min(MaxLevel, st.Escalation[pair]+rise)))
 	case OrderWarn:
 		lines = append(lines, levelLine("Israel–US trust", "points", st.Trust, min(100*Milli, st.Trust+e.param(ParamWarningTrustGain))))
