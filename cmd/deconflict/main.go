@@ -1,0 +1,39 @@
+// Command deconflict is the desktop game: a map of Syria, decisions that
+// matter and their consequences, from the main menu to the end screen.
+//
+// With --screenshot it plays some turns without a player, renders one
+// screen to a PNG and exits (for documentation and CI); with --frame-stats
+// it measures frame times over a scripted pan and zoom. See --help.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/deconflict/deconflict/game"
+	"github.com/deconflict/deconflict/game/options"
+)
+
+func main() {
+	started := time.Now()
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, started))
+}
+
+func run(args []string, stdout, stderr io.Writer, started time.Time) int {
+	opt, code, ok := options.Parse(args, stdout, stderr, started)
+	if !ok {
+		return code
+	}
+	g, err := game.New(opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "deconflict: %v\n", err)
+		return options.ExitFail
+	}
+	if err := game.Run(g); err != nil {
+		fmt.Fprintf(stderr, "deconflict: %v\n", err)
+		return options.ExitFail
+	}
+	return options.ExitOK
+}

@@ -1,0 +1,190 @@
+// Package smoketest runs the desktop game in a real window and checks what
+// it draws. It needs a display (run it under xvfb-run) and skips without
+// one; it imports no graphics package itself, so it builds anywhere.
+package smoketest
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/deconflict/deconflict/assets/mapdata"
+	"github.com/deconflict/deconflict/game/camera"
+	"github.com/deconflict/deconflict/game/layout"
+	"github.com/deconflict/deconflict/game/view"
+	"github.com/deconflict/deconflict/scenarios"
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/scenario"
+)
+
+const width, height = 1280, 800
+
+func needDisplay(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Skip("no display: run under xvfb-run")
+	}
+}
+
+// build compiles the game once for the tests of this package.
+func build(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "deconflict")
+	cmd := exec.Command("go", "build", "-o", bin, "github.com/deconflict/deconflict/cmd/deconflict")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build the game: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func TestScreenshotOfEveryScenario(t *testing.T) {
+	needDisplay(t)
+	bin := build(t)
+	m, err := mapdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := scenarios.Files()
+	if len(files) == 0 {
+		t.Fatal("no embedded scenarios")
+	}
+	for _, f := range files {
+		id := strings.TrimSuffix(f.Name, ".toml")
+		t.Run(id, func(t *testing.T) {
+			sc, err := scenario.Load(f.Name, f.Data, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), id+".png")
+			cmd := exec.Command(bin, "--scenario", id, "--role", "usa", "--seed", "3", "--turns", "4",
+				"--screenshot", out, "--size", fmt.Sprintf("%dx%d", width, height))
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("deconflict failed: %v\n%s", err, msg)
+			}
+			img := readPNG(t, out)
+			if b := img.Bounds(); b.Dx() != width || b.Dy() != height {
+				t.Fatalf("screenshot is %dx%d, want %dx%d", b.Dx(), b.Dy(), width, height)
+			}
+			l := layout.PlayScreen(width, height, layout.Scale(width, height, 1, 1))
+			cam := layout.InitialCamera(l.Map, layout.MapBounds(m))
+			dx, dy := cam.ToScreen(camera.Project(36.2765, 33.5138))
+			checkLandAround(t, img, dx, dy)
+			tanf := sc.SiteIndex("tanf")
+			if tanf < 0 {
+				t.Fatalf("%s has no Al-Tanf site", id)
+			}
+			p := sc.Sites[tanf].Pos
+			tx, ty := cam.ToScreen(float64(p.X), float64(p.Y))
+			if !colourNear(img, tx, ty, 14, view.ActorColor(sim.USA)) {
+				t.Errorf("no US-coloured marker within 14 px of Al-Tanf at %.0f,%.0f", tx, ty)
+			}
+		})
+	}
+}
+
+// checkLandAround samples a ring around Damascus (beyond its markers and
+// labels) and wants Syria's land colour to be the most common one there.
+func checkLandAround(t *testing.T, img image.Image, x, y float64) {
+	t.Helper()
+	counts := map[color.RGBA]int{}
+	total, land := 0, 0
+	for r := 34.0; r <= 70; r += 6 {
+		for a := 0; a < 72; a++ {
+			px, py := ringPoint(x, y, r, a)
+			c := rgba(img.At(px, py))
+			counts[c]++
+			total++
+			if near(c, view.Syria(), 6) {
+				land++
+			}
+		}
+	}
+	best, bestN := color.RGBA{}, 0
+	for c, n := range counts {
+		if n > bestN {
+			best, bestN = c, n
+		}
+	}
+	if land*100 < total*30 || !near(best, view.Syria(), 6) {
+		t.Errorf("around Damascus (%.0f,%.0f) only %d of %d pixels have Syria's land colour %v; the most common is %v", x, y, land, total, view.Syria(), best)
+	}
+}
+
+func ringPoint(x, y, r float64, step int) (int, int) {
+	a := float64(step) * 5 * math.Pi / 180
+	return int(x + r*math.Cos(a)), int(y + r*math.Sin(a))
+}
+
+// colourNear reports whether a pixel of the colour lies within r of x, y.
+func colourNear(img image.Image, x, y float64, r int, want color.RGBA) bool {
+	for dy := -r; dy <= r; dy++ {
+		for dx := -r; dx <= r; dx++ {
+			if near(rgba(img.At(int(x)+dx, int(y)+dy)), want, 8) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func rgba(c color.Color) color.RGBA {
+	r, g, b, a := c.RGBA()
+	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
+}
+
+func near(a, b color.RGBA, tol int) bool {
+	d := func(x, y uint8) int {
+		if x > y {
+			return int(x - y)
+		}
+		return int(y - x)
+	}
+	return d(a.R, b.R) <= tol && d(a.G, b.G) <= tol && d(a.B, b.B) <= tol
+}
+
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("decode %s: %v", path, err)
+	}
+	return img
+}
+
+func TestOtherScreensAndUsageErrors(t *testing.T) {
+	needDisplay(t)
+	bin := build(t)
+	dir := t.TempDir()
+	for _, screen := range []string{"menu", "end", "help", "pause"} {
+		out := filepath.Join(dir, screen+".png")
+		cmd := exec.Command(bin, "--scenario", "tanf-2021", "--role", "usa", "--turns", "2", "--screen", screen, "--screenshot", out, "--size", "960x600")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", screen, err, msg)
+		}
+		if b := readPNG(t, out).Bounds(); b.Dx() != 960 || b.Dy() != 600 {
+			t.Errorf("%s screenshot is %v", screen, b)
+		}
+	}
+	cmd := exec.Command(bin, "--scenario", "tanf-2021", "--role", "nobody", "--screenshot", filepath.Join(dir, "x.png"))
+	msg, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(string(msg), "unknown role") {
+		t.Errorf("unknown role: %v, output %s; want exit 2 and a usage message", err, msg)
+	}
+	cmd = exec.Command(bin, "--scenario", "no-such-scenario", "--screenshot", filepath.Join(dir, "y.png"))
+	if err := cmd.Run(); !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Errorf("unknown scenario: %v, want exit 1", err)
+	}
+}

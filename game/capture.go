@@ -1,0 +1,258 @@
+package game
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/deconflict/deconflict/game/save"
+	"github.com/deconflict/deconflict/game/session"
+)
+
+// capture runs the game without a player: it plays some turns, then either
+// writes a screenshot of a screen or measures frame times over a scripted
+// pan and zoom.
+type capture struct {
+	g      *Game
+	w, h   int
+	screen Screen
+	play   *Play
+	err    error
+	done   bool
+	frame  int
+	stats  frameStats
+}
+
+func newCapture(g *Game) *capture {
+	c := &capture{g: g, w: g.opt.Width, h: g.opt.Height}
+	if c.w <= 0 || c.h <= 0 {
+		c.w, c.h = 1280, 800
+	}
+	g.w, g.h = float64(c.w), float64(c.h)
+	return c
+}
+
+// prepare builds the screen to capture after playing the turns asked for.
+func (c *capture) prepare() error {
+	g := c.g
+	opt := g.opt
+	if opt.Screen == "menu" {
+		c.screen = newMenu(g)
+		return nil
+	}
+	if opt.Scenario == "" {
+		return errors.New("a capture of the play or end screen needs --scenario")
+	}
+	src, err := findScenario(opt.Scenario)
+	if err != nil {
+		return err
+	}
+	role, err := g.roleFromOptions()
+	if err != nil {
+		return err
+	}
+	setup, err := loadSetup(src, role, opt.Seed, opt.Overrides)
+	if err != nil {
+		return err
+	}
+	s, err := session.New(setup.sc, setup.seed, setup.role, session.Autoplay)
+	if err != nil {
+		return err
+	}
+	toEnd := opt.Screen == "end"
+	for !s.Over() && (toEnd || s.Turn() < int32(opt.Turns)) {
+		if _, err := s.Step(); err != nil {
+			return err
+		}
+	}
+	// hand the role back to the player and go on to its next decision, so
+	// the capture shows one
+	s.SetMode(session.Live)
+	for !s.Over() && !toEnd && !opt.FrameStats {
+		ev, err := s.Step()
+		if err != nil {
+			return err
+		}
+		if ev == session.Waited || ev == session.TurnDone {
+			break
+		}
+	}
+	p := newPlay(g, s, setup.overrides, playLive)
+	p.run, p.speed = runIdle, 0
+	c.play = p
+	switch opt.Screen {
+	case "end":
+		c.screen = newEnd(g, s, setup.overrides)
+	case "help":
+		p.openOverlay(overlayHelp)
+		c.screen = p
+	case "pause":
+		p.openOverlay(overlayPause)
+		c.screen = p
+	case "", "play":
+		c.screen = p
+	default:
+		return fmt.Errorf("unknown screen %q: want menu, play, end, help or pause", opt.Screen)
+	}
+	return nil
+}
+
+func (c *capture) update() error {
+	if c.done || c.err != nil {
+		return ebiten.Termination
+	}
+	if c.screen == nil {
+		if err := c.prepare(); err != nil {
+			c.err = err
+			return ebiten.Termination
+		}
+	}
+	c.frame++
+	if c.g.opt.FrameStats {
+		c.script()
+	}
+	return c.screen.Update(&c.g.input)
+}
+
+func (c *capture) draw(screen *ebiten.Image) {
+	if c.screen == nil || c.err != nil {
+		return
+	}
+	if c.g.opt.FrameStats {
+		c.screen.Draw(screen)
+		c.stats.frame(time.Now(), c.g.opt.Started)
+		return
+	}
+	if c.done {
+		return
+	}
+	off := ebiten.NewImage(c.w, c.h)
+	defer off.Deallocate()
+	// two passes: the first lays the screen out, the second draws it settled
+	c.screen.Draw(off)
+	c.screen.Draw(off)
+	pix := make([]byte, 4*c.w*c.h)
+	off.ReadPixels(pix)
+	img := &image.NRGBA{Pix: pix, Stride: 4 * c.w, Rect: image.Rect(0, 0, c.w, c.h)}
+	for i := 3; i < len(pix); i += 4 {
+		pix[i] = 0xff // the screen is opaque
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		c.err = fmt.Errorf("encode the screenshot: %w", err)
+	} else if err := save.WriteFile(c.g.opt.Screenshot, buf.Bytes()); err != nil {
+		c.err = err
+	}
+	op := &ebiten.DrawImageOptions{}
+	screen.DrawImage(off, op)
+	c.done = true
+}
+
+// frameStats collects frame times.
+type frameStats struct {
+	last      time.Time
+	first     time.Duration // from process start to the first frame
+	phase     string
+	times     map[string][]time.Duration
+	turnsLeft int
+	lastTurn  time.Time
+}
+
+func (s *frameStats) frame(now, started time.Time) {
+	if s.times == nil {
+		s.times = map[string][]time.Duration{}
+	}
+	if s.last.IsZero() {
+		s.first = now.Sub(started)
+	} else if s.phase != "" {
+		s.times[s.phase] = append(s.times[s.phase], now.Sub(s.last))
+	}
+	s.last = now
+}
+
+// script moves the camera and ends turns on a fixed schedule, then prints
+// the statistics.
+func (c *capture) script() {
+	p := c.play
+	f := c.frame
+	cx, cy := p.cam.X+p.cam.W/2, p.cam.Y+p.cam.H/2
+	st := &c.stats
+	switch {
+	case f < 10:
+		st.phase = "" // warm-up
+	case f < 130:
+		st.phase = "pan"
+		a := float64(f) / 12
+		p.cam.Pan(18*math.Cos(a), 12*math.Sin(a))
+	case f < 145:
+		st.phase = "pan" // the view settles and the map is redrawn
+	case f < 235:
+		st.phase = "zoom"
+		p.cam.ZoomAt(cx+p.cam.W*0.2, cy-p.cam.H*0.1, 1.025)
+	case f < 250:
+		st.phase = "zoom"
+	case f < 340:
+		st.phase = "zoom"
+		p.cam.ZoomAt(cx-p.cam.W*0.15, cy+p.cam.H*0.1, 1/1.025)
+	case f < 355:
+		st.phase = "zoom"
+	default:
+		if st.phase != "turns" {
+			st.phase, st.turnsLeft = "turns", 10
+		}
+		// a turn every 1.5 s, so its animation plays out
+		if p.run == runIdle && time.Since(st.lastTurn) > 1500*time.Millisecond {
+			st.lastTurn = time.Now()
+			if st.turnsLeft == 0 || p.sess.Over() {
+				c.report()
+				c.done = true
+				return
+			}
+			st.turnsLeft--
+			if p.sess.Waiting() {
+				p.confirmEndTurn()
+			} else {
+				p.endTurnKey()
+			}
+		}
+	}
+	p.cam.Clamp()
+}
+
+func (c *capture) report() {
+	st := &c.stats
+	w := c.g.opt.Stats
+	pz := append(append([]time.Duration(nil), st.times["pan"]...), st.times["zoom"]...)
+	fmt.Fprintf(w, "frame stats at %dx%d (%d map redraws)\n", c.w, c.h, c.g.mapLayer.Renders)
+	fmt.Fprintf(w, "start to first frame: %s\n", st.first.Round(time.Millisecond))
+	med, p95, worst := percentiles(pz)
+	fmt.Fprintf(w, "pan and zoom: %d frames, median %s (%.0f fps), 95th percentile %s, longest %s\n",
+		len(pz), med.Round(100*time.Microsecond), fps(med), p95.Round(100*time.Microsecond), worst.Round(100*time.Microsecond))
+	tmed, tp95, tworst := percentiles(st.times["turns"])
+	fmt.Fprintf(w, "while turns resolve: %d frames, median %s, 95th percentile %s, longest %s\n",
+		len(st.times["turns"]), tmed.Round(100*time.Microsecond), tp95.Round(100*time.Microsecond), tworst.Round(100*time.Microsecond))
+}
+
+func fps(d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(time.Second) / float64(d)
+}
+
+// percentiles returns the median, the 95th percentile and the maximum.
+func percentiles(ds []time.Duration) (med, p95, worst time.Duration) {
+	if len(ds) == 0 {
+		return 0, 0, 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2], s[min(len(s)-1, len(s)*95/100)], s[len(s)-1]
+}

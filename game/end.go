@@ -1,0 +1,225 @@
+package game
+
+import (
+	"fmt"
+	"image/color"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/deconflict/deconflict/game/render"
+	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/ui"
+	"github.com/deconflict/deconflict/game/view"
+	"github.com/deconflict/deconflict/sim"
+)
+
+// End is the end screen: the outcome, each role's verdict with its
+// objectives, and charts of the run.
+type End struct {
+	g         *Game
+	sess      *session.Session
+	overrides []string
+	rows      []view.ObjectiveRow
+	verdicts  [sim.NumActors]sim.Verdict
+	err       error
+	st        ui.State
+	cs        controls
+	scroll    ui.Scroll
+}
+
+func newEnd(g *Game, s *session.Session, overrides []string) *End {
+	e := &End{g: g, sess: s, overrides: overrides}
+	res, _, err := s.Snapshot().Recording()
+	e.err = err
+	if err == nil {
+		e.rows = view.ObjectiveRows(s.Scenario(), res.Objectives)
+		e.verdicts = res.Verdicts
+	}
+	return e
+}
+
+func (e *End) layout() (header, left, right, footer ui.Rect) {
+	g := e.g
+	w, h := g.Size()
+	full := ui.Rect{W: w, H: h}.Inset(g.Px(24))
+	header, rest := full.CutTop(g.Px(110))
+	footer, rest = rest.CutBottom(g.Px(52))
+	_, rest = rest.CutBottom(g.Px(12))
+	cols := rest.Columns(g.Px(20), 1, 1.25)
+	return header, cols[0], cols[1], footer
+}
+
+func (e *End) build() {
+	g := e.g
+	e.cs.reset()
+	_, _, _, f := e.layout()
+	w1 := max(g.Px(200), g.buttonWidth("Watch the replay", g.bold()))
+	r1, rest := f.CutLeft(w1)
+	e.cs.add(control{Widget: ui.Widget{ID: "replay", Rect: r1, Focusable: true, Hotkey: "R", Tip: "Play the game again from its recorded orders, with speed controls."},
+		Label: "Watch the replay", Style: stylePrimary, Face: g.bold(), Action: e.watch})
+	_, rest = rest.CutLeft(g.Px(12))
+	r2, _ := rest.CutLeft(max(g.Px(180), g.buttonWidth("Back to menu", g.body())))
+	e.cs.add(control{Widget: ui.Widget{ID: "menu", Rect: r2, Focusable: true, Hotkey: "Esc"}, Label: "Back to menu", Action: e.menu})
+}
+
+func (e *End) watch() {
+	s := e.sess
+	w, err := session.NewWatch(s.Scenario(), s.Seed(), s.Role(), s.Orders())
+	if err != nil {
+		e.err = err
+		return
+	}
+	e.g.setScreen(newPlay(e.g, w, e.overrides, playWatch))
+}
+
+func (e *End) menu() { e.g.setScreen(newMenu(e.g)) }
+
+// Update handles the end screen's input.
+func (e *End) Update(in *Input) error {
+	e.build()
+	switch {
+	case in.Pressed(ebiten.KeyEscape):
+		e.menu()
+		return nil
+	case in.Pressed(ebiten.KeyR):
+		e.watch()
+		return nil
+	}
+	in.Activate()
+	_, left, _, _ := e.layout()
+	if left.Contains(in.UI.X, in.UI.Y) && in.UI.WheelY != 0 {
+		e.scroll.Wheel(in.UI.WheelY, e.g.Px(40))
+	}
+	if res := e.st.Update(in.UI, e.cs.widgets()); res.Activated != "" {
+		e.cs.run(res.Activated)
+	}
+	return nil
+}
+
+// Draw draws the end screen.
+func (e *End) Draw(dst *ebiten.Image) {
+	g := e.g
+	dst.Fill(view.Sea())
+	if len(e.cs.list) == 0 {
+		e.build()
+	}
+	header, left, right, _ := e.layout()
+	s := e.sess
+	sc := s.Scenario()
+	out := s.Outcome()
+	clr := view.Good()
+	if out != sim.OutcomeCompleted {
+		clr = view.Danger()
+	}
+	render.Text(dst, view.OutcomeTitle(out), g.huge(), header.X, header.Y, clr, render.Left)
+	y := header.Y + render.LineHeight(g.huge())
+	render.Text(dst, fmt.Sprintf("%s · %s to %s · seed %d", sc.Name, sim.FormatDay(sc.StartDay), view.DateOfTurn(sc, s.Turn()), s.Seed()), g.small(), header.X, y, view.Dim(), render.Left)
+	y += render.LineHeight(g.small()) + g.Px(4)
+	g.paragraph(dst, view.OutcomeText(out), g.body(), header.X, y, header.W*0.8, view.Text(), header.Bottom())
+	// verdicts and objectives
+	g.panel(dst, left)
+	in := left.Inset(g.Px(14))
+	clip := render.SubImage(dst, in.X, in.Y, in.W, in.H)
+	y = in.Y - e.scroll.Offset
+	top := y
+	if e.err != nil {
+		y = g.paragraph(clip, "The game could not be replayed for its objectives: "+e.err.Error(), g.body(), in.X, y, in.W, view.Danger(), 0)
+	}
+	order := []sim.Actor{}
+	if role := s.Role(); role != session.Spectator {
+		order = append(order, role)
+	}
+	for a := sim.Actor(0); a < sim.NumActors; a++ {
+		if a != s.Role() && hasObjectives(sc, a) {
+			order = append(order, a)
+		}
+	}
+	for _, a := range order {
+		v := e.verdicts[a]
+		vclr := map[sim.Verdict]color.Color{sim.VerdictWon: view.Good(), sim.VerdictLost: view.Danger(), sim.VerdictDraw: view.Accent()}[v]
+		g.pt.Rect(clip, ui.Rect{X: in.X, Y: y + g.Px(2), W: g.Px(5), H: render.LineHeight(g.title()) - g.Px(4)}, view.ActorColor(a))
+		who := a.Name()
+		if a == s.Role() {
+			who = "You (" + a.Name() + ")"
+		}
+		render.Text(clip, who, g.title(), in.X+g.Px(12), y, view.Text(), render.Left)
+		render.Text(clip, view.VerdictText(v), g.title(), in.Right(), y, vclr, render.Right)
+		y += render.LineHeight(g.title()) + g.Px(2)
+		for _, r := range e.rows {
+			if r.Role != a {
+				continue
+			}
+			mark, mclr := "…", view.Dim()
+			if r.Decided && r.Met {
+				mark, mclr = "met", view.Good()
+			} else if r.Decided {
+				mark, mclr = "missed", view.Danger()
+			}
+			render.Text(clip, mark, g.bold(), in.X+g.Px(12), y, mclr, render.Left)
+			txt := r.Text
+			if r.Required {
+				txt += " (required)"
+			}
+			tx := in.X + g.Px(80)
+			y0 := y
+			y = g.paragraph(clip, txt, g.body(), tx, y, in.W-g.Px(80), view.Text(), 0)
+			if r.When != "" {
+				render.Text(clip, "decided "+r.When, g.small(), tx, y, view.Dim(), render.Left)
+				y += render.LineHeight(g.small())
+			}
+			if y == y0 {
+				y += render.LineHeight(g.body())
+			}
+			y += g.Px(4)
+		}
+		y += g.Px(10)
+	}
+	e.scroll.View, e.scroll.Content = in.H, y-top
+	e.scroll.Clamp()
+	// charts
+	e.drawCharts(dst, right)
+	g.drawControls(dst, &e.cs, &e.st)
+	g.drawTooltip(dst, &e.st, &g.input.UI)
+}
+
+func hasObjectives(sc *sim.Scenario, a sim.Actor) bool {
+	for _, o := range sc.Objectives {
+		if o.Role == a {
+			return true
+		}
+	}
+	return false
+}
+
+// drawCharts draws the key metrics over the run in a grid.
+func (e *End) drawCharts(dst *ebiten.Image, r ui.Rect) {
+	g := e.g
+	series := e.sess.Series()
+	specs := []struct {
+		title    string
+		clr      color.RGBA
+		min, max float64
+		format   string
+	}{
+		{"US–Iran ladder", view.ActorColor(sim.USA), 0, 5, "%.1f"},
+		{"Israel–Iran ladder", view.ActorColor(sim.Israel), 0, 5, "%.1f"},
+		{"Nuclear talks (%)", view.Good(), 0, 100, "%.0f"},
+		{"Israel–US trust", view.Accent(), 0, 100, "%.0f"},
+		{"Attacks on US forces", view.ActorColor(sim.Iran), 0, 0, "%.0f"},
+		{"Israeli strikes", view.ActorColor(sim.Israel), 0, 0, "%.0f"},
+	}
+	rows := r.Rows(3, g.Px(10))
+	from, to := "", ""
+	if len(series) > 0 {
+		from, to = sim.FormatDay(series[0].Day), sim.FormatDay(series[len(series)-1].Day)
+	}
+	for i, sp := range specs {
+		cell := rows[i/2].Columns(g.Px(10), 1, 1)[i%2]
+		vals := make([]float64, len(series))
+		for j, smp := range series {
+			vals[j] = smp.Values[i]
+		}
+		g.pt.Chart(dst, cell, render.Chart{Title: sp.title, Values: vals, Color: sp.clr, Min: sp.min, Max: sp.max, From: from, To: to, Format: sp.format},
+			g.Face(13, true), g.small())
+	}
+}

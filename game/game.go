@@ -1,0 +1,226 @@
+// Package game is the desktop frontend of Deconflict, built on Ebiten: the
+// main menu, the play screen with the map of the Levant, the end screen with
+// its charts, the pause menu and the help overlay. It reads the engine's
+// observations and previews through a game session and sends orders, nothing
+// else; the logic it draws lives in the ebiten-free packages camera, ui,
+// view, session and save.
+package game
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"github.com/deconflict/deconflict/assets/mapdata"
+	"github.com/deconflict/deconflict/game/layout"
+	"github.com/deconflict/deconflict/game/options"
+	"github.com/deconflict/deconflict/game/render"
+	"github.com/deconflict/deconflict/game/save"
+)
+
+// Options configure one run of the game (see package options).
+type Options = options.Options
+
+// Screen is one screen of the game.
+type Screen interface {
+	Update(in *Input) error
+	Draw(dst *ebiten.Image)
+}
+
+// Settings are the player's preferences, kept between runs.
+type Settings struct {
+	UIScale    float64 `json:"ui_scale"`
+	Fullscreen bool    `json:"fullscreen"`
+}
+
+// Game implements ebiten.Game.
+type Game struct {
+	opt      Options
+	fonts    *render.Fonts
+	pt       *render.Painter
+	mapData  *mapdata.Map
+	mapLayer *render.MapLayer
+	screen   Screen
+	w, h     float64 // the screen in device pixels
+	dsf      float64 // device scale factor
+	settings Settings
+	store    save.Store
+	saveDir  string
+	input    Input
+	capture  *capture
+	quit     bool
+}
+
+// New prepares the game: fonts, the map, the first screen.
+func New(opt Options) (*Game, error) {
+	fonts, err := render.NewFonts()
+	if err != nil {
+		return nil, err
+	}
+	m, err := mapdata.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load the map: %w", err)
+	}
+	g := &Game{opt: opt, fonts: fonts, pt: render.NewPainter(), mapData: m, dsf: 1, settings: Settings{UIScale: 1}}
+	g.mapLayer = render.NewMapLayer(m, g.pt)
+	if opt.Screenshot != "" || opt.FrameStats {
+		// a capture runs without the player's saves and settings, so it
+		// neither reads nor writes them and always looks the same
+		g.capture = newCapture(g)
+		return g, nil
+	}
+	if st, err := save.DefaultStore(); err == nil {
+		g.store = st
+		g.saveDir = filepath.Join(filepath.Dir(st.Dir), "saves")
+		g.loadSettings()
+	}
+	if opt.Scenario != "" {
+		p, err := g.startFromOptions()
+		if err != nil {
+			return nil, err
+		}
+		g.screen = p
+	} else {
+		g.screen = newMenu(g)
+	}
+	return g, nil
+}
+
+// Run opens the window and runs the game until the player quits.
+func Run(g *Game) error {
+	ebiten.SetWindowTitle("Deconflict")
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	ebiten.SetWindowSizeLimits(640, 400, -1, -1)
+	w, h := 1280, 800
+	if g.capture != nil {
+		w, h = g.capture.w, g.capture.h
+	}
+	ebiten.SetWindowSize(w, h)
+	ebiten.SetFullscreen(g.settings.Fullscreen && g.capture == nil)
+	ebiten.SetWindowClosingHandled(true)
+	if g.opt.FrameStats {
+		ebiten.SetVsyncEnabled(false)
+		ebiten.SetTPS(ebiten.SyncWithFPS)
+	}
+	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{}); err != nil {
+		return fmt.Errorf("run the window: %w", err)
+	}
+	if g.capture != nil {
+		return g.capture.err
+	}
+	return nil
+}
+
+// Layout is LayoutF for integer sizes (Ebiten calls LayoutF when a game
+// has it).
+func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
+	w, h := g.LayoutF(float64(outsideWidth), float64(outsideHeight))
+	return int(w), int(h)
+}
+
+// LayoutF returns the screen size in device pixels, so text is drawn at
+// the monitor's resolution and stays crisp on HiDPI displays.
+func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
+	g.dsf = ebiten.Monitor().DeviceScaleFactor()
+	if g.dsf <= 0 {
+		g.dsf = 1
+	}
+	w, h := math.Ceil(outsideWidth*g.dsf), math.Ceil(outsideHeight*g.dsf)
+	if g.capture == nil {
+		g.w, g.h = w, h
+	}
+	return w, h
+}
+
+// Update runs one tick: input, then the screen.
+func (g *Game) Update() error {
+	if g.quit {
+		return ebiten.Termination
+	}
+	g.input.read()
+	if ebiten.IsWindowBeingClosed() {
+		if p, ok := g.screen.(*Play); ok {
+			p.finalSave()
+		}
+		return ebiten.Termination
+	}
+	if g.input.Pressed(ebiten.KeyF11) && g.capture == nil {
+		g.settings.Fullscreen = !ebiten.IsFullscreen()
+		ebiten.SetFullscreen(g.settings.Fullscreen)
+		g.saveSettings()
+	}
+	if g.capture != nil {
+		return g.capture.update()
+	}
+	if g.screen == nil {
+		return nil
+	}
+	return g.screen.Update(&g.input)
+}
+
+// Draw draws the current screen.
+func (g *Game) Draw(screen *ebiten.Image) {
+	if g.capture != nil {
+		g.capture.draw(screen)
+		return
+	}
+	if g.screen != nil {
+		g.screen.Draw(screen)
+	}
+}
+
+// Scale is the size of one layout unit in device pixels (see layout.Scale).
+func (g *Game) Scale() float64 { return layout.Scale(g.w, g.h, g.dsf, g.settings.UIScale) }
+
+// Px converts layout units to device pixels.
+func (g *Game) Px(v float64) float64 { return layout.Px(g.Scale(), v) }
+
+// Face returns the face of a size in layout units, never below a readable
+// minimum.
+func (g *Game) Face(size float64, bold bool) text.Face {
+	return g.fonts.Face(max(size*g.Scale(), 10*g.dsf), bold)
+}
+
+// Faces used across screens.
+func (g *Game) body() text.Face  { return g.Face(14, false) }
+func (g *Game) small() text.Face { return g.Face(12, false) }
+func (g *Game) bold() text.Face  { return g.Face(14, true) }
+func (g *Game) title() text.Face { return g.Face(18, true) }
+func (g *Game) huge() text.Face  { return g.Face(30, true) }
+
+// Size returns the screen size in device pixels.
+func (g *Game) Size() (float64, float64) { return g.w, g.h }
+
+// setScreen switches screens.
+func (g *Game) setScreen(s Screen) { g.screen = s }
+
+// Quit ends the game at the next tick.
+func (g *Game) Quit() { g.quit = true }
+
+func (g *Game) settingsPath() string {
+	return filepath.Join(filepath.Dir(g.store.Dir), "settings.json")
+}
+
+func (g *Game) loadSettings() {
+	data, err := os.ReadFile(g.settingsPath())
+	if err != nil {
+		return
+	}
+	var s Settings
+	if jsonUnmarshal(data, &s) == nil && s.UIScale >= 0.5 && s.UIScale <= 3 {
+		g.settings = s
+	}
+}
+
+func (g *Game) saveSettings() {
+	if g.store.Dir == "" {
+		return
+	}
+	if data, err := jsonMarshal(g.settings); err == nil {
+		save.WriteFile(g.settingsPath(), data) // a lost preference is not worth an error
+	}
+}

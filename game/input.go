@@ -1,0 +1,106 @@
+package game
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"github.com/deconflict/deconflict/game/ui"
+)
+
+// Input is one tick of input: the widget layer's view of it plus the keys
+// and characters screens handle themselves.
+type Input struct {
+	UI      ui.Input
+	keys    []ebiten.Key
+	Chars   []rune
+	Now     time.Time
+	started time.Time
+	// Repeat holds keys held long enough to repeat (for text fields).
+	repeat []ebiten.Key
+}
+
+func (in *Input) read() {
+	now := time.Now()
+	if in.started.IsZero() {
+		in.started = now
+	}
+	in.Now = now
+	x, y := ebiten.CursorPosition() // in screen pixels, which Layout made device pixels
+	in.UI = ui.Input{X: float64(x), Y: float64(y), Now: now.Sub(in.started)}
+	in.UI.Down = ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
+	in.UI.Pressed = inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)
+	in.UI.Released = inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft)
+	_, wy := ebiten.Wheel()
+	in.UI.WheelY = wy
+	in.UI.Shift = ebiten.IsKeyPressed(ebiten.KeyShift)
+	in.keys = inpututil.AppendJustPressedKeys(in.keys[:0])
+	in.repeat = in.repeat[:0]
+	for _, k := range []ebiten.Key{ebiten.KeyBackspace, ebiten.KeyDelete, ebiten.KeyArrowLeft, ebiten.KeyArrowRight} {
+		if d := inpututil.KeyPressDuration(k); d > 30 && d%3 == 0 {
+			in.repeat = append(in.repeat, k)
+		}
+	}
+	in.Chars = ebiten.AppendInputChars(in.Chars[:0])
+	if in.Pressed(ebiten.KeyTab) {
+		in.UI.Keys = append(in.UI.Keys, ui.KeyTab)
+	}
+}
+
+// Pressed reports whether a key went down this tick.
+func (in *Input) Pressed(k ebiten.Key) bool {
+	for _, p := range in.keys {
+		if p == k {
+			return true
+		}
+	}
+	return false
+}
+
+// PressedOrRepeated reports whether a key went down or auto-repeats.
+func (in *Input) PressedOrRepeated(k ebiten.Key) bool {
+	if in.Pressed(k) {
+		return true
+	}
+	for _, p := range in.repeat {
+		if p == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Activate adds Enter as the widget layer's activation key (for screens
+// where Enter presses the focused button).
+func (in *Input) Activate() { in.UI.Keys = append(in.UI.Keys, ui.KeyEnter) }
+
+// editField applies this tick's typing to a text field; it reports whether
+// Enter was pressed.
+func (in *Input) editField(f *ui.TextField) bool {
+	f.Insert(in.Chars)
+	if in.PressedOrRepeated(ebiten.KeyBackspace) {
+		f.Backspace()
+	}
+	if in.PressedOrRepeated(ebiten.KeyDelete) {
+		f.Delete()
+	}
+	if in.PressedOrRepeated(ebiten.KeyArrowLeft) {
+		f.Move(-1)
+	}
+	if in.PressedOrRepeated(ebiten.KeyArrowRight) {
+		f.Move(1)
+	}
+	if in.Pressed(ebiten.KeyHome) {
+		f.Home()
+	}
+	if in.Pressed(ebiten.KeyEnd) {
+		f.End()
+	}
+	return in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter)
+}
+
+func jsonMarshal(v any) ([]byte, error) { return json.MarshalIndent(v, "", "  ") }
+
+func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }

@@ -1,0 +1,49 @@
+package layout
+
+import (
+	"testing"
+
+	"github.com/deconflict/deconflict/assets/mapdata"
+	"github.com/deconflict/deconflict/game/camera"
+	"github.com/deconflict/deconflict/game/ui"
+)
+
+func TestPlayScreenTilesTheWindow(t *testing.T) {
+	for _, size := range [][2]float64{{1280, 800}, {960, 600}, {2560, 1600}, {640, 400}} {
+		l := PlayScreen(size[0], size[1], Scale(size[0], size[1], 1, 1))
+		area := 0.0
+		for _, r := range []ui.Rect{l.Bar, l.Map, l.Panel, l.Log, l.Hints} {
+			area += r.W * r.H
+		}
+		if area != size[0]*size[1] {
+			t.Errorf("%v: the regions cover %v of %v pixels", size, area, size[0]*size[1])
+		}
+		if l.Map.W < size[0]/2 || l.Map.H < size[1]/3 {
+			t.Errorf("%v: the map gets only %vx%v", size, l.Map.W, l.Map.H)
+		}
+		if l.Map.Overlaps(l.Panel) || l.Map.Overlaps(l.Log) || l.Bar.Overlaps(l.Map) || l.Log.Overlaps(l.Hints) || l.Panel.Overlaps(l.Log) {
+			t.Errorf("%v: regions overlap: %+v", size, l)
+		}
+	}
+}
+
+func TestInitialCameraShowsSyria(t *testing.T) {
+	m, err := mapdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := PlayScreen(1280, 800, Scale(1280, 800, 1, 1))
+	c := InitialCamera(l.Map, MapBounds(m))
+	for _, p := range []struct {
+		name     string
+		lon, lat float64
+	}{{"Damascus", 36.29, 33.51}, {"Al-Tanf", 38.62, 33.51}, {"Aleppo", 37.16, 36.2}, {"Al-Bukamal", 40.92, 34.45}, {"Beirut", 35.5, 33.89}} {
+		x, y := c.ToScreen(camera.Project(p.lon, p.lat))
+		if !l.Map.Contains(x, y) {
+			t.Errorf("%s at %.0f,%.0f is outside the map view %+v", p.name, x, y, l.Map)
+		}
+	}
+	if c.Scale < c.MinScale || c.Scale > c.MaxScale {
+		t.Errorf("scale %v outside %v..%v", c.Scale, c.MinScale, c.MaxScale)
+	}
+}

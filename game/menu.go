@@ -1,0 +1,451 @@
+package game
+
+import (
+	"fmt"
+	"image/color"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/deconflict/deconflict/game/render"
+	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/ui"
+	"github.com/deconflict/deconflict/game/view"
+	"github.com/deconflict/deconflict/scenarios"
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/scenario"
+)
+
+// menuEntry is one scenario on the menu.
+type menuEntry struct {
+	src  source
+	sc   *sim.Scenario
+	err  error
+	role sim.Actor // its default role
+}
+
+// Menu is the main menu: scenario, role, seed, overrides, briefing.
+type Menu struct {
+	g         *Game
+	entries   []menuEntry
+	chosen    int
+	role      sim.Actor
+	seed      ui.TextField
+	overrides ui.TextField
+	path      ui.TextField
+	status    string
+	statusBad bool
+	st        ui.State
+	cs        controls
+	scroll    ui.Scroll
+	last      string // the latest autosave, if any
+}
+
+func newMenu(g *Game) *Menu {
+	m := &Menu{g: g}
+	m.seed = ui.TextField{Max: 16, Accept: func(r rune) bool { return r >= '0' && r <= '9' }}
+	m.seed.Set(strconv.FormatUint(g.opt.Seed, 10))
+	m.overrides.Set(strings.Join(g.opt.Overrides, " "))
+	m.overrides.Max = 400
+	m.path.Max = 400
+	for _, f := range scenarios.Files() {
+		m.add(source{f.Name, f.Data})
+	}
+	m.choose(0)
+	for i, e := range m.entries {
+		if e.sc != nil && e.sc.ID == "tanf-2021" { // the first game the design suggests
+			m.choose(i)
+		}
+	}
+	if g.opt.Scenario != "" {
+		if src, err := findScenario(g.opt.Scenario); err == nil {
+			m.chosen = m.addOrFind(src)
+			m.choose(m.chosen)
+		}
+	}
+	if p, ok := g.store.Latest(); ok && g.store.Dir != "" {
+		m.last = p
+	}
+	return m
+}
+
+func (m *Menu) add(src source) int {
+	sc, err := scenario.Load(src.Name, src.Data, nil)
+	e := menuEntry{src: src, sc: sc, err: err, role: sim.USA}
+	if sc != nil {
+		e.role = sc.DefaultRole
+	}
+	m.entries = append(m.entries, e)
+	return len(m.entries) - 1
+}
+
+func (m *Menu) addOrFind(src source) int {
+	for i, e := range m.entries {
+		if e.src.Name == src.Name && string(e.src.Data) == string(src.Data) {
+			return i
+		}
+	}
+	return m.add(src)
+}
+
+func (m *Menu) choose(i int) {
+	if i < 0 || i >= len(m.entries) {
+		return
+	}
+	m.chosen = i
+	e := m.entries[i]
+	m.role = e.role
+	if m.g.opt.Role != "" {
+		if r, err := ParseRole(m.g.opt.Role); err == nil {
+			m.role = r
+		}
+	}
+	if e.err != nil {
+		m.setStatus(e.err.Error(), true)
+	} else {
+		m.setStatus("", false)
+	}
+}
+
+func (m *Menu) setStatus(s string, bad bool) { m.status, m.statusBad = s, bad }
+
+func (m *Menu) entry() *menuEntry { return &m.entries[m.chosen] }
+
+// layout computes the menu's regions.
+type menuLayout struct {
+	header, list, setup, brief, footer ui.Rect
+}
+
+func (m *Menu) layout() menuLayout {
+	g := m.g
+	w, h := g.Size()
+	full := ui.Rect{W: w, H: h}.Inset(g.Px(24))
+	header, rest := full.CutTop(g.Px(78))
+	footer, rest := rest.CutBottom(g.Px(56))
+	_, rest = rest.CutBottom(g.Px(14))
+	cols := rest.Columns(g.Px(16), 1.15, 1, 1.25)
+	return menuLayout{header, cols[0], cols[1], cols[2], footer}
+}
+
+// Update handles the menu's input.
+func (m *Menu) Update(in *Input) error {
+	g := m.g
+	l := m.layout()
+	m.build(l)
+	if m.st.Focus == "seed" || m.st.Focus == "overrides" || m.st.Focus == "path" {
+		f := map[string]*ui.TextField{"seed": &m.seed, "overrides": &m.overrides, "path": &m.path}[m.st.Focus]
+		if in.editField(f) {
+			if m.st.Focus == "path" {
+				m.open()
+			} else {
+				m.start()
+			}
+			return nil
+		}
+	} else if in.Pressed(ebiten.KeyEnter) && m.st.Focus == "" {
+		m.start()
+		return nil
+	}
+	if in.Pressed(ebiten.KeyEscape) {
+		if m.st.Focus != "" {
+			m.st.Focus = ""
+		} else {
+			g.Quit()
+		}
+	}
+	if in.Pressed(ebiten.KeyArrowDown) && m.st.Focus == "" {
+		m.choose(min(m.chosen+1, len(m.entries)-1))
+	}
+	if in.Pressed(ebiten.KeyArrowUp) && m.st.Focus == "" {
+		m.choose(max(m.chosen-1, 0))
+	}
+	if m.st.Focus != "seed" && m.st.Focus != "overrides" && m.st.Focus != "path" {
+		in.Activate()
+	}
+	if l.list.Contains(in.UI.X, in.UI.Y) && in.UI.WheelY != 0 {
+		m.scroll.Wheel(in.UI.WheelY, g.Px(40))
+	}
+	res := m.st.Update(in.UI, m.cs.widgets())
+	if res.Activated != "" {
+		m.cs.run(res.Activated)
+	}
+	return nil
+}
+
+// build lays the controls out.
+func (m *Menu) build(l menuLayout) {
+	g := m.g
+	m.cs.reset()
+	// scenario list
+	list := l.list
+	_, list = list.CutTop(g.Px(30))
+	fieldArea, list := list.CutBottom(g.Px(76))
+	y := list.Y - m.scroll.Offset
+	top := y
+	for i, e := range m.entries {
+		name, desc := e.src.Name, ""
+		if e.sc != nil {
+			name, desc = e.sc.Name, e.sc.Description
+		} else {
+			desc = "does not load: " + firstLine(e.err.Error())
+		}
+		// a row fits its name and its description, wrapped
+		lines := len(ui.Wrap(desc, list.W-g.Px(20), render.Measure(g.small())))
+		rowH := g.Px(16) + render.LineHeight(g.bold()) + float64(lines)*render.LineHeight(g.small())
+		r := ui.Rect{X: list.X, Y: y, W: list.W, H: rowH}
+		y += rowH + g.Px(6)
+		if r.Bottom() < list.Y || r.Y > list.Bottom() {
+			continue
+		}
+		i := i
+		m.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("scenario-%d", i), Rect: r, Focusable: true, Tip: m.scenarioFacts(e)},
+			Label: name, Sub: desc, Style: styleRow, On: i == m.chosen, Face: g.bold(), Accent: accentIf(i == m.chosen),
+			Action: func() { m.choose(i) }})
+	}
+	m.scroll.View, m.scroll.Content = list.H, y-top
+	m.scroll.Clamp()
+	rows := fieldArea.Rows(2, g.Px(4))
+	_, fr := rows[1].CutTop(0)
+	fw, bw := fr.CutRight(g.Px(90))
+	m.cs.add(control{Widget: ui.Widget{ID: "path", Rect: bw.InsetXY(g.Px(4), 0), Focusable: true, Tip: "Type the path of a scenario TOML file, then press Enter."},
+		Style: styleField, Field: &m.path, Face: g.body()})
+	m.cs.add(control{Widget: ui.Widget{ID: "open", Rect: fw.InsetXY(0, 0), Tip: "Load the scenario file whose path is typed on the left."},
+		Label: "Open", Action: m.open})
+	// setup column
+	e := m.entry()
+	x, y := l.setup.X, l.setup.Y+g.Px(30)
+	if e.sc != nil {
+		roles := view.Roles(e.sc)
+		bh := g.Px(34)
+		for _, r := range roles {
+			r := r
+			label := view.RoleName(r)
+			if r == e.role {
+				label += "  (suggested)"
+			}
+			tip := "Play " + view.RoleName(r) + "."
+			if r == session.Spectator {
+				tip = "Watch the AI play every actor, with speed controls."
+			} else if !decides(r) {
+				tip = view.RoleName(r) + " makes no decisions: you watch the war from its side."
+			}
+			m.cs.add(control{Widget: ui.Widget{ID: "role-" + r.String(), Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: bh}, Focusable: true, Tip: tip},
+				Label: label, Style: styleToggle, On: r == m.role, Accent: view.ActorColor(r), Action: func() { m.role = r }})
+			y += bh + g.Px(5)
+		}
+	}
+	y += g.Px(34)
+	m.cs.add(control{Widget: ui.Widget{ID: "seed", Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: g.Px(32)}, Focusable: true,
+		Tip: "The seed picks the dice: the same scenario, seed and orders always play out the same way."}, Style: styleField, Field: &m.seed})
+	y += g.Px(32) + g.Px(34)
+	m.cs.add(control{Widget: ui.Widget{ID: "overrides", Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: g.Px(32)}, Focusable: true,
+		Tip: "Optional scenario changes, KEY=VALUE separated by spaces, such as params.standoff_km=40 site.tanf.troops=100."}, Style: styleField, Field: &m.overrides})
+	// footer
+	f := l.footer
+	bw1 := max(g.Px(180), g.buttonWidth("Start game", g.bold()))
+	start, rest := f.CutLeft(bw1)
+	m.cs.add(control{Widget: ui.Widget{ID: "start", Rect: start, Focusable: true, Hotkey: "Enter", Tip: "Start the chosen scenario in the chosen role."},
+		Label: "Start game", Style: stylePrimary, Face: g.bold(), Action: m.start})
+	_, rest = rest.CutLeft(g.Px(12))
+	cont, rest := rest.CutLeft(max(g.Px(200), g.buttonWidth("Continue last game", g.body())))
+	m.cs.add(control{Widget: ui.Widget{ID: "continue", Rect: cont, Focusable: true, Disabled: m.last == "",
+		Tip: "Load the game you played last, where you left it (every game is saved automatically)."},
+		Label: "Continue last game", Action: m.continueLast})
+	quit, _ := rest.CutRight(g.Px(110))
+	m.cs.add(control{Widget: ui.Widget{ID: "quit", Rect: quit, Focusable: true, Hotkey: "Esc"}, Label: "Quit", Action: g.Quit})
+}
+
+func decides(a sim.Actor) bool { return a == sim.USA || a == sim.Israel || a == sim.Iran }
+
+func accentIf(on bool) color.Color {
+	if on {
+		return view.Accent()
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func (m *Menu) scenarioFacts(e menuEntry) string {
+	if e.sc == nil {
+		return e.err.Error()
+	}
+	sc := e.sc
+	turn := fmt.Sprintf("%d-hour turns", sc.TurnHours)
+	if sc.TurnHours == 24 {
+		turn = "daily turns"
+	}
+	return fmt.Sprintf("%s to %s, %d %s. Id %s.", sim.FormatDay(sc.StartDay), sim.FormatDay(sc.EndDay), sc.Turns, turn, sc.ID)
+}
+
+func (m *Menu) open() {
+	p := strings.TrimSpace(m.path.Text)
+	if p == "" {
+		m.setStatus("Type the path of a scenario file first.", true)
+		return
+	}
+	src, err := findScenario(p)
+	if err != nil {
+		m.setStatus(err.Error(), true)
+		return
+	}
+	m.choose(m.addOrFind(src))
+	if m.entry().err == nil {
+		m.setStatus("Loaded "+src.Name+".", false)
+	}
+}
+
+func (m *Menu) start() {
+	e := m.entry()
+	if e.err != nil {
+		m.setStatus(e.err.Error(), true)
+		return
+	}
+	seed, err := strconv.ParseUint(strings.TrimSpace(m.seed.Text), 10, 64)
+	if err != nil {
+		m.setStatus("The seed must be a whole number, such as 1.", true)
+		return
+	}
+	setup, err := loadSetup(e.src, m.role, seed, strings.Fields(m.overrides.Text))
+	if err != nil {
+		m.setStatus(err.Error(), true)
+		return
+	}
+	p, err := m.g.newPlay(setup, session.Live)
+	if err != nil {
+		m.setStatus(err.Error(), true)
+		return
+	}
+	m.g.setScreen(p)
+}
+
+func (m *Menu) continueLast() {
+	p, err := m.g.loadGame(m.last)
+	if err != nil {
+		m.setStatus(err.Error(), true)
+		return
+	}
+	m.g.setScreen(p)
+}
+
+// Draw draws the menu.
+func (m *Menu) Draw(dst *ebiten.Image) {
+	g := m.g
+	dst.Fill(view.Sea())
+	l := m.layout()
+	if len(m.cs.list) == 0 {
+		m.build(l)
+	}
+	render.Text(dst, "DECONFLICT", g.huge(), l.header.X, l.header.Y, view.Text(), render.Left)
+	render.Text(dst, "The shadow war in Syria, 2017–2022: strikes, reviews, retaliation and the ladder to open war.",
+		g.body(), l.header.X, l.header.Y+render.LineHeight(g.huge())+g.Px(2), view.Dim(), render.Left)
+	g.heading(dst, "SCENARIO", l.list.X, l.list.Y)
+	g.heading(dst, "ROLE", l.setup.X, l.setup.Y)
+	e := m.entry()
+	// labels above the fields
+	for _, c := range m.cs.list {
+		switch c.ID {
+		case "seed":
+			g.heading(dst, "SEED", c.Rect.X, c.Rect.Y-g.Px(20))
+		case "overrides":
+			g.heading(dst, "OVERRIDES (optional)", c.Rect.X, c.Rect.Y-g.Px(20))
+		case "path":
+			g.heading(dst, "OR OPEN A SCENARIO FILE", c.Rect.X, c.Rect.Y-g.Px(20))
+		}
+	}
+	// briefing
+	b := l.brief
+	g.panel(dst, b)
+	in := b.Inset(g.Px(16))
+	y := g.heading(dst, "BRIEFING", in.X, in.Y)
+	if e.sc != nil {
+		render.Text(dst, e.sc.Name, g.title(), in.X, y, view.Text(), render.Left)
+		y += render.LineHeight(g.title())
+		render.Text(dst, m.scenarioFacts(*e), g.small(), in.X, y, view.Dim(), render.Left)
+		y += render.LineHeight(g.small()) + g.Px(10)
+		g.pt.Rect(dst, ui.Rect{X: in.X, Y: y, W: g.Px(4), H: render.LineHeight(g.bold())}, view.ActorColor(m.role))
+		render.Text(dst, "As "+view.RoleName(m.role), g.bold(), in.X+g.Px(10), y, view.Text(), render.Left)
+		y += render.LineHeight(g.bold()) + g.Px(6)
+		y = g.paragraph(dst, view.Briefing(e.sc, m.role), g.body(), in.X, y, in.W, view.Text(), in.Bottom())
+		y += g.Px(10)
+		if objs := objectivesFor(e.sc, m.role); len(objs) > 0 && y < in.Bottom()-g.Px(40) {
+			y = g.heading(dst, "YOUR OBJECTIVES", in.X, y)
+			for _, o := range objs {
+				y = g.paragraph(dst, "• "+o, g.small(), in.X, y, in.W, view.Text(), in.Bottom())
+			}
+		}
+	}
+	clip := render.SubImage(dst, l.list.X, l.list.Y+g.Px(30), l.list.W, l.list.H-g.Px(30)-g.Px(76))
+	for i := range m.cs.list {
+		c := &m.cs.list[i]
+		if strings.HasPrefix(c.ID, "scenario-") {
+			g.drawControl(clip, c, &m.st)
+		} else {
+			g.drawControl(dst, c, &m.st)
+		}
+	}
+	if m.status != "" {
+		clr := view.Dim()
+		if m.statusBad {
+			clr = view.Danger()
+		}
+		f := l.footer
+		g.paragraph(dst, m.status, g.small(), f.X+f.W*0.45, f.Y, f.W*0.4, clr, f.Bottom()+g.Px(20))
+	}
+	if m.last != "" {
+		render.Text(dst, "last game saved "+ago(m.last), g.small(), l.footer.X+g.Px(192), l.footer.Bottom()+g.Px(4), view.Dim(), render.Left)
+	}
+	g.drawTooltip(dst, &m.st, &g.input.UI)
+}
+
+// objectivesFor lists a role's objectives in words.
+func objectivesFor(sc *sim.Scenario, role sim.Actor) []string {
+	var out []string
+	for _, o := range sc.Objectives {
+		if o.Role == role {
+			t := o.Text
+			if t == "" {
+				t = fmt.Sprintf("%s %s %s", o.Metric, o.Op, view.MetricValue(o.Metric, o.Value))
+			}
+			if o.Required {
+				t += " (required)"
+			}
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// ago says how long ago a file was written.
+func ago(path string) string {
+	st, err := statTime(path)
+	if err != nil {
+		return ""
+	}
+	d := time.Since(st)
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%d min ago", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%d h ago", int(d.Hours()))
+	}
+	return st.Format("2006-01-02")
+}
+
+func statTime(path string) (time.Time, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return st.ModTime(), nil
+}

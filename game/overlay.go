@@ -1,0 +1,317 @@
+package game
+
+import (
+	"fmt"
+	"image/color"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/deconflict/deconflict/game/render"
+	"github.com/deconflict/deconflict/game/ui"
+	"github.com/deconflict/deconflict/game/view"
+	"github.com/deconflict/deconflict/sim"
+)
+
+func (p *Play) openOverlay(k overlayKind) {
+	p.overlay = k
+	p.ovSt = ui.State{}
+	if k == overlayLoad {
+		p.saves = p.g.listSaves()
+	}
+}
+
+// overlayBox is the rectangle of an overlay window of a given size.
+func (p *Play) overlayBox(w, h float64) ui.Rect {
+	sw, sh := p.g.Size()
+	w, h = min(w, sw-p.g.Px(20)), min(h, sh-p.g.Px(20))
+	return ui.Rect{W: sw, H: sh}.Center(w, h)
+}
+
+// buildOverlay lays out the overlay's controls.
+func (p *Play) buildOverlay() ui.Rect {
+	g := p.g
+	p.ovCs.reset()
+	var box ui.Rect
+	bh := g.Px(38)
+	button := func(id, label, tip, hot string, r ui.Rect, style style, action func()) {
+		p.ovCs.add(control{Widget: ui.Widget{ID: id, Rect: r, Tip: tip, Hotkey: hot, Focusable: true}, Label: label, Style: style, Face: g.body(), Action: action})
+	}
+	switch p.overlay {
+	case overlayHelp:
+		box = p.overlayBox(g.Px(900), g.Px(600))
+		r := box.Inset(g.Px(18))
+		button("close", "Close", "", "F1 or Esc", ui.Rect{X: r.Right() - g.Px(120), Y: r.Bottom() - bh, W: g.Px(120), H: bh}, styleButton, p.closeOverlay)
+	case overlayPause:
+		box = p.overlayBox(g.Px(340), g.Px(40+20*2)+6*(bh+g.Px(8)))
+		r := box.Inset(g.Px(20))
+		_, r = r.CutTop(g.Px(40))
+		items := []struct {
+			id, label, tip, hot string
+			action              func()
+		}{
+			{"resume", "Resume", "Back to the game.", "Esc", p.closeOverlay},
+			{"save", "Save game", "Write a save you can load later (the game is also saved automatically).", "F5", func() { p.saveGame(); p.closeOverlay() }},
+			{"load", "Load game", "Pick a saved game to continue.", "", func() { p.openOverlay(overlayLoad) }},
+			{"settings", "Settings", "Interface scale and full screen.", "", func() { p.openOverlay(overlaySettings) }},
+			{"menu", "Quit to menu", "Save and go back to the main menu.", "", p.leave},
+			{"quit", "Quit game", "Save and close Deconflict.", "", func() { p.finalSave(); g.Quit() }},
+		}
+		for _, it := range items {
+			row, rest := r.CutTop(bh)
+			r = rest
+			_, r = r.CutTop(g.Px(8))
+			st := styleButton
+			if it.id == "resume" {
+				st = stylePrimary
+			}
+			button(it.id, it.label, it.tip, it.hot, row, st, it.action)
+		}
+	case overlayConfirm:
+		box = p.overlayBox(g.Px(520), g.Px(230))
+		r := box.Inset(g.Px(20))
+		row, _ := r.CutBottom(bh)
+		cols := row.Columns(g.Px(12), 1, 1)
+		button("confirm", "End the turn", "Answer every open decision with its default, then end the turn.", "Space or Enter", cols[0], stylePrimary, p.confirmEndTurn)
+		button("cancel", "Keep deciding", "Go back to the open decisions.", "Esc", cols[1], styleButton, p.closeOverlay)
+	case overlayLoad:
+		box = p.overlayBox(g.Px(620), g.Px(520))
+		r := box.Inset(g.Px(20))
+		_, r = r.CutTop(g.Px(40))
+		bottom, r := r.CutBottom(bh)
+		for i, path := range p.saves {
+			if r.H < g.Px(44) {
+				break
+			}
+			row, rest := r.CutTop(g.Px(44))
+			r = rest
+			_, r = r.CutTop(g.Px(4))
+			path := path
+			sub := "saved " + ago(path)
+			if strings.Contains(path, string(filepath.Separator)+"autosave"+string(filepath.Separator)) {
+				sub = "autosave, " + sub
+			}
+			p.ovCs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("save-%d", i), Rect: row, Focusable: true, Tip: path}, Label: filepath.Base(path), Sub: sub,
+				Style: styleRow, Face: g.body(), Action: func() { p.load(path) }})
+		}
+		button("back", "Back", "", "Esc", ui.Rect{X: bottom.Right() - g.Px(120), Y: bottom.Y, W: g.Px(120), H: bh}, styleButton, func() { p.openOverlay(overlayPause) })
+	case overlaySettings:
+		box = p.overlayBox(g.Px(420), g.Px(260))
+		r := box.Inset(g.Px(20))
+		_, r = r.CutTop(g.Px(44))
+		row, r := r.CutTop(bh)
+		cols := row.Columns(g.Px(8), 1, 1.4, 1)
+		button("smaller", "Smaller", "Shrink text and controls.", "", cols[0], styleButton, func() { g.setUIScale(g.settings.UIScale - 0.1) })
+		button("larger", "Larger", "Enlarge text and controls.", "", cols[2], styleButton, func() { g.setUIScale(g.settings.UIScale + 0.1) })
+		_, r = r.CutTop(g.Px(12))
+		row, r = r.CutTop(bh)
+		label := "Full screen: off"
+		if ebiten.IsFullscreen() {
+			label = "Full screen: on"
+		}
+		button("fullscreen", label, "Switch full screen on or off.", "F11", row, styleToggle, func() {
+			g.settings.Fullscreen = !ebiten.IsFullscreen()
+			ebiten.SetFullscreen(g.settings.Fullscreen)
+			g.saveSettings()
+		})
+		bottom, _ := r.CutBottom(bh)
+		button("back", "Back", "", "Esc", ui.Rect{X: bottom.Right() - g.Px(120), Y: bottom.Y, W: g.Px(120), H: bh}, styleButton, func() { p.openOverlay(overlayPause) })
+	}
+	return box
+}
+
+func (p *Play) closeOverlay() { p.overlay = overlayNone }
+
+func (p *Play) load(path string) {
+	np, err := p.g.loadGame(path)
+	if err != nil {
+		p.say(err.Error(), true)
+		p.closeOverlay()
+		return
+	}
+	p.flushSave()
+	p.g.setScreen(np)
+}
+
+func (g *Game) setUIScale(s float64) {
+	g.settings.UIScale = min(max(s, 0.6), 2.5)
+	g.saveSettings()
+}
+
+// listSaves lists saved games, newest first.
+func (g *Game) listSaves() []string {
+	type file struct {
+		path string
+		mod  time.Time
+	}
+	var files []file
+	for _, dir := range []string{g.saveDir, g.store.Dir} {
+		des, err := os.ReadDir(dir)
+		if err != nil || dir == "" {
+			continue
+		}
+		for _, de := range des {
+			if de.IsDir() || strings.HasPrefix(de.Name(), ".") || !strings.HasSuffix(de.Name(), ".json") {
+				continue
+			}
+			if info, err := de.Info(); err == nil {
+				files = append(files, file{filepath.Join(dir, de.Name()), info.ModTime()})
+			}
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].mod.After(files[j].mod) })
+	var out []string
+	for _, f := range files {
+		out = append(out, f.path)
+	}
+	return out
+}
+
+func (p *Play) updateOverlay(in *Input) {
+	p.buildOverlay()
+	switch {
+	case in.Pressed(ebiten.KeyEscape):
+		switch p.overlay {
+		case overlayLoad, overlaySettings:
+			p.openOverlay(overlayPause)
+		default:
+			p.closeOverlay()
+		}
+		return
+	case in.Pressed(ebiten.KeyF1) && p.overlay == overlayHelp:
+		p.closeOverlay()
+		return
+	case p.overlay == overlayConfirm && (in.Pressed(ebiten.KeySpace) || in.Pressed(ebiten.KeyEnter)):
+		p.confirmEndTurn()
+		return
+	case in.Pressed(ebiten.KeyF5) && p.overlay == overlayPause:
+		p.saveGame()
+		p.closeOverlay()
+		return
+	}
+	in.Activate()
+	if in.Pressed(ebiten.KeyArrowDown) {
+		in.UI.Keys = append(in.UI.Keys, ui.KeyDown)
+	}
+	if in.Pressed(ebiten.KeyArrowUp) {
+		in.UI.Keys = append(in.UI.Keys, ui.KeyUp)
+	}
+	res := p.ovSt.Update(in.UI, p.ovCs.widgets())
+	if res.Activated != "" {
+		p.ovCs.run(res.Activated)
+	}
+}
+
+func (p *Play) drawOverlay(dst *ebiten.Image) {
+	g := p.g
+	g.dimScreen(dst)
+	box := p.buildOverlay()
+	g.pt.Rect(dst, box, color.RGBA{0x12, 0x18, 0x1e, 0xff})
+	g.pt.Frame(dst, box, 1, view.PanelLine())
+	in := box.Inset(g.Px(20))
+	switch p.overlay {
+	case overlayHelp:
+		p.drawHelp(dst, box.Inset(g.Px(18)))
+	case overlayPause:
+		render.Text(dst, "Paused", g.title(), in.X, in.Y, view.Text(), render.Left)
+	case overlayConfirm:
+		render.Text(dst, "End the turn?", g.title(), in.X, in.Y, view.Text(), render.Left)
+		n := len(p.obs().Decisions)
+		msg := fmt.Sprintf("You still have %d open decision(s). Ending the turn gives each its default answer: plan no strikes, defer a request, stand down, hold fire, or stay silent.", n)
+		g.paragraph(dst, msg, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(8), in.W, view.Text(), 0)
+	case overlayLoad:
+		render.Text(dst, "Load a game", g.title(), in.X, in.Y, view.Text(), render.Left)
+		if len(p.saves) == 0 {
+			render.Text(dst, "No saved games yet.", g.body(), in.X, in.Y+g.Px(44), view.Dim(), render.Left)
+		}
+	case overlaySettings:
+		render.Text(dst, "Settings", g.title(), in.X, in.Y, view.Text(), render.Left)
+		for _, c := range p.ovCs.list {
+			if c.ID == "smaller" {
+				cx := c.Rect.Right() + (in.W-2*c.Rect.W)/2
+				render.TextMiddle(dst, fmt.Sprintf("Interface %d%%", int(g.settings.UIScale*100+0.5)), g.body(), cx, c.Rect.Y+c.Rect.H/2, view.Text(), render.Center)
+			}
+		}
+	}
+	g.drawControls(dst, &p.ovCs, &p.ovSt)
+	g.drawTooltip(dst, &p.ovSt, &g.input.UI)
+}
+
+// drawHelp draws the hotkeys and the map legend.
+func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
+	g := p.g
+	render.Text(dst, "Help", g.title(), r.X, r.Y, view.Text(), render.Left)
+	_, r = r.CutTop(render.LineHeight(g.title()) + g.Px(10))
+	cols := r.Columns(g.Px(24), 1.1, 1)
+	helpKeys := [][2]string{
+		{"Space", "end the turn (asks first if decisions are open); spectators: play or pause"},
+		{"Enter", "skip ahead to your next decision or a big event"},
+		{"1 – 9", "choose an answer of the first open decision"},
+		{"Tab", "move between buttons; Enter presses the focused one"},
+		{"wheel, + −", "zoom around the pointer"},
+		{"drag, arrows", "pan the map; Home shows all of Syria"},
+		{"click", "pick a site; click a log line to find its place"},
+		{"0 – 4", "spectator speed: pause, 1×, 4×, 16×, max"},
+		{"F5", "save the game"},
+		{"F11", "full screen"},
+		{"Esc", "pause menu: save, load, settings, quit"},
+	}
+	y := g.heading(dst, "KEYS", cols[0].X, cols[0].Y)
+	kw := g.Px(110)
+	for _, k := range helpKeys {
+		render.Text(dst, k[0], g.bold(), cols[0].X, y, view.Accent(), render.Left)
+		y = g.paragraph(dst, k[1], g.body(), cols[0].X+kw, y, cols[0].W-kw, view.Text(), 0) + g.Px(3)
+	}
+	y += g.Px(8)
+	y = g.heading(dst, "HOW A TURN WORKS", cols[0].X, y)
+	g.paragraph(dst, "Each turn Iran moves weapons, Israel finds targets and plans strikes, strikes near US forces are reviewed, strikes fly, Iran may retaliate, and the ladders, talks and trust move. Your decisions appear on the right with what each answer would change.",
+		g.small(), cols[0].X, y, cols[0].W, view.Dim(), r.Bottom()-g.Px(44))
+	x := cols[1].X
+	y = g.heading(dst, "MAP SYMBOLS", x, cols[1].Y)
+	sr := g.Px(render.SymbolRadius)
+	row := func(sym view.Symbol, label string) {
+		g.pt.Symbol(dst, x+sr*1.6, y+sr*1.3, sr, sym, g.Face(8, true))
+		render.TextMiddle(dst, label, g.body(), x+sr*4, y+sr*1.3, view.Text(), render.Left)
+		y += sr * 3
+	}
+	role := roleOwner(p.sess.Role())
+	row(view.Symbol{Frame: view.Friend, Glyph: view.GlyphInfantry, Owner: role}, "friendly (rectangle): a garrison")
+	row(view.Symbol{Frame: view.Hostile, Glyph: view.GlyphSupply, Owner: sim.Iran}, "hostile (diamond): a weapons depot")
+	row(view.Symbol{Frame: view.Neutral, Glyph: view.GlyphAirbase, Owner: sim.Russia}, "neutral (square): an airbase")
+	row(view.Symbol{Frame: view.Hostile, Glyph: view.GlyphAirDefence, Owner: sim.Syria}, "air defence")
+	row(view.Symbol{Frame: view.Hostile, Glyph: view.GlyphMilitia, Owner: sim.Iran}, "militia base")
+	row(view.ShipmentSymbol(p.sess.Role()), "weapons convoy on the move")
+	row(view.Symbol{City: true}, "city")
+	y += g.Px(4)
+	legend := []struct {
+		clr   color.Color
+		label string
+	}{
+		{view.ActorColor(sim.USA), "US zone: strikes through it need US review"},
+		{view.Accent(), "hatched: a halt on Israeli strikes"},
+		{view.ActorColor(sim.Israel), "dashed: Israeli strike routes"},
+		{view.ActorColor(sim.Iran), "dotted: Iranian supply corridors"},
+	}
+	for _, l := range legend {
+		g.pt.Rect(dst, ui.Rect{X: x + sr*0.6, Y: y + sr*0.7, W: sr * 2, H: sr * 1.1}, view.Fade(l.clr.(color.RGBA), 0.6))
+		render.TextMiddle(dst, l.label, g.body(), x+sr*4, y+sr*1.2, view.Text(), render.Left)
+		y += sr * 2.8
+	}
+	y += g.Px(4)
+	y = g.heading(dst, "ACTORS", x, y)
+	ax := x
+	for a := sim.Actor(0); a < sim.NumActors; a++ {
+		name := a.Name()
+		w := g.buttonWidth(name, g.small())
+		if ax+w > cols[1].Right() {
+			ax, y = x, y+render.LineHeight(g.small())+g.Px(4)
+		}
+		g.pt.Rect(dst, ui.Rect{X: ax, Y: y + g.Px(3), W: g.Px(8), H: g.Px(10)}, view.ActorColor(a))
+		render.Text(dst, name, g.small(), ax+g.Px(12), y, view.Text(), render.Left)
+		ax += w + g.Px(6)
+	}
+}

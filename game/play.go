@@ -1,0 +1,666 @@
+package game
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/deconflict/deconflict/game/camera"
+	"github.com/deconflict/deconflict/game/layout"
+	"github.com/deconflict/deconflict/game/save"
+	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/ui"
+	"github.com/deconflict/deconflict/game/view"
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/geo"
+)
+
+// playKind says whether the play screen runs a game or a replay of one.
+type playKind uint8
+
+const (
+	playLive  playKind = iota // a game: the player (or the AI, for a spectator) decides
+	playWatch                 // a replay of recorded orders
+)
+
+// runMode is what the play screen is doing with the engine.
+type runMode uint8
+
+const (
+	runIdle runMode = iota // waiting for the player
+	runTurn                // resolving the rest of the turn
+	runNext                // skipping ahead to the player's next decision
+	runAuto                // playing on by itself at the chosen speed (spectator, replay)
+)
+
+// numSpeeds is the number of spectator speeds.
+const numSpeeds = 5
+
+// speedOf is a spectator speed in turns per second: 0 pauses, the last
+// plays as fast as the frame budget allows.
+func speedOf(i int) float64 { return [numSpeeds]float64{0, 0.7, 2.8, 11, 1e9}[i] }
+
+// speedName names a spectator speed on its button.
+func speedName(i int) string { return [numSpeeds]string{"pause", "1×", "4×", "16×", "max"}[i] }
+
+// stepBudget is the time one frame may spend advancing the engine, so no
+// frame runs long while turns resolve.
+const stepBudget = 6 * time.Millisecond
+
+// overlayKind is the window open over the play screen.
+type overlayKind uint8
+
+const (
+	overlayNone overlayKind = iota
+	overlayHelp
+	overlayPause
+	overlayConfirm
+	overlayLoad
+	overlaySettings
+)
+
+// playLayout are the regions of the play screen.
+type playLayout struct {
+	bar, mapR, panel, log, hints ui.Rect
+}
+
+// Play is the play screen.
+type Play struct {
+	g         *Game
+	sess      *session.Session
+	overrides []string
+	kind      playKind
+	l         playLayout
+	cam       camera.Camera
+	camSet    bool
+	st        ui.State
+	cs        controls
+	panel     panelContent
+	flowX     float64 // where the next flowed button goes
+	flowH     float64
+
+	cards    []view.Card
+	free     []view.Choice
+	cardsKey string
+	cardOpt  view.CardOptions
+	hover    *view.Choice // the choice under the pointer, for its preview
+	selected int32        // the site picked on the map, or -1
+	hoverObj mapHit
+
+	filter      view.Category
+	lines       []view.LogLine
+	linesKey    [2]int
+	logScroll   ui.Scroll
+	panelScroll ui.Scroll
+
+	run       runMode
+	speed     int
+	nextTurn  time.Time // when the spectator's next turn is due
+	midTurn   bool      // the spectator's current turn has begun resolving
+	logMark   int       // the first log entry of the turn being animated
+	anims     []anim
+	animStart time.Time
+	animSpeed float64
+	ships     shipTracks
+
+	overlay overlayKind
+	ovSt    ui.State
+	ovCs    controls
+	saves   []string // files listed by the load overlay
+
+	toast      string
+	toastBad   bool
+	toastUntil time.Time
+
+	dragging  bool
+	dragMoved bool
+	dragX     float64
+	dragY     float64
+
+	started      time.Time
+	autosavePath string
+	lastAutosave time.Time
+	saving       chan error
+	overAt       time.Time
+}
+
+func newPlay(g *Game, s *session.Session, overrides []string, kind playKind) *Play {
+	p := &Play{g: g, sess: s, overrides: overrides, kind: kind, selected: -1, started: time.Now(), animSpeed: 1,
+		cardOpt: view.CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}}
+	if s.Role() == session.Spectator || kind == playWatch {
+		p.speed = 1
+		p.run = runAuto
+	}
+	if g.store.Dir != "" && kind == playLive {
+		p.autosavePath = g.store.Name(p.started, s.Scenario().ID)
+	}
+	p.ships.reset(s.Observation())
+	return p
+}
+
+func (p *Play) obs() *sim.Observation { return p.sess.Observation() }
+
+func (p *Play) spectating() bool {
+	return p.kind == playWatch || p.sess.Role() == session.Spectator
+}
+
+func (p *Play) layout() playLayout {
+	w, h := p.g.Size()
+	l := layout.PlayScreen(w, h, p.g.Scale())
+	return playLayout{bar: l.Bar, mapR: l.Map, panel: l.Panel, log: l.Log, hints: l.Hints}
+}
+
+// fitCamera points the camera at Syria the first time, and keeps the
+// viewport in step with the window.
+func (p *Play) fitCamera() {
+	bounds := p.g.mapLayer.Bounds()
+	if !p.camSet {
+		p.cam = layout.InitialCamera(p.l.mapR, bounds)
+		p.camSet = true
+		return
+	}
+	layout.Limit(&p.cam, p.l.mapR, bounds)
+}
+
+// Update handles a tick of the play screen.
+func (p *Play) Update(in *Input) error {
+	g := p.g
+	p.l = p.layout()
+	p.fitCamera()
+	p.pollSave()
+	p.refreshCards()
+	p.build()
+	if p.overlay != overlayNone {
+		p.updateOverlay(in)
+		p.advance(in.Now)
+		return nil
+	}
+	focused := p.st.HasFocus()
+	if focused {
+		in.Activate()
+	}
+	res := p.st.Update(in.UI, p.cs.widgets())
+	p.hover = p.choiceAt(p.st.Hover)
+	if res.Activated != "" {
+		p.cs.run(res.Activated)
+	}
+	p.hotkeys(in, focused)
+	p.mapInput(in, res.Consumed)
+	if in.UI.WheelY != 0 {
+		switch {
+		case p.l.panel.Contains(in.UI.X, in.UI.Y):
+			p.panelScroll.Wheel(in.UI.WheelY, g.Px(48))
+		case p.l.log.Contains(in.UI.X, in.UI.Y):
+			p.logScroll.Wheel(in.UI.WheelY, 3*p.logRowH())
+		}
+	}
+	p.advance(in.Now)
+	p.checkOver(in.Now)
+	return nil
+}
+
+func (p *Play) hotkeys(in *Input, focused bool) {
+	switch {
+	case in.Pressed(ebiten.KeyF1):
+		p.openOverlay(overlayHelp)
+	case in.Pressed(ebiten.KeyEscape):
+		if p.st.Focus != "" {
+			p.st.Focus = ""
+		} else {
+			p.openOverlay(overlayPause)
+		}
+	case in.Pressed(ebiten.KeySpace):
+		p.endTurnKey()
+	case (in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter)) && !focused:
+		p.nextDecision()
+	case in.Pressed(ebiten.KeyEqual) || in.Pressed(ebiten.KeyKPAdd):
+		p.cam.ZoomAt(p.cam.X+p.cam.W/2, p.cam.Y+p.cam.H/2, 1.25)
+	case in.Pressed(ebiten.KeyMinus) || in.Pressed(ebiten.KeyKPSubtract):
+		p.cam.ZoomAt(p.cam.X+p.cam.W/2, p.cam.Y+p.cam.H/2, 0.8)
+	case in.Pressed(ebiten.KeyHome):
+		p.camSet = false
+	case in.Pressed(ebiten.KeyF5):
+		p.saveGame()
+	}
+	step := p.g.Px(60)
+	if !focused {
+		if ebiten.IsKeyPressed(ebiten.KeyArrowLeft) {
+			p.cam.Pan(step/6, 0)
+		}
+		if ebiten.IsKeyPressed(ebiten.KeyArrowRight) {
+			p.cam.Pan(-step/6, 0)
+		}
+		if ebiten.IsKeyPressed(ebiten.KeyArrowUp) {
+			p.cam.Pan(0, step/6)
+		}
+		if ebiten.IsKeyPressed(ebiten.KeyArrowDown) {
+			p.cam.Pan(0, -step/6)
+		}
+	}
+	if p.spectating() {
+		for i, k := range []ebiten.Key{ebiten.Key0, ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4} {
+			if in.Pressed(k) {
+				p.setSpeed(i)
+			}
+		}
+		return
+	}
+	// digits choose among the first open decision's choices
+	if len(p.cards) > 0 {
+		keys := []ebiten.Key{ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4, ebiten.Key5, ebiten.Key6, ebiten.Key7, ebiten.Key8, ebiten.Key9}
+		for i, k := range keys {
+			if in.Pressed(k) && i < len(p.cards[0].Choices) {
+				p.choose(p.cards[0].Choices[i])
+			}
+		}
+	}
+	p.cam.Clamp()
+}
+
+// mapInput handles dragging, zooming and picking on the map.
+func (p *Play) mapInput(in *Input, consumed bool) {
+	ui := in.UI
+	inMap := p.l.mapR.Contains(ui.X, ui.Y)
+	if ui.Pressed && inMap && !consumed {
+		p.dragging, p.dragMoved, p.dragX, p.dragY = true, false, ui.X, ui.Y
+	}
+	if p.dragging && ui.Down {
+		dx, dy := ui.X-p.dragX, ui.Y-p.dragY
+		if dx != 0 || dy != 0 {
+			if p.dragMoved || dx*dx+dy*dy > p.g.Px(4)*p.g.Px(4) {
+				p.cam.Pan(dx, dy)
+				p.cam.Clamp()
+				p.dragX, p.dragY, p.dragMoved = ui.X, ui.Y, true
+			}
+		}
+	}
+	if ui.Released && p.dragging {
+		if !p.dragMoved {
+			if hit := p.hitTest(ui.X, ui.Y); hit.site >= 0 {
+				p.selected = hit.site
+			} else {
+				p.selected = -1
+			}
+			p.cardsKey = ""
+		}
+		p.dragging = false
+	}
+	if inMap && ui.WheelY != 0 {
+		p.cam.ZoomAt(ui.X, ui.Y, math.Pow(1.2, ui.WheelY))
+		p.cam.Clamp()
+	}
+	p.hoverObj = mapHit{site: -1, ship: -1}
+	if inMap && !p.dragMoved {
+		p.hoverObj = p.hitTest(ui.X, ui.Y)
+	}
+}
+
+// refreshCards rebuilds the decision cards when the game has moved on.
+func (p *Play) refreshCards() {
+	obs := p.obs()
+	key := fmt.Sprintf("%d/%d/%d/%d/%d/%d/%d", obs.Turn, obs.Step, len(p.sess.Orders()), p.cardOpt.Package, p.cardOpt.Notice, p.selected, len(obs.Decisions))
+	if key == p.cardsKey {
+		return
+	}
+	p.cardsKey = key
+	if p.spectating() || p.sess.Mode() != session.Live {
+		p.cards, p.free = nil, nil
+		return
+	}
+	p.cards = view.BuildCards(obs, p.sess, p.cardOpt, p.sess.Log())
+	p.free = view.FreeOrders(obs, p.sess, p.selected)
+}
+
+// choose gives the order of a choice.
+func (p *Play) choose(c view.Choice) {
+	if c.Disabled != "" {
+		p.say(c.Disabled, true)
+		return
+	}
+	if err := p.sess.Apply(c.Order); err != nil {
+		p.say(err.Error(), true)
+		return
+	}
+	p.cardsKey = ""
+	if c.Order.Kind == sim.OrderStrike {
+		p.say("Strike planned: "+c.Label, false)
+	}
+	if !p.sess.Waiting() && p.run == runIdle && len(p.obs().Decisions) == 0 && c.Order.Decision != 0 {
+		// every decision of this stop is answered: carry on with the turn
+		p.run = runTurn
+	}
+}
+
+// endTurnKey is Space: end the turn, asking first when decisions are open.
+func (p *Play) endTurnKey() {
+	if p.sess.Over() {
+		p.toEnd()
+		return
+	}
+	if p.spectating() {
+		if p.speed == 0 {
+			p.setSpeed(1)
+		} else {
+			p.setSpeed(0)
+		}
+		return
+	}
+	if p.run == runTurn || p.run == runNext {
+		return
+	}
+	if p.sess.Waiting() {
+		p.openOverlay(overlayConfirm)
+		return
+	}
+	p.run = runTurn
+	p.beginTurn()
+}
+
+// confirmEndTurn answers the open decisions by default and ends the turn.
+func (p *Play) confirmEndTurn() {
+	p.overlay = overlayNone
+	if err := p.sess.AnswerRest(); err != nil {
+		p.say(err.Error(), true)
+		return
+	}
+	p.cardsKey = ""
+	p.run = runTurn
+}
+
+// nextDecision is Enter: skip ahead to the player's next decision.
+func (p *Play) nextDecision() {
+	if p.sess.Over() {
+		p.toEnd()
+		return
+	}
+	if p.sess.Waiting() {
+		p.say("Answer the open decisions first, or press Space to let them go.", true)
+		return
+	}
+	p.run = runNext
+	p.beginTurn()
+}
+
+func (p *Play) setSpeed(i int) {
+	p.speed = i
+	if i > 0 {
+		p.run = runAuto
+	}
+}
+
+// beginTurn remembers where the turn starts, for its animation.
+func (p *Play) beginTurn() {
+	p.logMark = len(p.sess.Log())
+	p.ships.reset(p.obs())
+}
+
+// advance moves the engine on, a slice of time per frame.
+func (p *Play) advance(now time.Time) {
+	if p.sess.Err() != nil || p.sess.Over() {
+		return
+	}
+	deadline := now.Add(stepBudget)
+	switch p.run {
+	case runTurn:
+		for time.Now().Before(deadline) {
+			ev, err := p.sess.Step()
+			if p.stepped(ev, err, now) {
+				return
+			}
+			if ev == session.TurnDone {
+				p.run = runIdle
+				p.animateTurn(now, 1)
+				p.autosave()
+				return
+			}
+		}
+	case runNext:
+		for time.Now().Before(deadline) {
+			mark := len(p.sess.Log())
+			ev, err := p.sess.Step()
+			if p.stepped(ev, err, now) {
+				return
+			}
+			if p.importantSince(mark) {
+				p.stopSkipping()
+				p.animateTurn(now, 1)
+				p.autosave()
+				return
+			}
+			if ev == session.TurnDone {
+				p.beginTurn()
+				p.autosave()
+			}
+		}
+	case runAuto:
+		if p.speed == 0 || p.overlay != overlayNone || now.Before(p.nextTurn) {
+			return
+		}
+		fast := speedOf(p.speed) > 100
+		if !p.midTurn {
+			p.beginTurn()
+			p.midTurn = true
+		}
+		for time.Now().Before(deadline) {
+			ev, err := p.sess.Step()
+			if p.stepped(ev, err, now) {
+				return
+			}
+			if ev == session.TurnDone {
+				p.midTurn = false
+				if !fast {
+					// the convoys move from where the turn found them while it is shown
+					p.animateTurn(now, speedOf(p.speed)/speedOf(1))
+					p.nextTurn = now.Add(time.Duration(float64(time.Second) / speedOf(p.speed)))
+					p.autosave()
+					return
+				}
+				p.beginTurn()
+				p.midTurn = true
+			}
+		}
+	}
+}
+
+// stepped handles the end of a step; it reports whether to stop for now.
+func (p *Play) stepped(ev session.Event, err error, now time.Time) bool {
+	if err != nil {
+		p.run = runIdle
+		p.say("The game stopped: "+err.Error(), true)
+		return true
+	}
+	p.cardsKey = ""
+	switch ev {
+	case session.Waited:
+		if p.run != runAuto {
+			p.stopSkipping()
+		}
+		p.animateTurn(now, 1)
+		p.say("Your decision is needed.", false)
+		return true
+	case session.Ended:
+		p.run = runIdle
+		p.animateTurn(now, 1)
+		p.overAt = now
+		p.autosave()
+		return true
+	}
+	return false
+}
+
+// stopSkipping ends a run of turns: a player waits for input, a spectator's
+// playback pauses on the event.
+func (p *Play) stopSkipping() {
+	p.run = runIdle
+	if p.spectating() {
+		p.run, p.speed = runAuto, 0
+	}
+}
+
+// importantSince reports whether the log has something for the player
+// since the mark.
+func (p *Play) importantSince(mark int) bool {
+	sc, role := p.sess.Scenario(), p.sess.Role()
+	for _, e := range p.sess.Log()[mark:] {
+		if view.Important(sc, role, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkOver moves to the end screen once the last turn has been shown.
+func (p *Play) checkOver(now time.Time) {
+	if !p.sess.Over() || p.overAt.IsZero() {
+		return
+	}
+	if now.Sub(p.overAt) > p.animLength()+1500*time.Millisecond {
+		p.toEnd()
+	}
+}
+
+func (p *Play) toEnd() {
+	p.g.setScreen(newEnd(p.g, p.sess, p.overrides))
+}
+
+// say shows a short message in the hint bar.
+func (p *Play) say(s string, bad bool) {
+	p.toast, p.toastBad, p.toastUntil = s, bad, time.Now().Add(4*time.Second)
+}
+
+// saveView is what a save keeps of the screen.
+func (p *Play) saveView() save.View {
+	return save.View{CenterX: p.cam.CX, CenterY: p.cam.CY, Scale: p.cam.Scale / p.g.Scale(), LogFilter: p.filter.String()}
+}
+
+// applyView restores a saved screen state.
+func (p *Play) applyView(v save.View) {
+	p.filter = view.ParseCategory(v.LogFilter)
+	if v.Scale > 0 {
+		p.l = p.layout()
+		p.fitCamera()
+		p.cam.CX, p.cam.CY, p.cam.Scale = v.CenterX, v.CenterY, v.Scale*p.g.Scale()
+		p.fitCamera()
+	}
+}
+
+// autosave writes the game in the background, at most every few seconds
+// (always at the end).
+func (p *Play) autosave() {
+	if p.autosavePath == "" || p.saving != nil || p.sess.Turn() == 0 && !p.sess.Over() {
+		return
+	}
+	if !p.sess.Over() && time.Since(p.lastAutosave) < 5*time.Second {
+		return
+	}
+	p.lastAutosave = time.Now()
+	snap, v, path, ov, store := p.sess.Snapshot(), p.saveView(), p.autosavePath, p.overrides, p.g.store
+	done := make(chan error, 1)
+	p.saving = done
+	go func() {
+		g, err := save.FromSnapshot(snap, ov, v, time.Now())
+		if err == nil {
+			err = save.Write(path, g)
+		}
+		store.Prune()
+		done <- err
+	}()
+}
+
+func (p *Play) pollSave() {
+	if p.saving == nil {
+		return
+	}
+	select {
+	case err := <-p.saving:
+		p.saving = nil
+		if err != nil {
+			p.say("Autosave failed: "+err.Error(), true)
+		}
+	default:
+	}
+}
+
+// flushSave waits for a background save to finish.
+func (p *Play) flushSave() {
+	if p.saving != nil {
+		<-p.saving
+		p.saving = nil
+	}
+}
+
+// saveGame writes a save the player asked for.
+func (p *Play) saveGame() {
+	if p.kind == playWatch {
+		p.say("This is a replay: the game it shows is saved already.", true)
+		return
+	}
+	g, err := save.FromSession(p.sess, p.overrides, p.saveView(), time.Now())
+	if err != nil {
+		p.say("Nothing to save yet: end the first turn first.", true)
+		return
+	}
+	name := fmt.Sprintf("%s-turn%d-%s.json", p.sess.Scenario().ID, p.sess.Turn()+1, time.Now().Format("20060102-150405"))
+	path := filepath.Join(p.g.saveDir, name)
+	if p.g.saveDir == "" {
+		p.say("There is no configuration directory to save in.", true)
+		return
+	}
+	if err := save.Write(path, g); err != nil {
+		p.say(err.Error(), true)
+		return
+	}
+	p.say("Saved as "+name, false)
+}
+
+// loadGame resumes a saved game on a new play screen.
+func (g *Game) loadGame(path string) (*Play, error) {
+	sv, err := save.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := sv.Resume()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	p := newPlay(g, s, sv.Replay.Overrides, playLive)
+	if strings.HasPrefix(path, g.store.Dir+string(filepath.Separator)) {
+		p.autosavePath = path
+	}
+	p.applyView(sv.View)
+	p.say("Loaded "+filepath.Base(path), false)
+	return p, nil
+}
+
+// finalSave writes the game's autosave now and waits for it.
+func (p *Play) finalSave() {
+	p.flushSave()
+	if p.kind == playLive {
+		p.lastAutosave = time.Time{}
+		p.autosave()
+		p.flushSave()
+	}
+}
+
+// leave saves and returns to the menu.
+func (p *Play) leave() {
+	p.finalSave()
+	p.g.setScreen(newMenu(p.g))
+}
+
+// shipTracks remembers shipment positions at the start of a turn, to move
+// the convoys smoothly to where they end it.
+type shipTracks struct {
+	from map[int32]geo.Point
+}
+
+func (t *shipTracks) reset(obs *sim.Observation) {
+	t.from = make(map[int32]geo.Point, len(obs.Shipments))
+	for _, s := range obs.Shipments {
+		t.from[s.ID] = s.Pos
+	}
+}

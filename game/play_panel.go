@@ -1,0 +1,717 @@
+package game
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"github.com/deconflict/deconflict/game/render"
+	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/ui"
+	"github.com/deconflict/deconflict/game/view"
+	"github.com/deconflict/deconflict/sim"
+)
+
+// textItem is a line of text laid out in the decisions panel.
+type textItem struct {
+	s     string
+	face  text.Face
+	clr   color.Color
+	x, y  float64
+	chip  color.Color // a colour chip drawn left of the text, or nil
+	rule  bool        // a separator line instead of text
+	width float64
+}
+
+// panelContent is the decisions panel laid out: text and card frames (the
+// controls are in the screen's control list).
+type panelContent struct {
+	items  []textItem
+	frames []ui.Rect
+}
+
+func (pc *panelContent) text(s string, face text.Face, clr color.Color, x, y float64) {
+	pc.items = append(pc.items, textItem{s: s, face: face, clr: clr, x: x, y: y})
+}
+
+// build lays out every control of the play screen for this frame.
+func (p *Play) build() {
+	p.cs.reset()
+	p.panel = panelContent{}
+	p.buildBar()
+	p.buildPanel()
+	p.buildLog()
+}
+
+// barItem is one gauge of the top bar, placed.
+type barItem struct {
+	id   string
+	rect ui.Rect
+}
+
+// buildBar lays out the top bar: the date, the ladders, talks, trust and
+// the hazards at the player's sites (as many as fit), the role on the
+// right, and the spectator's speed buttons.
+func (p *Play) buildBar() {
+	g := p.g
+	tb := view.BuildTopBar(p.obs())
+	r := p.l.bar.InsetXY(g.Px(12), g.Px(6))
+	body := g.body()
+	right := r.Right()
+	if p.spectating() {
+		bx := right
+		for i := numSpeeds - 1; i >= 0; i-- {
+			w := g.buttonWidth(speedName(i), g.small())
+			bx -= w
+			i := i
+			p.cs.add(control{Widget: ui.Widget{ID: "speed-" + speedName(i), Rect: ui.Rect{X: bx, Y: r.Y, W: w, H: r.H}, Hotkey: fmt.Sprint(i),
+				Tip: "Play speed: " + speedName(i) + ". Space pauses and resumes."}, Label: speedName(i), Style: styleToggle, On: p.speed == i, Face: g.small(),
+				Action: func() { p.setSpeed(i) }})
+			bx -= g.Px(4)
+		}
+		right = bx - g.Px(12)
+	}
+	roleW := text.Advance(p.roleLabel(), g.bold()) + g.Px(20)
+	p.cs.add(control{Widget: ui.Widget{ID: "bar-role", Rect: ui.Rect{X: right - roleW, Y: r.Y, W: roleW, H: r.H}, Tip: "The side you play."}, Style: styleRow})
+	right -= roleW + g.Px(12)
+	x := r.X
+	add := func(id string, w float64, tip string) bool {
+		if x+w > right {
+			return false
+		}
+		p.cs.add(control{Widget: ui.Widget{ID: id, Rect: ui.Rect{X: x, Y: r.Y, W: w, H: r.H}, Tip: tip}, Style: styleRow})
+		x += w + g.Px(20)
+		return true
+	}
+	add("bar-date", text.Advance(tb.Date+"  "+tb.Turn, g.bold()), "The date of this turn, and how far into the scenario you are.")
+	for i, l := range tb.Ladders {
+		add(fmt.Sprintf("bar-ladder-%d", i), text.Advance(l.Name, body)+g.Px(8)+p.gaugeWidth(), l.Tip)
+	}
+	add("bar-talks", text.Advance(tb.Talks, body), "Progress of the nuclear talks. They advance while the US–Iran ladder stays below 2 and fall back on attacks and public blame.")
+	if tb.Trust != "" {
+		add("bar-trust", text.Advance(tb.Trust, body), "Israel–US trust, 0 to 100. Approvals and warnings raise it; denials and discovered violations lower it. At 0 the alliance ruptures.")
+	}
+	for i, h := range tb.Hazards {
+		if !add(fmt.Sprintf("bar-hazard-%d", i), text.Advance(h.Name+" "+h.Percent, body)+g.Px(20),
+			fmt.Sprintf("Chance of a proxy attack on %s this turn, as you can estimate it.", h.Full)) {
+			break
+		}
+	}
+}
+
+func (p *Play) roleLabel() string {
+	switch {
+	case p.kind == playWatch:
+		return "Replay: " + view.RoleName(p.sess.Role())
+	case p.sess.Role() == session.Spectator:
+		return "Spectator"
+	}
+	return "You: " + view.RoleName(p.sess.Role())
+}
+
+// buildPanel lays out the decisions panel: cards, free orders, the site
+// picked on the map.
+func (p *Play) buildPanel() {
+	g := p.g
+	pr := p.l.panel
+	in := pr.Inset(g.Px(12))
+	y0 := in.Y - p.panelScroll.Offset
+	y := y0
+	pc := &p.panel
+	body, small, bold := g.body(), g.small(), g.bold()
+	slh := render.LineHeight(small)
+	wrap := func(s string, face text.Face, clr color.Color, x, w float64) {
+		for _, l := range ui.Wrap(s, w, render.Measure(face)) {
+			pc.text(l, face, clr, x, y)
+			y += render.LineHeight(face)
+		}
+	}
+	switch {
+	case p.kind == playWatch:
+		y = p.panelHeading("REPLAY", in.X, y)
+		wrap("You are watching a recorded game: every order comes from the recording. Space pauses and resumes; 0–4 set the speed; Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+	case p.sess.Role() == session.Spectator:
+		y = p.panelHeading("SPECTATOR", in.X, y)
+		wrap("The AI plays every actor. Space pauses and resumes, 0–4 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+	case p.sess.Over():
+		y = p.panelHeading("THE RUN IS OVER", in.X, y)
+		wrap(view.OutcomeTitle(p.sess.Outcome())+". Press Space or Enter for the results.", body, view.Text(), in.X, in.W)
+	default:
+		y = p.panelHeading(fmt.Sprintf("DECISIONS (%d)", len(p.cards)), in.X, y)
+		if len(p.cards) == 0 {
+			msg := "No decision is open. Space ends the turn; Enter skips ahead to your next decision."
+			if p.run != runIdle {
+				msg = "The turn is resolving…"
+			}
+			wrap(msg, body, view.Dim(), in.X, in.W)
+		}
+		for ci, c := range p.cards {
+			top := y
+			y += g.Px(8)
+			x := in.X + g.Px(10)
+			w := in.W - g.Px(20)
+			wrap(c.Title, bold, view.Text(), x, w)
+			wrap(c.Reason, small, view.Text(), x, w)
+			for _, f := range c.Facts {
+				wrap(f, small, view.Dim(), x, w)
+			}
+			if c.Decision.Kind == sim.DecidePlan {
+				y = p.strikeSettings(x, y, w)
+			}
+			// the preview of the choice under the pointer, else of the first
+			// one, in a space as tall as the tallest so the buttons stay put
+			prev := previewOf(c, p.hover)
+			if len(prev.Preview) > 0 {
+				y += g.Px(4)
+				room := y + p.previewHeight(c, w)
+				pc.text("If you choose “"+prev.Label+"”:", small, view.Accent(), x, y)
+				y += slh
+				for _, l := range prev.Preview {
+					wrap("→ "+l, small, view.Text(), x+g.Px(8), w-g.Px(8))
+				}
+				y = max(y, room)
+			}
+			y += g.Px(6)
+			group := ""
+			for i, ch := range c.Choices {
+				if ch.Group != group && ch.Group != "" {
+					group = ch.Group
+					y += g.Px(2)
+					wrap(group, small, view.Dim(), x, w)
+				}
+				label := ch.Label
+				hot := ""
+				if ci == 0 && i < 9 {
+					hot = fmt.Sprint(i + 1)
+				}
+				bw := min(w, g.buttonWidth(label, small)+g.Px(6))
+				rr := ui.Rect{X: x, Y: y, W: bw, H: g.Px(28)}
+				y = p.flowButton(&rr, x, w, y)
+				tip := ch.Tip
+				if ch.Default {
+					tip += " This is the answer given if you let the decision go."
+				}
+				if ch.Disabled != "" {
+					tip = "Not possible now: " + ch.Disabled
+				}
+				ch := ch
+				id := fmt.Sprintf("choice-%d-%d", c.Decision.ID, i)
+				p.cs.add(control{Widget: ui.Widget{ID: id, Rect: rr, Tip: tip, Hotkey: hot, Disabled: ch.Disabled != "", Focusable: true},
+					Label: label, Face: small, Style: styleButton, Action: func() { p.choose(ch) }})
+				if ch.Default {
+					pc.items = append(pc.items, textItem{rule: true, x: rr.X + g.Px(3), y: rr.Bottom() - g.Px(3), width: rr.W - g.Px(6), clr: view.Dim()})
+				}
+			}
+			y = p.flowEnd(y)
+			y += g.Px(10)
+			pc.frames = append(pc.frames, ui.Rect{X: in.X, Y: top, W: in.W, H: y - top})
+			y += g.Px(8)
+		}
+		if len(p.free) > 0 {
+			y += g.Px(6)
+			y = p.panelHeading("ORDERS YOU MAY GIVE ANY TIME", in.X, y)
+			group := ""
+			for i, ch := range p.free {
+				if ch.Group != group {
+					group = ch.Group
+					y = p.flowEnd(y)
+				}
+				bw := min(in.W, g.buttonWidth(ch.Label, small)+g.Px(6))
+				rr := ui.Rect{X: in.X, Y: y, W: bw, H: g.Px(28)}
+				y = p.flowButton(&rr, in.X, in.W, y)
+				tip := ch.Tip
+				if len(ch.Preview) > 0 {
+					tip += "\n" + strings.Join(ch.Preview, "\n")
+				}
+				if ch.Disabled != "" {
+					tip = ch.Tip + "\nNot possible now: " + ch.Disabled
+				}
+				ch := ch
+				p.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("free-%d", i), Rect: rr, Tip: tip, Disabled: ch.Disabled != "", Focusable: true},
+					Label: ch.Label, Face: small, Action: func() { p.choose(ch) }})
+			}
+			y = p.flowEnd(y)
+			if p.obs().Actor == sim.USA && p.selected < 0 {
+				y += g.Px(4)
+				wrap("Pick a site on the map to call a halt on Israeli strikes around it.", small, view.Dim(), in.X, in.W)
+			}
+		}
+	}
+	if role := p.sess.Role(); role != session.Spectator {
+		if objs := view.Objectives(p.sess.Scenario(), role, p.sess.Metric); len(objs) > 0 {
+			y += g.Px(12)
+			y = p.panelHeading("YOUR OBJECTIVES", in.X, y)
+			for _, o := range objs {
+				mark, clr := "on track", view.Good()
+				if !o.Holds {
+					mark, clr = "not yet", view.Danger()
+				}
+				pc.text(mark, small, clr, in.X, y)
+				txt := o.Text + " (now " + o.Now + ")"
+				x := in.X + g.Px(62)
+				for _, l := range ui.Wrap(txt, in.W-g.Px(62), render.Measure(small)) {
+					pc.text(l, small, view.Text(), x, y)
+					y += slh
+				}
+			}
+		}
+	}
+	if s := p.selected; s >= 0 {
+		y += g.Px(12)
+		y = p.panelHeading("SELECTED", in.X, y)
+		for _, l := range strings.Split(p.siteInfo(s), "\n") {
+			wrap(l, small, view.Text(), in.X, in.W)
+		}
+	}
+	p.panelScroll.View, p.panelScroll.Content = in.H, y-y0
+	p.panelScroll.Clamp()
+}
+
+// flowButton places a button after the previous one on its line, or at the
+// start of the next line when it does not fit; it returns the line's y.
+func (p *Play) flowButton(r *ui.Rect, x0, w, y float64) float64 {
+	g := p.g
+	if p.flowX > x0 && p.flowX+r.W > x0+w {
+		p.flowX = x0
+		y += r.H + g.Px(5)
+	}
+	if p.flowX < x0 {
+		p.flowX = x0
+	}
+	r.X, r.Y = p.flowX, y
+	p.flowX += r.W + g.Px(5)
+	p.flowH = r.H
+	return y
+}
+
+// flowEnd closes a line of flowed buttons and returns the y below it.
+func (p *Play) flowEnd(y float64) float64 {
+	if p.flowX > 0 {
+		y += p.flowH + p.g.Px(5)
+	}
+	p.flowX, p.flowH = 0, 0
+	return y
+}
+
+func (p *Play) panelHeading(s string, x, y float64) float64 {
+	face := p.g.Face(12, true)
+	p.panel.text(s, face, view.Accent(), x, y)
+	return y + render.LineHeight(face) + p.g.Px(4)
+}
+
+// strikeSettings lays out the package and notice toggles of a strike plan.
+func (p *Play) strikeSettings(x, y, w float64) float64 {
+	g := p.g
+	small := g.small()
+	y += g.Px(4)
+	for i := int8(0); i < 3; i++ {
+		i := i
+		label := view.PackageWord(i)
+		rr := ui.Rect{W: g.buttonWidth(label, small), H: g.Px(26)}
+		y = p.flowButton(&rr, x, w, y)
+		p.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("pkg-%d", i), Rect: rr, Tip: "Package size: more jets, better odds, same exposure."},
+			Label: label, Face: small, Style: styleToggle, On: p.cardOpt.Package == i, Action: func() { p.cardOpt.Package = i }})
+	}
+	y = p.flowEnd(y)
+	for i := int8(0); i < 3; i++ {
+		i := i
+		label := view.NoticeWord(i)
+		rr := ui.Rect{W: g.buttonWidth(label, small), H: g.Px(26)}
+		y = p.flowButton(&rr, x, w, y)
+		p.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("notice-%d", i), Rect: rr,
+			Tip: "Notice to Russia for routes near its forces: short risks an incident, long risks a leak to the target."},
+			Label: label, Face: small, Style: styleToggle, On: p.cardOpt.Notice == i, Action: func() { p.cardOpt.Notice = i }})
+	}
+	return p.flowEnd(y)
+}
+
+// previewHeight is the height of the tallest preview among a card's
+// choices, heading included.
+func (p *Play) previewHeight(c view.Card, w float64) float64 {
+	small := p.g.small()
+	lh := render.LineHeight(small)
+	tallest := 0.0
+	for _, ch := range c.Choices {
+		if len(ch.Preview) == 0 {
+			continue
+		}
+		h := lh
+		for _, l := range ch.Preview {
+			h += float64(len(ui.Wrap("→ "+l, w-p.g.Px(8), render.Measure(small)))) * lh
+		}
+		tallest = max(tallest, h)
+	}
+	return tallest
+}
+
+// previewOf returns the hovered choice if it belongs to the card, else the
+// card's first enabled choice.
+func previewOf(c view.Card, hover *view.Choice) view.Choice {
+	if hover != nil && hover.Order.Decision == c.Decision.ID {
+		return *hover
+	}
+	for _, ch := range c.Choices {
+		if ch.Disabled == "" && len(ch.Preview) > 0 {
+			return ch
+		}
+	}
+	return view.Choice{}
+}
+
+// choiceAt finds the choice of a control id.
+func (p *Play) choiceAt(id string) *view.Choice {
+	var dec, i int
+	if _, err := fmt.Sscanf(id, "choice-%d-%d", &dec, &i); err == nil {
+		for ci := range p.cards {
+			if int(p.cards[ci].Decision.ID) == dec && i < len(p.cards[ci].Choices) {
+				return &p.cards[ci].Choices[i]
+			}
+		}
+	}
+	if _, err := fmt.Sscanf(id, "free-%d", &i); err == nil && i < len(p.free) {
+		return &p.free[i]
+	}
+	return nil
+}
+
+// siteInfo describes a site as the player sees it.
+func (p *Play) siteInfo(i int32) string {
+	obs := p.obs()
+	sc := obs.Scenario
+	s := &sc.Sites[i]
+	v := obs.Sites[i]
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s of %s", s.Name, strings.ToUpper(view.KindWord(s.Kind)[:1])+view.KindWord(s.Kind)[1:], s.Owner.Name())
+	if v.Troops > 0 {
+		fmt.Fprintf(&b, " · %d troops", v.Troops)
+	}
+	if v.Hazard >= 0 {
+		fmt.Fprintf(&b, "\nAttack hazard this turn: %s", view.Percent(v.Hazard))
+	}
+	var tags []string
+	if v.Hardened {
+		tags = append(tags, "hardened")
+	}
+	if v.Evacuated {
+		tags = append(tags, "evacuated")
+	}
+	if v.Disabled {
+		tags = append(tags, "out of action after a strike")
+	}
+	if v.Detected {
+		tags = append(tags, "located by Israeli intelligence")
+	}
+	if s.ADRange > 0 {
+		tags = append(tags, fmt.Sprintf("air-defence cover %d km", s.ADRange/1000))
+	}
+	if len(tags) > 0 {
+		b.WriteString("\n" + strings.Join(tags, ", "))
+	}
+	return b.String()
+}
+
+// buildLog lays out the log's filter buttons and its visible lines.
+func (p *Play) buildLog() {
+	g := p.g
+	head, body := p.logAreas()
+	x := head.X + text.Advance("LOG", g.Face(12, true)) + g.Px(14)
+	for c := view.All; c < view.NumCategories; c++ {
+		c := c
+		w := g.buttonWidth(c.String(), g.small())
+		p.cs.add(control{Widget: ui.Widget{ID: "filter-" + c.String(), Rect: ui.Rect{X: x, Y: head.Y, W: w, H: head.H - g.Px(4)},
+			Tip: "Show " + c.String() + " events."}, Label: c.String(), Face: g.small(), Style: styleToggle, On: p.filter == c,
+			Action: func() { p.filter = c; p.linesKey = [2]int{-1, -1} }})
+		x += w + g.Px(4)
+	}
+	log := p.sess.Log()
+	if key := [2]int{len(log), int(p.filter)}; key != p.linesKey {
+		atBottom := p.logScroll.AtBottom()
+		from := 0
+		if key[1] == p.linesKey[1] && key[0] >= p.linesKey[0] && p.linesKey[0] >= 0 {
+			from = p.linesKey[0] // only the new entries need words
+		} else {
+			p.lines = p.lines[:0]
+		}
+		p.linesKey = key
+		for _, ln := range view.Lines(p.sess.Scenario(), p.sess.Role(), log[from:], p.filter, p.sess.Mission) {
+			ln.Index += from
+			p.lines = append(p.lines, ln)
+		}
+		p.logScroll.Content = float64(len(p.lines)) * p.logRowH()
+		if atBottom {
+			p.logScroll.View = body.H
+			p.logScroll.ToBottom()
+		}
+	}
+	rowH := p.logRowH()
+	p.logScroll.View, p.logScroll.Content = body.H, float64(len(p.lines))*rowH
+	p.logScroll.Clamp()
+	first := int(p.logScroll.Offset / rowH)
+	for i := first; i < len(p.lines); i++ {
+		y := body.Y + float64(i)*rowH - p.logScroll.Offset
+		if y > body.Bottom() {
+			break
+		}
+		ln := p.lines[i]
+		tip := ""
+		if ln.HasPos {
+			tip = "Click to centre the map here."
+		}
+		i := i
+		p.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("log-%d", ln.Index), Rect: ui.Rect{X: body.X, Y: y, W: body.W - g.Px(8), H: rowH}, Tip: tip},
+			Style: styleRow, Action: func() { p.centreOn(p.lines[i]) }})
+	}
+}
+
+func (p *Play) logRowH() float64 { return render.LineHeight(p.g.small()) + p.g.Px(3) }
+
+// logAreas splits the log into its filter row and its lines, the lines a
+// whole number of rows high so none shows cut in half.
+func (p *Play) logAreas() (head, body ui.Rect) {
+	g := p.g
+	r := p.l.log.InsetXY(g.Px(10), g.Px(6))
+	head, body = r.CutTop(g.Px(28))
+	rows := math.Floor(body.H / p.logRowH())
+	_, body = body.CutTop(body.H - rows*p.logRowH())
+	return head, body
+}
+
+// centreOn moves the map to a log line's place.
+func (p *Play) centreOn(ln view.LogLine) {
+	if !ln.HasPos {
+		return
+	}
+	p.cam.CX, p.cam.CY = float64(ln.Pos.X), float64(ln.Pos.Y)
+	p.cam.Clamp()
+	if ln.Site >= 0 {
+		p.selected = ln.Site
+		p.cardsKey = ""
+	}
+}
+
+// Draw draws the play screen.
+func (p *Play) Draw(dst *ebiten.Image) {
+	g := p.g
+	if !p.camSet {
+		p.l = p.layout()
+		p.fitCamera()
+		p.refreshCards()
+		p.build()
+	}
+	dst.Fill(view.Sea())
+	p.drawMap(dst)
+	p.drawBar(dst)
+	p.drawPanel(dst)
+	p.drawLog(dst)
+	p.drawHints(dst)
+	if p.overlay != overlayNone {
+		p.drawOverlay(dst)
+		return
+	}
+	if tip := p.mapTip(); tip != "" {
+		g.drawTip(dst, tip, g.input.UI.X, g.input.UI.Y)
+	} else {
+		g.drawTooltip(dst, &p.st, &g.input.UI)
+	}
+}
+
+func (p *Play) drawBar(dst *ebiten.Image) {
+	g := p.g
+	g.pt.Rect(dst, p.l.bar, view.Panel())
+	g.pt.Line(dst, p.l.bar.X, p.l.bar.Bottom()-0.5, p.l.bar.Right(), p.l.bar.Bottom()-0.5, 1, view.PanelLine())
+	tb := view.BuildTopBar(p.obs())
+	body := g.body()
+	cy := p.l.bar.Y + p.l.bar.H/2
+	for i := range p.cs.list {
+		c := &p.cs.list[i]
+		r := c.Rect
+		var n int
+		switch {
+		case c.ID == "bar-date":
+			render.TextMiddle(dst, tb.Date, g.bold(), r.X, cy, view.Text(), render.Left)
+			render.TextMiddle(dst, tb.Turn, body, r.X+text.Advance(tb.Date+"  ", g.bold()), cy, view.Dim(), render.Left)
+		case scan(c.ID, "bar-ladder-%d", &n):
+			l := tb.Ladders[n]
+			render.TextMiddle(dst, l.Name, body, r.X, cy, view.Text(), render.Left)
+			p.gauge(dst, r.X+text.Advance(l.Name, body)+g.Px(8), cy, l.Level)
+		case c.ID == "bar-talks":
+			render.TextMiddle(dst, tb.Talks, body, r.X, cy, view.Text(), render.Left)
+		case c.ID == "bar-trust":
+			render.TextMiddle(dst, tb.Trust, body, r.X, cy, view.Text(), render.Left)
+		case scan(c.ID, "bar-hazard-%d", &n):
+			h := tb.Hazards[n]
+			clr := view.Accent()
+			if h.Micro >= 50_000 {
+				clr = view.Danger()
+			}
+			s := g.Px(7)
+			g.pt.Convex(dst, []float64{r.X + s, cy - s, r.X + 2*s, cy + s*0.8, r.X, cy + s*0.8}, clr)
+			render.TextMiddle(dst, "!", g.Face(10, true), r.X+s, cy+g.Px(1), view.Sea(), render.Center)
+			render.TextMiddle(dst, h.Name+" "+h.Percent, body, r.X+g.Px(20), cy, clr, render.Left)
+		case c.ID == "bar-role":
+			g.pt.Rect(dst, ui.Rect{X: r.X, Y: cy - g.Px(8), W: g.Px(6), H: g.Px(16)}, view.ActorColor(p.sess.Role()))
+			render.TextMiddle(dst, p.roleLabel(), g.bold(), r.X+g.Px(14), cy, view.Text(), render.Left)
+		case strings.HasPrefix(c.ID, "speed-"):
+			g.drawControl(dst, c, &p.st)
+		}
+	}
+}
+
+// scan reports whether id matches format, filling n.
+func scan(id, format string, n *int) bool {
+	_, err := fmt.Sscanf(id, format, n)
+	return err == nil
+}
+
+func (p *Play) gaugeWidth() float64 {
+	g := p.g
+	return 5*(g.Px(12)+g.Px(3)) + g.Px(2) + text.Advance("0.0", g.small())
+}
+
+// gauge draws an escalation ladder: five steps, filled up to the level.
+func (p *Play) gauge(dst *ebiten.Image, x, cy, level float64) {
+	g := p.g
+	w, h, gap := g.Px(12), g.Px(14), g.Px(3)
+	for i := range 5 {
+		r := ui.Rect{X: x + float64(i)*(w+gap), Y: cy - h/2, W: w, H: h}
+		g.pt.Rect(dst, r, view.Button())
+		fill := min(max(level-float64(i), 0), 1)
+		if fill > 0 {
+			clr := []color.RGBA{view.Good(), view.Good(), view.Accent(), view.Danger(), view.Danger()}[i]
+			g.pt.Rect(dst, ui.Rect{X: r.X, Y: r.Y, W: r.W * fill, H: r.H}, clr)
+		}
+	}
+	render.TextMiddle(dst, fmt.Sprintf("%.1f", level), g.small(), x+5*(w+gap)+g.Px(2), cy, view.Dim(), render.Left)
+}
+
+func (p *Play) drawPanel(dst *ebiten.Image) {
+	g := p.g
+	pr := p.l.panel
+	g.pt.Rect(dst, pr, view.Panel())
+	g.pt.Line(dst, pr.X+0.5, pr.Y, pr.X+0.5, pr.Bottom(), 1, view.PanelLine())
+	clip := render.SubImage(dst, pr.X, pr.Y, pr.W, pr.H)
+	for _, f := range p.panel.frames {
+		g.pt.Rect(clip, f, color.RGBA{0x1b, 0x22, 0x2a, 0xff})
+		g.pt.Rect(clip, ui.Rect{X: f.X, Y: f.Y, W: g.Px(3), H: f.H}, view.ActorColor(p.sess.Role()))
+	}
+	for _, it := range p.panel.items {
+		if it.rule {
+			g.pt.Rect(clip, ui.Rect{X: it.x, Y: it.y, W: it.width, H: max(1, g.Px(1))}, view.Fade(view.Accent(), 0.7))
+			continue
+		}
+		render.Text(clip, it.s, it.face, it.x, it.y, it.clr, render.Left)
+	}
+	for i := range p.cs.list {
+		c := &p.cs.list[i]
+		if strings.HasPrefix(c.ID, "choice-") || strings.HasPrefix(c.ID, "free-") || strings.HasPrefix(c.ID, "pkg-") || strings.HasPrefix(c.ID, "notice-") {
+			g.drawControl(clip, c, &p.st)
+			if c.Hotkey != "" {
+				render.Text(clip, c.Hotkey, g.Face(9, false), c.Rect.X+g.Px(3), c.Rect.Y+g.Px(1), view.Dim(), render.Left)
+			}
+		}
+	}
+	if pos, l, ok := p.panelScroll.Thumb(pr.H); ok {
+		g.pt.Rect(dst, ui.Rect{X: pr.Right() - g.Px(4), Y: pr.Y + pos, W: g.Px(3), H: l}, view.PanelLine())
+	}
+}
+
+func (p *Play) drawLog(dst *ebiten.Image) {
+	g := p.g
+	r := p.l.log
+	g.pt.Rect(dst, r, view.Panel())
+	g.pt.Line(dst, r.X, r.Y+0.5, r.Right(), r.Y+0.5, 1, view.PanelLine())
+	head, body := p.logAreas()
+	render.TextMiddle(dst, "LOG", g.Face(12, true), head.X, head.Y+(head.H-g.Px(4))/2, view.Accent(), render.Left)
+	clip := render.SubImage(dst, body.X, body.Y, body.W, body.H)
+	small := g.small()
+	dateW := text.Advance("2021-10-14 00:00 ", small)
+	if p.sess.Scenario().TurnHours%24 == 0 {
+		dateW = text.Advance("2021-10-14 ", small)
+	}
+	for i := range p.cs.list {
+		c := &p.cs.list[i]
+		if strings.HasPrefix(c.ID, "filter-") {
+			g.drawControl(dst, c, &p.st)
+			continue
+		}
+		if !strings.HasPrefix(c.ID, "log-") {
+			continue
+		}
+		var idx int
+		fmt.Sscanf(c.ID, "log-%d", &idx)
+		ln := p.lineByIndex(idx)
+		if ln == nil {
+			continue
+		}
+		if p.st.Hover == c.ID {
+			g.pt.Rect(clip, c.Rect, view.ButtonHot())
+		}
+		y := c.Rect.Y + g.Px(1)
+		render.Text(clip, ln.Date, small, c.Rect.X+g.Px(4), y, view.Dim(), render.Left)
+		g.pt.Rect(clip, ui.Rect{X: c.Rect.X + dateW, Y: c.Rect.Y + c.Rect.H*0.2, W: g.Px(4), H: c.Rect.H * 0.6}, view.ActorColor(ln.Actor))
+		clr := view.Text()
+		if ln.Important {
+			clr = view.Accent()
+		}
+		tx := c.Rect.X + dateW + g.Px(10)
+		render.Text(clip, ui.Ellipsize(ln.Text, c.Rect.Right()-tx, render.Measure(small)), small, tx, y, clr, render.Left)
+	}
+	if len(p.lines) == 0 {
+		render.Text(dst, "Nothing has happened yet.", small, body.X+g.Px(4), body.Y, view.Dim(), render.Left)
+	}
+	if pos, l, ok := p.logScroll.Thumb(body.H); ok {
+		g.pt.Rect(dst, ui.Rect{X: body.Right() - g.Px(4), Y: body.Y + pos, W: g.Px(3), H: l}, view.PanelLine())
+	}
+}
+
+func (p *Play) lineByIndex(idx int) *view.LogLine {
+	lo, hi := 0, len(p.lines)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if p.lines[m].Index < idx {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(p.lines) && p.lines[lo].Index == idx {
+		return &p.lines[lo]
+	}
+	return nil
+}
+
+func (p *Play) drawHints(dst *ebiten.Image) {
+	g := p.g
+	r := p.l.hints
+	g.pt.Rect(dst, r, color.RGBA{0x0a, 0x0e, 0x12, 0xff})
+	small := g.small()
+	hints := "Space: end turn   Enter: next decision   1–9: choose   F1: help   Esc: menu   wheel: zoom   drag: pan"
+	if p.spectating() {
+		hints = "Space: play/pause   0–4: speed   Enter: next event   F1: help   Esc: menu   wheel: zoom   drag: pan"
+	}
+	render.TextMiddle(dst, hints, small, r.X+g.Px(10), r.Y+r.H/2, view.Dim(), render.Left)
+	status := ""
+	clr := view.Dim()
+	switch {
+	case p.toast != "" && g.input.Now.Before(p.toastUntil):
+		status, clr = p.toast, view.Text()
+		if p.toastBad {
+			clr = view.Danger()
+		}
+	case p.run == runNext:
+		status = fmt.Sprintf("Skipping ahead… %s", view.DateOfTurn(p.sess.Scenario(), p.sess.Turn()))
+	case p.run == runTurn:
+		status = "Resolving the turn…"
+	case p.sess.Waiting():
+		status, clr = "Your decision is needed", view.Accent()
+	}
+	if status != "" {
+		hw := text.Advance(hints, small) + g.Px(30)
+		status = ui.Ellipsize(status, r.W-hw-g.Px(10), render.Measure(small))
+		render.TextMiddle(dst, status, small, r.Right()-g.Px(10), r.Y+r.H/2, clr, render.Right)
+	}
+}

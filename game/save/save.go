@@ -1,0 +1,335 @@
+// Package save writes and reads saved games. A save is the engine's replay
+// of the whole turns played (sim/replay's JSON Lines, so the simulator's
+// tools can verify it), the orders given since, and the state of the screen
+// (camera, log filter). Files are written atomically: to a temporary file in
+// the same directory, synced, then renamed over the old save, which stays
+// intact until the new one is complete.
+package save
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/replay"
+)
+
+// Format identifies save files.
+const (
+	Marker  = "deconflict-save"
+	Version = 1
+)
+
+// MaxSize bounds the save files read.
+const MaxSize = 64 << 20
+
+// ErrNotSave is wrapped by the error for files that are not Deconflict
+// saves (or are damaged beyond reading).
+var ErrNotSave = errors.New("not a Deconflict save")
+
+// View is the state of the play screen kept with a save.
+type View struct {
+	CenterX   float64 `json:"center_x"` // camera centre, world metres
+	CenterY   float64 `json:"center_y"`
+	Scale     float64 `json:"scale"`      // pixels per metre at UI scale 1
+	LogFilter string  `json:"log_filter"` // all, strikes, retaliation or diplomacy
+}
+
+// Game is a saved game.
+type Game struct {
+	Replay  *replay.Replay // the whole turns played
+	Partial []sim.Recorded // orders given since the last whole turn
+	View    View
+	Saved   time.Time // when it was written
+}
+
+// FromSession captures a game in progress (or over). overrides are the
+// --set arguments the scenario was loaded with. It fails before the first
+// turn has ended: there is nothing to save yet.
+func FromSession(s *session.Session, overrides []string, view View, now time.Time) (*Game, error) {
+	return FromSnapshot(s.Snapshot(), overrides, view, now)
+}
+
+// FromSnapshot is FromSession for a snapshot taken earlier (saves are
+// built off the game's goroutine).
+func FromSnapshot(sn session.Snapshot, overrides []string, view View, now time.Time) (*Game, error) {
+	res, partial, err := sn.Recording()
+	if err != nil {
+		return nil, fmt.Errorf("save: %w", err)
+	}
+	role := replay.Spectator
+	if sn.Role != session.Spectator {
+		role = sn.Role.String()
+	}
+	rp, err := replay.New(sn.Scenario, overrides, role, &res)
+	if err != nil {
+		return nil, fmt.Errorf("save: %w", err)
+	}
+	return &Game{Replay: rp, Partial: append([]sim.Recorded(nil), partial...), View: view, Saved: now}, nil
+}
+
+// Resume rebuilds the saved game where it was left, checking every turn
+// against the hashes the save recorded.
+func (g *Game) Resume() (*session.Session, error) {
+	rp := g.Replay
+	if rp.Engine != sim.Version {
+		return nil, fmt.Errorf("%w: the save was made by engine %s and this is engine %s", replay.ErrEngine, rp.Engine, sim.Version)
+	}
+	sc, err := rp.Scenario()
+	if err != nil {
+		return nil, err
+	}
+	role := session.Spectator
+	if rp.Role != replay.Spectator {
+		a, ok := sim.ParseActor(rp.Role)
+		if !ok {
+			return nil, fmt.Errorf("%w: unknown role %q", ErrNotSave, rp.Role)
+		}
+		role = a
+	}
+	s, err := session.Resume(sc, rp.Seed, role, g.Orders(), rp.Hashes, g.Turns())
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Orders returns every order of the game: the replay's, then the partial turn's.
+func (g *Game) Orders() []sim.Recorded {
+	return append(append([]sim.Recorded(nil), g.Replay.Orders...), g.Partial...)
+}
+
+// Turns returns the number of whole turns the save holds.
+func (g *Game) Turns() int32 { return int32(len(g.Replay.Hashes)) }
+
+type file struct {
+	Format  string         `json:"format"`
+	Version int            `json:"version"`
+	Saved   time.Time      `json:"saved"`
+	Replay  string         `json:"replay"`
+	Partial []partialOrder `json:"partial,omitempty"`
+	View    View           `json:"view"`
+}
+
+// partialOrder is one order of the unfinished turn.
+type partialOrder struct {
+	Turn  int32     `json:"turn"`
+	Step  string    `json:"step"`
+	Actor string    `json:"actor"`
+	Order sim.Order `json:"order"`
+}
+
+// Encode renders a saved game.
+func Encode(g *Game) ([]byte, error) {
+	var rp bytes.Buffer
+	if err := replay.Write(&rp, g.Replay); err != nil {
+		return nil, fmt.Errorf("encode save: %w", err)
+	}
+	f := file{Format: Marker, Version: Version, Saved: g.Saved.UTC(), Replay: rp.String(), View: g.View}
+	for _, r := range g.Partial {
+		f.Partial = append(f.Partial, partialOrder{Turn: r.Turn, Step: r.Step.String(), Actor: r.Actor.String(), Order: r.Order})
+	}
+	out, err := json.MarshalIndent(&f, "", " ")
+	if err != nil {
+		return nil, fmt.Errorf("encode save: %w", err)
+	}
+	return append(out, '\n'), nil
+}
+
+// Decode parses a saved game. Damaged or foreign files give an error that
+// says so in words a player understands.
+func Decode(data []byte) (*Game, error) {
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%w: the file is %d MB, more than any save", ErrNotSave, len(data)>>20)
+	}
+	var f file
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&f); err != nil {
+		if bytes.Contains(data[:min(len(data), 200)], []byte(replay.Marker)) {
+			return nil, fmt.Errorf("%w: it is a replay file; open it with deconflict-sim replay", ErrNotSave)
+		}
+		return nil, fmt.Errorf("%w: the file is damaged or of another kind (%v)", ErrNotSave, err)
+	}
+	switch {
+	case f.Format != Marker:
+		return nil, fmt.Errorf("%w: the file's format is %q", ErrNotSave, f.Format)
+	case f.Version != Version:
+		return nil, fmt.Errorf("%w: it is a version %d save and this game reads version %d", ErrNotSave, f.Version, Version)
+	}
+	rp, err := replay.Read(strings.NewReader(f.Replay))
+	if err != nil {
+		return nil, fmt.Errorf("%w: its replay is damaged: %w", ErrNotSave, err)
+	}
+	g := &Game{Replay: rp, View: f.View, Saved: f.Saved}
+	turns := int32(len(rp.Hashes))
+	prev := turns
+	for i, p := range f.Partial {
+		step, ok1 := sim.ParseStep(p.Step)
+		actor, ok2 := sim.ParseActor(p.Actor)
+		if !ok1 || !ok2 || p.Turn < prev || p.Order.Kind >= sim.NumOrderKinds {
+			return nil, fmt.Errorf("%w: order %d of the unfinished turn is damaged", ErrNotSave, i)
+		}
+		prev = p.Turn
+		g.Partial = append(g.Partial, sim.Recorded{Turn: p.Turn, Step: step, Actor: actor, Order: p.Order})
+	}
+	return g, nil
+}
+
+// Write saves a game to path atomically.
+func Write(path string, g *Game) error {
+	data, err := Encode(g)
+	if err != nil {
+		return err
+	}
+	return WriteFile(path, data)
+}
+
+// Read loads a saved game from path.
+func Read(path string) (*Game, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read save: %w", err)
+	}
+	g, err := Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	return g, nil
+}
+
+// WriteFile writes data to path atomically: readers see the old file or the
+// new one, never a part, even if the machine stops half-way.
+func WriteFile(path string, data []byte) error {
+	tmp, err := writeTemp(path, data)
+	if err != nil {
+		return err
+	}
+	return commit(tmp, path)
+}
+
+// writeTemp writes data to a synced temporary file beside path.
+func writeTemp(path string, data []byte) (string, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("create %s: %w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("create a temporary file in %s: %w", dir, err)
+	}
+	_, werr := f.Write(data)
+	merr := f.Chmod(0o644) // temporary files start private; saves and screenshots are ordinary files
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(werr, merr, serr, cerr); err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("write %s: %w", f.Name(), err)
+	}
+	return f.Name(), nil
+}
+
+// commit renames the finished temporary file over path and syncs the
+// directory so the rename itself survives a crash.
+func commit(tmp, path string) error {
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("replace %s: %w", path, err)
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync() // best effort: not every file system syncs directories
+		d.Close()
+	}
+	return nil
+}
+
+// Store is the directory of automatic saves: one file per game, the newest
+// one being "the last game".
+type Store struct {
+	Dir  string
+	Keep int // how many autosaves to keep (0: all)
+}
+
+// DefaultStore returns the autosave directory under the user's
+// configuration directory.
+func DefaultStore() (Store, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return Store{}, fmt.Errorf("find the configuration directory: %w", err)
+	}
+	return Store{Dir: filepath.Join(dir, "deconflict", "autosave"), Keep: 20}, nil
+}
+
+// Name returns the file name of the autosave of a game that started at the
+// given time.
+func (s Store) Name(started time.Time, scenarioID string) string {
+	return filepath.Join(s.Dir, started.UTC().Format("20060102-150405")+"-"+scenarioID+".json")
+}
+
+// Latest returns the path of the newest autosave, or ok false when there is
+// none.
+func (s Store) Latest() (path string, ok bool) {
+	files := s.list()
+	if len(files) == 0 {
+		return "", false
+	}
+	return files[len(files)-1].path, true
+}
+
+type entry struct {
+	path string
+	mod  time.Time
+}
+
+// list returns the autosaves, oldest first.
+func (s Store) list() []entry {
+	des, err := os.ReadDir(s.Dir)
+	if err != nil {
+		return nil
+	}
+	var out []entry
+	for _, de := range des {
+		name := de.Name()
+		if de.IsDir() || strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		info, err := de.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, entry{filepath.Join(s.Dir, name), info.ModTime()})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].mod.Equal(out[j].mod) {
+			return out[i].mod.Before(out[j].mod)
+		}
+		return out[i].path < out[j].path
+	})
+	return out
+}
+
+// Prune removes the oldest autosaves beyond Keep and temporary files left
+// by interrupted writes.
+func (s Store) Prune() {
+	if des, err := os.ReadDir(s.Dir); err == nil {
+		for _, de := range des {
+			if n := de.Name(); strings.HasPrefix(n, ".") && strings.HasSuffix(n, ".tmp") {
+				if info, err := de.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+					os.Remove(filepath.Join(s.Dir, n))
+				}
+			}
+		}
+	}
+	files := s.list()
+	for s.Keep > 0 && len(files) > s.Keep {
+		os.Remove(files[0].path)
+		files = files[1:]
+	}
+}

@@ -1,0 +1,467 @@
+// Package session drives one game: it advances the engine, lets the AI
+// policies answer at once for every actor the player does not play, holds
+// the player's open decisions until the player answers, and records every
+// order so the game is a replay. It also keeps what the screens need over
+// time: the event log, a per-turn series of key metrics, and the strike
+// missions the player has seen (to animate them). It has no graphics
+// dependency.
+package session
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/runner"
+)
+
+// Spectator is the role of a player who watches the AI play every actor.
+const Spectator = sim.NoActor
+
+// Mode says who answers the player's role.
+type Mode uint8
+
+// The modes of a session.
+const (
+	Live     Mode = iota // the player answers the role's decisions
+	Autoplay             // the role's AI policy answers for the player
+	Watch                // every order comes from a recording: a replay with no AI
+)
+
+// Session is one game in progress.
+type Session struct {
+	sc       *sim.Scenario
+	seed     uint64
+	role     sim.Actor
+	mode     Mode
+	eng      *sim.Engine
+	policies [sim.NumActors]sim.Policy
+	orders   []sim.Recorded
+	script   []sim.Recorded // orders to replay (Watch, or the role's orders when resuming)
+	next     int            // the next script order
+	checked  int            // orders already compared with the script
+	hashes   []sim.Hash     // hashes the script must reproduce after each turn (resuming), may be nil
+	aiObs    sim.Observation
+	obs      sim.Observation
+	buf      []sim.Order
+	log      []sim.Entry
+	series   []Sample
+	missions map[int32]sim.Mission
+	err      error
+}
+
+// New starts a game of the scenario with the given seed; role is the actor
+// the player plays, or Spectator.
+func New(sc *sim.Scenario, seed uint64, role sim.Actor, mode Mode) (*Session, error) {
+	if role != Spectator && role >= sim.NumActors {
+		return nil, fmt.Errorf("unknown role %d", role)
+	}
+	s := &Session{sc: sc, seed: seed, role: role, mode: mode, eng: sim.New(sc, seed), missions: map[int32]sim.Mission{}}
+	if mode != Watch {
+		p, err := runner.Policies(sc, seed)
+		if err != nil {
+			return nil, fmt.Errorf("build the AI policies: %w", err)
+		}
+		s.policies = p
+	}
+	s.eng.SetLogging(true)
+	s.sample(0)
+	s.refresh()
+	return s, nil
+}
+
+// NewWatch starts a replay of recorded orders: nothing decides, every
+// answer comes from the recording.
+func NewWatch(sc *sim.Scenario, seed uint64, role sim.Actor, orders []sim.Recorded) (*Session, error) {
+	s, err := New(sc, seed, role, Watch)
+	if err != nil {
+		return nil, err
+	}
+	s.script = orders
+	return s, nil
+}
+
+// Resume rebuilds a saved game: the AI plays as it did, the role's answers
+// come from the recording, and the player takes over where the recording
+// ends: at the first open decision after its last order, or at the end of
+// turn turns-1. hashes, if given, are the state hashes the recording had
+// after each turn; a departure from them, or from the AI orders recorded,
+// fails the resume.
+func Resume(sc *sim.Scenario, seed uint64, role sim.Actor, orders []sim.Recorded, hashes []sim.Hash, turns int32) (*Session, error) {
+	s, err := New(sc, seed, role, Live)
+	if err != nil {
+		return nil, err
+	}
+	s.script, s.hashes = orders, hashes
+	for len(orders) > 0 || s.eng.Turn() < turns {
+		ev, err := s.Step()
+		if err != nil {
+			return nil, fmt.Errorf("replay the saved game: %w", err)
+		}
+		done := s.next >= len(s.script)
+		if ev == Waited && !done {
+			r := s.script[s.next]
+			return nil, fmt.Errorf("the run waits for %s at turn %d, but the next recorded order is for turn %d, step %s", role, s.eng.Turn(), r.Turn, r.Step)
+		}
+		if ev == Ended || done && (s.Waiting() || ev == TurnDone && s.eng.Turn() >= turns) {
+			break
+		}
+	}
+	if s.next < len(s.script) {
+		return nil, fmt.Errorf("the saved game has %d orders the run never reached", len(s.script)-s.next)
+	}
+	s.script, s.hashes = nil, nil
+	return s, nil
+}
+
+func (s *Session) resuming() bool { return s.mode != Watch && s.script != nil }
+
+// Scenario returns the scenario being played.
+func (s *Session) Scenario() *sim.Scenario { return s.sc }
+
+// Seed returns the run's seed.
+func (s *Session) Seed() uint64 { return s.seed }
+
+// Role returns the player's role (Spectator for none).
+func (s *Session) Role() sim.Actor { return s.role }
+
+// Mode returns who answers the role.
+func (s *Session) Mode() Mode { return s.mode }
+
+// SetMode switches between the player and the AI answering the role (a
+// watched replay stays a replay).
+func (s *Session) SetMode(m Mode) {
+	if s.mode != Watch && m != Watch {
+		s.mode = m
+	}
+}
+
+// Orders returns every order given so far, in the order given.
+func (s *Session) Orders() []sim.Recorded { return s.orders }
+
+// Log returns every event-log entry so far.
+func (s *Session) Log() []sim.Entry { return s.log }
+
+// Series returns the per-turn samples of key metrics.
+func (s *Session) Series() []Sample { return s.series }
+
+// Observation returns what the role sees now (everything, for a
+// spectator). It stays valid until the next Step or Apply.
+func (s *Session) Observation() *sim.Observation { return &s.obs }
+
+// Mission returns a strike mission the role has seen, by id.
+func (s *Session) Mission(id int32) (sim.Mission, bool) {
+	m, ok := s.missions[id]
+	return m, ok
+}
+
+// Turn returns the current turn (0-based); Turns the scenario's length.
+func (s *Session) Turn() int32 { return s.eng.Turn() }
+
+// Over reports whether the run has ended.
+func (s *Session) Over() bool { return s.eng.Over() }
+
+// Outcome returns how the run ended.
+func (s *Session) Outcome() sim.Outcome { return s.eng.Outcome() }
+
+// Hash returns the engine's state hash (for saves and checks).
+func (s *Session) Hash() sim.Hash { return s.eng.Hash() }
+
+// Metric returns a metric's current value in its stored scale.
+func (s *Session) Metric(m sim.Metric) int64 { return s.eng.Metric(m) }
+
+// Err returns the error that stopped the session, if any.
+func (s *Session) Err() error { return s.err }
+
+// Waiting reports whether the player must answer before the run goes on.
+func (s *Session) Waiting() bool {
+	return s.mode == Live && s.role != Spectator && !s.eng.Over() && s.eng.HasOpen(s.role)
+}
+
+// Event says what one Step did.
+type Event uint8
+
+// The events of a step.
+const (
+	Waited   Event = iota // nothing: the player must answer first
+	Decided               // the run stopped for decisions, which the AI answered
+	TurnDone              // a turn ended
+	Ended                 // the run is over
+)
+
+// ErrStopped is returned by Step after an earlier error stopped the session.
+var ErrStopped = errors.New("the session stopped after an error")
+
+// Step advances the run to its next stop and lets the AI (or the
+// recording) answer there. It does nothing while the player must answer.
+func (s *Session) Step() (Event, error) {
+	if s.err != nil {
+		return Waited, ErrStopped
+	}
+	if s.eng.Over() {
+		return Ended, nil
+	}
+	if s.Waiting() {
+		return Waited, nil
+	}
+	stop := s.eng.Advance()
+	s.log = append(s.log, s.eng.TakeLog()...)
+	ev := Decided
+	switch stop {
+	case sim.StopTurnEnd:
+		ev = TurnDone
+		s.sample(s.eng.Turn())
+		if err := s.checkHash(s.eng.Turn() - 1); err != nil {
+			return s.fail(err)
+		}
+	case sim.StopOver:
+		s.sample(s.eng.Turn() + 1)
+		if err := s.checkHash(s.eng.Turn()); err != nil {
+			return s.fail(err)
+		}
+		s.refresh()
+		return Ended, nil
+	}
+	if err := s.answer(); err != nil {
+		return s.fail(err)
+	}
+	s.refresh()
+	return ev, nil
+}
+
+func (s *Session) fail(err error) (Event, error) {
+	s.err = err
+	return Waited, err
+}
+
+func (s *Session) checkHash(turn int32) error {
+	if s.hashes == nil || turn < 0 || int(turn) >= len(s.hashes) {
+		return nil
+	}
+	if h := s.eng.Hash(); h != s.hashes[turn] {
+		return fmt.Errorf("turn %d ends with state %s, the recording with %s", turn, h, s.hashes[turn])
+	}
+	return nil
+}
+
+// answer lets every actor with open decisions answer at this stop: AI
+// policies at once (in actor order, like runner), recorded orders in a
+// replay, then the role's recorded answers when resuming.
+func (s *Session) answer() error {
+	if s.mode == Watch {
+		return s.applyScript(func(sim.Actor) bool { return true })
+	}
+	for a := sim.Actor(0); a < sim.NumActors; a++ {
+		if a == s.role && s.mode == Live || !s.eng.HasOpen(a) {
+			continue
+		}
+		if err := s.decideAI(a); err != nil {
+			return err
+		}
+	}
+	if s.resuming() {
+		return s.applyScript(func(a sim.Actor) bool { return a == s.role })
+	}
+	return nil
+}
+
+// applyScript applies the recorded orders of this stop given by actors that
+// take, and checks the others against what was just decided live.
+func (s *Session) applyScript(takes func(sim.Actor) bool) error {
+	turn, step := s.eng.Turn(), s.eng.Step()
+	for s.next < len(s.script) && s.script[s.next].Turn == turn && s.script[s.next].Step == step {
+		r := s.script[s.next]
+		s.next++
+		if !takes(r.Actor) {
+			continue
+		}
+		if err := s.eng.Apply(r.Actor, r.Order); err != nil {
+			return fmt.Errorf("turn %d, step %s: recorded %s order of %s: %w", r.Turn, r.Step, r.Order.Kind, r.Actor, err)
+		}
+		s.record(r.Actor, r.Order)
+	}
+	if s.mode == Watch {
+		for a := sim.Actor(0); a < sim.NumActors; a++ {
+			if s.eng.HasOpen(a) {
+				return fmt.Errorf("turn %d, step %s: the recording has no answer for %s", turn, step, a)
+			}
+		}
+		return nil
+	}
+	// the AI must have decided as recorded
+	for ; s.checked < min(len(s.orders), s.next); s.checked++ {
+		if i := s.checked; s.orders[i] != s.script[i] {
+			return fmt.Errorf("order %d differs from the recording (%s %s at turn %d): the save is from another game or version",
+				i, s.script[i].Actor, s.script[i].Order.Kind, s.script[i].Turn)
+		}
+	}
+	return nil
+}
+
+// decideAI lets an actor's policy answer, then closes what it left open
+// with the default answer, exactly as runner does.
+func (s *Session) decideAI(a sim.Actor) error {
+	if p := s.policies[a]; p != nil {
+		s.eng.Observe(a, &s.aiObs)
+		s.buf = p.Decide(&s.aiObs, s.buf[:0])
+		for _, o := range s.buf {
+			if err := s.eng.Apply(a, o); err != nil {
+				return fmt.Errorf("turn %d: %s policy gave an invalid order: %w", s.eng.Turn(), a, err)
+			}
+			s.record(a, o)
+		}
+	}
+	return s.closeOpen(a)
+}
+
+func (s *Session) closeOpen(a sim.Actor) error {
+	for _, d := range s.eng.Pending() {
+		if d.Done || d.Actor != a {
+			continue
+		}
+		o := sim.DefaultOrder(d)
+		if err := s.eng.Apply(a, o); err != nil {
+			return fmt.Errorf("turn %d: default answer for %s: %w", s.eng.Turn(), a, err)
+		}
+		s.record(a, o)
+	}
+	return nil
+}
+
+func (s *Session) record(a sim.Actor, o sim.Order) {
+	s.orders = append(s.orders, sim.Recorded{Turn: s.eng.Turn(), Step: s.eng.Step(), Actor: a, Order: o})
+}
+
+// refresh re-reads the role's observation and remembers the missions in it.
+func (s *Session) refresh() {
+	s.eng.Observe(s.role, &s.obs)
+	for _, m := range s.obs.Missions {
+		s.missions[m.ID] = m
+	}
+}
+
+// Check tells whether the player's role may give the order now.
+func (s *Session) Check(o sim.Order) error {
+	if err := s.playable(); err != nil {
+		return err
+	}
+	return s.eng.Check(s.role, o)
+}
+
+// Preview returns what the order would change, as the role can see it.
+func (s *Session) Preview(o sim.Order) (sim.Preview, error) {
+	if err := s.playable(); err != nil {
+		return sim.Preview{}, err
+	}
+	return s.eng.Preview(s.role, o)
+}
+
+// Apply gives an order of the player's role and records it.
+func (s *Session) Apply(o sim.Order) error {
+	if err := s.playable(); err != nil {
+		return err
+	}
+	if err := s.eng.Apply(s.role, o); err != nil {
+		return err
+	}
+	s.record(s.role, o)
+	s.refresh()
+	return nil
+}
+
+// AnswerRest answers every open decision of the player's role with its
+// default answer (plan nothing, defer, stand down, hold, stay silent).
+func (s *Session) AnswerRest() error {
+	if err := s.playable(); err != nil {
+		return err
+	}
+	err := s.closeOpen(s.role)
+	s.refresh()
+	return err
+}
+
+func (s *Session) playable() error {
+	switch {
+	case s.mode == Watch:
+		return errors.New("a replay takes no orders")
+	case s.role == Spectator:
+		return errors.New("a spectator gives no orders")
+	case s.err != nil:
+		return ErrStopped
+	}
+	return nil
+}
+
+// Sample is the state of key metrics after some whole turns.
+type Sample struct {
+	Turns  int32 // whole turns played (0: the start)
+	Day    int32 // the day after them
+	Values [NumSeries]float64
+}
+
+// Series returns the metrics the game charts over time, in the order of
+// Sample.Values.
+func Series() [NumSeries]sim.Metric {
+	return [NumSeries]sim.Metric{
+		sim.MetricEscalationUSIran, sim.MetricEscalationIsraelIran, sim.MetricTalksProgress,
+		sim.MetricTrust, sim.MetricAttacksOnUS, sim.MetricStrikes,
+	}
+}
+
+// NumSeries is the number of charted metrics.
+const NumSeries = 6
+
+// sample records the charted metrics, in their reported units, after the
+// given number of whole turns.
+func (s *Session) sample(turns int32) {
+	smp := Sample{Turns: turns, Day: s.sc.DayOfTurn(turns)}
+	for i, m := range Series() {
+		smp.Values[i] = float64(s.eng.Metric(m)) / float64(m.Spec().Scale)
+	}
+	s.series = append(s.series, smp)
+}
+
+// Snapshot is a copy of what a save or the end screen needs from a game,
+// safe to hand to another goroutine while the game goes on.
+type Snapshot struct {
+	Scenario *sim.Scenario // shared: the engine never changes it
+	Seed     uint64
+	Role     sim.Actor
+	Orders   []sim.Recorded
+	Turn     int32
+	Over     bool
+	Hash     sim.Hash
+}
+
+// Snapshot copies the game's recording and where it stands.
+func (s *Session) Snapshot() Snapshot {
+	return Snapshot{Scenario: s.sc, Seed: s.seed, Role: s.role, Orders: append([]sim.Recorded(nil), s.orders...),
+		Turn: s.eng.Turn(), Over: s.eng.Over(), Hash: s.eng.Hash()}
+}
+
+// Recording replays the snapshot's whole turns through the runner,
+// recording hashes and digests as a replay needs, and returns the orders
+// given since the last whole turn. Replaying proves the game is a replay;
+// the result also holds the objectives with the turn that decided each. It
+// fails before the first turn has ended.
+func (sn Snapshot) Recording() (res runner.Result, partial []sim.Recorded, err error) {
+	turns := sn.Turn // whole turns played; 0 plays a finished run to its end
+	if sn.Over {
+		turns = 0
+	} else if turns == 0 {
+		return res, nil, errors.New("no turn has ended yet")
+	}
+	i := len(sn.Orders)
+	for turns > 0 && i > 0 && sn.Orders[i-1].Turn >= turns {
+		i--
+	}
+	d := runner.NewDriver(sn.Scenario)
+	res, err = d.Replay(sn.Seed, sn.Orders[:i], runner.Options{Record: true, Turns: turns}, nil)
+	if err != nil {
+		return res, nil, fmt.Errorf("replay the game: %w", err)
+	}
+	if sn.Over && res.FinalHash != sn.Hash {
+		return res, nil, fmt.Errorf("the replayed game ends with state %s, the game with %s", res.FinalHash, sn.Hash)
+	}
+	return res, sn.Orders[i:], nil
+}

@@ -1,0 +1,194 @@
+package session
+
+import (
+	"testing"
+
+	"github.com/deconflict/deconflict/scenarios"
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/runner"
+	"github.com/deconflict/deconflict/sim/scenario"
+)
+
+func load(t *testing.T, id string) *sim.Scenario {
+	t.Helper()
+	f, ok := scenarios.Lookup(id)
+	if !ok {
+		t.Fatalf("no embedded scenario %s", id)
+	}
+	sc, err := scenario.Load(f.Name, f.Data, nil)
+	if err != nil {
+		t.Fatalf("load %s: %v", id, err)
+	}
+	return sc
+}
+
+// play steps the session to the end; the player answers with play.
+func playOut(t *testing.T, s *Session, play func(*Session)) {
+	t.Helper()
+	for range 100000 {
+		ev, err := s.Step()
+		if err != nil {
+			t.Fatalf("step: %v", err)
+		}
+		switch ev {
+		case Ended:
+			return
+		case Waited:
+			play(s)
+		}
+	}
+	t.Fatal("the run did not end")
+}
+
+func TestSpectatorGameMatchesRunner(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	for _, seed := range []uint64{1, 7, 42} {
+		s, err := New(sc, seed, Spectator, Live)
+		if err != nil {
+			t.Fatal(err)
+		}
+		playOut(t, s, func(*Session) { t.Fatal("a spectator was asked to decide") })
+		want, err := runner.NewDriver(sc).Run(seed, runner.Options{Record: true, Log: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Hash() != want.FinalHash || len(s.Orders()) != len(want.Orders) || len(s.Log()) != len(want.Log) {
+			t.Errorf("seed %d: game ends %s with %d orders and %d log entries, runner %s with %d and %d",
+				seed, s.Hash(), len(s.Orders()), len(s.Log()), want.FinalHash, len(want.Orders), len(want.Log))
+		}
+		if got := s.Series(); len(got) != int(want.Turns)+1 || got[0].Turns != 0 || got[len(got)-1].Turns != want.Turns {
+			t.Errorf("seed %d: %d samples for %d turns", seed, len(got), want.Turns)
+		}
+	}
+}
+
+// humanUS answers like a cautious player: denies requests, evacuates when
+// warned, stays silent after attacks, and sends a private message now and then.
+func humanUS(t *testing.T) func(*Session) {
+	return func(s *Session) {
+		obs := s.Observation()
+		for _, d := range obs.Decisions {
+			o := sim.DefaultOrder(d)
+			if d.Kind == sim.DecideRequest {
+				o.Kind = sim.OrderDeny
+			}
+			if err := s.Apply(o); err != nil {
+				t.Fatalf("apply %s: %v", o.Kind, err)
+			}
+		}
+		if s.Turn()%5 == 0 {
+			if err := s.Apply(sim.Order{Kind: sim.OrderPrivateMessage}); err != nil {
+				t.Fatalf("private message: %v", err)
+			}
+		}
+		if s.Waiting() {
+			t.Fatal("still waiting after answering every decision")
+		}
+	}
+}
+
+func TestPlayerGameIsAReplay(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	s, err := New(sc, 3, sim.USA, Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waits := 0
+	play := humanUS(t)
+	playOut(t, s, func(s *Session) { waits++; play(s) })
+	if waits == 0 {
+		t.Fatal("the US player never had to decide")
+	}
+	res, partial, err := s.Snapshot().Recording()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.FinalHash != s.Hash() || len(partial) != 0 || len(res.Orders) != len(s.Orders()) {
+		t.Errorf("replay ends %s with %d orders (%d partial), game %s with %d", res.FinalHash, len(res.Orders), len(partial), s.Hash(), len(s.Orders()))
+	}
+	w, err := NewWatch(sc, 3, sim.USA, s.Orders())
+	if err != nil {
+		t.Fatal(err)
+	}
+	playOut(t, w, func(*Session) { t.Fatal("a replay waited for the player") })
+	if w.Hash() != s.Hash() {
+		t.Errorf("watched replay ends %s, game %s", w.Hash(), s.Hash())
+	}
+	if err := w.Apply(sim.Order{Kind: sim.OrderPrivateMessage}); err == nil {
+		t.Error("a replay took an order")
+	}
+}
+
+func TestResumeContinuesTheSameGame(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	play := humanUS(t)
+	full, err := New(sc, 5, sim.USA, Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var saved *Session
+	var savedOrders []sim.Recorded
+	var savedHashes []sim.Hash
+	var savedTurns int32
+	for !full.Over() {
+		ev, err := full.Step()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev == Waited {
+			play(full)
+		}
+		if ev == TurnDone && full.Turn() == 12 {
+			res, partial, err := full.Snapshot().Recording()
+			if err != nil {
+				t.Fatal(err)
+			}
+			savedOrders = append(append([]sim.Recorded(nil), res.Orders...), partial...)
+			savedHashes, savedTurns = res.Hashes, full.Turn()
+		}
+	}
+	saved, err = Resume(sc, 5, sim.USA, savedOrders, savedHashes, savedTurns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Turn() != savedTurns {
+		t.Errorf("resumed at turn %d, saved at %d", saved.Turn(), savedTurns)
+	}
+	playOut(t, saved, play)
+	if saved.Hash() != full.Hash() {
+		t.Errorf("resumed game ends %s, the uninterrupted one %s", saved.Hash(), full.Hash())
+	}
+
+	tampered := append([]sim.Recorded(nil), savedOrders...)
+	for i := range tampered {
+		if tampered[i].Actor == sim.USA && tampered[i].Order.Kind == sim.OrderDeny {
+			tampered[i].Order.Kind = sim.OrderApprove
+			break
+		}
+	}
+	if _, err := Resume(sc, 5, sim.USA, tampered, savedHashes, savedTurns); err == nil {
+		t.Error("a tampered recording resumed without error")
+	}
+}
+
+func TestAnswerRestClosesEveryDecision(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	s, err := New(sc, 1, sim.USA, Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for !s.Waiting() {
+		if ev, err := s.Step(); err != nil || ev == Ended {
+			t.Fatalf("no US decision before the end (%v)", err)
+		}
+	}
+	if err := s.AnswerRest(); err != nil {
+		t.Fatal(err)
+	}
+	if s.Waiting() || len(s.Observation().Decisions) != 0 {
+		t.Errorf("decisions still open after AnswerRest: %+v", s.Observation().Decisions)
+	}
+	if _, _, err := s.Snapshot().Recording(); err != nil && s.Turn() > 0 {
+		t.Errorf("Recording: %v", err)
+	}
+}

@@ -1,0 +1,434 @@
+package view
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/geo"
+)
+
+// Orders checks and previews the player's orders (a game session).
+type Orders interface {
+	Check(o sim.Order) error
+	Preview(o sim.Order) (sim.Preview, error)
+}
+
+// Choice is one button of a decision card or of the free orders: an order
+// with what it does and what it would change.
+type Choice struct {
+	Label    string
+	Order    sim.Order
+	Tip      string   // what the order does, in words
+	Preview  []string // what it would change, from the engine's preview
+	Disabled string   // why it cannot be given now, or ""
+	Default  bool     // the answer given when the player lets the decision go
+	Group    string   // choices of a card are shown in groups (a strike card's targets)
+}
+
+// Card is one open decision of the player.
+type Card struct {
+	Decision sim.Decision
+	Title    string
+	Reason   string   // why it is asked, in words
+	Facts    []string // what the player should know to answer
+	Choices  []Choice
+	Site     int32 // the site to show on the map, or -1
+}
+
+// CardOptions are the player's settings for strike orders.
+type CardOptions struct {
+	Package int8
+	Notice  int8
+}
+
+// BuildCards makes a card for each of the player's open decisions. recent
+// is the event log (for casualty counts).
+func BuildCards(obs *sim.Observation, ord Orders, opt CardOptions, recent []sim.Entry) []Card {
+	var cards []Card
+	for _, d := range obs.Decisions {
+		c := Card{Decision: d, Site: -1}
+		switch d.Kind {
+		case sim.DecidePlan:
+			planCard(&c, obs, opt)
+		case sim.DecideRequest:
+			requestCard(&c, obs)
+		case sim.DecideResponse:
+			responseCard(&c, obs)
+		case sim.DecideAttackResponse:
+			attackResponseCard(&c, obs, recent)
+		case sim.DecideRetaliation:
+			retaliationCard(&c, obs)
+		case sim.DecideWarning:
+			warningCard(&c, obs)
+		case sim.DecideProtection:
+			protectionCard(&c, obs)
+		}
+		def := sim.DefaultOrder(d)
+		for i := range c.Choices {
+			ch := &c.Choices[i]
+			ch.Order.Decision = d.ID
+			ch.Default = ch.Order == def
+			finish(ch, ord)
+		}
+		cards = append(cards, c)
+	}
+	return cards
+}
+
+// finish fills in a choice's preview, or why it cannot be given.
+func finish(ch *Choice, ord Orders) {
+	if err := ord.Check(ch.Order); err != nil {
+		ch.Disabled = strings.TrimPrefix(err.Error(), sim.ErrInvalidOrder.Error()+": ")
+		return
+	}
+	if p, err := ord.Preview(ch.Order); err == nil {
+		ch.Preview = PreviewLines(p)
+	}
+}
+
+// TargetName names a strike target for people.
+func TargetName(obs *sim.Observation, t sim.Target) string {
+	sc := obs.Scenario
+	if t.Kind == sim.TargetSite {
+		if t.ID >= 0 && int(t.ID) < len(sc.Sites) {
+			return sc.Sites[t.ID].Name
+		}
+		return fmt.Sprintf("site %d", t.ID)
+	}
+	for _, s := range obs.Shipments {
+		if s.ID == t.ID {
+			return "convoy on the " + corridorShort(sc.Corridors[s.Corridor].Name)
+		}
+	}
+	return "a weapons convoy"
+}
+
+// corridorShort keeps the part of a corridor's name before its colon.
+func corridorShort(name string) string {
+	if i := strings.Index(name, ":"); i > 0 {
+		return strings.ToLower(name[:1]) + name[1:i]
+	}
+	return name
+}
+
+// RouteName names a route.
+func RouteName(sc *sim.Scenario, r int32) string {
+	if r < 0 || int(r) >= len(sc.Routes) {
+		return "another route"
+	}
+	if n := sc.Routes[r].Name; n != "" {
+		return n
+	}
+	return sc.Routes[r].ID
+}
+
+// ZonesCrossed names the active zones a route to a target passes, by kind.
+func ZonesCrossed(obs *sim.Observation, route int32, target geo.Point) []string {
+	sc := obs.Scenario
+	if route < 0 || int(route) >= len(sc.Routes) {
+		return nil
+	}
+	path := append(append([]geo.Point(nil), sc.Routes[route].Path...), target)
+	var out []string
+	for i := range sc.Zones {
+		z := &sc.Zones[i]
+		if z.ActiveOn(obs.Day) && z.Area.Touches(path) {
+			out = append(out, z.Name)
+		}
+	}
+	return out
+}
+
+func findMission(obs *sim.Observation, id int32) *sim.Mission {
+	for i := range obs.Missions {
+		if obs.Missions[i].ID == id {
+			return &obs.Missions[i]
+		}
+	}
+	return nil
+}
+
+func findRequest(obs *sim.Observation, id int32) *sim.Request {
+	for i := range obs.Requests {
+		if obs.Requests[i].ID == id {
+			return &obs.Requests[i]
+		}
+	}
+	return nil
+}
+
+func findAttack(obs *sim.Observation, id int32) *sim.Attack {
+	for i := range obs.Attacks {
+		if obs.Attacks[i].ID == id {
+			return &obs.Attacks[i]
+		}
+	}
+	return nil
+}
+
+func targetSite(t sim.Target) int32 {
+	if t.Kind == sim.TargetSite {
+		return t.ID
+	}
+	return -1
+}
+
+// PackageWord names a strike package size.
+func PackageWord(p int8) string {
+	return [3]string{"2 jets", "4 jets", "8 jets"}[min(max(p, 0), 2)]
+}
+
+// NoticeWord names a notice length given to Russia.
+func NoticeWord(n int8) string {
+	return [3]string{"short notice", "standard notice", "long notice"}[min(max(n, 0), 2)]
+}
+
+func planCard(c *Card, obs *sim.Observation, opt CardOptions) {
+	c.Title = fmt.Sprintf("Plan strikes: %d sorties left", obs.SortiesLeft)
+	c.Reason = "Your intelligence has targets in its sights. Pick a target and a route, or end planning."
+	c.Facts = append(c.Facts, fmt.Sprintf("Package %s, %s to Russia (change below).", PackageWord(opt.Package), NoticeWord(opt.Notice)))
+	order := make([]int, len(obs.Targets))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return obs.Targets[order[a]].Value > obs.Targets[order[b]].Value })
+	for _, ti := range order {
+		t := &obs.Targets[ti]
+		name := TargetName(obs, t.Target)
+		group := fmt.Sprintf("%s · worth %.1f · strikable until %s", name, float64(t.Value)/sim.Milli, DateOfTurn(obs.Scenario, t.Till))
+		for oi := t.First; oi < t.First+t.Count; oi++ {
+			o := &obs.Options[oi]
+			label := fmt.Sprintf("%s — %s", shortRoute(RouteName(obs.Scenario, o.Route)), Percent(o.Success[min(max(opt.Package, 0), 2)]))
+			if needsReview(o.Reasons) {
+				label += " · review"
+			}
+			if o.Reasons&sim.ReasonHalt != 0 {
+				label += " · halt"
+			}
+			tip := fmt.Sprintf("Strike %s via the %s with %s. Interception risk %s.", name, RouteName(obs.Scenario, o.Route), PackageWord(opt.Package), Percent(o.Intercept))
+			if r := ReasonText(o.Reasons); r != "" {
+				tip += " The route " + r + "."
+			}
+			if zs := ZonesCrossed(obs, o.Route, t.Pos); len(zs) > 0 {
+				tip += " Crosses: " + strings.Join(zs, ", ") + "."
+			}
+			c.Choices = append(c.Choices, Choice{Label: label, Group: group, Tip: tip,
+				Order: sim.Order{Kind: sim.OrderStrike, Target: t.Target, Route: o.Route, Package: opt.Package, Notice: opt.Notice}})
+		}
+	}
+	c.Choices = append(c.Choices, Choice{Label: "End planning", Tip: "Plan no more strikes this turn.", Order: sim.Order{Kind: sim.OrderEndPlanning}})
+}
+
+func needsReview(r sim.Reason) bool {
+	return r&(sim.ReasonZone|sim.ReasonStandoff|sim.ReasonOperation) != 0
+}
+
+// shortRoute drops the words every route name shares.
+func shortRoute(name string) string {
+	name = strings.TrimSuffix(name, " route")
+	return strings.Replace(name, " route", "", 1)
+}
+
+func requestCard(c *Card, obs *sim.Observation) {
+	sc := obs.Scenario
+	r := findRequest(obs, c.Decision.Subject)
+	var m *sim.Mission
+	if r != nil {
+		m = findMission(obs, r.Mission)
+	}
+	c.Title = "Israeli strike request"
+	if m == nil {
+		c.Reason = "Israel asks for approval of a strike."
+	} else {
+		c.Title = "Israeli strike on " + ShortName(TargetName(obs, m.Target))
+		c.Site = targetSite(m.Target)
+		c.Reason = fmt.Sprintf("The mission %s.", ReasonText(c.Decision.Reasons))
+		c.Facts = append(c.Facts, fmt.Sprintf("Route: %s, %s.", RouteName(sc, m.Route), PackageWord(m.Package)))
+		if zs := ZonesCrossed(obs, m.Route, m.TargetPos); len(zs) > 0 {
+			c.Facts = append(c.Facts, "Crosses: "+strings.Join(zs, ", ")+".")
+		}
+		if r.Deferrals > 0 {
+			c.Facts = append(c.Facts, fmt.Sprintf("You have put this off %d time(s).", r.Deferrals))
+		}
+	}
+	alt := int32(-1)
+	for _, v := range obs.Reviews {
+		if v.Decision == c.Decision.ID {
+			c.Facts = append(c.Facts, fmt.Sprintf("Worst hazard at your sites: now %s, if approved %s.", Percent(v.HazardNow), Percent(v.HazardApproved)))
+			if v.AltRoute >= 0 {
+				alt = v.AltRoute
+				c.Facts = append(c.Facts, fmt.Sprintf("Via the %s it would be %s.", RouteName(sc, v.AltRoute), Percent(v.HazardAlt)))
+			}
+		}
+	}
+	c.Choices = append(c.Choices, Choice{Label: "Approve", Tip: "Let the mission fly as planned. Israel's trust rises; Iran may see your hand in it.",
+		Order: sim.Order{Kind: sim.OrderApprove, Route: -1}})
+	if alt >= 0 {
+		c.Choices = append(c.Choices, Choice{Label: "Approve via " + shortRoute(RouteName(sc, alt)),
+			Tip:   fmt.Sprintf("Approve on condition that it flies the %s, outside your zones.", RouteName(sc, alt)),
+			Order: sim.Order{Kind: sim.OrderCondition, Route: alt}})
+	}
+	c.Choices = append(c.Choices,
+		Choice{Label: "Approve in 2 days", Tip: "Approve on condition that it waits two turns.", Order: sim.Order{Kind: sim.OrderCondition, Route: -1, Delay: 2}},
+		Choice{Label: "Deny", Tip: "Refuse the mission. Israel's trust falls; it may strike anyway.", Order: sim.Order{Kind: sim.OrderDeny}},
+		Choice{Label: "Defer", Tip: "Answer on a later turn. The request expires if left too long.", Order: sim.Order{Kind: sim.OrderDefer}},
+	)
+}
+
+func responseCard(c *Card, obs *sim.Observation) {
+	sc := obs.Scenario
+	m := findMission(obs, c.Decision.Subject)
+	c.Title = "Your strike is held up"
+	comply := "Stand down"
+	if m != nil {
+		c.Title = "Strike on " + ShortName(TargetName(obs, m.Target)) + " held up"
+		c.Site = targetSite(m.Target)
+		if r := findRequest(obs, m.Request); r != nil && c.Decision.Reasons&sim.ReasonCondition != 0 && c.Decision.Reasons&(sim.ReasonDenied|sim.ReasonHalt) == 0 {
+			var cond []string
+			if r.AltRoute >= 0 {
+				cond = append(cond, "fly the "+RouteName(sc, r.AltRoute))
+			}
+			if r.Delay > 0 {
+				cond = append(cond, fmt.Sprintf("wait %d turn(s)", r.Delay))
+			}
+			c.Facts = append(c.Facts, "The US asks you to "+strings.Join(cond, " and ")+".")
+			comply = "Accept the condition"
+		}
+	}
+	c.Reason = fmt.Sprintf("The mission %s.", ReasonText(c.Decision.Reasons))
+	c.Choices = []Choice{
+		{Label: comply, Tip: "Do as the US asks: fly on its terms, or not at all.", Order: sim.Order{Kind: sim.OrderComply}},
+		{Label: "Withdraw", Tip: "Cancel the mission.", Order: sim.Order{Kind: sim.OrderWithdraw}},
+		{Label: "Strike anyway", Tip: "Fly without approval: a violation the US may discover, costing trust.", Order: sim.Order{Kind: sim.OrderProceed}},
+	}
+}
+
+func attackResponseCard(c *Card, obs *sim.Observation, recent []sim.Entry) {
+	sc := obs.Scenario
+	c.Title = "Your forces were attacked"
+	if at := findAttack(obs, c.Decision.Subject); at != nil {
+		c.Site = at.Site
+		c.Title = "Attack on " + ShortName(sc.Sites[at.Site].Name)
+		for i := len(recent) - 1; i >= 0; i-- {
+			if e := recent[i]; e.Kind == sim.LogAttack && e.Subject == at.ID {
+				c.Facts = append(c.Facts, fmt.Sprintf("%d killed.", e.Value))
+				break
+			}
+		}
+		if at.Claimed {
+			c.Facts = append(c.Facts, "A pro-Iranian group claimed it.")
+		} else {
+			c.Facts = append(c.Facts, "Nobody claimed it.")
+		}
+	}
+	c.Reason = "Proxy fire hit a US position. How do you answer?"
+	c.Choices = []Choice{
+		{Label: "Stay silent", Tip: "No strike, no public blame: protects the talks.", Order: sim.Order{Kind: sim.OrderRespond}},
+		{Label: "Strike militias", Tip: "Hit militia facilities in Deir ez-Zor: deters, but climbs the ladder.", Order: sim.Order{Kind: sim.OrderRespond, Strike: true}},
+		{Label: "Blame Iran", Tip: "Blame Iran in public: deters a little, costs the talks.", Order: sim.Order{Kind: sim.OrderRespond, Blame: true}},
+		{Label: "Strike and blame", Tip: "Both: the strongest answer.", Order: sim.Order{Kind: sim.OrderRespond, Strike: true, Blame: true}},
+	}
+}
+
+func retaliationCard(c *Card, obs *sim.Observation) {
+	sc := obs.Scenario
+	site := c.Decision.Subject
+	c.Site = site
+	name := ShortName(sc.Sites[site].Name)
+	c.Title = "Opportunity: " + name
+	c.Reason = fmt.Sprintf("Your allies can hit %s (%s).", sc.Sites[site].Name, sc.Sites[site].Owner.Name())
+	if int(site) < len(obs.Sites) && obs.Sites[site].Troops >= 0 {
+		c.Facts = append(c.Facts, fmt.Sprintf("About %d troops there.", obs.Sites[site].Troops))
+	}
+	c.Choices = []Choice{
+		{Label: "Rockets, deny it", Tip: "A rocket salvo tomorrow, claimed by no one.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodRockets}},
+		{Label: "Drones, deny it", Tip: "A drone strike tomorrow, claimed by no one: deadlier.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodDrones}},
+		{Label: "Rockets, claim it", Tip: "A rocket salvo, claimed by a proxy group.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodRockets, Claim: true}},
+		{Label: "Drones, claim it", Tip: "A drone strike, claimed by a proxy group.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodDrones, Claim: true}},
+		{Label: "Hold fire", Tip: "Let the chance pass.", Order: sim.Order{Kind: sim.OrderHold}},
+	}
+}
+
+func warningCard(c *Card, obs *sim.Observation) {
+	sc := obs.Scenario
+	c.Title = "Attack on US forces coming"
+	if at := findAttack(obs, c.Decision.Subject); at != nil {
+		c.Site = at.Site
+		c.Title = "Plot against " + ShortName(sc.Sites[at.Site].Name)
+	}
+	c.Reason = "Your intelligence detected a proxy attack being prepared against the Americans."
+	c.Choices = []Choice{
+		{Label: "Warn the US", Tip: "Pass the warning on: trust rises and the US can protect its troops.", Order: sim.Order{Kind: sim.OrderWarn}},
+		{Label: "Keep quiet", Tip: "Keep the source to yourself.", Order: sim.Order{Kind: sim.OrderHold}},
+	}
+}
+
+func protectionCard(c *Card, obs *sim.Observation) {
+	sc := obs.Scenario
+	c.Title = "Warning: attack expected"
+	site := int32(-1)
+	if at := findAttack(obs, c.Decision.Subject); at != nil {
+		site = at.Site
+		c.Site = site
+		c.Title = "Attack expected on " + ShortName(sc.Sites[site].Name)
+	}
+	c.Reason = "Israel warns that proxies will strike tomorrow."
+	c.Choices = []Choice{
+		{Label: "Evacuate", Tip: "Thin the garrison out for a while: few are hurt, but the mission pauses.", Order: sim.Order{Kind: sim.OrderEvacuate, Site: site}},
+		{Label: "Harden", Tip: "Dig in and add defences: halves the lethality of attacks, for good.", Order: sim.Order{Kind: sim.OrderHarden, Site: site}},
+		{Label: "Do nothing", Tip: "Stay as you are.", Order: sim.Order{Kind: sim.OrderHold}},
+	}
+}
+
+// FreeOrders lists the orders the role may give at any time, each checked
+// and previewed. selected is the site picked on the map (for a halt), or -1.
+func FreeOrders(obs *sim.Observation, ord Orders, selected int32) []Choice {
+	sc := obs.Scenario
+	var out []Choice
+	switch obs.Actor {
+	case sim.USA:
+		out = append(out, Choice{Label: "Private message to Tehran", Tip: "Tell Tehran the strikes are not American: lowers perceived complicity (once per cool-down).",
+			Order: sim.Order{Kind: sim.OrderPrivateMessage}})
+		if selected >= 0 && int(selected) < len(sc.Sites) {
+			name := ShortName(sc.Sites[selected].Name)
+			out = append(out, Choice{Label: "Halt strikes near " + name + " (100 km, 3 days)",
+				Tip:   "Ask Israel to halt strikes within 100 km of " + sc.Sites[selected].Name + " for three days.",
+				Order: sim.Order{Kind: sim.OrderHalt, Site: selected, Radius: 100_000, Days: 3}})
+		}
+		for i := range sc.Sites {
+			s := &sc.Sites[i]
+			if s.Owner != sim.USA || s.Kind == sim.SiteCity || obs.Sites[i].Troops <= 0 {
+				continue
+			}
+			v := obs.Sites[i]
+			name := ShortName(s.Name)
+			switch {
+			case v.Evacuated:
+				out = append(out, Choice{Label: "Return to " + name, Tip: "Bring the garrison back to strength.", Order: sim.Order{Kind: sim.OrderReturn, Site: int32(i)}, Group: name})
+			default:
+				out = append(out, Choice{Label: "Evacuate " + name, Tip: "Thin out the garrison: fewer casualties, the campaign against IS slows.", Order: sim.Order{Kind: sim.OrderEvacuate, Site: int32(i)}, Group: name})
+			}
+			if !v.Hardened {
+				out = append(out, Choice{Label: "Harden " + name, Tip: "Add defences: attacks are half as lethal.", Order: sim.Order{Kind: sim.OrderHarden, Site: int32(i)}, Group: name})
+			}
+		}
+	case sim.Iran:
+		for i := range sc.Corridors {
+			c := &sc.Corridors[i]
+			name := corridorShort(c.Name)
+			out = append(out,
+				Choice{Label: "Pause the " + name, Tip: "Stop sending shipments on this corridor.", Order: sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: 0}, Group: name},
+				Choice{Label: fmt.Sprintf("Send every %d turns", c.Interval), Tip: "The corridor's usual rate.", Order: sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: int32(c.Interval)}, Group: name})
+			if fast := c.Interval / 2; fast >= 1 {
+				out = append(out, Choice{Label: fmt.Sprintf("Send every %d turns", fast), Tip: "Twice the usual rate: more to deliver, more to detect.",
+					Order: sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: int32(fast)}, Group: name})
+			}
+		}
+	}
+	for i := range out {
+		finish(&out[i], ord)
+	}
+	return out
+}

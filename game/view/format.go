@@ -1,0 +1,179 @@
+package view
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/deconflict/deconflict/sim"
+)
+
+// Percent formats a micro fraction as a percentage, with one decimal below 10%.
+func Percent(micro int64) string {
+	p := float64(micro) / sim.Micro * 100
+	if p < 10 && p != 0 {
+		return fmt.Sprintf("%.1f%%", p)
+	}
+	return fmt.Sprintf("%.0f%%", p)
+}
+
+// scaled renders a value of a preview line in its unit.
+func scaled(v int64, unit string, scale int64) string {
+	if scale == 0 {
+		scale = 1
+	}
+	f := float64(v) / float64(scale)
+	switch unit {
+	case "%":
+		if scale == sim.Micro {
+			return Percent(v)
+		}
+		return fmt.Sprintf("%.0f%%", f) // milli-percent
+	case "turns":
+		return fmt.Sprintf("%d", v/scale)
+	case "people":
+		return fmt.Sprintf("%.2f", f)
+	}
+	return fmt.Sprintf("%.1f", f)
+}
+
+// term renders one factor of a quantity in its scale.
+func term(v, scale int64) string {
+	switch scale {
+	case sim.Micro:
+		return trimZeros(fmt.Sprintf("%.3f", float64(v)/sim.Micro))
+	case sim.Milli:
+		return trimZeros(fmt.Sprintf("%.2f", float64(v)/sim.Milli))
+	}
+	return fmt.Sprintf("%d", v)
+}
+
+func trimZeros(s string) string {
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// PreviewLine renders one preview line as a sentence with its terms, such
+// as "Al-Tanf attack hazard 4.1% → 6.3%: grievance 1.4 × complicity 0.35 × …".
+// Terms that the order does not change are listed once; changed ones show
+// before → after.
+func PreviewLine(l sim.PreviewLine) string {
+	var b strings.Builder
+	b.WriteString(l.Label)
+	b.WriteString(" ")
+	before, after := scaled(l.Before, l.Unit, l.Scale), scaled(l.After, l.Unit, l.Scale)
+	switch {
+	case before == after:
+		b.WriteString(after)
+		b.WriteString(" (unchanged)")
+		return b.String() // the terms matter only where the order moves them
+	case l.Before == 0 && l.Unit == "%":
+		b.WriteString(after) // a chance the order creates
+	default:
+		b.WriteString(before)
+		b.WriteString(" → ")
+		b.WriteString(after)
+	}
+	for i, t := range l.Terms {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString(" × ")
+		}
+		b.WriteString(t.Name)
+		b.WriteString(" ")
+		b.WriteString(term(t.Before, t.Scale))
+		if t.After != t.Before {
+			b.WriteString("→")
+			b.WriteString(term(t.After, t.Scale))
+		}
+	}
+	return b.String()
+}
+
+// PreviewLines renders a whole preview. Only the line that changes most
+// (relative to its value) keeps its terms; the others are listed short, so
+// a preview of four garrisons' hazards stays readable.
+func PreviewLines(p sim.Preview) []string {
+	best, bestChange := -1, 0.0
+	for i, l := range p.Lines {
+		if len(l.Terms) == 0 || l.Before == l.After {
+			continue
+		}
+		d := float64(l.After - l.Before)
+		if d < 0 {
+			d = -d
+		}
+		if change := d / float64(max(1, min(abs(l.Before), abs(l.After)))); best < 0 || change > bestChange {
+			best, bestChange = i, change
+		}
+	}
+	out := make([]string, 0, len(p.Lines))
+	for i, l := range p.Lines {
+		if i != best {
+			l.Terms = nil
+		}
+		out = append(out, PreviewLine(l))
+	}
+	return out
+}
+
+func abs(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// DateOfTurn renders the date (and hour, for turns shorter than a day) a
+// turn starts.
+func DateOfTurn(sc *sim.Scenario, turn int32) string {
+	d := sim.FormatDay(sc.DayOfTurn(turn))
+	if sc.TurnHours%24 != 0 {
+		d += fmt.Sprintf(" %02d:00", sc.HourOfTurn(turn))
+	}
+	return d
+}
+
+// ReasonText says in words why a mission needs a decision.
+func ReasonText(r sim.Reason) string {
+	words := [...]struct {
+		r    sim.Reason
+		text string
+	}{
+		{sim.ReasonZone, "crosses a US deconfliction zone"},
+		{sim.ReasonStandoff, "targets a spot near US troops"},
+		{sim.ReasonOperation, "enters an active US operation area"},
+		{sim.ReasonDenied, "was denied by the US"},
+		{sim.ReasonCondition, "was approved on condition"},
+		{sim.ReasonHalt, "falls inside a halt the US called"},
+		{sim.ReasonRussia, "passes Russian forces (notice needed)"},
+	}
+	var parts []string
+	for _, w := range words {
+		if r&w.r != 0 {
+			parts = append(parts, w.text)
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// PairName is a ladder's short name.
+func PairName(p sim.Pair) string {
+	switch p {
+	case sim.IsraelIran:
+		return "IL–Iran"
+	case sim.IsraelRussia:
+		return "IL–Russia"
+	case sim.USAIran:
+		return "US–Iran"
+	}
+	return p.String()
+}

@@ -1,0 +1,32 @@
+package view
+
+import "github.com/deconflict/deconflict/sim"
+
+// Roles lists the roles a player may take in a scenario: every actor
+// present, with those who make decisions first, then the spectator.
+func Roles(sc *sim.Scenario) []sim.Actor {
+	var deciders, others []sim.Actor
+	for a := sim.Actor(0); a < sim.NumActors; a++ {
+		if !sc.Actors[a].Present {
+			continue
+		}
+		if a == sim.Israel || a == sim.USA || a == sim.Iran {
+			deciders = append(deciders, a)
+		} else {
+			others = append(others, a)
+		}
+	}
+	return append(append(deciders, others...), sim.NoActor)
+}
+
+// Briefing returns the role's briefing, or a plain one when the scenario
+// has none for it.
+func Briefing(sc *sim.Scenario, role sim.Actor) string {
+	if role < sim.NumActors && sc.Briefing[role] != "" {
+		return sc.Briefing[role]
+	}
+	if role == sim.NoActor {
+		return "Watch the AI play every side. Speed controls let you pause, step or race to the end; the map, gauges and log show what every actor does."
+	}
+	return "This actor makes no decisions in this scenario: the model plays it. Watch how the others deal with it."
+}

@@ -1,0 +1,101 @@
+// Package view turns what the engine tells a player into what the screens
+// show, with no graphics dependency: the top bar, the decision cards and
+// their choices, previews in words, the filtered event log, map labels that
+// do not overlap, map symbols in the spirit of NATO APP-6, the colours of the
+// actors, and the end-of-game explanations. The renderer only draws it.
+package view
+
+import (
+	"image/color"
+
+	"github.com/deconflict/deconflict/sim"
+)
+
+// The colours below make the operations-room look: a dark sea, muted
+// land, Syria a shade lighter, and one bright colour per actor (ActorColor),
+// the same on the map, the gauges and the log.
+
+// Sea is the colour of the sea and the screen background.
+func Sea() color.RGBA { return color.RGBA{0x0c, 0x17, 0x24, 0xff} }
+
+// Land is the colour of land outside Syria.
+func Land() color.RGBA { return color.RGBA{0x28, 0x2e, 0x33, 0xff} }
+
+// Syria is the colour of Syria's land.
+func Syria() color.RGBA { return color.RGBA{0x38, 0x42, 0x4a, 0xff} }
+
+// Border is the colour of land borders.
+func Border() color.RGBA { return color.RGBA{0x6d, 0x7a, 0x84, 0xff} }
+
+// Coast is the colour of coastlines.
+func Coast() color.RGBA { return color.RGBA{0x4f, 0x6a, 0x7e, 0xff} }
+
+// River is the colour of rivers.
+func River() color.RGBA { return color.RGBA{0x3f, 0x78, 0xa8, 0xff} }
+
+// Lake is the colour of lakes.
+func Lake() color.RGBA { return color.RGBA{0x1c, 0x33, 0x49, 0xff} }
+
+// Panel is the colour of panel backgrounds.
+func Panel() color.RGBA { return color.RGBA{0x14, 0x19, 0x1f, 0xf2} }
+
+// PanelLine is the colour of panel edges and grid lines.
+func PanelLine() color.RGBA { return color.RGBA{0x32, 0x3c, 0x46, 0xff} }
+
+// Text is the colour of body text.
+func Text() color.RGBA { return color.RGBA{0xdc, 0xe3, 0xe8, 0xff} }
+
+// Dim is the colour of secondary text.
+func Dim() color.RGBA { return color.RGBA{0x8c, 0x98, 0xa2, 0xff} }
+
+// Accent is the colour of headings, focus and warnings.
+func Accent() color.RGBA { return color.RGBA{0xf0, 0xc0, 0x4a, 0xff} }
+
+// Danger is the colour of losses and high risk.
+func Danger() color.RGBA { return color.RGBA{0xe8, 0x5d, 0x4f, 0xff} }
+
+// Good is the colour of objectives met and low risk.
+func Good() color.RGBA { return color.RGBA{0x6c, 0xc2, 0x7a, 0xff} }
+
+// Button is the colour of buttons at rest.
+func Button() color.RGBA { return color.RGBA{0x24, 0x2e, 0x38, 0xff} }
+
+// ButtonHot is the colour of buttons under the pointer.
+func ButtonHot() color.RGBA { return color.RGBA{0x2f, 0x3d, 0x4b, 0xff} }
+
+// ButtonDown is the colour of buttons held down.
+func ButtonDown() color.RGBA { return color.RGBA{0x1a, 0x22, 0x2a, 0xff} }
+
+// CountryTag is the colour of country names on the map.
+func CountryTag() color.RGBA { return color.RGBA{0x7a, 0x86, 0x90, 0xff} }
+
+// ActorColor is an actor's colour; neutral grey for no actor.
+func ActorColor(a sim.Actor) color.RGBA {
+	switch a {
+	case sim.Hezbollah:
+		return color.RGBA{0xe3, 0xb2, 0x3c, 0xff}
+	case sim.Iran:
+		return color.RGBA{0xe8, 0x5d, 0x4f, 0xff}
+	case sim.ISIS:
+		return color.RGBA{0xa0, 0xa0, 0xa0, 0xff}
+	case sim.Israel:
+		return color.RGBA{0x3c, 0xc8, 0xd8, 0xff}
+	case sim.Russia:
+		return color.RGBA{0xd6, 0xd6, 0xe4, 0xff}
+	case sim.SDF:
+		return color.RGBA{0x7d, 0xc8, 0x6a, 0xff}
+	case sim.Syria:
+		return color.RGBA{0xb0, 0x84, 0xe0, 0xff}
+	case sim.Turkey:
+		return color.RGBA{0xee, 0x8c, 0xb0, 0xff}
+	case sim.USA:
+		return color.RGBA{0x4f, 0x8e, 0xf7, 0xff}
+	}
+	return Dim()
+}
+
+// Fade returns c with its alpha scaled by f (premultiplied, as Ebiten wants).
+func Fade(c color.RGBA, f float64) color.RGBA {
+	f = min(max(f, 0), 1)
+	return color.RGBA{uint8(float64(c.R) * f), uint8(float64(c.G) * f), uint8(float64(c.B) * f), uint8(float64(c.A) * f)}
+}

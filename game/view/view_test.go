@@ -1,0 +1,296 @@
+package view
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/ui"
+	"github.com/deconflict/deconflict/scenarios"
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/scenario"
+	"pgregory.net/rapid"
+)
+
+func TestPlacedLabelsNeverOverlap(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		vp := ui.Rect{X: 0, Y: 0, W: 800, H: 600}
+		n := rapid.IntRange(0, 60).Draw(t, "n")
+		var labels []Label
+		for i := range n {
+			labels = append(labels, Label{
+				Text: "x", Key: i,
+				X: rapid.Float64Range(-50, 850).Draw(t, "x"), Y: rapid.Float64Range(-50, 650).Draw(t, "y"),
+				W: rapid.Float64Range(10, 200).Draw(t, "w"), H: rapid.Float64Range(8, 30).Draw(t, "h"),
+				Gap: rapid.Float64Range(0, 12).Draw(t, "gap"), Priority: rapid.IntRange(0, 5).Draw(t, "p"),
+			})
+		}
+		obstacles := []ui.Rect{{X: 600, Y: 0, W: 200, H: 600}}
+		placed := PlaceLabels(labels, obstacles, vp)
+		for i, a := range placed {
+			if !a.Box.Inside(vp) {
+				t.Fatalf("label %d at %+v leaves the view", a.Key, a.Box)
+			}
+			if a.Box.Overlaps(obstacles[0]) {
+				t.Fatalf("label %d at %+v covers an obstacle", a.Key, a.Box)
+			}
+			for _, b := range placed[i+1:] {
+				if a.Box.Overlaps(b.Box) {
+					t.Fatalf("labels %d %+v and %d %+v overlap", a.Key, a.Box, b.Key, b.Box)
+				}
+			}
+		}
+	})
+}
+
+func TestLabelPriorityWins(t *testing.T) {
+	labels := []Label{
+		{Text: "minor", X: 100, Y: 100, W: 50, H: 10, Gap: 4, Priority: 1, Key: 0},
+		{Text: "capital", X: 100, Y: 100, W: 50, H: 10, Gap: 4, Priority: 9, Key: 1},
+	}
+	placed := PlaceLabels(labels, nil, ui.Rect{W: 400, H: 400})
+	if len(placed) != 2 || placed[0].Key != 1 || placed[0].Box.X != 104 {
+		t.Errorf("placed %+v: the capital should take the preferred spot (right of the point)", placed)
+	}
+	crowded := PlaceLabels(labels, nil, ui.Rect{X: 90, Y: 90, W: 70, H: 20})
+	if len(crowded) != 1 || crowded[0].Key != 1 {
+		t.Errorf("with room for one label, placed %+v", crowded)
+	}
+}
+
+func TestAffiliation(t *testing.T) {
+	cases := []struct {
+		role, owner sim.Actor
+		want        Affiliation
+	}{
+		{sim.USA, sim.USA, Friend}, {sim.USA, sim.Israel, Friend}, {sim.USA, sim.Iran, Hostile},
+		{sim.USA, sim.Russia, Neutral}, {sim.Iran, sim.Hezbollah, Friend}, {sim.Iran, sim.USA, Hostile},
+		{sim.Iran, sim.ISIS, Hostile}, {sim.Israel, sim.Syria, Hostile}, {sim.NoActor, sim.Iran, Hostile},
+		{sim.NoActor, sim.USA, Friend}, {sim.USA, sim.NoActor, Unknown}, {sim.Russia, sim.USA, Neutral},
+	}
+	for _, c := range cases {
+		if got := AffiliationOf(c.role, c.owner); got != c.want {
+			t.Errorf("AffiliationOf(%s, %s) = %d, want %d", c.role, c.owner, got, c.want)
+		}
+	}
+	if s := SiteSymbol(sim.USA, &sim.Site{Kind: sim.SiteAirDefence, Owner: sim.Syria}); s.Glyph != GlyphAirDefence || s.Frame != Hostile {
+		t.Errorf("Syrian air defence seen by the US: %+v", s)
+	}
+}
+
+func TestPreviewLineShowsTerms(t *testing.T) {
+	l := sim.PreviewLine{Label: "Al-Tanf garrison attack hazard", Unit: "%", Scale: sim.Micro, Before: 41_000, After: 63_000,
+		Terms: []sim.Term{{Name: "grievance", Scale: sim.Milli, Before: 1400, After: 1400}, {Name: "complicity", Scale: sim.Micro, Before: 350_000, After: 400_000}}}
+	want := "Al-Tanf garrison attack hazard 4.1% → 6.3%: grievance 1.4 × complicity 0.35→0.4"
+	if got := PreviewLine(l); got != want {
+		t.Errorf("PreviewLine = %q, want %q", got, want)
+	}
+	same := sim.PreviewLine{Label: "Israel–US trust", Unit: "points", Scale: sim.Milli, Before: 72_000, After: 72_000}
+	if got := PreviewLine(same); got != "Israel–US trust 72.0 (unchanged)" {
+		t.Errorf("PreviewLine = %q", got)
+	}
+}
+
+func TestLogCategoriesAndVisibility(t *testing.T) {
+	for k := sim.LogKind(0); k < sim.NumLogKinds; k++ {
+		if !All.Matches(k) {
+			t.Errorf("%s not in all", k)
+		}
+	}
+	if !Strikes.Matches(sim.LogStrikeHit) || Strikes.Matches(sim.LogAttack) || !Retaliation.Matches(sim.LogAttack) || !Diplomacy.Matches(sim.LogEscalation) {
+		t.Error("filters put entries in the wrong place")
+	}
+	secret := sim.Entry{Kind: sim.LogApproved, Actor: sim.USA, Other: sim.Israel, Site: -1}
+	if Visible(sim.Iran, secret) || !Visible(sim.USA, secret) || !Visible(sim.NoActor, secret) {
+		t.Error("the secret review leaks to Iran or hides from the US")
+	}
+	if ParseCategory("retaliation") != Retaliation || ParseCategory("nonsense") != All {
+		t.Error("ParseCategory")
+	}
+}
+
+func loadScenario(t *testing.T, id string) (*sim.Scenario, []byte) {
+	t.Helper()
+	f, ok := scenarios.Lookup(id)
+	if !ok {
+		t.Fatalf("no scenario %s", id)
+	}
+	sc, err := scenario.Load(f.Name, f.Data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc, f.Data
+}
+
+// TestCardsOfferEveryOrder plays games as each deciding role and checks
+// that every card offers every order kind its decision allows, that its
+// default answer is among them, and that enabled choices apply.
+func TestCardsOfferEveryOrder(t *testing.T) {
+	sc, _ := loadScenario(t, "tanf-2021")
+	seen := map[sim.DecisionKind]bool{}
+	for _, role := range []sim.Actor{sim.USA, sim.Israel, sim.Iran} {
+		for seed := uint64(1); seed <= 6; seed++ {
+			s, err := session.New(sc, seed, role, session.Live)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for !s.Over() {
+				ev, err := s.Step()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ev != session.Waited {
+					continue
+				}
+				cards := BuildCards(s.Observation(), s, CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}, s.Log())
+				if len(cards) != len(s.Observation().Decisions) {
+					t.Fatalf("%d cards for %d decisions", len(cards), len(s.Observation().Decisions))
+				}
+				for _, c := range cards {
+					seen[c.Decision.Kind] = true
+					checkCard(t, c)
+				}
+				// answer with the last enabled choice of each card
+				for _, c := range cards {
+					for i := len(c.Choices) - 1; i >= 0; i-- {
+						if c.Choices[i].Disabled == "" && c.Choices[i].Order.Kind != sim.OrderStrike {
+							if err := s.Apply(c.Choices[i].Order); err != nil {
+								t.Fatalf("%s: enabled choice %q failed: %v", c.Title, c.Choices[i].Label, err)
+							}
+							break
+						}
+					}
+				}
+				if err := s.AnswerRest(); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	for _, k := range []sim.DecisionKind{sim.DecidePlan, sim.DecideRequest, sim.DecideRetaliation} {
+		if !seen[k] {
+			t.Errorf("no %s decision came up in the test games", k)
+		}
+	}
+}
+
+func checkCard(t *testing.T, c Card) {
+	t.Helper()
+	if c.Title == "" || c.Reason == "" {
+		t.Errorf("card for %s has no title or reason", c.Decision.Kind)
+	}
+	kinds := map[sim.OrderKind]bool{}
+	hasDefault := false
+	for _, ch := range c.Choices {
+		kinds[ch.Order.Kind] = true
+		hasDefault = hasDefault || ch.Default
+		if ch.Order.Decision != c.Decision.ID {
+			t.Errorf("%s: choice %q answers decision %d", c.Title, ch.Label, ch.Order.Decision)
+		}
+		if ch.Disabled == "" && ch.Order.Kind != sim.OrderEndPlanning && ch.Order.Kind != sim.OrderDefer && ch.Order.Kind != sim.OrderHold &&
+			ch.Order.Kind != sim.OrderWarn && ch.Order.Kind != sim.OrderComply && ch.Order.Kind != sim.OrderWithdraw && len(ch.Preview) == 0 {
+			t.Errorf("%s: choice %q has no preview", c.Title, ch.Label)
+		}
+	}
+	for _, k := range sim.Allowed(c.Decision.Kind) {
+		if !kinds[k] && !(k == sim.OrderStrike && c.Decision.Kind == sim.DecidePlan) {
+			t.Errorf("%s: no choice for %s", c.Title, k)
+		}
+	}
+	if !hasDefault {
+		t.Errorf("%s: the default answer is not among the choices", c.Title)
+	}
+}
+
+func TestTopBarAndFreeOrders(t *testing.T) {
+	sc, _ := loadScenario(t, "tanf-2021")
+	if sc.DefaultRole != sim.USA {
+		t.Errorf("tanf-2021 default role %s", sc.DefaultRole)
+	}
+	s, err := session.New(sc, 1, sim.USA, session.Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := BuildTopBar(s.Observation())
+	if !strings.HasPrefix(tb.Date, "2021-10-01") || tb.Turn != "turn 1/31" || tb.Trust == "" || len(tb.Ladders) != 2 {
+		t.Errorf("top bar %+v", tb)
+	}
+	found := false
+	for _, h := range tb.Hazards {
+		found = found || strings.Contains(h.Name, "Tanf")
+	}
+	if !found {
+		t.Errorf("no Tanf hazard in %+v", tb.Hazards)
+	}
+	free := FreeOrders(s.Observation(), s, -1)
+	kinds := map[sim.OrderKind]bool{}
+	for _, c := range free {
+		kinds[c.Order.Kind] = true
+	}
+	if !kinds[sim.OrderPrivateMessage] || !kinds[sim.OrderHarden] || !kinds[sim.OrderEvacuate] {
+		t.Errorf("US free orders: %v", kinds)
+	}
+	if iranBar := BuildTopBar(observe(t, sc, sim.Iran)); iranBar.Trust != "" {
+		t.Errorf("Iran sees the trust gauge: %q", iranBar.Trust)
+	}
+	roles := Roles(sc)
+	if roles[len(roles)-1] != sim.NoActor || roles[0] != sim.Iran || roles[1] != sim.Israel || roles[2] != sim.USA {
+		t.Errorf("roles %v", roles)
+	}
+}
+
+func observe(t *testing.T, sc *sim.Scenario, role sim.Actor) *sim.Observation {
+	s, err := session.New(sc, 1, role, session.Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Observation()
+}
+
+func TestNames(t *testing.T) {
+	cases := map[string][2]string{
+		"Al-Omar oil field (Green Village)":        {"Al-Omar oil field", "Al-Omar"},
+		"Al-Tanf garrison":                         {"Al-Tanf garrison", "Al-Tanf"},
+		"Damascus air defences (S-200 and others)": {"Damascus air defences", "Damascus air defences"},
+		"T4 (Tiyas) airbase":                       {"T4 airbase", "T4"},
+		"Damascus":                                 {"Damascus", "Damascus"},
+	}
+	for in, want := range cases {
+		if got := MapName(in); got != want[0] {
+			t.Errorf("MapName(%q) = %q, want %q", in, got, want[0])
+		}
+		if got := ShortName(in); got != want[1] {
+			t.Errorf("ShortName(%q) = %q, want %q", in, got, want[1])
+		}
+	}
+}
+
+func TestLogLinesNameMissions(t *testing.T) {
+	sc, _ := loadScenario(t, "tanf-2021")
+	t4 := sc.SiteIndex("t4")
+	m := sim.Mission{ID: 54, Target: sim.Target{Kind: sim.TargetSite, ID: t4}, TargetPos: sc.Sites[t4].Pos}
+	seen := func(id int32) (sim.Mission, bool) { return m, id == 54 }
+	log := []sim.Entry{
+		{Turn: 3, Kind: sim.LogDenied, Actor: sim.USA, Other: sim.Israel, Site: -1, Subject: 54},
+		{Turn: 3, Kind: sim.LogApproved, Actor: sim.USA, Other: sim.Israel, Site: -1, Subject: 55},
+	}
+	lines := Lines(sc, sim.USA, log, All, seen)
+	if len(lines) != 2 || !strings.Contains(lines[0].Text, "the strike on T4") || !lines[0].HasPos || lines[0].Pos != sc.Sites[t4].Pos {
+		t.Errorf("line for a seen mission: %+v", lines[0])
+	}
+	if strings.Contains(lines[1].Text, "mission") || !strings.Contains(lines[1].Text, "approved a strike") || lines[1].HasPos {
+		t.Errorf("line for an unseen mission: %+v", lines[1])
+	}
+	if got := Lines(sc, sim.Iran, log, All, seen); len(got) != 0 {
+		t.Errorf("Iran sees the review: %+v", got)
+	}
+	hit := []sim.Entry{{Turn: 4, Kind: sim.LogStrikeHit, Actor: sim.Israel, Other: sim.Iran, Site: t4, Subject: 54, Value: 1000, Review: sim.ReviewApproved}}
+	us := Lines(sc, sim.USA, hit, Strikes, seen)
+	ir := Lines(sc, sim.Iran, hit, Strikes, nil)
+	if len(us) != 1 || !strings.Contains(us[0].Text, "approved") || strings.Count(us[0].Text, "T4") != 1 {
+		t.Errorf("the US reads %+v", us)
+	}
+	if len(ir) != 1 || strings.Contains(ir[0].Text, "approved") || strings.Contains(ir[0].Text, "mission") {
+		t.Errorf("Iran reads %+v", ir)
+	}
+}
