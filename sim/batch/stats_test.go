@@ -1,0 +1,174 @@
+package batch
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/deconflict/deconflict/sim"
+	"pgregory.net/rapid"
+)
+
+func TestPercentileNearestRank(t *testing.T) {
+	samples := make([]int64, 100)
+	for i := range samples {
+		samples[i] = int64(100 - i) // unsorted: describe sorts
+	}
+	ms := describe(samples, sim.MetricSpec{Key: "x", Scale: 1})
+	if ms.P5 != "5" || ms.P50 != "50" || ms.P95 != "95" || ms.Min != "1" || ms.Max != "100" {
+		t.Fatalf("percentiles of 1..100: p5 %s p50 %s p95 %s min %s max %s", ms.P5, ms.P50, ms.P95, ms.Min, ms.Max)
+	}
+	if ms.Mean != 50.5 {
+		t.Fatalf("mean of 1..100 is %v", ms.Mean)
+	}
+	// At scale 1000 the same ranks print as exact decimals.
+	for i := range samples {
+		samples[i] = int64(i+1) * 250
+	}
+	ms = describe(samples, sim.MetricSpec{Key: "x", Scale: sim.Milli})
+	if ms.P5 != "1.250" || ms.P50 != "12.500" || ms.P95 != "23.750" {
+		t.Fatalf("scaled percentiles: %s %s %s", ms.P5, ms.P50, ms.P95)
+	}
+	one := describe([]int64{7}, sim.MetricSpec{Key: "x", Scale: 1})
+	if one.P5 != "7" || one.P95 != "7" || one.CILow != nil {
+		t.Fatalf("one sample: %+v", one)
+	}
+	if got := Percentile([]int64{1, 2, 3}, 100); got != 3 {
+		t.Fatalf("p100 of 1,2,3 is %d", got)
+	}
+}
+
+func TestStudentT(t *testing.T) {
+	// Known two-sided 95% critical values of Student's t.
+	for _, c := range []struct {
+		n    int
+		crit float64
+	}{{2, 12.706}, {10, 2.262}, {30, 2.045}, {1001, 1.962}} {
+		lo, hi := ConfidenceInterval(0, 1, c.n)
+		got := hi * math.Sqrt(float64(c.n))
+		if math.Abs(got-c.crit) > 0.001 || math.Abs(lo+hi) > 1e-12 {
+			t.Errorf("n=%d: t = %.4f, want %.3f", c.n, got, c.crit)
+		}
+	}
+}
+
+// TestConfidenceIntervalCoverage draws many samples from known
+// distributions and checks that the 95% interval covers the true mean in
+// about 95% of them.
+func TestConfidenceIntervalCoverage(t *testing.T) {
+	const reps = 2000
+	rng := rand.New(rand.NewPCG(1, 2))
+	cases := []struct {
+		name  string
+		n     int
+		mean  float64
+		scale int64
+		draw  func() float64
+	}{
+		{"normal(10, 3), n=8", 8, 10, sim.Milli, func() float64 { return 10 + 3*rng.NormFloat64() }},
+		{"normal(-2, 0.5), n=40", 40, -2, sim.Micro, func() float64 { return -2 + 0.5*rng.NormFloat64() }},
+		{"uniform(0, 100), n=20", 20, 50, sim.Milli, func() float64 { return 100 * rng.Float64() }},
+		{"bernoulli(0.3), n=200", 200, 0.3, 1, func() float64 {
+			if rng.Float64() < 0.3 {
+				return 1
+			}
+			return 0
+		}},
+	}
+	for _, c := range cases {
+		covered := 0
+		samples := make([]int64, c.n)
+		for range reps {
+			for i := range samples {
+				samples[i] = int64(math.Round(c.draw() * float64(c.scale)))
+			}
+			ms := describe(samples, sim.MetricSpec{Key: "x", Scale: c.scale})
+			if *ms.CILow <= c.mean && c.mean <= *ms.CIHigh {
+				covered++
+			}
+		}
+		// Binomial(2000, 0.95) has a standard deviation of 0.49 points.
+		if rate := float64(covered) / reps; rate < 0.93 || rate > 0.97 {
+			t.Errorf("%s: the 95%% interval covered the mean in %.1f%% of %d samples", c.name, 100*rate, reps)
+		}
+	}
+}
+
+func TestFormatScaledRoundTrip(t *testing.T) {
+	cases := []struct {
+		v, scale int64
+		want     string
+	}{
+		{41500, 1000, "41.500"}, {-7, 1000, "-0.007"}, {0, 1000, "0.000"}, {5, 1, "5"}, {-5, 1, "-5"},
+		{1_000_000, 1_000_000, "1.000000"}, {math.MinInt64, 1000, "-9223372036854775.808"},
+	}
+	for _, c := range cases {
+		if got := FormatScaled(c.v, c.scale); got != c.want {
+			t.Errorf("FormatScaled(%d, %d) = %s, want %s", c.v, c.scale, got, c.want)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		v := rapid.Int64().Draw(t, "v")
+		scale := rapid.SampledFrom([]int64{1, 10, 1000, 1_000_000}).Draw(t, "scale")
+		s := FormatScaled(v, scale)
+		back, ok := ParseScaled(s, scale)
+		if !ok || back != v {
+			t.Fatalf("%d at scale %d wrote %s, read back %d (%v)", v, scale, s, back, ok)
+		}
+	})
+}
+
+func TestSummaryTextAndJSON(t *testing.T) {
+	plan := mustPlan(t, Spec{Runs: 6, Seed: 3, Sweeps: []Sweep{mustSweep(t, "initial.trust=40,70")}})
+	stats := NewStats(plan.Meta(), plan.Shard)
+	if _, err := Execute(t.Context(), plan, 0, 2, func(r *Row) error { stats.Add(r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	sum := stats.Summarise(plan.Meta(), plan.Sweeps)
+	var text bytes.Buffer
+	if err := sum.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"point 0: initial.trust=40 — 6 runs", "point 1: initial.trust=70 — 6 runs", "outcomes: completed", "strikes", "interdicted_share"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, text.String())
+		}
+	}
+	var js bytes.Buffer
+	if err := sum.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	var back struct {
+		Points []struct {
+			Sweep    map[string]float64
+			Runs     int
+			Outcomes map[string]struct{ Count int }
+			Metrics  map[string]struct {
+				Mean   float64
+				CILow  *float64 `json:"ci95_low"`
+				CIHigh *float64 `json:"ci95_high"`
+				P50    float64
+			}
+		}
+	}
+	if err := json.Unmarshal(js.Bytes(), &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Points) != 2 || back.Points[1].Sweep["initial.trust"] != 70 || back.Points[0].Runs != 6 {
+		t.Fatalf("summary JSON points: %+v", back.Points)
+	}
+	total := 0
+	for _, o := range back.Points[0].Outcomes {
+		total += o.Count
+	}
+	if total != 6 || len(back.Points[0].Metrics) != int(sim.NumMetrics) {
+		t.Fatalf("outcomes add to %d, %d metrics", total, len(back.Points[0].Metrics))
+	}
+	strikes := back.Points[0].Metrics["strikes"]
+	if strikes.CILow == nil || *strikes.CILow > strikes.Mean || *strikes.CIHigh < strikes.Mean {
+		t.Fatalf("strikes summary: %+v", strikes)
+	}
+}
