@@ -1,9 +1,11 @@
 package game
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -669,19 +671,11 @@ func (p *Play) drawLog(dst *ebiten.Image) {
 }
 
 func (p *Play) lineByIndex(idx int) *view.LogLine {
-	lo, hi := 0, len(p.lines)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if p.lines[m].Index < idx {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	i, ok := slices.BinarySearchFunc(p.lines, idx, func(l view.LogLine, idx int) int { return cmp.Compare(l.Index, idx) })
+	if !ok {
+		return nil
 	}
-	if lo < len(p.lines) && p.lines[lo].Index == idx {
-		return &p.lines[lo]
-	}
-	return nil
+	return &p.lines[i]
 }
 
 func (p *Play) drawHints(dst *ebiten.Image) {

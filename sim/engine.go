@@ -1,6 +1,11 @@
 package sim
 
-import "github.com/deconflict/deconflict/sim/geo"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/deconflict/deconflict/sim/geo"
+)
 
 // Stop says why Advance returned.
 type Stop uint8
@@ -490,20 +495,12 @@ func (e *Engine) Strikable(t Target) bool {
 }
 
 func (e *Engine) shipment(id int32) *Shipment {
-	sh := e.st.Shipments
-	lo, hi := 0, len(sh)
-	for lo < hi { // shipments stay sorted by id
-		m := (lo + hi) / 2
-		if sh[m].ID < id {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	sh := e.st.Shipments // kept sorted by id
+	i, ok := slices.BinarySearchFunc(sh, id, func(s Shipment, id int32) int { return cmp.Compare(s.ID, id) })
+	if !ok {
+		return nil
 	}
-	if lo < len(sh) && sh[lo].ID == id {
-		return &sh[lo]
-	}
-	return nil
+	return &sh[i]
 }
 
 // TargetPos returns a target's position.

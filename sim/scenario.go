@@ -1,6 +1,11 @@
 package sim
 
-import "github.com/deconflict/deconflict/sim/geo"
+import (
+	"slices"
+	"strings"
+
+	"github.com/deconflict/deconflict/sim/geo"
+)
 
 // Scenario is a compiled, validated scenario: every entity sorted by id,
 // every reference resolved to an index, every number in its integer form.
@@ -315,19 +320,11 @@ func (s *Scenario) HourOfTurn(turn int32) int32 {
 	return int32(int64(turn) * int64(s.TurnHours) % 24)
 }
 
-// SiteIndex finds a site by id (sites are sorted by id).
+// SiteIndex finds a site by id (sites are sorted by id), or returns -1.
 func (s *Scenario) SiteIndex(id string) int32 {
-	lo, hi := 0, len(s.Sites)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if s.Sites[m].ID < id {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	i, ok := slices.BinarySearchFunc(s.Sites, id, func(x Site, id string) int { return strings.Compare(x.ID, id) })
+	if !ok {
+		return -1
 	}
-	if lo < len(s.Sites) && s.Sites[lo].ID == id {
-		return int32(lo)
-	}
-	return -1
+	return int32(i)
 }
