@@ -24,8 +24,7 @@ type textItem struct {
 	face  text.Face
 	clr   color.Color
 	x, y  float64
-	chip  color.Color // a colour chip drawn left of the text, or nil
-	rule  bool        // a separator line instead of text
+	rule  bool // a separator line instead of text
 	width float64
 }
 
@@ -47,12 +46,6 @@ func (p *Play) build() {
 	p.buildBar()
 	p.buildPanel()
 	p.buildLog()
-}
-
-// barItem is one gauge of the top bar, placed.
-type barItem struct {
-	id   string
-	rect ui.Rect
 }
 
 // buildBar lays out the top bar: the date, the ladders, talks, trust and
