@@ -42,6 +42,7 @@ type Observation struct {
 	Halts       []Halt
 	Attacks     []Attack
 	Shipments   []ShipmentView
+	Corridors   []CorridorState // Iran and spectators: each corridor's dispatch rate now
 }
 
 // SiteView is a site as the observer sees it.
@@ -116,6 +117,7 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 		Decisions: obs.Decisions[:0], Sites: obs.Sites[:0], Targets: obs.Targets[:0], Missions: obs.Missions[:0],
 		Options: obs.Options[:0], Reviews: obs.Reviews[:0],
 		Requests: obs.Requests[:0], Halts: obs.Halts[:0], Attacks: obs.Attacks[:0], Shipments: obs.Shipments[:0],
+		Corridors: obs.Corridors[:0],
 	}
 	if a != Iran {
 		obs.Complicity = roundTo(st.Complicity, 50_000)
@@ -149,6 +151,9 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 			v.Hardened, v.Evacuated = false, false // what the US does at its bases stays inside
 		}
 		obs.Sites = append(obs.Sites, v)
+	}
+	if a == Iran || a == NoActor {
+		obs.Corridors = append(obs.Corridors, st.Corridors...)
 	}
 	switch a {
 	case Israel, NoActor:

@@ -418,6 +418,7 @@ func FreeOrders(obs *sim.Observation, ord Orders, selected int32) []Choice {
 		for i := range sc.Corridors {
 			c := &sc.Corridors[i]
 			name := corridorShort(c.Name)
+			first := len(out)
 			out = append(out,
 				Choice{Label: "Pause the " + name, Tip: "Stop sending shipments on this corridor.", Order: sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: 0}, Group: name},
 				Choice{Label: fmt.Sprintf("Send every %d turns", c.Interval), Tip: "The corridor's usual rate.", Order: sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: int32(c.Interval)}, Group: name})
@@ -425,10 +426,22 @@ func FreeOrders(obs *sim.Observation, ord Orders, selected int32) []Choice {
 				out = append(out, Choice{Label: fmt.Sprintf("Send every %d turns", fast), Tip: "Twice the usual rate: more to deliver, more to detect.",
 					Order: sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: int32(fast)}, Group: name})
 			}
+			if i < len(obs.Corridors) {
+				markCurrentRate(out[first:], int32(obs.Corridors[i].Interval))
+			}
 		}
 	}
 	for i := range out {
 		finish(&out[i], ord)
 	}
 	return out
+}
+
+// markCurrentRate labels the dispatch choice that matches the rate in force.
+func markCurrentRate(choices []Choice, interval int32) {
+	for i := range choices {
+		if choices[i].Order.Interval == interval {
+			choices[i].Label += " (now)"
+		}
+	}
 }
