@@ -421,9 +421,9 @@ func FreeOrders(obs *sim.Observation, ord Orders, selected int32) []Choice {
 			first := len(out)
 			out = append(out,
 				Choice{Label: "Pause the " + name, Tip: "Stop sending shipments on this corridor.", Order: sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: 0}, Group: name},
-				Choice{Label: fmt.Sprintf("Send every %d turns", c.Interval), Tip: "The corridor's usual rate.", Order: sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: int32(c.Interval)}, Group: name})
+				Choice{Label: sendEvery(c.Interval), Tip: "The corridor's usual rate.", Order: sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: int32(c.Interval)}, Group: name})
 			if fast := c.Interval / 2; fast >= 1 {
-				out = append(out, Choice{Label: fmt.Sprintf("Send every %d turns", fast), Tip: "Twice the usual rate: more to deliver, more to detect.",
+				out = append(out, Choice{Label: sendEvery(fast), Tip: "Twice the usual rate: more to deliver, more to detect.",
 					Order: sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: int32(fast)}, Group: name})
 			}
 			if i < len(obs.Corridors) {
@@ -444,4 +444,12 @@ func markCurrentRate(choices []Choice, interval int32) {
 			choices[i].Label += " (now)"
 		}
 	}
+}
+
+// sendEvery words a dispatch rate.
+func sendEvery(turns int64) string {
+	if turns == 1 {
+		return "Send every turn"
+	}
+	return fmt.Sprintf("Send every %d turns", turns)
 }
