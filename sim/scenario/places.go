@@ -23,6 +23,21 @@ func (b *build) siteRef(at ref, v any) (int32, bool) {
 	return -1, false
 }
 
+// kind reads an entry's required kind, one of ids, and returns its index
+// (0 when it is missing or unknown, after reporting it).
+func (b *build) kind(t *table, ids []string) int {
+	k, at, ok := t.str("kind", true)
+	if !ok {
+		return 0
+	}
+	i := slices.Index(ids, k)
+	if i < 0 {
+		b.c.errorf(at, "unknown kind %q", k).hint = b.c.unknownHint(k, ids, true)
+		return 0
+	}
+	return i
+}
+
 func (b *build) sites(root *table) {
 	es := b.entries(root, "site")
 	b.unique(es, "site")
@@ -32,13 +47,7 @@ func (b *build) sites(root *table) {
 		t.keys(siteKeys...)
 		s := sim.Site{ID: e.id}
 		s.Name = t.text("name", true, maxNameLen, false)
-		if k, at, ok := t.str("kind", true); ok {
-			kind, ok := sim.ParseSiteKind(k)
-			if !ok {
-				b.c.errorf(at, "unknown kind %q", k).hint = b.c.unknownHint(k, sim.SiteKindIDs(), true)
-			}
-			s.Kind = kind
-		}
+		s.Kind = sim.SiteKind(b.kind(t, sim.SiteKindIDs()))
 		s.Owner = b.actorRef(t, "owner")
 		s.LatMicro, s.LonMicro = b.latLon(t)
 		s.Pos = geo.Project(s.LatMicro, s.LonMicro)
@@ -91,13 +100,7 @@ func (b *build) zones(root *table) {
 		t.keys(zoneKeys...)
 		z := sim.Zone{ID: e.id}
 		z.Name = t.text("name", true, maxNameLen, false)
-		if k, at, ok := t.str("kind", true); ok {
-			kind, ok := sim.ParseZoneKind(k)
-			if !ok {
-				b.c.errorf(at, "unknown kind %q", k).hint = b.c.unknownHint(k, sim.ZoneKindIDs(), true)
-			}
-			z.Kind = kind
-		}
+		z.Kind = sim.ZoneKind(b.kind(t, sim.ZoneKindIDs()))
 		z.Owner = b.actorRef(t, "owner")
 		z.Area = b.area(t, true)
 		z.From, z.To = b.window(t)
