@@ -78,37 +78,7 @@ func TestHaltDeclaredDuringDelay(t *testing.T) {
 	for seed := uint64(1); seed <= 5; seed++ {
 		sc := quiet()
 		e := sim.New(sc, seed)
-		var obs sim.Observation
-		var order sim.Order
-		found := advanceUntil(t, e, func() bool {
-			d, ok := openDecision(e, sim.DecidePlan)
-			if !ok {
-				return false
-			}
-			e.Observe(sim.Israel, &obs)
-			for _, tv := range obs.Targets {
-				for _, opt := range obs.Options[tv.First : tv.First+tv.Count] {
-					if opt.Reasons&sim.ReasonZone != 0 && opt.Reasons&sim.ReasonHalt == 0 {
-						order = sim.Order{Kind: sim.OrderStrike, Decision: d.ID, Target: tv.Target, Route: opt.Route, Package: sim.PackageLarge}
-						return true
-					}
-				}
-			}
-			return false
-		})
-		if !found {
-			t.Fatal("no strike through the Tanf zone to plan")
-		}
-		mustApply(t, e, sim.Israel, order)
-		m := e.State().Missions[len(e.State().Missions)-1]
-		answerDefaults(t, e)
-		if e.Advance() != sim.StopDecide {
-			t.Fatal("no review stop")
-		}
-		req, ok := openDecision(e, sim.DecideRequest)
-		if !ok {
-			t.Fatal("the strike raised no request")
-		}
+		m, req := reviewedStrikeFor(t, e, sim.ReasonZone)
 		mustApply(t, e, sim.USA, sim.Order{Kind: sim.OrderCondition, Decision: req.ID, Route: -1, Delay: 2})
 		e.Advance()
 		resp, ok := openDecision(e, sim.DecideResponse)

@@ -11,6 +11,13 @@ import (
 // review. It returns the mission and the open request decision.
 func reviewedStrike(t *testing.T, e *sim.Engine) (sim.Mission, sim.Decision) {
 	t.Helper()
+	return reviewedStrikeFor(t, e, sim.ReasonZone|sim.ReasonStandoff|sim.ReasonOperation)
+}
+
+// reviewedStrikeFor is reviewedStrike for a route with any of the reasons
+// in need.
+func reviewedStrikeFor(t *testing.T, e *sim.Engine, need sim.Reason) (sim.Mission, sim.Decision) {
+	t.Helper()
 	var obs sim.Observation
 	var order sim.Order
 	found := advanceUntil(t, e, func() bool {
@@ -21,7 +28,7 @@ func reviewedStrike(t *testing.T, e *sim.Engine) (sim.Mission, sim.Decision) {
 		e.Observe(sim.Israel, &obs)
 		for _, tv := range obs.Targets {
 			for _, opt := range obs.Options[tv.First : tv.First+tv.Count] {
-				if opt.Reasons&(sim.ReasonZone|sim.ReasonStandoff|sim.ReasonOperation) != 0 && opt.Reasons&sim.ReasonHalt == 0 {
+				if opt.Reasons&need != 0 && opt.Reasons&sim.ReasonHalt == 0 {
 					order = sim.Order{Kind: sim.OrderStrike, Decision: d.ID, Target: tv.Target, Route: opt.Route, Package: sim.PackageLarge}
 					return true
 				}
