@@ -12,6 +12,8 @@ import (
 	"os"
 	"time"
 
+	// preflight must initialise before Ebiten: see its documentation
+	_ "github.com/deconflict/deconflict/cmd/deconflict/internal/preflight"
 	"github.com/deconflict/deconflict/game"
 	"github.com/deconflict/deconflict/game/options"
 )

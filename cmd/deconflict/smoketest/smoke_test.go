@@ -188,3 +188,33 @@ func TestOtherScreensAndUsageErrors(t *testing.T) {
 		t.Errorf("unknown scenario: %v, want exit 1", err)
 	}
 }
+
+// TestWithoutDisplay: with no display, --help still works, a bad flag is a
+// usage error, and starting the game ends with a plain message, not a panic.
+func TestWithoutDisplay(t *testing.T) {
+	bin := build(t)
+	env := []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")} // no DISPLAY, no WAYLAND_DISPLAY
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--help"}, 0, "usage: deconflict"},
+		{[]string{"--role", "nobody"}, 2, `unknown role "nobody"`},
+		{nil, 1, "no display to open a window on"},
+	} {
+		cmd := exec.Command(bin, c.args...)
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		code := 0
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			code = exit.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if code != c.code || !strings.Contains(string(out), c.want) || strings.Contains(string(out), "panic") {
+			t.Errorf("deconflict %v without a display: exit %d, output:\n%s\nwant exit %d and %q", c.args, code, out, c.code, c.want)
+		}
+	}
+}
