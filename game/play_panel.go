@@ -175,6 +175,7 @@ func (p *Play) buildPanel() {
 			for i, ch := range c.Choices {
 				if ch.Group != group && ch.Group != "" {
 					group = ch.Group
+					y = p.flowEnd(y) // finish the row of the previous group first
 					y += g.Px(2)
 					wrap(group, small, view.Dim(), x, w)
 				}
