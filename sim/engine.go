@@ -145,8 +145,15 @@ func (e *Engine) TakeLog() []Entry {
 // Turn returns the current turn (0-based).
 func (e *Engine) Turn() int32 { return e.st.Turn }
 
-// Step returns the step the engine stopped before.
-func (e *Engine) Step() Step { return e.st.Step }
+// Step names the stop the engine is at: at a decision stop, the step that
+// raised the decisions (planning, review …); between turns, the next turn's
+// first step. Orders are recorded, and replayed, at this stop.
+func (e *Engine) Step() Step {
+	if len(e.st.Pending) > 0 {
+		return e.st.Step - 1 // the step ran and is waiting for its answers
+	}
+	return e.st.Step
+}
 
 // Day returns the calendar day of the current turn.
 func (e *Engine) Day() int32 { return e.sc.DayOfTurn(e.st.Turn) }

@@ -110,7 +110,7 @@ func roundTo(v, step int64) int64 { return (v + step/2) / step * step }
 func (e *Engine) Observe(a Actor, obs *Observation) {
 	sc, st := e.sc, &e.st
 	*obs = Observation{
-		Actor: a, Scenario: sc, Turn: st.Turn, Turns: sc.Turns, Day: e.Day(), Step: st.Step, Outcome: st.Outcome,
+		Actor: a, Scenario: sc, Turn: st.Turn, Turns: sc.Turns, Day: e.Day(), Step: e.Step(), Outcome: st.Outcome,
 		Escalation: st.Escalation, Talks: st.Talks, TalksOpen: st.TalksOpen, Trust: st.Trust,
 		Complicity: st.Complicity, Grievance: st.Grievance, AirDefence: st.AirDefence, Arsenal: st.Arsenal,
 		Deterrence: st.Deterrence, Counters: st.Count, Params: st.Params,
