@@ -8,10 +8,11 @@ GO ?= go
 export PATH := $(PATH):/usr/local/go/bin
 
 # Debian packages the desktop game links against (cgo, OpenGL, X11, ALSA) and
-# the ones the tests use (Xvfb for a real window, qemu-user to run arm64).
+# the ones the tests use (Xvfb for a real window, qemu-user to run arm64,
+# tzdata for the time-zone half of the hash check).
 GAME_PKGS := gcc libc6-dev libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev \
 	libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config
-TEST_PKGS := $(GAME_PKGS) xvfb xauth qemu-user
+TEST_PKGS := $(GAME_PKGS) xvfb xauth qemu-user tzdata
 
 .PHONY: play test deps-game deps-test build sim check fmt vet hashcheck bench clean
 
