@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/deconflict/deconflict/scenarios"
+	"github.com/deconflict/deconflict/sim/atomicfile"
 	"github.com/deconflict/deconflict/sim/batch"
 	"github.com/deconflict/deconflict/sim/scenario"
 )
@@ -256,7 +257,7 @@ func writeBatchResults(sum batch.Summary, stats *batch.Stats, grid batch.Grid, s
 		return exitFail
 	}
 	if summaryPath != "" {
-		if err := writeFileAtomic(summaryPath, sum.WriteJSON); err != nil {
+		if err := atomicfile.Write(summaryPath, sum.WriteJSON); err != nil {
 			fmt.Fprintf(stderr, "deconflict-sim: %v\n", err)
 			return exitFail
 		}
@@ -264,7 +265,7 @@ func writeBatchResults(sum batch.Summary, stats *batch.Stats, grid batch.Grid, s
 	if plotPath != "" {
 		kind, err := batch.PlotKind(plotPath)
 		if err == nil {
-			err = writeFileAtomic(plotPath, func(w io.Writer) error { return batch.Plot(w, kind, sum, stats, grid) })
+			err = atomicfile.Write(plotPath, func(w io.Writer) error { return batch.Plot(w, kind, sum, stats, grid) })
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "deconflict-sim: %v\n", err)

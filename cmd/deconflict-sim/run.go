@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/atomicfile"
 	"github.com/deconflict/deconflict/sim/narrate"
 	"github.com/deconflict/deconflict/sim/replay"
 	"github.com/deconflict/deconflict/sim/runner"
@@ -80,7 +81,7 @@ func run(f *runFlags, stdout io.Writer) error {
 		return fmt.Errorf("run %s, seed %d: %w", sc.ID, seed, err)
 	}
 	if f.events != "" {
-		if err := writeFileAtomic(f.events, func(w io.Writer) error { return writeEvents(w, sc, res.Log) }); err != nil {
+		if err := atomicfile.Write(f.events, func(w io.Writer) error { return writeEvents(w, sc, res.Log) }); err != nil {
 			return err
 		}
 	}
@@ -89,7 +90,7 @@ func run(f *runFlags, stdout io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("record %s: %w", f.record, err)
 		}
-		if err := writeFileAtomic(f.record, func(w io.Writer) error { return writeReplay(w, rp, strings.HasSuffix(f.record, ".gz")) }); err != nil {
+		if err := atomicfile.Write(f.record, func(w io.Writer) error { return writeReplay(w, rp, strings.HasSuffix(f.record, ".gz")) }); err != nil {
 			return err
 		}
 	}

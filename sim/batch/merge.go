@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/atomicfile"
 )
 
 // Merge joins the files of one batch's shards into out: every row index of
@@ -49,14 +50,28 @@ func Merge(paths []string, out string) (Meta, Grid, *Stats, error) {
 		}
 	}
 
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	pending, err := atomicfile.Prepare(out, func(w io.Writer) error {
+		return mergeRows(w, inputs, cols, format, meta, stats)
+	})
 	if err != nil {
 		return Meta{}, nil, nil, fmt.Errorf("merging into %s: %w", out, err)
 	}
-	defer func() { _ = os.Remove(tmp.Name()) }() // gone after the rename anyway
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	_, _ = w.Write(cols.header(format))
+	if err := writeMeta(out, meta); err != nil {
+		pending.Discard()
+		return Meta{}, nil, nil, fmt.Errorf("merging into %s: %w", out, err)
+	}
+	if err := pending.Commit(); err != nil {
+		return Meta{}, nil, nil, fmt.Errorf("merging into %s: %w", out, err)
+	}
+	return meta, grid, stats, nil
+}
 
+// mergeRows writes the header, then every row of the inputs in row order,
+// checking that each row index appears exactly once and feeding stats.
+func mergeRows(w io.Writer, inputs mergeHeap, cols layout, format Format, meta Meta, stats *Stats) error {
+	if _, err := w.Write(cols.header(format)); err != nil {
+		return err
+	}
 	check := rowChecker{meta: meta}
 	live := mergeHeap{}
 	for _, in := range inputs {
@@ -68,14 +83,16 @@ func Merge(paths []string, out string) (Meta, Grid, *Stats, error) {
 	for live.Len() > 0 {
 		in := live[0]
 		if err := check.consistent(&in.row); err != nil {
-			return Meta{}, nil, nil, fmt.Errorf("%s: line %d: %w", in.path, in.line, err)
+			return fmt.Errorf("%s: line %d: %w", in.path, in.line, err)
 		}
 		if check.row(in.row.Index, in.path) {
 			stats.Add(&in.row)
-			_, _ = w.Write(in.raw)
+			if _, err := w.Write(in.raw); err != nil {
+				return err
+			}
 		}
 		if err := in.advance(); err != nil {
-			return Meta{}, nil, nil, err
+			return err
 		}
 		if in.ok {
 			heap.Fix(&live, 0)
@@ -84,23 +101,7 @@ func Merge(paths []string, out string) (Meta, Grid, *Stats, error) {
 		}
 	}
 	check.end()
-	if err := check.err(); err != nil {
-		return Meta{}, nil, nil, err
-	}
-	err = w.Flush()
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = writeMeta(out, meta)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), out)
-	}
-	if err != nil {
-		return Meta{}, nil, nil, fmt.Errorf("merging into %s: %w", out, err)
-	}
-	return meta, grid, stats, nil
+	return check.err()
 }
 
 // mergeMeta reads the inputs' identities, checks they are of one batch and

@@ -8,9 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/deconflict/deconflict/sim/atomicfile"
 )
 
 // Meta is a batch file's identity, kept in the sidecar FILE.meta.json: a
@@ -90,31 +91,7 @@ func writeMeta(path string, m Meta) error {
 	if err != nil {
 		return fmt.Errorf("encoding the batch identity: %w", err)
 	}
-	return writeAtomic(MetaPath(path), append(data, '\n'))
-}
-
-// writeAtomic writes a file through a temporary file in the same directory
-// and a rename.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.WriteFile(MetaPath(path), append(data, '\n'))
 }
 
 // Writer appends rows to a batch file.
