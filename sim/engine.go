@@ -978,7 +978,9 @@ func (e *Engine) attacks() {
 		st.Grievance[TowardIsrael] -= scale(st.Grievance[TowardIsrael], spent)
 		e.addEscalation(IsraelIran, 2*e.param(ParamEscalationPerAttack))
 		e.note(LogAttack, Iran, site.Owner, a.Site, a.ID, killed)
-		// Israel answers an attack on its soil by finding every Iranian target at once
+		// Israel answers an attack on its soil in force: the answer deters, and
+		// it finds every Iranian target at once
+		st.Deterrence[1] = min(Micro, st.Deterrence[1]+e.param(ParamDeterrencePerResponse))
 		for j := range sc.Sites {
 			if sc.Sites[j].Target && st.Sites[j].DisabledTill < st.Turn {
 				st.Sites[j].DetectedTill = st.Turn + int32(e.param(ParamDetectWindow))

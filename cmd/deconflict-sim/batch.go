@@ -47,11 +47,11 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 			"--seed and i alone; with --sweep every grid point runs the same seeds. See docs/batch.md.",
 	}
 	fs := cmd.flags()
-	f := batchFlags{scenario: "shadow-war", seed: 1, workers: runtime.NumCPU()}
+	f := batchFlags{scenario: "shadow-war", seed: 1}
 	fs.StringVar(&f.scenario, "scenario", f.scenario, "embedded scenario `ID` or path to a scenario FILE")
 	fs.IntVar(&f.runs, "runs", 0, "`N` runs (per sweep point with --sweep); required")
 	fs.Var(&f.seed, "seed", "base seed `S`: run i's seed is derived from S and i")
-	fs.IntVar(&f.workers, "workers", f.workers, "`W` runs at a time (the number of CPUs by default)")
+	fs.IntVar(&f.workers, "workers", f.workers, "`W` runs at a time (default: the number of CPUs)")
 	fs.StringVar(&f.out, "out", "", "write one row per run to `FILE`.csv or FILE.jsonl (identity in FILE.meta.json)")
 	fs.Var(&f.sets, "set", "override a scenario value in every run, such as site.tanf.troops=100 (`KEY=VALUE`, repeatable)")
 	fs.Var(&f.sweeps, "sweep", "sweep a scenario value over FROM:TO:STEP or a list V1,V2,… (`KEY=RANGE`, repeatable: a grid)")
@@ -94,6 +94,9 @@ func keepHeapTight() {
 func (f *batchFlags) check(cmd subcommand, fs *flag.FlagSet, stderr io.Writer) (batch.Spec, batch.Builder, int) {
 	usage := func(format string, args ...any) (batch.Spec, batch.Builder, int) {
 		return batch.Spec{}, nil, cmd.usageError(stderr, fs, fmt.Sprintf(format, args...))
+	}
+	if f.workers == 0 {
+		f.workers = runtime.NumCPU()
 	}
 	switch {
 	case fs.NArg() > 0:
