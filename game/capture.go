@@ -14,6 +14,7 @@ import (
 
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/ui"
 )
 
 // capture runs the game without a player: it plays some turns, then either
@@ -115,10 +116,15 @@ func (c *capture) update() error {
 		}
 	}
 	c.frame++
+	// the capture plays without a player: the pointer and keys of whatever
+	// desktop it runs on must not hover, press or type into its screens
+	in := &c.g.input
+	in.UI = ui.Input{X: -1, Y: -1, Now: in.UI.Now}
+	in.keys, in.Chars, in.repeat = in.keys[:0], in.Chars[:0], in.repeat[:0]
 	if c.g.opt.FrameStats {
 		c.script()
 	}
-	return c.screen.Update(&c.g.input)
+	return c.screen.Update(in)
 }
 
 func (c *capture) draw(screen *ebiten.Image) {
@@ -219,7 +225,10 @@ func (c *capture) script() {
 			if p.sess.Waiting() {
 				p.confirmEndTurn()
 			} else {
-				p.endTurnKey()
+				// one turn, for players and spectators alike (Space would
+				// start a spectator's playback instead)
+				p.run = runTurn
+				p.beginTurn()
 			}
 		}
 	}

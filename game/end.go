@@ -5,6 +5,7 @@ import (
 	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/session"
@@ -32,7 +33,7 @@ func newEnd(g *Game, s *session.Session, overrides []string) *End {
 	res, _, err := s.Snapshot().Recording()
 	e.err = err
 	if err == nil {
-		e.rows = view.ObjectiveRows(s.Scenario(), res.Objectives)
+		e.rows = view.ObjectiveRows(s.Scenario(), res.Objectives, s.Metric)
 		e.verdicts = res.Verdicts
 	}
 	return e
@@ -42,12 +43,40 @@ func (e *End) layout() (header, left, right, footer ui.Rect) {
 	g := e.g
 	w, h := g.Size()
 	full := ui.Rect{W: w, H: h}.Inset(g.Px(24))
-	header, rest := full.CutTop(g.Px(110))
+	header, rest := full.CutTop(e.headerHeight(full.W) + g.Px(14))
 	footer, rest = rest.CutBottom(g.Px(52))
 	_, rest = rest.CutBottom(g.Px(12))
 	cols := rest.Columns(g.Px(20), 1, 1.25)
 	return header, cols[0], cols[1], footer
 }
+
+// headerHeight is the height of the header's text at a width: the title,
+// the facts, the outcome in words and the player's verdict with its reason.
+func (e *End) headerHeight(w float64) float64 {
+	g := e.g
+	lines := func(s string, face text.Face, w float64) float64 {
+		return float64(len(ui.Wrap(s, w, render.Measure(face)))) * render.LineHeight(face)
+	}
+	h := render.LineHeight(g.huge()) + render.LineHeight(g.small()) + g.Px(4) + lines(view.OutcomeText(e.sess.Outcome()), g.body(), w*0.8)
+	if role := e.sess.Role(); role != session.Spectator && e.err == nil {
+		verdict, reason := e.verdictWords(role)
+		rw := w - text.Advance(verdict, e.verdictFace())
+		h += g.Px(4) + max(render.LineHeight(e.verdictFace()), lines(reason, g.body(), rw))
+	}
+	return h
+}
+
+// verdictWords are the player's verdict ("You won. ") and why.
+func (e *End) verdictWords(role sim.Actor) (verdict, reason string) {
+	v := e.verdicts[role]
+	verdict = "You " + view.VerdictText(v) + ". "
+	if v == sim.VerdictDraw {
+		verdict = "A draw. "
+	}
+	return verdict, view.VerdictReason(e.rows, role, v)
+}
+
+func (e *End) verdictFace() text.Face { return e.g.Face(16, true) }
 
 func (e *End) build() {
 	g := e.g
@@ -115,7 +144,16 @@ func (e *End) Draw(dst *ebiten.Image) {
 	y := header.Y + render.LineHeight(g.huge())
 	render.Text(dst, fmt.Sprintf("%s · %s to %s · seed %d", sc.Name, sim.FormatDay(sc.StartDay), view.DateOfTurn(sc, s.Turn()), s.Seed()), g.small(), header.X, y, view.Dim(), render.Left)
 	y += render.LineHeight(g.small()) + g.Px(4)
-	g.paragraph(dst, view.OutcomeText(out), g.body(), header.X, y, header.W*0.8, view.Text(), header.Bottom())
+	y = g.paragraph(dst, view.OutcomeText(out), g.body(), header.X, y, header.W*0.8, view.Text(), header.Bottom())
+	if role := s.Role(); role != session.Spectator && e.err == nil {
+		// the player's own result, and why, where the eye lands first
+		verdict, reason := e.verdictWords(role)
+		face := e.verdictFace()
+		render.Text(dst, verdict, face, header.X, y+g.Px(4), verdictColor(e.verdicts[role]), render.Left)
+		x := header.X + text.Advance(verdict, face)
+		g.paragraph(dst, reason, g.body(), x, y+g.Px(4)+(render.LineHeight(face)-render.LineHeight(g.body()))/2,
+			header.Right()-x, view.Text(), 0)
+	}
 	// verdicts and objectives
 	g.panel(dst, left)
 	in := left.Inset(g.Px(14))
@@ -136,7 +174,7 @@ func (e *End) Draw(dst *ebiten.Image) {
 	}
 	for _, a := range order {
 		v := e.verdicts[a]
-		vclr := map[sim.Verdict]color.Color{sim.VerdictWon: view.Good(), sim.VerdictLost: view.Danger(), sim.VerdictDraw: view.Accent()}[v]
+		vclr := verdictColor(v)
 		g.pt.Rect(clip, ui.Rect{X: in.X, Y: y + g.Px(2), W: g.Px(5), H: render.LineHeight(g.title()) - g.Px(4)}, view.ActorColor(a))
 		who := a.Name()
 		if a == s.Role() {
@@ -164,7 +202,7 @@ func (e *End) Draw(dst *ebiten.Image) {
 			y0 := y
 			y = g.paragraph(clip, txt, g.body(), tx, y, in.W-g.Px(80), view.Text(), 0)
 			if r.When != "" {
-				render.Text(clip, "decided "+r.When, g.small(), tx, y, view.Dim(), render.Left)
+				render.Text(clip, "decided "+r.When+" · ended at "+r.Final, g.small(), tx, y, view.Dim(), render.Left)
 				y += render.LineHeight(g.small())
 			}
 			if y == y0 {
@@ -180,6 +218,16 @@ func (e *End) Draw(dst *ebiten.Image) {
 	e.drawCharts(dst, right)
 	g.drawControls(dst, &e.cs, &e.st)
 	g.drawTooltip(dst, &e.st, &g.input.UI)
+}
+
+func verdictColor(v sim.Verdict) color.Color {
+	switch v {
+	case sim.VerdictWon:
+		return view.Good()
+	case sim.VerdictLost:
+		return view.Danger()
+	}
+	return view.Accent()
 }
 
 func hasObjectives(sc *sim.Scenario, a sim.Actor) bool {
@@ -211,7 +259,9 @@ func (e *End) drawCharts(dst *ebiten.Image, r ui.Rect) {
 	rows := r.Rows(3, g.Px(10))
 	from, to := "", ""
 	if len(series) > 0 {
-		from, to = sim.FormatDay(series[0].Day), sim.FormatDay(series[len(series)-1].Day)
+		// the last sample is taken after the last turn: label it with that
+		// turn's date, as the header does
+		from, to = sim.FormatDay(series[0].Day), view.DateOfTurn(e.sess.Scenario(), e.sess.Turn())
 	}
 	for i, sp := range specs {
 		cell := rows[i/2].Columns(g.Px(10), 1, 1)[i%2]

@@ -72,9 +72,13 @@ func (in *Input) PressedOrRepeated(k ebiten.Key) bool {
 	return false
 }
 
-// Activate adds Enter as the widget layer's activation key (for screens
-// where Enter presses the focused button).
-func (in *Input) Activate() { in.UI.Keys = append(in.UI.Keys, ui.KeyEnter) }
+// Activate passes an Enter pressed this tick on to the widget layer, which
+// presses the focused button with it (for screens where Enter does that).
+func (in *Input) Activate() {
+	if in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter) {
+		in.UI.Keys = append(in.UI.Keys, ui.KeyEnter)
+	}
+}
 
 // editField applies this tick's typing to a text field; it reports whether
 // Enter was pressed.

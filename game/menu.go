@@ -42,6 +42,7 @@ type Menu struct {
 	cs        controls
 	scroll    ui.Scroll
 	last      string // the latest autosave, if any
+	lastLabel string // what it holds
 }
 
 func newMenu(g *Game) *Menu {
@@ -67,7 +68,7 @@ func newMenu(g *Game) *Menu {
 		}
 	}
 	if p, ok := g.store.Latest(); ok && g.store.Dir != "" {
-		m.last = p
+		m.last, m.lastLabel = p, describeSave(p).label
 	}
 	return m
 }
@@ -201,7 +202,7 @@ func (m *Menu) build(l menuLayout) {
 			continue
 		}
 		i := i
-		m.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("scenario-%d", i), Rect: r, Focusable: true, Tip: m.scenarioFacts(e)},
+		m.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("scenario-%d", i), Rect: r, Focusable: true},
 			Label: name, Sub: desc, Style: styleRow, On: i == m.chosen, Face: g.bold(), Accent: accentIf(i == m.chosen),
 			Action: func() { m.choose(i) }})
 	}
@@ -210,7 +211,7 @@ func (m *Menu) build(l menuLayout) {
 	rows := fieldArea.Rows(2, g.Px(4))
 	_, fr := rows[1].CutTop(0)
 	fw, bw := fr.CutRight(g.Px(90))
-	m.cs.add(control{Widget: ui.Widget{ID: "path", Rect: bw.InsetXY(g.Px(4), 0), Focusable: true, Tip: "Type the path of a scenario TOML file, then press Enter."},
+	m.cs.add(control{Widget: ui.Widget{ID: "path", Rect: bw.InsetXY(g.Px(4), 0), Focusable: true, TextEntry: true, Tip: "Type the path of a scenario TOML file, then press Enter."},
 		Style: styleField, Field: &m.path, Face: g.body()})
 	m.cs.add(control{Widget: ui.Widget{ID: "open", Rect: fw.InsetXY(0, 0), Tip: "Load the scenario file whose path is typed on the left."},
 		Label: "Open", Action: m.open})
@@ -238,10 +239,10 @@ func (m *Menu) build(l menuLayout) {
 		}
 	}
 	y += g.Px(34)
-	m.cs.add(control{Widget: ui.Widget{ID: "seed", Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: g.Px(32)}, Focusable: true,
+	m.cs.add(control{Widget: ui.Widget{ID: "seed", Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: g.Px(32)}, Focusable: true, TextEntry: true,
 		Tip: "The seed picks the dice: the same scenario, seed and orders always play out the same way."}, Style: styleField, Field: &m.seed})
 	y += g.Px(32) + g.Px(34)
-	m.cs.add(control{Widget: ui.Widget{ID: "overrides", Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: g.Px(32)}, Focusable: true,
+	m.cs.add(control{Widget: ui.Widget{ID: "overrides", Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: g.Px(32)}, Focusable: true, TextEntry: true,
 		Tip: "Optional scenario changes, KEY=VALUE separated by spaces, such as params.standoff_km=40 site.tanf.troops=100."}, Style: styleField, Field: &m.overrides})
 	// footer
 	f := l.footer
@@ -381,6 +382,9 @@ func (m *Menu) Draw(dst *ebiten.Image) {
 			for _, o := range objs {
 				y = g.paragraph(dst, "• "+o, g.small(), in.X, y, in.W, view.Text(), in.Bottom())
 			}
+			if rule := ui.Wrap(winRule, in.W, render.Measure(g.small())); y+g.Px(4)+float64(len(rule))*render.LineHeight(g.small()) <= in.Bottom() {
+				g.paragraph(dst, winRule, g.small(), in.X, y+g.Px(4), in.W, view.Dim(), 0) // only whole: half a rule misleads
+			}
 		}
 	}
 	clip := render.SubImage(dst, l.list.X, l.list.Y+g.Px(30), l.list.W, l.list.H-g.Px(30)-g.Px(76))
@@ -401,10 +405,13 @@ func (m *Menu) Draw(dst *ebiten.Image) {
 		g.paragraph(dst, m.status, g.small(), f.X+f.W*0.45, f.Y, f.W*0.4, clr, f.Bottom()+g.Px(20))
 	}
 	if m.last != "" {
-		render.Text(dst, "last game saved "+ago(m.last), g.small(), l.footer.X+g.Px(192), l.footer.Bottom()+g.Px(4), view.Dim(), render.Left)
+		render.Text(dst, m.lastLabel+", saved "+ago(m.last), g.small(), l.footer.X+g.Px(192), l.footer.Bottom()+g.Px(4), view.Dim(), render.Left)
 	}
 	g.drawTooltip(dst, &m.st, &g.input.UI)
 }
+
+// winRule is how objectives decide a game, as the engine's verdict does.
+const winRule = "Meet them all to win. Miss a required one, or more than half, and you lose; anything between is a draw."
 
 // objectivesFor lists a role's objectives in words.
 func objectivesFor(sc *sim.Scenario, role sim.Actor) []string {

@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +13,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/deconflict/deconflict/game/render"
+	"github.com/deconflict/deconflict/game/save"
+	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/sim"
@@ -21,7 +24,11 @@ func (p *Play) openOverlay(k overlayKind) {
 	p.overlay = k
 	p.ovSt = ui.State{}
 	if k == overlayLoad {
-		p.saves = p.g.listSaves()
+		p.loadScroll = ui.Scroll{}
+		p.saves = p.saves[:0]
+		for _, path := range p.g.listSaves() {
+			p.saves = append(p.saves, describeSave(path))
+		}
 	}
 }
 
@@ -72,7 +79,7 @@ func (p *Play) buildOverlay() ui.Rect {
 			button(it.id, it.label, it.tip, it.hot, row, st, it.action)
 		}
 	case overlayConfirm:
-		box = p.overlayBox(g.Px(520), g.Px(230))
+		box = p.overlayBox(g.Px(560), g.Px(200)+float64(len(p.cards))*render.LineHeight(g.body())*1.5)
 		r := box.Inset(g.Px(20))
 		row, _ := r.CutBottom(bh)
 		cols := row.Columns(g.Px(12), 1, 1)
@@ -83,19 +90,15 @@ func (p *Play) buildOverlay() ui.Rect {
 		r := box.Inset(g.Px(20))
 		_, r = r.CutTop(g.Px(40))
 		bottom, r := r.CutBottom(bh)
-		for i, path := range p.saves {
-			if r.H < g.Px(44) {
-				break
-			}
-			row, rest := r.CutTop(g.Px(44))
-			r = rest
-			_, r = r.CutTop(g.Px(4))
-			path := path
-			sub := "saved " + ago(path)
-			if strings.Contains(path, string(filepath.Separator)+"autosave"+string(filepath.Separator)) {
-				sub = "autosave, " + sub
-			}
-			p.ovCs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("save-%d", i), Rect: row, Focusable: true, Tip: path}, Label: filepath.Base(path), Sub: sub,
+		rowH := g.Px(48)
+		p.loadScroll.View, p.loadScroll.Content = math.Floor(r.H/rowH)*rowH, float64(len(p.saves))*rowH
+		p.loadScroll.Clamp()
+		first := int(p.loadScroll.Offset / rowH)
+		for i := first; i < len(p.saves) && float64(i-first+1)*rowH <= r.H; i++ {
+			sv := p.saves[i]
+			row := ui.Rect{X: r.X, Y: r.Y + float64(i-first)*rowH, W: r.W, H: rowH - g.Px(4)}
+			path := sv.path
+			p.ovCs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("save-%d", i), Rect: row, Focusable: true, Tip: path}, Label: sv.label, Sub: sv.sub,
 				Style: styleRow, Face: g.body(), Action: func() { p.load(path) }})
 		}
 		button("back", "Back", "", "Esc", ui.Rect{X: bottom.Right() - g.Px(120), Y: bottom.Y, W: g.Px(120), H: bh}, styleButton, func() { p.openOverlay(overlayPause) })
@@ -140,6 +143,36 @@ func (p *Play) load(path string) {
 func (g *Game) setUIScale(s float64) {
 	g.settings.UIScale = min(max(s, 0.6), 2.5)
 	g.saveSettings()
+}
+
+// saveEntry is a saved game as the load list shows it.
+type saveEntry struct {
+	path, label, sub string
+}
+
+// describeSave reads a save for the load list: what game it holds and how
+// far it went, else the file's name, marked as not loading.
+func describeSave(path string) saveEntry {
+	e := saveEntry{path: path, label: filepath.Base(path), sub: "saved " + ago(path)}
+	if strings.Contains(path, string(filepath.Separator)+"autosave"+string(filepath.Separator)) {
+		e.sub = "autosave, " + e.sub
+	}
+	sv, err := save.Read(path)
+	if err != nil {
+		e.sub += " · does not load"
+		return e
+	}
+	sum := sv.Summary()
+	role := view.RoleName(session.Spectator)
+	if a, ok := sim.ParseActor(sum.Role); ok {
+		role = view.RoleName(a)
+	}
+	e.label = fmt.Sprintf("%s · %s · turn %d", sum.ScenarioID, role, sum.Turns+1) // as the top bar counts
+	if sum.Over {
+		e.label = fmt.Sprintf("%s · %s · finished", sum.ScenarioID, role)
+	}
+	e.sub += " · " + filepath.Base(path)
+	return e
 }
 
 // listSaves lists saved games, newest first.
@@ -193,6 +226,9 @@ func (p *Play) updateOverlay(in *Input) {
 		p.closeOverlay()
 		return
 	}
+	if p.overlay == overlayLoad && in.UI.WheelY != 0 {
+		p.loadScroll.Wheel(in.UI.WheelY, p.g.Px(48)) // a row a notch
+	}
 	in.Activate()
 	if in.Pressed(ebiten.KeyArrowDown) {
 		in.UI.Keys = append(in.UI.Keys, ui.KeyDown)
@@ -220,13 +256,18 @@ func (p *Play) drawOverlay(dst *ebiten.Image) {
 		render.Text(dst, "Paused", g.title(), in.X, in.Y, view.Text(), render.Left)
 	case overlayConfirm:
 		render.Text(dst, "End the turn?", g.title(), in.X, in.Y, view.Text(), render.Left)
-		n := len(p.obs().Decisions)
-		msg := fmt.Sprintf("You still have %d open decision(s). Ending the turn gives each its default answer: plan no strikes, defer a request, stand down, hold fire, or stay silent.", n)
-		g.paragraph(dst, msg, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(8), in.W, view.Text(), 0)
+		msg := "Ending the turn now gives each open decision its default answer:"
+		y := g.paragraph(dst, msg, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(8), in.W, view.Text(), 0)
+		for _, a := range view.DefaultAnswers(p.cards) {
+			y = g.paragraph(dst, "• "+a, g.body(), in.X, y+g.Px(2), in.W, view.Text(), box.Bottom()-g.Px(68))
+		}
 	case overlayLoad:
 		render.Text(dst, "Load a game", g.title(), in.X, in.Y, view.Text(), render.Left)
 		if len(p.saves) == 0 {
 			render.Text(dst, "No saved games yet.", g.body(), in.X, in.Y+g.Px(44), view.Dim(), render.Left)
+		}
+		if pos, l, ok := p.loadScroll.Thumb(p.loadScroll.View); ok { // more saves than fit: the wheel shows them
+			g.pt.Rect(dst, ui.Rect{X: box.Right() - g.Px(8), Y: in.Y + g.Px(40) + pos, W: g.Px(3), H: l}, view.PanelLine())
 		}
 	case overlaySettings:
 		render.Text(dst, "Settings", g.title(), in.X, in.Y, view.Text(), render.Left)
@@ -314,4 +355,8 @@ func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
 		render.Text(dst, name, g.small(), ax+g.Px(12), y, view.Text(), render.Left)
 		ax += w + g.Px(6)
 	}
+	y += render.LineHeight(g.small()) + g.Px(12)
+	y = g.heading(dst, "HOW YOU WIN", x, y)
+	g.paragraph(dst, "Your objectives are listed on the right of the play screen, each with where it stands. "+winRule+
+		" A ladder at 5 or Israel–US trust at 0 ends the game at once.", g.small(), x, y, cols[1].W, view.Dim(), r.Bottom()-g.Px(44))
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -97,20 +99,22 @@ type Play struct {
 	logScroll   ui.Scroll
 	panelScroll ui.Scroll
 
-	run       runMode
-	speed     int
-	nextTurn  time.Time // when the spectator's next turn is due
-	midTurn   bool      // the spectator's current turn has begun resolving
-	logMark   int       // the first log entry of the turn being animated
-	anims     []anim
-	animStart time.Time
-	animSpeed float64
-	ships     shipTracks
+	run         runMode
+	speed       int
+	resumeSpeed int       // the speed a pause interrupted, for Space to resume
+	nextTurn    time.Time // when the spectator's next turn is due
+	midTurn     bool      // the spectator's current turn has begun resolving
+	logMark     int       // the first log entry of the turn being animated
+	anims       []anim
+	animStart   time.Time
+	animSpeed   float64
+	ships       shipTracks
 
-	overlay overlayKind
-	ovSt    ui.State
-	ovCs    controls
-	saves   []string // files listed by the load overlay
+	overlay    overlayKind
+	ovSt       ui.State
+	ovCs       controls
+	saves      []saveEntry // files listed by the load overlay
+	loadScroll ui.Scroll
 
 	toast      string
 	toastBad   bool
@@ -131,7 +135,7 @@ type Play struct {
 func newPlay(g *Game, s *session.Session, overrides []string, kind playKind) *Play {
 	p := &Play{g: g, sess: s, overrides: overrides, kind: kind, selected: -1, started: time.Now(), animSpeed: 1,
 		cardOpt: view.CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}}
-	if s.Role() == session.Spectator || kind == playWatch {
+	if p.spectating() {
 		p.speed = 1
 		p.run = runAuto
 	}
@@ -144,8 +148,11 @@ func newPlay(g *Game, s *session.Session, overrides []string, kind playKind) *Pl
 
 func (p *Play) obs() *sim.Observation { return p.sess.Observation() }
 
+// spectating reports whether the player only watches: a replay, the
+// spectator, or a side that makes no decisions (it gets the speed controls
+// too, since there is nothing to wait for).
 func (p *Play) spectating() bool {
-	return p.kind == playWatch || p.sess.Role() == session.Spectator
+	return p.kind == playWatch || p.sess.Role() == session.Spectator || !decides(p.sess.Role())
 }
 
 func (p *Play) layout() playLayout {
@@ -321,13 +328,23 @@ func (p *Play) choose(c view.Choice) {
 		p.say(c.Disabled, true)
 		return
 	}
+	mark := len(p.sess.Log())
 	if err := p.sess.Apply(c.Order); err != nil {
 		p.say(err.Error(), true)
 		return
 	}
 	p.cardsKey = ""
-	if c.Order.Kind == sim.OrderStrike {
+	switch {
+	case c.Order.Kind == sim.OrderStrike:
 		p.say("Strike planned: "+c.Label, false)
+	case c.Order.Decision == 0:
+		// an order given any time: confirm it and show it on the map now
+		p.say("Done: "+c.Label, false)
+		if p.run == runIdle {
+			p.logMark = mark
+			p.ships.reset(p.obs()) // the convoys stay where they are
+			p.animateTurn(time.Now(), 1)
+		}
 	}
 	if !p.sess.Waiting() && p.run == runIdle && len(p.obs().Decisions) == 0 && c.Order.Decision != 0 {
 		// every decision of this stop is answered: carry on with the turn
@@ -343,7 +360,7 @@ func (p *Play) endTurnKey() {
 	}
 	if p.spectating() {
 		if p.speed == 0 {
-			p.setSpeed(1)
+			p.setSpeed(max(p.resumeSpeed, 1)) // back to the speed paused
 		} else {
 			p.setSpeed(0)
 		}
@@ -386,6 +403,9 @@ func (p *Play) nextDecision() {
 }
 
 func (p *Play) setSpeed(i int) {
+	if i == 0 && p.speed > 0 {
+		p.resumeSpeed = p.speed
+	}
 	p.speed = i
 	if i > 0 {
 		p.run = runAuto
@@ -497,7 +517,8 @@ func (p *Play) stepped(ev session.Event, err error, now time.Time) bool {
 func (p *Play) stopSkipping() {
 	p.run = runIdle
 	if p.spectating() {
-		p.run, p.speed = runAuto, 0
+		p.run = runAuto
+		p.setSpeed(0)
 	}
 }
 
@@ -527,8 +548,12 @@ func (p *Play) toEnd() {
 	p.g.setScreen(newEnd(p.g, p.sess, p.overrides))
 }
 
-// say shows a short message in the hint bar.
+// say shows a short message in the hint bar (engine errors start in lower
+// case; the bar shows a sentence).
 func (p *Play) say(s string, bad bool) {
+	if r, size := utf8.DecodeRuneInString(s); size > 0 {
+		s = string(unicode.ToUpper(r)) + s[size:]
+	}
 	p.toast, p.toastBad, p.toastUntil = s, bad, time.Now().Add(4*time.Second)
 }
 

@@ -240,8 +240,8 @@ func (p *Play) drawZones(dst *ebiten.Image, obs *sim.Observation) {
 			fill(dst, pts, view.Fade(clr, 0.14))
 			g.pt.Dashed(dst, closeRing(pts), g.Px(1.5), g.Px(6), g.Px(4), view.Fade(clr, 0.9))
 		case sim.ZoneOperation:
-			fill(dst, pts, view.Fade(clr, 0.08))
-			g.pt.Dashed(dst, closeRing(pts), g.Px(1), g.Px(2), g.Px(4), view.Fade(clr, 0.7))
+			fill(dst, pts, view.Fade(clr, 0.12))
+			g.pt.Dashed(dst, closeRing(pts), g.Px(1.5), g.Px(3), g.Px(4), view.Fade(clr, 0.8))
 		case sim.ZoneHalt:
 			g.pt.Hatch(dst, pts, g.Px(9), g.Px(1.2), view.Fade(view.Accent(), 0.45))
 			g.pt.Polyline(dst, closeRing(pts), g.Px(1.5), view.Fade(view.Accent(), 0.85))
@@ -284,9 +284,18 @@ func (p *Play) drawRoutes(dst *ebiten.Image, obs *sim.Observation) {
 		}
 	}
 	if hot < 0 && len(p.cards) > 0 {
-		if m := cardMission(obs, p.cards[0]); m != nil {
+		// the mission of the card under the pointer, else of the first card
+		card := p.cards[0]
+		if p.hover != nil {
+			for _, c := range p.cards {
+				if c.Decision.ID == p.hover.Order.Decision {
+					card = c
+				}
+			}
+		}
+		if m := cardMission(obs, card); m != nil {
 			hot, hotTarget = m.Route, m.TargetPos
-			if p.hover != nil && p.hover.Order.Kind == sim.OrderCondition && p.hover.Order.Route >= 0 {
+			if p.hover != nil && p.hover.Order.Kind == sim.OrderCondition && p.hover.Order.Route >= 0 && p.hover.Order.Decision == card.Decision.ID {
 				hot = p.hover.Order.Route
 			}
 		}
@@ -302,6 +311,7 @@ func (p *Play) drawRoutes(dst *ebiten.Image, obs *sim.Observation) {
 			x, y := p.toScreen(hotTarget)
 			pts = append(pts, x, y)
 			g.pt.Dashed(dst, pts, g.Px(2.5), g.Px(10), g.Px(5), isr)
+			g.pt.Reticle(dst, x, y, p.symbolR()*1.2, isr) // where the strike would land
 			continue
 		}
 		g.pt.Dashed(dst, pts, g.Px(1), g.Px(5), g.Px(6), view.Fade(isr, 0.35))
@@ -371,6 +381,7 @@ const (
 	animAttack
 	animResponse
 	animHalt
+	animPing // a ring where the map was just centred
 )
 
 // anim is one event of the last turn replayed on the map.
@@ -534,7 +545,7 @@ func (p *Play) drawAnims(dst *ebiten.Image) {
 			pts = arc(pts[0], pts[1], pts[2], pts[3])
 		}
 		tx, ty := pts[len(pts)-2], pts[len(pts)-1]
-		if a.kind == animHalt {
+		if a.kind == animHalt || a.kind == animPing {
 			f := min(local/a.dur, 1)
 			g.pt.Ring(dst, tx, ty, g.Px(10)+f*g.Px(60), g.Px(3)*(1-f)+1, view.Fade(a.color, 1-f))
 			continue

@@ -16,6 +16,7 @@ import (
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/geo"
 )
 
 // textItem is a line of text laid out in the decisions panel.
@@ -82,7 +83,9 @@ func (p *Play) buildBar() {
 		x += w + g.Px(20)
 		return true
 	}
-	add("bar-date", text.Advance(tb.Date+"  "+tb.Turn, g.bold()), "The date of this turn, and how far into the scenario you are.")
+	// as wide as the last turn's label, so the gauges do not shift as turns pass
+	widest := fmt.Sprintf("turn %d/%d", p.obs().Turns, p.obs().Turns)
+	add("bar-date", text.Advance(tb.Date+"  ", g.bold())+text.Advance(widest, body), "The date of this turn, and how far into the scenario you are.")
 	for i, l := range tb.Ladders {
 		add(fmt.Sprintf("bar-ladder-%d", i), text.Advance(l.Name, body)+g.Px(8)+p.gaugeWidth(), l.Tip)
 	}
@@ -132,6 +135,10 @@ func (p *Play) buildPanel() {
 	case p.sess.Role() == session.Spectator:
 		y = p.panelHeading("SPECTATOR", in.X, y)
 		wrap("The AI plays every actor. Space pauses and resumes, 0–4 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+	case p.spectating():
+		y = p.panelHeading("WATCHING AS "+strings.ToUpper(view.RoleName(p.sess.Role())), in.X, y)
+		wrap(view.RoleName(p.sess.Role())+" makes no decisions here: the AI plays every actor and you see what this side sees. "+
+			"Space pauses and resumes, 0–4 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
 	case p.sess.Over():
 		y = p.panelHeading("THE RUN IS OVER", in.X, y)
 		wrap(view.OutcomeTitle(p.sess.Outcome())+". Press Space or Enter for the results.", body, view.Text(), in.X, in.W)
@@ -215,6 +222,10 @@ func (p *Play) buildPanel() {
 				if ch.Group != group {
 					group = ch.Group
 					y = p.flowEnd(y)
+					if title := view.GroupTitle(p.free, i); title != "" {
+						y += g.Px(2)
+						wrap(title, small, view.Dim(), in.X, in.W)
+					}
 				}
 				bw := min(in.W, g.buttonWidth(ch.Label, small)+g.Px(6))
 				rr := ui.Rect{X: in.X, Y: y, W: bw, H: g.Px(28)}
@@ -237,10 +248,24 @@ func (p *Play) buildPanel() {
 			}
 		}
 	}
-	if role := p.sess.Role(); role != session.Spectator {
-		if objs := view.Objectives(p.sess.Scenario(), role, p.sess.Metric); len(objs) > 0 {
+	// the player's objectives; a spectator follows every side's
+	sides := []sim.Actor{p.sess.Role()}
+	if p.sess.Role() == session.Spectator || !decides(p.sess.Role()) {
+		sides = sides[:0]
+		for a := sim.Actor(0); a < sim.NumActors; a++ {
+			if hasObjectives(p.sess.Scenario(), a) {
+				sides = append(sides, a)
+			}
+		}
+	}
+	for _, side := range sides {
+		if objs := view.Objectives(p.sess.Scenario(), side, p.sess.Metric); len(objs) > 0 {
 			y += g.Px(12)
-			y = p.panelHeading("YOUR OBJECTIVES", in.X, y)
+			title := "YOUR OBJECTIVES"
+			if side != p.sess.Role() {
+				title = "OBJECTIVES OF " + strings.ToUpper(view.RoleName(side))
+			}
+			y = p.panelHeading(title, in.X, y)
 			for _, o := range objs {
 				mark, clr := "on track", view.Good()
 				if !o.Holds {
@@ -424,8 +449,10 @@ func (p *Play) buildLog() {
 		x += w + g.Px(4)
 	}
 	log := p.sess.Log()
+	// a log that showed its end keeps showing it as lines come and the
+	// window or the interface scale changes
+	atBottom := p.logScroll.AtBottom()
 	if key := [2]int{len(log), int(p.filter)}; key != p.linesKey {
-		atBottom := p.logScroll.AtBottom()
 		from := 0
 		if key[1] == p.linesKey[1] && key[0] >= p.linesKey[0] && p.linesKey[0] >= 0 {
 			from = p.linesKey[0] // only the new entries need words
@@ -437,14 +464,14 @@ func (p *Play) buildLog() {
 			ln.Index += from
 			p.lines = append(p.lines, ln)
 		}
-		p.logScroll.Content = float64(len(p.lines)) * p.logRowH()
-		if atBottom {
-			p.logScroll.View = body.H
-			p.logScroll.ToBottom()
-		}
 	}
 	rowH := p.logRowH()
 	p.logScroll.View, p.logScroll.Content = body.H, float64(len(p.lines))*rowH
+	if atBottom {
+		p.logScroll.ToBottom()
+	}
+	// whole rows only: the top line never shows cut in half
+	p.logScroll.Offset = math.Round(p.logScroll.Offset/rowH) * rowH
 	p.logScroll.Clamp()
 	first := int(p.logScroll.Offset / rowH)
 	for i := first; i < len(p.lines); i++ {
@@ -483,6 +510,10 @@ func (p *Play) centreOn(ln view.LogLine) {
 	}
 	p.cam.CX, p.cam.CY = float64(ln.Pos.X), float64(ln.Pos.Y)
 	p.cam.Clamp()
+	// the map may stop at its edge short of the place: a ring shows where it is
+	p.ships.reset(p.obs())
+	p.anims = append(p.anims[:0], anim{kind: animPing, color: view.Accent(), dur: 1.2, path: []geo.Point{ln.Pos}})
+	p.animStart, p.animSpeed = p.g.input.Now, 1
 	if ln.Site >= 0 {
 		p.selected = ln.Site
 		p.cardsKey = ""
@@ -541,8 +572,11 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 		case scan(c.ID, "bar-hazard-%d", &n):
 			h := tb.Hazards[n]
 			clr := view.Accent()
-			if h.Micro >= 50_000 {
+			switch {
+			case h.Micro >= 50_000:
 				clr = view.Danger()
+			case h.Micro < 10_000:
+				clr = view.Dim() // below 1%: noted, not alarming
 			}
 			s := g.Px(7)
 			g.pt.Convex(dst, []float64{r.X + s, cy - s, r.X + 2*s, cy + s*0.8, r.X, cy + s*0.8}, clr)
@@ -624,10 +658,12 @@ func (p *Play) drawLog(dst *ebiten.Image) {
 	render.TextMiddle(dst, "LOG", g.Face(12, true), head.X, head.Y+(head.H-g.Px(4))/2, view.Accent(), render.Left)
 	clip := render.SubImage(dst, body.X, body.Y, body.W, body.H)
 	small := g.small()
-	dateW := text.Advance("2021-10-14 00:00 ", small)
+	// the widest date the column holds (digits differ in width), then a gap
+	dateW := text.Advance("2000-00-00 00:00", small)
 	if p.sess.Scenario().TurnHours%24 == 0 {
-		dateW = text.Advance("2021-10-14 ", small)
+		dateW = text.Advance("2000-00-00", small)
 	}
+	dateW += g.Px(10)
 	for i := range p.cs.list {
 		c := &p.cs.list[i]
 		if strings.HasPrefix(c.ID, "filter-") {

@@ -183,6 +183,19 @@ func Decode(data []byte) (*Game, error) {
 	return g, nil
 }
 
+// Summary describes a saved game for a list of saves.
+type Summary struct {
+	ScenarioID string
+	Role       string // an actor id, or replay.Spectator
+	Turns      int32  // whole turns played
+	Over       bool   // the run had ended
+}
+
+// Summary describes the game.
+func (g *Game) Summary() Summary {
+	return Summary{ScenarioID: g.Replay.ScenarioID, Role: g.Replay.Role, Turns: g.Turns(), Over: g.Replay.Outcome != sim.OutcomeRunning}
+}
+
 // Write saves a game to path atomically.
 func Write(path string, g *Game) error {
 	data, err := Encode(g)

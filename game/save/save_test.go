@@ -72,6 +72,9 @@ func TestSaveAndResume(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if sum := back.Summary(); sum != (Summary{ScenarioID: "tanf-2021", Role: "usa", Turns: 10}) {
+		t.Errorf("summary %+v", sum)
+	}
 	if back.View != view || len(back.Orders()) != len(s.Orders()) || !back.Saved.Equal(g.Saved) {
 		t.Errorf("read back view %+v with %d orders, wrote %+v with %d", back.View, len(back.Orders()), view, len(s.Orders()))
 	}

@@ -365,6 +365,7 @@ func (s *Session) Apply(o sim.Order) error {
 		return err
 	}
 	s.record(s.role, o)
+	s.log = append(s.log, s.eng.TakeLog()...) // the order's own entries show at once
 	s.refresh()
 	return nil
 }

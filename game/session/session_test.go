@@ -192,3 +192,21 @@ func TestAnswerRestClosesEveryDecision(t *testing.T) {
 		t.Errorf("Recording: %v", err)
 	}
 }
+
+// An order the player gives shows in the log at once, before the run moves
+// on, so the player sees it was taken.
+func TestAppliedOrderLogsAtOnce(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	s, err := New(sc, 1, sim.USA, Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := len(s.Log())
+	if err := s.Apply(sim.Order{Kind: sim.OrderPrivateMessage}); err != nil {
+		t.Fatal(err)
+	}
+	log := s.Log()
+	if len(log) != before+1 || log[len(log)-1].Kind != sim.LogPrivateMessage {
+		t.Fatalf("log after the order: %+v", log[before:])
+	}
+}

@@ -107,6 +107,39 @@ func TestTabCyclesFocusAndEnterActivates(t *testing.T) {
 	}
 }
 
+// A click gives the keyboard focus to text fields only: a clicked button
+// keeps no focus, so Enter afterwards does not press it again.
+func TestClickFocusesTextFieldsOnly(t *testing.T) {
+	var s State
+	ws := []Widget{
+		{ID: "button", Rect: Rect{0, 0, 10, 10}, Focusable: true},
+		{ID: "field", Rect: Rect{20, 0, 10, 10}, Focusable: true, TextEntry: true},
+	}
+	click := func(x float64) Result {
+		s.Update(Input{X: x, Y: 5, Pressed: true, Down: true}, ws)
+		return s.Update(Input{X: x, Y: 5, Released: true}, ws)
+	}
+	if res := click(25); res.Activated != "field" || s.Focus != "field" {
+		t.Fatalf("click on the field: activated %q, focus %q", res.Activated, s.Focus)
+	}
+	if res := click(5); res.Activated != "button" || s.Focus != "" {
+		t.Fatalf("click on the button: activated %q, focus %q (want none)", res.Activated, s.Focus)
+	}
+	if res := s.Update(Input{Keys: []Key{KeyEnter}}, ws); res.Activated != "" {
+		t.Errorf("Enter after a click pressed %q again", res.Activated)
+	}
+	click(25)
+	click(100)
+	if s.Focus != "" {
+		t.Errorf("a click on nothing left the focus on %q", s.Focus)
+	}
+	s.Update(Input{Keys: []Key{KeyTab}}, ws)
+	ws[0].Disabled = true
+	if s.Update(Input{Keys: []Key{KeyEnter}}, ws); s.Focus != "" {
+		t.Errorf("focus %q kept on a widget that became disabled", s.Focus)
+	}
+}
+
 func TestTooltipAfterDelay(t *testing.T) {
 	var s State
 	ws := []Widget{{ID: "a", Rect: Rect{0, 0, 10, 10}, Tip: "does a", Hotkey: "A"}}

@@ -34,6 +34,10 @@ type Widget struct {
 	Hotkey    string // the key that does the same, shown with the tooltip
 	Disabled  bool
 	Focusable bool // reachable with Tab
+	// TextEntry marks a text field: a click gives it the keyboard focus. A
+	// click on anything else takes the focus away, so Enter goes back to
+	// the screen's own hotkey instead of pressing the button clicked last.
+	TextEntry bool
 }
 
 // TooltipDelay is how long the pointer rests on a widget before its
@@ -86,9 +90,10 @@ func (s *State) Update(in Input, widgets []Widget) Result {
 	}
 	if in.Pressed {
 		s.pressed = hover
+		s.Focus = ""
 		if hw != nil {
 			res.Consumed = true
-			if hw.Focusable && !hw.Disabled {
+			if hw.TextEntry && !hw.Disabled {
 				s.Focus = hover
 			}
 		}
@@ -116,8 +121,8 @@ func (s *State) Update(in Input, widgets []Widget) Result {
 			}
 		}
 	}
-	if s.Focus != "" && find(widgets, s.Focus) == nil {
-		s.Focus = ""
+	if w := find(widgets, s.Focus); w == nil || w.Disabled {
+		s.Focus = "" // the widget is gone or can no longer be used
 	}
 	return res
 }

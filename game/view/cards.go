@@ -72,6 +72,9 @@ func BuildCards(obs *sim.Observation, ord Orders, opt CardOptions, recent []sim.
 			ch.Default = ch.Order == def
 			finish(ch, ord)
 		}
+		if d.Kind == sim.DecidePlan {
+			settlePlanCard(&c)
+		}
 		cards = append(cards, c)
 	}
 	return cards
@@ -103,6 +106,28 @@ func TargetName(obs *sim.Observation, t sim.Target) string {
 		}
 	}
 	return "a weapons convoy"
+}
+
+// NearPlace says where a point lies: "at" a site within 5 km, else its
+// distance from the nearest named site other than a city ("35 km from
+// Al-Bukamal staging area"), so a convoy on the map can be found.
+func NearPlace(sc *sim.Scenario, p geo.Point) string {
+	best, dist := -1, int64(0)
+	for i := range sc.Sites {
+		if sc.Sites[i].Kind == sim.SiteCity {
+			continue
+		}
+		if d := geo.Dist(sc.Sites[i].Pos, p); best < 0 || d < dist {
+			best, dist = i, d
+		}
+	}
+	switch {
+	case best < 0:
+		return ""
+	case dist < 5_000:
+		return "at " + MapName(sc.Sites[best].Name)
+	}
+	return fmt.Sprintf("%d km from %s", (dist+500)/1000, MapName(sc.Sites[best].Name))
 }
 
 // corridorShort keeps the part of a corridor's name before its colon.
@@ -186,8 +211,14 @@ func NoticeWord(n int8) string {
 }
 
 func planCard(c *Card, obs *sim.Observation, opt CardOptions) {
-	c.Title = fmt.Sprintf("Plan strikes: %d sorties left", obs.SortiesLeft)
+	sc := obs.Scenario
+	c.Title = "Plan strikes: " + plural(obs.SortiesLeft, "sortie") + " left"
 	c.Reason = "Your intelligence has targets in its sights. Pick a target and a route, or end planning."
+	for _, m := range obs.Missions {
+		if m.Planned == obs.Turn && m.Status == sim.MissionPlanned {
+			c.Facts = append(c.Facts, fmt.Sprintf("Planned: %s via the %s, %s.", TargetName(obs, m.Target), RouteName(sc, m.Route), PackageWord(m.Package)))
+		}
+	}
 	c.Facts = append(c.Facts, fmt.Sprintf("Package %s, %s to Russia (change below).", PackageWord(opt.Package), NoticeWord(opt.Notice)))
 	order := make([]int, len(obs.Targets))
 	for i := range order {
@@ -218,7 +249,26 @@ func planCard(c *Card, obs *sim.Observation, opt CardOptions) {
 				Order: sim.Order{Kind: sim.OrderStrike, Target: t.Target, Route: o.Route, Package: opt.Package, Notice: opt.Notice}})
 		}
 	}
-	c.Choices = append(c.Choices, Choice{Label: "End planning", Tip: "Plan no more strikes this turn.", Order: sim.Order{Kind: sim.OrderEndPlanning}})
+	c.Choices = append(c.Choices, Choice{Label: "End planning", Tip: "Plan no more strikes this turn: the planned ones fly (or go to the US for review).", Order: sim.Order{Kind: sim.OrderEndPlanning}})
+}
+
+// settlePlanCard words a strike plan for what is left to do once its
+// choices are checked: with no strike possible, ending planning is all.
+func settlePlanCard(c *Card) {
+	for _, ch := range c.Choices {
+		if ch.Order.Kind == sim.OrderStrike && ch.Disabled == "" {
+			return
+		}
+	}
+	c.Reason = "No more strikes can be planned this turn. End planning to let the planned ones fly."
+}
+
+// plural counts a noun: "1 sortie", "2 sorties".
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func needsReview(r sim.Reason) bool {
@@ -245,12 +295,17 @@ func requestCard(c *Card, obs *sim.Observation) {
 		c.Title = "Israeli strike on " + ShortName(TargetName(obs, m.Target))
 		c.Site = targetSite(m.Target)
 		c.Reason = fmt.Sprintf("The mission %s.", ReasonText(c.Decision.Reasons))
+		if m.Target.Kind != sim.TargetSite {
+			if at := NearPlace(sc, m.TargetPos); at != "" {
+				c.Facts = append(c.Facts, "Target: a weapons convoy "+at+".")
+			}
+		}
 		c.Facts = append(c.Facts, fmt.Sprintf("Route: %s, %s.", RouteName(sc, m.Route), PackageWord(m.Package)))
 		if zs := ZonesCrossed(obs, m.Route, m.TargetPos); len(zs) > 0 {
 			c.Facts = append(c.Facts, "Crosses: "+strings.Join(zs, ", ")+".")
 		}
 		if r.Deferrals > 0 {
-			c.Facts = append(c.Facts, fmt.Sprintf("You have put this off %d time(s).", r.Deferrals))
+			c.Facts = append(c.Facts, fmt.Sprintf("You have put this off %s; left too long, the request expires and the mission is dropped.", plural(int64(r.Deferrals), "time")))
 		}
 	}
 	alt := int32(-1)
@@ -273,7 +328,7 @@ func requestCard(c *Card, obs *sim.Observation) {
 	c.Choices = append(c.Choices,
 		Choice{Label: "Approve in 2 days", Tip: "Approve on condition that it waits two turns.", Order: sim.Order{Kind: sim.OrderCondition, Route: -1, Delay: 2}},
 		Choice{Label: "Deny", Tip: "Refuse the mission. Israel's trust falls; it may strike anyway.", Order: sim.Order{Kind: sim.OrderDeny}},
-		Choice{Label: "Defer", Tip: "Answer on a later turn. The request expires if left too long.", Order: sim.Order{Kind: sim.OrderDefer}},
+		Choice{Label: "Defer", Tip: "Answer on a later turn. Left too long, the request expires and the mission is dropped, with no word from you.", Order: sim.Order{Kind: sim.OrderDefer}},
 	)
 }
 
@@ -291,7 +346,7 @@ func responseCard(c *Card, obs *sim.Observation) {
 				cond = append(cond, "fly the "+RouteName(sc, r.AltRoute))
 			}
 			if r.Delay > 0 {
-				cond = append(cond, fmt.Sprintf("wait %d turn(s)", r.Delay))
+				cond = append(cond, "wait "+plural(int64(r.Delay), "turn"))
 			}
 			c.Facts = append(c.Facts, "The US asks you to "+strings.Join(cond, " and ")+".")
 			comply = "Accept the condition"
@@ -375,6 +430,15 @@ func protectionCard(c *Card, obs *sim.Observation) {
 		c.Title = "Attack expected on " + ShortName(sc.Sites[site].Name)
 	}
 	c.Reason = "Israel warns that proxies will strike tomorrow."
+	if site >= 0 && int(site) < len(obs.Sites) {
+		if v := obs.Sites[site]; v.Troops >= 0 {
+			fact := fmt.Sprintf("%d troops there", v.Troops)
+			if v.Hardened {
+				fact += ", already dug in"
+			}
+			c.Facts = append(c.Facts, fact+".")
+		}
+	}
 	c.Choices = []Choice{
 		{Label: "Evacuate", Tip: "Thin the garrison out for a while: few are hurt, but the mission pauses.", Order: sim.Order{Kind: sim.OrderEvacuate, Site: site}},
 		{Label: "Harden", Tip: "Dig in and add defences: halves the lethality of attacks, for good.", Order: sim.Order{Kind: sim.OrderHarden, Site: site}},
@@ -394,7 +458,8 @@ func FreeOrders(obs *sim.Observation, ord Orders, selected int32) []Choice {
 		if selected >= 0 && int(selected) < len(sc.Sites) {
 			name := ShortName(sc.Sites[selected].Name)
 			out = append(out, Choice{Label: "Halt strikes near " + name + " (100 km, 3 days)",
-				Tip:   "Ask Israel to halt strikes within 100 km of " + sc.Sites[selected].Name + " for three days.",
+				Tip: "Ask Israel to halt strikes within 100 km of " + sc.Sites[selected].Name + " for three days: " +
+					"its strikes there come to you for review, and one flown anyway is a violation.",
 				Order: sim.Order{Kind: sim.OrderHalt, Site: selected, Radius: 100_000, Days: 3}})
 		}
 		for i := range sc.Sites {
@@ -433,8 +498,54 @@ func FreeOrders(obs *sim.Observation, ord Orders, selected int32) []Choice {
 	}
 	for i := range out {
 		finish(&out[i], ord)
+		if out[i].Order.Kind == sim.OrderPrivateMessage && out[i].Disabled == "" && len(out[i].Preview) > 0 && !changesAnything(out[i].Preview) {
+			out[i].Label += " (too soon)"
+			out[i].Tip = "A message now carries no weight: the last one is too recent. Sending another starts the wait again."
+		}
 	}
 	return out
+}
+
+// DefaultAnswers says what letting each card go would answer, as
+// "title: answer", for the question before a turn ends with decisions open.
+func DefaultAnswers(cards []Card) []string {
+	var out []string
+	for _, c := range cards {
+		for _, ch := range c.Choices {
+			if ch.Default {
+				out = append(out, c.Title+": "+ch.Label)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// GroupTitle returns the heading to show before choice i of a list: its
+// group's name where a group starts whose buttons do not all name it
+// ("Send every turn" needs "Land bridge" above it; "Harden Al-Omar" does
+// not), else "".
+func GroupTitle(choices []Choice, i int) string {
+	g := choices[i].Group
+	if g == "" || i > 0 && choices[i-1].Group == g {
+		return ""
+	}
+	for j := i; j < len(choices) && choices[j].Group == g; j++ {
+		if !strings.Contains(strings.ToLower(choices[j].Label), strings.ToLower(g)) {
+			return strings.ToUpper(g[:1]) + g[1:]
+		}
+	}
+	return ""
+}
+
+// changesAnything reports whether a rendered preview moves any quantity.
+func changesAnything(lines []string) bool {
+	for _, l := range lines {
+		if !strings.HasSuffix(l, "(unchanged)") {
+			return true
+		}
+	}
+	return false
 }
 
 // markCurrentRate labels the dispatch choice that matches the rate in force.

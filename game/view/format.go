@@ -7,9 +7,13 @@ import (
 	"github.com/deconflict/deconflict/sim"
 )
 
-// Percent formats a micro fraction as a percentage, with one decimal below 10%.
+// Percent formats a micro fraction as a percentage, with one decimal below
+// 10%; a chance too small to show as 0.1% reads "<0.1%", never "0.0%".
 func Percent(micro int64) string {
 	p := float64(micro) / sim.Micro * 100
+	if p > 0 && p < 0.05 {
+		return "<0.1%"
+	}
 	if p < 10 && p != 0 {
 		return fmt.Sprintf("%.1f%%", p)
 	}
@@ -60,16 +64,19 @@ func trimZeros(s string) string {
 // before → after.
 func PreviewLine(l sim.PreviewLine) string {
 	var b strings.Builder
-	b.WriteString(l.Label)
+	b.WriteString(previewLabel(l.Label))
 	b.WriteString(" ")
 	before, after := scaled(l.Before, l.Unit, l.Scale), scaled(l.After, l.Unit, l.Scale)
 	switch {
+	case l.Before == 0 && (l.Unit == "%" || l.Unit == "people"):
+		b.WriteString(after) // a chance or a toll the order creates
+		if before == after {
+			return b.String()
+		}
 	case before == after:
 		b.WriteString(after)
 		b.WriteString(" (unchanged)")
 		return b.String() // the terms matter only where the order moves them
-	case l.Before == 0 && l.Unit == "%":
-		b.WriteString(after) // a chance the order creates
 	default:
 		b.WriteString(before)
 		b.WriteString(" → ")
@@ -92,20 +99,18 @@ func PreviewLine(l sim.PreviewLine) string {
 	return b.String()
 }
 
-// PreviewLines renders a whole preview. Only the line that changes most
-// (relative to its value) keeps its terms; the others are listed short, so
-// a preview of four garrisons' hazards stays readable.
+// PreviewLines renders a whole preview. Only the line that moves most
+// keeps its terms (the largest change in its scale, the higher value on a
+// tie: the garrison most at risk); the others are listed short, so a
+// preview of four garrisons' hazards stays readable.
 func PreviewLines(p sim.Preview) []string {
 	best, bestChange := -1, 0.0
 	for i, l := range p.Lines {
-		if len(l.Terms) == 0 || l.Before == l.After {
-			continue
+		if len(l.Terms) == 0 || scaled(l.Before, l.Unit, l.Scale) == scaled(l.After, l.Unit, l.Scale) {
+			continue // a change too small to show explains nothing
 		}
-		d := float64(l.After - l.Before)
-		if d < 0 {
-			d = -d
-		}
-		if change := d / float64(max(1, min(abs(l.Before), abs(l.After)))); best < 0 || change > bestChange {
+		change := float64(abs(l.After-l.Before)) / float64(max(1, l.Scale))
+		if best < 0 || change > bestChange || change == bestChange && l.After > p.Lines[best].After {
 			best, bestChange = i, change
 		}
 	}
@@ -117,6 +122,17 @@ func PreviewLines(p sim.Preview) []string {
 		out = append(out, PreviewLine(l))
 	}
 	return out
+}
+
+// previewLabel words the engine's labels for people: a ladder named by its
+// pair id ("usa-iran ladder") gets the name the top bar uses.
+func previewLabel(label string) string {
+	for p := sim.Pair(0); p < sim.NumPairs; p++ {
+		if id := p.String(); strings.HasPrefix(label, id+" ") {
+			return PairName(p) + label[len(id):]
+		}
+	}
+	return label
 }
 
 func abs(v int64) int64 {

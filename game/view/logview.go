@@ -159,7 +159,7 @@ func nameMission(sc *sim.Scenario, text string, e sim.Entry, m sim.Mission, seen
 		target = MapName(full)
 	}
 	id := fmt.Sprintf("strike mission %d", e.Subject)
-	if full != "" && strings.Contains(text, full) { // the sentence names the target already
+	if full != "" && strings.Contains(text, full) || strings.Contains(text, id+" on ") { // the sentence names the target already
 		text = strings.Replace(text, "Israeli "+id, "An Israeli strike", 1)
 		return strings.Replace(text, id, "the strike", 1)
 	}

@@ -54,16 +54,17 @@ type ObjectiveRow struct {
 	Met      bool
 	Decided  bool
 	When     string // "turn 14 (2021-10-14)"
+	Final    string // the metric's value at the end, in its unit
 	Required bool
 }
 
 // ObjectiveRows lists the objectives of a finished run with the turn that
-// decided each.
-func ObjectiveRows(sc *sim.Scenario, states []sim.ObjectiveState) []ObjectiveRow {
+// decided each and where its metric ended, read through final.
+func ObjectiveRows(sc *sim.Scenario, states []sim.ObjectiveState, final func(sim.Metric) int64) []ObjectiveRow {
 	var out []ObjectiveRow
 	for i := range sc.Objectives {
 		o := &sc.Objectives[i]
-		row := ObjectiveRow{Role: o.Role, Text: o.Text, Required: o.Required}
+		row := ObjectiveRow{Role: o.Role, Text: o.Text, Required: o.Required, Final: MetricValue(o.Metric, final(o.Metric))}
 		if row.Text == "" {
 			row.Text = fmt.Sprintf("%s %s %s", o.Metric, o.Op, MetricValue(o.Metric, o.Value))
 		}
@@ -76,13 +77,52 @@ func ObjectiveRows(sc *sim.Scenario, states []sim.ObjectiveState) []ObjectiveRow
 	return out
 }
 
-// MetricValue renders a stored metric value in its unit.
+// MetricValue renders a stored metric value in its unit ("57.1%" for a
+// percentage, a bare number otherwise).
 func MetricValue(m sim.Metric, v int64) string {
 	spec := m.Spec()
-	if spec.Scale <= 1 {
-		return fmt.Sprintf("%d", v)
+	s := fmt.Sprintf("%d", v)
+	if spec.Scale > 1 {
+		s = trimZeros(fmt.Sprintf("%.1f", float64(v)/float64(spec.Scale)))
 	}
-	return trimZeros(fmt.Sprintf("%.1f", float64(v)/float64(spec.Scale)))
+	if spec.Unit == "percent" {
+		s += "%"
+	}
+	return s
+}
+
+// VerdictReason explains a role's verdict from its objectives, by the
+// engine's rule: all met wins; a required one missed, or more than half
+// missed, loses; anything between is a draw.
+func VerdictReason(rows []ObjectiveRow, role sim.Actor, v sim.Verdict) string {
+	n, met, missed := 0, 0, 0
+	required := ""
+	for _, r := range rows {
+		if r.Role != role {
+			continue
+		}
+		n++
+		switch {
+		case r.Decided && r.Met:
+			met++
+		case r.Decided:
+			missed++
+			if r.Required && required == "" {
+				required = r.Text
+			}
+		}
+	}
+	switch {
+	case n == 0:
+		return "This side had no objectives."
+	case v == sim.VerdictWon:
+		return fmt.Sprintf("Every objective met (%d of %d).", met, n)
+	case v == sim.VerdictLost && required != "":
+		return "A required objective was missed: " + required
+	case v == sim.VerdictLost:
+		return fmt.Sprintf("%d of %d objectives missed: more than half loses.", missed, n)
+	}
+	return fmt.Sprintf("%d of %d objectives met: all of them win, more than half missed loses.", met, n)
 }
 
 // ObjectiveLine is one of the player's objectives during play, with where

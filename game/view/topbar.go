@@ -1,7 +1,9 @@
 package view
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/deconflict/deconflict/sim"
@@ -23,7 +25,8 @@ type Hazard struct {
 	Full    string // the site's full name
 }
 
-// TopBar is the strip across the top of the play screen.
+// TopBar is the strip across the top of the play screen. Hazards are
+// sorted from the highest down, so a narrow bar keeps the ones that matter.
 type TopBar struct {
 	Date    string
 	Turn    string // "turn 14/31"
@@ -65,6 +68,8 @@ func BuildTopBar(obs *sim.Observation) TopBar {
 		}
 		tb.Hazards = append(tb.Hazards, Hazard{Site: int32(i), Name: ShortName(s.Name), Percent: Percent(v.Hazard), Micro: v.Hazard, Full: s.Name})
 	}
+	// the most threatened first: the bar shows as many as fit
+	slices.SortStableFunc(tb.Hazards, func(a, b Hazard) int { return cmp.Compare(b.Micro, a.Micro) })
 	return tb
 }
 

@@ -222,6 +222,11 @@ func TestTopBarAndFreeOrders(t *testing.T) {
 	if !found {
 		t.Errorf("no Tanf hazard in %+v", tb.Hazards)
 	}
+	for i := 1; i < len(tb.Hazards); i++ {
+		if tb.Hazards[i].Micro > tb.Hazards[i-1].Micro {
+			t.Errorf("hazards not from the highest down: %+v", tb.Hazards)
+		}
+	}
 	free := FreeOrders(s.Observation(), s, -1)
 	kinds := map[sim.OrderKind]bool{}
 	for _, c := range free {
@@ -292,5 +297,196 @@ func TestLogLinesNameMissions(t *testing.T) {
 	}
 	if len(ir) != 1 || strings.Contains(ir[0].Text, "approved") || strings.Contains(ir[0].Text, "mission") {
 		t.Errorf("Iran reads %+v", ir)
+	}
+	convoy := sim.Mission{ID: 56, Target: sim.Target{Kind: sim.TargetShipment, ID: 7}}
+	miss := []sim.Entry{{Turn: 5, Kind: sim.LogStrikeMiss, Actor: sim.Israel, Other: sim.Iran, Site: -1, Subject: 56}}
+	got := Lines(sc, sim.Israel, miss, All, func(int32) (sim.Mission, bool) { return convoy, true })
+	if len(got) != 1 || strings.Count(got[0].Text, "weapons") != 1 {
+		t.Errorf("a failed strike on a convoy reads %+v", got)
+	}
+}
+
+func TestPreviewWording(t *testing.T) {
+	created := sim.PreviewLine{Label: "interception", Unit: "%", Scale: sim.Micro, Before: 0, After: 0}
+	if got := PreviewLine(created); got != "interception 0%" {
+		t.Errorf("a chance the order creates reads %q", got)
+	}
+	toll := sim.PreviewLine{Label: "expected deaths at Al-Tanf garrison", Unit: "people", Scale: sim.Micro, After: 80_000}
+	if got := PreviewLine(toll); got != "expected deaths at Al-Tanf garrison 0.08" {
+		t.Errorf("a toll the order creates reads %q", got)
+	}
+	ladder := sim.PreviewLine{Label: sim.USAIran.String() + " ladder", Unit: "level", Scale: sim.Milli, Before: 1800, After: 2000}
+	if got := PreviewLine(ladder); got != "US–Iran ladder 1.8 → 2.0" {
+		t.Errorf("ladder line reads %q", got)
+	}
+	if Percent(300) != "<0.1%" || Percent(0) != "0%" || Percent(35_000) != "3.5%" {
+		t.Errorf("Percent: %q %q %q", Percent(300), Percent(0), Percent(35_000))
+	}
+	if got := MetricValue(sim.MetricInterdictedShare, 57_100); got != "57.1%" {
+		t.Errorf("interdicted share reads %q", got)
+	}
+	if got := MetricValue(sim.MetricAttacksOnUS, 3); got != "3" {
+		t.Errorf("attacks read %q", got)
+	}
+}
+
+// The terms explain the hazard that moves most, not a tiny one that moves
+// a lot relative to itself (nor one whose change rounds away).
+func TestPreviewTermsGoToTheBiggestChange(t *testing.T) {
+	terms := []sim.Term{{Name: "grievance", Scale: sim.Milli, Before: 600, After: 650}}
+	p := sim.Preview{Lines: []sim.PreviewLine{
+		{Label: "Rmeilan attack hazard", Unit: "%", Scale: sim.Micro, Before: 5_000, After: 6_000, Terms: terms},
+		{Label: "Al-Tanf attack hazard", Unit: "%", Scale: sim.Micro, Before: 37_000, After: 40_000, Terms: terms},
+		{Label: "Conoco attack hazard", Unit: "%", Scale: sim.Micro, Before: 3_000, After: 3_010, Terms: terms},
+	}}
+	lines := PreviewLines(p)
+	if strings.Contains(lines[0], "grievance") || !strings.Contains(lines[1], "grievance") || strings.Contains(lines[2], "grievance") {
+		t.Errorf("terms on the wrong line: %q", lines)
+	}
+}
+
+func TestVerdictReason(t *testing.T) {
+	rows := []ObjectiveRow{
+		{Role: sim.USA, Text: "Lose no one.", Decided: true, Met: false, Required: true},
+		{Role: sim.USA, Text: "Keep the ladder low.", Decided: true, Met: true},
+		{Role: sim.Iran, Text: "Deliver.", Decided: true, Met: true},
+		{Role: sim.Iran, Text: "Strike.", Decided: true, Met: false},
+	}
+	if got := VerdictReason(rows, sim.USA, sim.VerdictLost); !strings.Contains(got, "Lose no one.") {
+		t.Errorf("lost on a required objective: %q", got)
+	}
+	if got := VerdictReason(rows, sim.Iran, sim.VerdictDraw); !strings.HasPrefix(got, "1 of 2 objectives met") {
+		t.Errorf("draw: %q", got)
+	}
+	if got := VerdictReason(rows[1:3], sim.Iran, sim.VerdictWon); got != "Every objective met (1 of 1)." {
+		t.Errorf("won: %q", got)
+	}
+}
+
+func TestNearPlace(t *testing.T) {
+	sc, _ := loadScenario(t, "tanf-2021")
+	tanf := sc.Sites[sc.SiteIndex("tanf")].Pos
+	if got := NearPlace(sc, tanf); got != "at Al-Tanf garrison" {
+		t.Errorf("at the garrison: %q", got)
+	}
+	off := tanf
+	off.Y += 20_000
+	if got := NearPlace(sc, off); !strings.HasSuffix(got, "from Al-Tanf garrison") || !strings.HasPrefix(got, "20 km") {
+		t.Errorf("20 km off the garrison: %q", got)
+	}
+}
+
+// A second private message within the cool-down changes nothing, and the
+// button says so instead of inviting the player to waste it.
+func TestPrivateMessageTooSoon(t *testing.T) {
+	sc, _ := loadScenario(t, "tanf-2021")
+	s, err := session.New(sc, 1, sim.USA, session.Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	message := func() Choice {
+		for _, c := range FreeOrders(s.Observation(), s, -1) {
+			if c.Order.Kind == sim.OrderPrivateMessage {
+				return c
+			}
+		}
+		t.Fatal("no private message among the free orders")
+		return Choice{}
+	}
+	if c := message(); strings.Contains(c.Label, "too soon") {
+		t.Fatalf("the first message is already too soon: %+v", c)
+	}
+	if err := s.Apply(message().Order); err != nil {
+		t.Fatal(err)
+	}
+	if c := message(); !strings.Contains(c.Label, "too soon") {
+		t.Errorf("the second message reads %q", c.Label)
+	}
+}
+
+// Once every target has a strike planned, the plan card lists them and
+// asks only to end planning.
+func TestPlanCardAfterPlanning(t *testing.T) {
+	sc, _ := loadScenario(t, "bukamal-2018")
+	opt := CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}
+	for seed := uint64(1); seed <= 5; seed++ {
+		s, err := session.New(sc, seed, sim.Israel, session.Live)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for !s.Over() {
+			if ev, err := s.Step(); err != nil {
+				t.Fatal(err)
+			} else if ev != session.Waited {
+				continue
+			}
+			for {
+				cards := BuildCards(s.Observation(), s, opt, s.Log())
+				if len(cards) == 0 || cards[0].Decision.Kind != sim.DecidePlan {
+					break
+				}
+				c := cards[0]
+				planned := false
+				for _, ch := range c.Choices {
+					if ch.Order.Kind == sim.OrderStrike && ch.Disabled == "" {
+						if err := s.Apply(ch.Order); err != nil {
+							t.Fatal(err)
+						}
+						planned = true
+						break
+					}
+				}
+				if planned {
+					continue
+				}
+				if !strings.HasPrefix(c.Reason, "No more strikes") || !strings.Contains(strings.Join(c.Facts, " "), "Planned: ") {
+					t.Errorf("plan card with nothing left to plan: %q %q", c.Reason, c.Facts)
+				}
+				return
+			}
+			if err := s.AnswerRest(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Fatal("no plan card ran out of strikes in the test games")
+}
+
+func TestGroupTitles(t *testing.T) {
+	sc, _ := loadScenario(t, "green-village-2022")
+	s, err := session.New(sc, 1, sim.Iran, session.Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	free := FreeOrders(s.Observation(), s, -1)
+	if len(free) == 0 || GroupTitle(free, 0) == "" {
+		t.Fatalf("Iran's dispatch buttons have no corridor heading: %+v", free)
+	}
+	for i := 1; i < len(free); i++ {
+		if free[i].Group == free[i-1].Group && GroupTitle(free, i) != "" {
+			t.Errorf("a heading inside group %q", free[i].Group)
+		}
+	}
+	us, _ := loadScenario(t, "tanf-2021")
+	u, err := session.New(us, 1, sim.USA, session.Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	usFree := FreeOrders(u.Observation(), u, -1)
+	for i, c := range usFree {
+		if title := GroupTitle(usFree, i); title != "" {
+			t.Errorf("US button %q gets heading %q although it names its site", c.Label, title)
+		}
+	}
+}
+
+func TestDefaultAnswers(t *testing.T) {
+	cards := []Card{
+		{Title: "Israeli strike on T4", Choices: []Choice{{Label: "Approve"}, {Label: "Defer", Default: true}}},
+		{Title: "Attack on Al-Tanf", Choices: []Choice{{Label: "Stay silent", Default: true}, {Label: "Strike militias"}}},
+	}
+	got := strings.Join(DefaultAnswers(cards), "|")
+	if got != "Israeli strike on T4: Defer|Attack on Al-Tanf: Stay silent" {
+		t.Errorf("DefaultAnswers = %q", got)
 	}
 }
