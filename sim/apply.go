@@ -167,6 +167,10 @@ func (e *Engine) Check(a Actor, o Order) error {
 		if o.Days < 1 || o.Days > 30 {
 			return invalid("halt must last 1..30 days")
 		}
+	case OrderPrivateMessage:
+		if cool := int32(e.param(ParamPrivateMessageCooldown)); st.LastMessage >= 0 && st.Turn-st.LastMessage < cool {
+			return invalid("Tehran heard from Washington %d turns ago; another message carries weight from turn %d", st.Turn-st.LastMessage, st.LastMessage+cool+1)
+		}
 	case OrderDispatch:
 		if o.Corridor < 0 || int(o.Corridor) >= len(sc.Corridors) {
 			return invalid("no corridor %d", o.Corridor)
@@ -294,11 +298,9 @@ func (e *Engine) apply(a Actor, o Order) {
 		e.addHalt(Area{Center: sc.Sites[o.Site].Pos, Radius: o.Radius}, o.Days, -1, o.Site)
 	case OrderPrivateMessage:
 		st.Count[MetricPrivateMessages]++
-		if st.LastMessage < 0 || st.Turn-st.LastMessage >= int32(e.param(ParamPrivateMessageCooldown)) {
-			eff := e.param(ParamPrivateMessageEffect)
-			st.Complicity -= scale(st.Complicity, eff)
-			st.Grievance[TowardUSA] -= scale(st.Grievance[TowardUSA], eff/2)
-		}
+		eff := e.param(ParamPrivateMessageEffect)
+		st.Complicity -= scale(st.Complicity, eff)
+		st.Grievance[TowardUSA] -= scale(st.Grievance[TowardUSA], eff/2)
 		st.LastMessage = st.Turn
 		e.note(LogPrivateMessage, USA, Iran, -1, -1, 0)
 	case OrderDispatch:

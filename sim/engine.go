@@ -1154,18 +1154,7 @@ func (e *Engine) diplomacy() {
 	if target := sc.Initial.Trust; st.Trust < target {
 		st.Trust = min(target, st.Trust+e.param(ParamTrustRecovery))
 	}
-	// the campaign against IS advances while US forces are in place and not pinned down
-	var troops, away int64
-	for i := range sc.Sites {
-		if sc.Sites[i].Owner == USA {
-			troops += st.Sites[i].Troops
-			away += st.Sites[i].Troops - e.present(int32(i))
-		}
-	}
-	if troops > 0 {
-		gain := e.param(ParamCounterISRate) * (troops - away) / troops
-		st.CounterIS = min(100*Milli, st.CounterIS+gain)
-	}
+	st.CounterIS = min(100*Milli, st.CounterIS+e.counterISGain(-1))
 	kept := st.Halts[:0]
 	for _, h := range st.Halts {
 		if h.Until > st.Turn {
@@ -1173,6 +1162,26 @@ func (e *Engine) diplomacy() {
 		}
 	}
 	st.Halts = kept
+}
+
+// counterISGain is the campaign against IS's progress this turn: it
+// advances while US forces are in place and not pinned down. evacuating,
+// if not -1, is a site counted as evacuated (for previews).
+func (e *Engine) counterISGain(evacuating int32) int64 {
+	st := &e.st
+	var troops, away int64
+	for _, i := range e.usSites {
+		troops += st.Sites[i].Troops
+		present := e.present(i)
+		if i == evacuating {
+			present = st.Sites[i].Troops / 10
+		}
+		away += st.Sites[i].Troops - present
+	}
+	if troops == 0 {
+		return 0
+	}
+	return e.param(ParamCounterISRate) * (troops - away) / troops
 }
 
 // ---- phase 9: score and end ----

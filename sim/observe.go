@@ -144,7 +144,7 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 		if a == Israel {
 			v.Detected = e.Strikable(Target{TargetSite, int32(i)})
 		}
-		if e.Exposed(int32(i)) && (s.Owner == a || a == Iran) {
+		if e.Exposed(int32(i)) && (s.Owner == a || a == Iran || a == NoActor) {
 			v.Hazard = e.Hazard(int32(i)).Hazard
 		}
 		if s.Owner != a && a != NoActor && s.Owner == USA {

@@ -78,6 +78,9 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 			inZone, exposure = as.InUSZone, as.Exposure
 			lines = append(lines, chanceLine("strike success", e.SuccessChance(m.Target, m.Package, m.Exposure), e.SuccessChance(m.Target, m.Package, exposure)))
 		}
+		if o.Kind == OrderCondition && o.Delay > 0 {
+			lines = append(lines, PreviewLine{Label: "turns before the strike may fly", Unit: "turns", Scale: 1, After: int64(o.Delay)})
+		}
 		g, c := e.expectedAfterStrike(m, inZone, exposure)
 		lines = e.hazardLines(USA, g, c, st.Deterrence, st.Escalation, lines)
 		trust := st.Trust
@@ -151,6 +154,10 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		}
 		lines = append(lines, PreviewLine{Label: "expected deaths if attacked", Unit: "people", Scale: Micro,
 			Before: present * lethality, After: after * afterLethality})
+		if o.Kind == OrderEvacuate {
+			before, afterGain := e.counterISGain(-1), e.counterISGain(o.Site)
+			lines = append(lines, PreviewLine{Label: "counter-IS progress a turn", Unit: "%", Scale: Milli, Before: before, After: afterGain})
+		}
 	case OrderRespond:
 		rise := int64(0)
 		d := st.Deterrence
@@ -173,11 +180,9 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		lines = e.hazardLines(USA, g, st.Complicity, d, esc, lines)
 	case OrderPrivateMessage:
 		c, g := st.Complicity, st.Grievance
-		if st.LastMessage < 0 || st.Turn-st.LastMessage >= int32(e.param(ParamPrivateMessageCooldown)) {
-			eff := e.param(ParamPrivateMessageEffect)
-			c -= scale(c, eff)
-			g[TowardUSA] -= scale(g[TowardUSA], eff/2)
-		}
+		eff := e.param(ParamPrivateMessageEffect)
+		c -= scale(c, eff)
+		g[TowardUSA] -= scale(g[TowardUSA], eff/2)
 		lines = e.hazardLines(USA, g, c, st.Deterrence, st.Escalation, lines)
 	}
 	return Preview{Lines: lines}, nil

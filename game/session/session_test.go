@@ -76,7 +76,7 @@ func humanUS(t *testing.T) func(*Session) {
 				t.Fatalf("apply %s: %v", o.Kind, err)
 			}
 		}
-		if s.Turn()%5 == 0 {
+		if s.Turn()%40 == 5 { // now and then, past the cool-down
 			if err := s.Apply(sim.Order{Kind: sim.OrderPrivateMessage}); err != nil {
 				t.Fatalf("private message: %v", err)
 			}

@@ -498,10 +498,6 @@ func FreeOrders(obs *sim.Observation, ord Orders, selected int32) []Choice {
 	}
 	for i := range out {
 		finish(&out[i], ord)
-		if out[i].Order.Kind == sim.OrderPrivateMessage && out[i].Disabled == "" && len(out[i].Preview) > 0 && !changesAnything(out[i].Preview) {
-			out[i].Label += " (too soon)"
-			out[i].Tip = "A message now carries no weight: the last one is too recent. Sending another starts the wait again."
-		}
 	}
 	return out
 }
@@ -536,16 +532,6 @@ func GroupTitle(choices []Choice, i int) string {
 		}
 	}
 	return ""
-}
-
-// changesAnything reports whether a rendered preview moves any quantity.
-func changesAnything(lines []string) bool {
-	for _, l := range lines {
-		if !strings.HasSuffix(l, "(unchanged)") {
-			return true
-		}
-	}
-	return false
 }
 
 // markCurrentRate labels the dispatch choice that matches the rate in force.

@@ -376,8 +376,8 @@ func TestNearPlace(t *testing.T) {
 	}
 }
 
-// A second private message within the cool-down changes nothing, and the
-// button says so instead of inviting the player to waste it.
+// A second private message within the cool-down is refused, and the button
+// says until when instead of inviting the player to try.
 func TestPrivateMessageTooSoon(t *testing.T) {
 	sc, _ := loadScenario(t, "tanf-2021")
 	s, err := session.New(sc, 1, sim.USA, session.Live)
@@ -393,14 +393,14 @@ func TestPrivateMessageTooSoon(t *testing.T) {
 		t.Fatal("no private message among the free orders")
 		return Choice{}
 	}
-	if c := message(); strings.Contains(c.Label, "too soon") {
-		t.Fatalf("the first message is already too soon: %+v", c)
+	if c := message(); c.Disabled != "" {
+		t.Fatalf("the first message is refused: %+v", c)
 	}
 	if err := s.Apply(message().Order); err != nil {
 		t.Fatal(err)
 	}
-	if c := message(); !strings.Contains(c.Label, "too soon") {
-		t.Errorf("the second message reads %q", c.Label)
+	if c := message(); !strings.Contains(c.Disabled, "carries weight from turn") {
+		t.Errorf("a second message right away is not refused with the wait: %+v", c)
 	}
 }
 

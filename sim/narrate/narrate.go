@@ -162,7 +162,7 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 		}
 		return fmt.Sprintf("Iran set shipments on %s to leave every %s.", n.corridor(e.Subject), plural(e.Value, "turn"))
 	case sim.LogEscalation:
-		return fmt.Sprintf("The %s escalation ladder now stands at level %d of 5.", ladder(e.Subject), e.Value/sim.Milli)
+		return fmt.Sprintf("The %s escalation ladder is now at %.1f of 5.", ladder(e.Subject), float64(e.Value)/sim.Milli)
 	case sim.LogOutcome:
 		return outcome(e.Subject)
 	}

@@ -47,7 +47,7 @@ func TestDescribeUsesScenarioNames(t *testing.T) {
 		{sim.Entry{Kind: sim.LogAttackOrdered, Actor: sim.Iran, Site: 1, Value: sim.MethodDrones}, "Iran ordered a proxy drone attack on Al-Tanf garrison."},
 		{sim.Entry{Kind: sim.LogDispatch, Actor: sim.Iran, Site: -1, Subject: 0}, "Iran paused shipments on the land bridge."},
 		{sim.Entry{Kind: sim.LogRequest, Site: -1, Subject: 7, Value: int64(sim.ReasonZone | sim.ReasonStandoff)}, "Israel asked the US to review strike mission 7 (it passes a US deconfliction zone; the target is near US troops)."},
-		{sim.Entry{Kind: sim.LogEscalation, Site: -1, Subject: int32(sim.USAIran), Value: 3000}, "The US–Iran escalation ladder now stands at level 3 of 5."},
+		{sim.Entry{Kind: sim.LogEscalation, Site: -1, Subject: int32(sim.USAIran), Value: 3000}, "The US–Iran escalation ladder is now at 3.0 of 5."},
 		{sim.Entry{Kind: sim.LogHalt, Actor: sim.USA, Site: -1, Value: 1}, "The US called a halt to Israeli strikes over an area for 1 day."},
 		{sim.Entry{Kind: sim.LogOutcome, Site: -1, Subject: int32(sim.OutcomeUSDrawnIn)}, "The run ended: the United States was drawn into open conflict with Iran."},
 		{sim.Entry{Kind: sim.LogWarning, Site: 7}, "Israel warned the US of a coming attack on site 7."},

@@ -180,6 +180,9 @@ func FreeOrder(s Source, e *sim.Engine) (sim.Actor, sim.Order, bool) {
 		return sim.USA, sim.Order{Kind: sim.OrderHalt, Site: int32(s.Range("site", 0, int64(len(sc.Sites))-1)),
 			Radius: s.Range("radius", 10_000, 500_000), Days: int32(s.Range("days", 1, 30))}, true
 	case 1:
+		if st.LastMessage >= 0 && st.Turn-st.LastMessage < int32(e.Param(sim.ParamPrivateMessageCooldown)) {
+			return 0, sim.Order{}, false // Tehran would not hear it yet
+		}
 		return sim.USA, sim.Order{Kind: sim.OrderPrivateMessage}, true
 	case 2:
 		if len(sc.Corridors) == 0 {
