@@ -20,15 +20,16 @@ const (
 // Engine advances one run of a scenario. It is not safe for concurrent use;
 // run many engines side by side instead.
 type Engine struct {
-	sc      *Scenario
-	st      State
-	log     []Entry
-	logging bool
-	path    []geo.Point  // scratch for mission paths
-	routes  []routeCache // what each route's fixed waypoints imply, computed once
-	adSites []int32      // sites with hostile air-defence cover
-	usSites []int32      // sites the US owns
-	exposed []int32      // sites proxies may ever attack: US sites and Israeli positions
+	sc          *Scenario
+	st          State
+	log         []Entry
+	logging     bool
+	path        []geo.Point  // scratch for mission paths
+	routes      []routeCache // what each route's fixed waypoints imply, computed once
+	adSites     []int32      // sites with hostile air-defence cover
+	usSites     []int32      // sites the US owns
+	exposed     []int32      // sites proxies may ever attack: US sites and Israeli positions
+	targetSites []int32      // sites Israel may strike when detected
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg
@@ -70,6 +71,9 @@ func New(sc *Scenario, seed uint64) *Engine {
 		}
 		if (s.Owner == USA && s.Kind != SiteCity) || (s.Owner == Israel && s.Kind == SitePosition) {
 			e.exposed = append(e.exposed, int32(i))
+		}
+		if s.Target {
+			e.targetSites = append(e.targetSites, int32(i))
 		}
 	}
 	e.Reset(seed)

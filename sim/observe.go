@@ -1,6 +1,10 @@
 package sim
 
-import "github.com/deconflict/deconflict/sim/geo"
+import (
+	"slices"
+
+	"github.com/deconflict/deconflict/sim/geo"
+)
 
 // Policy decides for one actor: given what the actor observes (including its
 // pending decisions) it appends orders. AI policies implement it; they must
@@ -137,28 +141,34 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 	if a == Israel {
 		obs.SortiesLeft = max(0, e.param(ParamSortiesPerTurn)-e.plannedThisTurn())
 	}
+	obs.Sites = slices.Grow(obs.Sites, len(sc.Sites))[:len(sc.Sites)]
+	hideUS := a != USA && a != NoActor // what the US does at its bases stays inside
 	for i := range sc.Sites {
-		s, ss := &sc.Sites[i], &st.Sites[i]
-		v := SiteView{Troops: ss.Troops, Hardened: ss.Hardened, Evacuated: ss.EvacuatedTill >= st.Turn,
+		ss := &st.Sites[i]
+		v := &obs.Sites[i]
+		*v = SiteView{Troops: ss.Troops, Hardened: ss.Hardened, Evacuated: ss.EvacuatedTill >= st.Turn,
 			Disabled: ss.DisabledTill >= st.Turn, Hazard: -1}
-		if a == Israel {
-			v.Detected = e.Strikable(Target{TargetSite, int32(i)})
+		if hideUS && sc.Sites[i].Owner == USA {
+			v.Hardened, v.Evacuated = false, false
 		}
-		if e.Exposed(int32(i)) && (s.Owner == a || a == Iran || a == NoActor) {
-			v.Hazard = e.Hazard(int32(i)).Hazard
+	}
+	if a == Israel {
+		for _, i := range e.targetSites {
+			obs.Sites[i].Detected = e.Strikable(Target{TargetSite, i})
 		}
-		if s.Owner != a && a != NoActor && s.Owner == USA {
-			v.Hardened, v.Evacuated = false, false // what the US does at its bases stays inside
+	}
+	for _, i := range e.exposed {
+		if owner := sc.Sites[i].Owner; (owner == a || a == Iran || a == NoActor) && e.Exposed(i) {
+			obs.Sites[i].Hazard = e.Hazard(i).Hazard
 		}
-		obs.Sites = append(obs.Sites, v)
 	}
 	if a == Iran || a == NoActor {
 		obs.Corridors = append(obs.Corridors, st.Corridors...)
 	}
 	switch a {
 	case Israel, NoActor:
-		for i := range sc.Sites {
-			t := Target{TargetSite, int32(i)}
+		for _, i := range e.targetSites {
+			t := Target{TargetSite, i}
 			if e.Strikable(t) {
 				obs.Targets = append(obs.Targets, TargetView{Target: t, Pos: sc.Sites[i].Pos, Value: sc.Sites[i].Value, Till: st.Sites[i].DetectedTill})
 			}
