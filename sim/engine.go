@@ -285,7 +285,11 @@ func (e *Engine) addEscalation(p Pair, delta int64) {
 		case USAIran:
 			actor = USA
 		}
-		e.note(LogEscalation, actor, other, -1, int32(p), st.Escalation[p])
+		kind := LogEscalation
+		if after < before {
+			kind = LogDeescalation
+		}
+		e.note(kind, actor, other, -1, int32(p), st.Escalation[p])
 	}
 }
 

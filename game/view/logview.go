@@ -49,7 +49,7 @@ func CategoryOf(k sim.LogKind) Category {
 	case sim.LogAttackOrdered, sim.LogAttack, sim.LogWarning, sim.LogEvacuation, sim.LogHardening, sim.LogReturn,
 		sim.LogUSResponse:
 		return Retaliation
-	case sim.LogBlame, sim.LogSilence, sim.LogPrivateMessage, sim.LogEscalation, sim.LogEvent, sim.LogOutcome:
+	case sim.LogBlame, sim.LogSilence, sim.LogPrivateMessage, sim.LogEscalation, sim.LogDeescalation, sim.LogEvent, sim.LogOutcome:
 		return Diplomacy
 	}
 	return All
@@ -196,7 +196,7 @@ func Important(sc *sim.Scenario, role sim.Actor, e sim.Entry) bool {
 		return owner == role || role == sim.Iran || role == sim.NoActor
 	case sim.LogStrikeHit:
 		return owner == role
-	case sim.LogEscalation: // a ladder at 3 or more, on the way up or down, is worth a look
+	case sim.LogEscalation, sim.LogDeescalation: // a ladder at 3 or more, on the way up or down, is worth a look
 		return e.Value >= 3*sim.Milli && (role == sim.NoActor || e.Actor == role || e.Other == role)
 	case sim.LogViolationFound, sim.LogHalt, sim.LogAircraftLost, sim.LogRussiaIncident:
 		return role == sim.Israel || role == sim.USA

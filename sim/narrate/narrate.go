@@ -44,7 +44,8 @@ var kindDocs = [sim.NumLogKinds]string{
 	sim.LogSilence:           "the US stayed publicly silent after an attack",
 	sim.LogPrivateMessage:    "the US told Tehran privately that the strikes are not American",
 	sim.LogDispatch:          "Iran changed how often a corridor sends shipments (`value`, in turns; 0 pauses it)",
-	sim.LogEscalation:        "an escalation ladder crossed a whole level; `value` is the new level in thousandths",
+	sim.LogEscalation:        "an escalation ladder rose to a whole level; `value` is the ladder now, in thousandths",
+	sim.LogDeescalation:      "an escalation ladder eased below a whole level; `value` is the ladder now, in thousandths",
 	sim.LogOutcome:           "the run ended",
 }
 
@@ -162,7 +163,9 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 		}
 		return fmt.Sprintf("Iran set shipments on %s to leave every %s.", n.corridor(e.Subject), plural(e.Value, "turn"))
 	case sim.LogEscalation:
-		return fmt.Sprintf("The %s escalation ladder is now at %.1f of 5.", ladder(e.Subject), float64(e.Value)/sim.Milli)
+		return fmt.Sprintf("The %s escalation ladder rose to level %d of 5.", ladder(e.Subject), e.Value/sim.Milli)
+	case sim.LogDeescalation:
+		return fmt.Sprintf("The %s escalation ladder eased below level %d of 5.", ladder(e.Subject), e.Value/sim.Milli+1)
 	case sim.LogOutcome:
 		return outcome(e.Subject)
 	}
