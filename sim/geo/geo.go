@@ -20,8 +20,8 @@ const (
 	// OriginLonMicro and OriginLatMicro place the projection origin.
 	OriginLonMicro = 38_000_000
 	OriginLatMicro = 34_500_000
-	// MinLatMicro and MaxLatMicro bound the latitudes the projection accepts.
-	MinLatMicro = 0
+	// MaxLatMicro is the highest latitude the cosine table covers (60°);
+	// higher latitudes use the table's last entry.
 	MaxLatMicro = 60_000_000
 )
 
