@@ -12,9 +12,9 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/ui"
+	"github.com/deconflict/deconflict/sim/atomicfile"
 )
 
 // capture runs the game without a player: it plays some turns, then either
@@ -153,7 +153,7 @@ func (c *capture) draw(screen *ebiten.Image) {
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
 		c.err = fmt.Errorf("encode the screenshot: %w", err)
-	} else if err := save.WriteFile(c.g.opt.Screenshot, buf.Bytes()); err != nil {
+	} else if err := atomicfile.WriteFile(c.g.opt.Screenshot, buf.Bytes()); err != nil {
 		c.err = err
 	}
 	op := &ebiten.DrawImageOptions{}

@@ -20,6 +20,7 @@ import (
 	"github.com/deconflict/deconflict/game/options"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
+	"github.com/deconflict/deconflict/sim/atomicfile"
 )
 
 // Options configure one run of the game (see package options).
@@ -221,6 +222,6 @@ func (g *Game) saveSettings() {
 		return
 	}
 	if data, err := jsonMarshal(g.settings); err == nil {
-		save.WriteFile(g.settingsPath(), data) // a lost preference is not worth an error
+		atomicfile.WriteFile(g.settingsPath(), data) // a lost preference is not worth an error
 	}
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/atomicfile"
 	"github.com/deconflict/deconflict/sim/replay"
 )
 
@@ -202,7 +203,7 @@ func Write(path string, g *Game) error {
 	if err != nil {
 		return err
 	}
-	return WriteFile(path, data)
+	return atomicfile.WriteFile(path, data)
 }
 
 // Read loads a saved game from path.
@@ -216,51 +217,6 @@ func Read(path string) (*Game, error) {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	return g, nil
-}
-
-// WriteFile writes data to path atomically: readers see the old file or the
-// new one, never a part, even if the machine stops half-way.
-func WriteFile(path string, data []byte) error {
-	tmp, err := writeTemp(path, data)
-	if err != nil {
-		return err
-	}
-	return commit(tmp, path)
-}
-
-// writeTemp writes data to a synced temporary file beside path.
-func writeTemp(path string, data []byte) (string, error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("create %s: %w", dir, err)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return "", fmt.Errorf("create a temporary file in %s: %w", dir, err)
-	}
-	_, werr := f.Write(data)
-	merr := f.Chmod(0o644) // temporary files start private; saves and screenshots are ordinary files
-	serr := f.Sync()
-	cerr := f.Close()
-	if err := errors.Join(werr, merr, serr, cerr); err != nil {
-		os.Remove(f.Name())
-		return "", fmt.Errorf("write %s: %w", f.Name(), err)
-	}
-	return f.Name(), nil
-}
-
-// commit renames the finished temporary file over path and syncs the
-// directory so the rename itself survives a crash.
-func commit(tmp, path string) error {
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("replace %s: %w", path, err)
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync() // best effort: not every file system syncs directories
-		d.Close()
-	}
-	return nil
 }
 
 // Store is the directory of automatic saves: one file per game, the newest

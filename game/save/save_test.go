@@ -2,6 +2,7 @@ package save
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/atomicfile"
 	"github.com/deconflict/deconflict/sim/scenario"
 )
 
@@ -115,10 +117,15 @@ func TestCrashMidWriteKeepsTheOldSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	// the machine stops after writing half the new save, before the rename
-	tmp, err := writeTemp(path, data[:len(data)/2])
+	pending, err := atomicfile.Prepare(path, func(w io.Writer) error {
+		_, err := w.Write(data[:len(data)/2])
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer pending.Discard()
+	tmp := pending.Name()
 	if now, _ := os.ReadFile(path); string(now) != string(old) {
 		t.Fatal("the old save changed before the new one was complete")
 	}
@@ -129,7 +136,7 @@ func TestCrashMidWriteKeepsTheOldSave(t *testing.T) {
 	if _, err := Read(tmp); !errors.Is(err, ErrNotSave) {
 		t.Errorf("reading the half-written file gave %v, want ErrNotSave", err)
 	}
-	if err := WriteFile(path, data); err != nil {
+	if err := atomicfile.WriteFile(path, data); err != nil {
 		t.Fatal(err)
 	}
 	if back, err := Read(path); err != nil || back.Turns() != 6 {
@@ -171,7 +178,7 @@ func TestStoreFindsTheLatestAndPrunes(t *testing.T) {
 	var paths []string
 	for i := range 4 {
 		p := st.Name(base.Add(time.Duration(i)*time.Minute), "tanf-2021")
-		if err := WriteFile(p, []byte("{}")); err != nil {
+		if err := atomicfile.WriteFile(p, []byte("{}")); err != nil {
 			t.Fatal(err)
 		}
 		os.Chtimes(p, base.Add(time.Duration(i)*time.Hour), base.Add(time.Duration(i)*time.Hour))

@@ -60,6 +60,9 @@ func (p *Pending) Commit() error {
 	return nil
 }
 
+// Name is the temporary file's path (what a crash before Commit leaves behind).
+func (p *Pending) Name() string { return p.tmp }
+
 // Discard removes the temporary file, leaving the target as it was.
 func (p *Pending) Discard() { os.Remove(p.tmp) }
 
