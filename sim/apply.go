@@ -10,23 +10,14 @@ var orderActor = [NumOrderKinds]Actor{
 	OrderHalt: USA, OrderPrivateMessage: USA, OrderReturn: USA, OrderDispatch: Iran,
 }
 
-// orderAnswers says which decision kind an order answers; free orders answer none.
-func orderAnswers(k OrderKind) (DecisionKind, bool) {
+// canBeFree reports whether an order may be given at any stop without
+// answering a decision (evacuate and harden may also answer a warning).
+func canBeFree(k OrderKind) bool {
 	switch k {
-	case OrderStrike, OrderEndPlanning:
-		return DecidePlan, true
-	case OrderApprove, OrderCondition, OrderDeny, OrderDefer:
-		return DecideRequest, true
-	case OrderComply, OrderWithdraw, OrderProceed:
-		return DecideResponse, true
-	case OrderRetaliate:
-		return DecideRetaliation, true
-	case OrderWarn:
-		return DecideWarning, true
-	case OrderRespond:
-		return DecideAttackResponse, true
+	case OrderEvacuate, OrderHarden, OrderHalt, OrderPrivateMessage, OrderReturn, OrderDispatch:
+		return true
 	}
-	return 0, false
+	return false
 }
 
 // Allowed lists the orders that answer a decision kind.
@@ -94,7 +85,7 @@ func (e *Engine) Check(a Actor, o Order) error {
 		if !allows(d.Kind, o.Kind) {
 			return invalid("%s does not answer a %s decision", o.Kind, d.Kind)
 		}
-	} else if _, answers := orderAnswers(o.Kind); answers || o.Kind == OrderHold {
+	} else if !canBeFree(o.Kind) {
 		return invalid("%s must name the decision it answers", o.Kind)
 	}
 	switch o.Kind {

@@ -179,27 +179,32 @@ const (
 	fnvPrime  = 1099511628211
 )
 
+// fnvWord folds the eight bytes of x, low byte first, into an FNV-1a hash.
+func fnvWord(h, x uint64) uint64 {
+	for i := 0; i < 8; i++ {
+		h ^= x & 0xff
+		h *= fnvPrime
+		x >>= 8
+	}
+	return h
+}
+
+// fnvString folds the bytes of s into an FNV-1a hash.
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
 // hasher folds entity markers and field values (not names: the order fixes
 // them) into an FNV-1a hash, eight bytes at a time.
 type hasher struct{ h uint64 }
 
-func (h *hasher) word(x uint64) {
-	for i := 0; i < 8; i++ {
-		h.h ^= x & 0xff
-		h.h *= fnvPrime
-		x >>= 8
-	}
-}
+func (h *hasher) Entity(kind string, id int64) { h.h = fnvWord(fnvString(h.h, kind), uint64(id)) }
 
-func (h *hasher) Entity(kind string, id int64) {
-	for i := 0; i < len(kind); i++ {
-		h.h ^= uint64(kind[i])
-		h.h *= fnvPrime
-	}
-	h.word(uint64(id))
-}
-
-func (h *hasher) Field(_ string, v int64) { h.word(uint64(v)) }
+func (h *hasher) Field(_ string, v int64) { h.h = fnvWord(h.h, uint64(v)) }
 
 // Hash returns the hash of the whole state.
 func (e *Engine) Hash() Hash {
@@ -216,22 +221,11 @@ type digester struct {
 
 // Entity adds a byte for the entity itself, so a changed id shows too.
 func (d *digester) Entity(kind string, id int64) {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(kind); i++ {
-		h ^= uint64(kind[i])
-		h *= fnvPrime
-	}
-	d.Field("", id^int64(h))
+	d.Field("", id^int64(fnvString(fnvOffset, kind)))
 }
 
 func (d *digester) Field(name string, v int64) {
-	h := uint64(fnvOffset)
-	x := uint64(v)
-	for i := 0; i < 8; i++ {
-		h ^= x & 0xff
-		h *= fnvPrime
-		x >>= 8
-	}
+	h := fnvWord(fnvOffset, uint64(v))
 	d.out = append(d.out, byte(h^h>>8^h>>16^h>>24))
 }
 
