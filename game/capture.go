@@ -14,7 +14,7 @@ import (
 
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/ui"
-	"github.com/deconflict/deconflict/sim/atomicfile"
+	"github.com/deconflict/deconflict/internal/atomicfile"
 )
 
 // capture runs the game without a player: it plays some turns, then either

@@ -20,7 +20,7 @@ import (
 	"github.com/deconflict/deconflict/game/options"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
-	"github.com/deconflict/deconflict/sim/atomicfile"
+	"github.com/deconflict/deconflict/internal/atomicfile"
 )
 
 // Options configure one run of the game (see package options).

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/deconflict/deconflict/sim"
-	"github.com/deconflict/deconflict/sim/batch"
+	"github.com/deconflict/deconflict/cmd/deconflict-sim/internal/batch"
 )
 
 // readCSV reads a batch CSV file into its header and records.

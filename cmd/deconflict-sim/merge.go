@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/deconflict/deconflict/sim/batch"
+	"github.com/deconflict/deconflict/cmd/deconflict-sim/internal/batch"
 )
 
 func cmdMerge(args []string, stdout, stderr io.Writer) int {

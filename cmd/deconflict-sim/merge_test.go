@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/deconflict/deconflict/sim/batch"
+	"github.com/deconflict/deconflict/cmd/deconflict-sim/internal/batch"
 )
 
 // TestMergeShards spreads a sweep batch over three shards, given as --shard

@@ -12,7 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/deconflict/deconflict/sim"
-	"github.com/deconflict/deconflict/sim/atomicfile"
+	"github.com/deconflict/deconflict/internal/atomicfile"
 	"github.com/deconflict/deconflict/sim/narrate"
 	"github.com/deconflict/deconflict/sim/replay"
 	"github.com/deconflict/deconflict/sim/runner"

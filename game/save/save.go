@@ -19,7 +19,7 @@ import (
 
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/sim"
-	"github.com/deconflict/deconflict/sim/atomicfile"
+	"github.com/deconflict/deconflict/internal/atomicfile"
 	"github.com/deconflict/deconflict/sim/replay"
 )
 

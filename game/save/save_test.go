@@ -12,7 +12,7 @@ import (
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
-	"github.com/deconflict/deconflict/sim/atomicfile"
+	"github.com/deconflict/deconflict/internal/atomicfile"
 	"github.com/deconflict/deconflict/sim/scenario"
 )
 

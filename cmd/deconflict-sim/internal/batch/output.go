@@ -11,7 +11,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/deconflict/deconflict/sim/atomicfile"
+	"github.com/deconflict/deconflict/internal/atomicfile"
 )
 
 // Meta is a batch file's identity, kept in the sidecar FILE.meta.json: a

@@ -12,7 +12,7 @@ import (
 	"strings"
 
 	"github.com/deconflict/deconflict/sim"
-	"github.com/deconflict/deconflict/sim/atomicfile"
+	"github.com/deconflict/deconflict/internal/atomicfile"
 )
 
 // Merge joins the files of one batch's shards into out: every row index of

@@ -1,0 +1,48 @@
+package sim
+
+// The attack hazard: the chance per turn that Iran's proxies move against an exposed site.
+
+// HazardTerms are the factors of the attack hazard at a site: the engine
+// draws from their product, and previews show them.
+type HazardTerms struct {
+	Base       int64 // micro
+	Grievance  int64 // milli
+	Complicity int64 // micro (for Israeli sites, the retaliation_israel factor)
+	Proximity  int64 // micro
+	Deterrence int64 // micro
+	Escalation int64 // milli: 1 + the ladder level with the site's owner (cycles feed themselves)
+	Hazard     int64 // micro, capped
+}
+
+// Hazard computes the attack hazard at a site from the current state.
+func (e *Engine) Hazard(site int32) HazardTerms {
+	st := &e.st
+	return e.hazardWith(site, st.Grievance, st.Complicity, st.Deterrence, st.Escalation)
+}
+
+func (e *Engine) hazardWith(site int32, grievance [2]int64, complicity int64, deterrence [2]int64, escalation [NumPairs]int64) HazardTerms {
+	s := &e.sc.Sites[site]
+	t := HazardTerms{Base: e.param(ParamRetaliationBase), Proximity: s.Proximity}
+	if s.Owner == USA {
+		t.Grievance, t.Complicity, t.Deterrence = grievance[TowardUSA], complicity, deterrence[0]
+		t.Escalation = Milli + escalation[USAIran]
+	} else {
+		t.Grievance, t.Complicity, t.Deterrence = grievance[TowardIsrael], e.param(ParamRetaliationIsrael), deterrence[1]
+		t.Escalation = Milli + escalation[IsraelIran]
+	}
+	h := t.Base * t.Grievance / Milli
+	h = scale(h, t.Complicity)
+	h = scale(h, t.Proximity)
+	h = scale(h, Micro-t.Deterrence)
+	h = h * t.Escalation / Milli
+	t.Hazard = min(h, e.param(ParamHazardCap))
+	return t
+}
+
+// Exposed reports whether a site can be attacked by proxies: US sites with
+// troops and Israeli positions.
+func (e *Engine) Exposed(site int32) bool {
+	s := &e.sc.Sites[site]
+	return (s.Owner == USA && e.st.Sites[site].Troops > 0 && s.Kind != SiteCity) ||
+		(s.Owner == Israel && s.Kind == SitePosition)
+}

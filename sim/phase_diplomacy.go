@@ -1,0 +1,56 @@
+package sim
+
+// Phase 8, escalation and diplomacy: ladders, grievance, deterrence and complicity decay; talks, trust, counter-IS.
+
+func (e *Engine) diplomacy() {
+	sc, st := e.sc, &e.st
+	for p := range st.Escalation {
+		if st.Escalation[p] > 0 {
+			e.addEscalation(Pair(p), -min(st.Escalation[p], e.param(ParamEscalationDecay)))
+		}
+	}
+	for i := range st.Grievance {
+		st.Grievance[i] -= scale(st.Grievance[i], e.param(ParamGrievanceDecay))
+		st.Deterrence[i] -= scale(st.Deterrence[i], e.param(ParamDeterrenceDecay))
+	}
+	st.Complicity -= scale(st.Complicity, e.param(ParamComplicityDecay))
+	if st.TalksOpen {
+		switch level := st.Escalation[USAIran]; {
+		case level < 2*Milli:
+			st.Talks = min(100*Milli, st.Talks+e.param(ParamTalksRate))
+		case level >= 3*Milli:
+			st.Talks = max(0, st.Talks-e.param(ParamTalksRate))
+		}
+	}
+	if target := sc.Initial.Trust; st.Trust < target {
+		st.Trust = min(target, st.Trust+e.param(ParamTrustRecovery))
+	}
+	st.CounterIS = min(100*Milli, st.CounterIS+e.counterISGain(-1))
+	kept := st.Halts[:0]
+	for _, h := range st.Halts {
+		if h.Until > st.Turn {
+			kept = append(kept, h)
+		}
+	}
+	st.Halts = kept
+}
+
+// counterISGain is the campaign against IS's progress this turn: it
+// advances while US forces are in place and not pinned down. evacuating,
+// if not -1, is a site counted as evacuated (for previews).
+func (e *Engine) counterISGain(evacuating int32) int64 {
+	st := &e.st
+	var troops, away int64
+	for _, i := range e.usSites {
+		troops += st.Sites[i].Troops
+		present := e.present(i)
+		if i == evacuating {
+			present = st.Sites[i].Troops / 10
+		}
+		away += st.Sites[i].Troops - present
+	}
+	if troops == 0 {
+		return 0
+	}
+	return e.param(ParamCounterISRate) * (troops - away) / troops
+}

@@ -1,0 +1,85 @@
+package sim
+
+// Phase 1, events: scripted context fires on its day or when its condition holds.
+
+func (e *Engine) events() {
+	sc, st := e.sc, &e.st
+	day := e.Day()
+	for i := range sc.Events {
+		if st.Fired[i] {
+			continue
+		}
+		ev := &sc.Events[i]
+		if ev.Day >= 0 {
+			if day < ev.Day {
+				continue
+			}
+		} else if !ev.Cond.Holds(e.Metric(ev.Cond.Metric)) {
+			continue
+		}
+		st.Fired[i] = true
+		for j := range ev.Effects {
+			e.applyEffect(&ev.Effects[j])
+		}
+		e.note(LogEvent, NoActor, NoActor, -1, int32(i), 0)
+	}
+}
+
+func setOrAdd(cur int64, ef *Effect) int64 {
+	if ef.Set {
+		return ef.Value
+	}
+	return cur + ef.Value
+}
+
+func (e *Engine) applyEffect(ef *Effect) {
+	st := &e.st
+	switch ef.Kind {
+	case EffectGrievance:
+		st.Grievance[ef.Toward] = clamp(setOrAdd(st.Grievance[ef.Toward], ef), 0, 100*Milli)
+	case EffectComplicity:
+		st.Complicity = clamp(setOrAdd(st.Complicity, ef), 0, Micro)
+	case EffectTrust:
+		st.Trust = clamp(setOrAdd(st.Trust, ef), 0, 100*Milli)
+	case EffectEscalation:
+		if ef.Set {
+			e.addEscalation(ef.Pair, ef.Value-st.Escalation[ef.Pair])
+		} else {
+			e.addEscalation(ef.Pair, ef.Value)
+		}
+	case EffectTalks:
+		st.Talks = clamp(setOrAdd(st.Talks, ef), 0, 100*Milli)
+	case EffectTalksOpen:
+		st.TalksOpen = ef.Value != 0
+	case EffectAirDefence:
+		st.AirDefence = clamp(setOrAdd(st.AirDefence, ef), 0, 5*Milli)
+	case EffectTroops:
+		st.Sites[ef.Site].Troops = max(0, setOrAdd(st.Sites[ef.Site].Troops, ef))
+	case EffectHalt:
+		area := ef.Area
+		if ef.Zone >= 0 {
+			area = e.sc.Zones[ef.Zone].Area
+		}
+		e.addHalt(area, ef.Days, ef.Zone, -1)
+	case EffectCorridor:
+		c := &st.Corridors[ef.Corridor]
+		c.Interval = max(0, ef.Value)
+		c.Next = st.Turn
+	case EffectArsenal:
+		st.Arsenal = max(0, setOrAdd(st.Arsenal, ef))
+	case EffectCounterIS:
+		st.CounterIS = clamp(setOrAdd(st.CounterIS, ef), 0, 100*Milli)
+	case EffectParam:
+		spec := paramSpecs[ef.Param]
+		st.Params[ef.Param] = clamp(setOrAdd(st.Params[ef.Param], ef), FixedFromFloat(spec.Min, spec.Unit), FixedFromFloat(spec.Max, spec.Unit))
+	}
+}
+
+// addHalt puts a US halt in force over an area for some days; zone and
+// site say what the area came from (-1 for none).
+func (e *Engine) addHalt(area Area, days, zone, site int32) {
+	st := &e.st
+	st.Halts = append(st.Halts, Halt{ID: e.newID(), Area: area, Until: st.Turn + e.turnsFromDays(days) - 1, Zone: zone})
+	st.Count[MetricHalts]++
+	e.note(LogHalt, USA, Israel, site, zone, int64(days))
+}

@@ -1,0 +1,193 @@
+package sim
+
+import "github.com/deconflict/deconflict/sim/geo"
+
+// Phase 6, execution: missions fly; interception, success, violations, notice to Russia, grievance.
+
+func (e *Engine) execution() {
+	st := &e.st
+	rng := &st.Rand[streamExecution]
+	base := [3]int64{e.param(ParamStrikeSmall), e.param(ParamStrikeMedium), e.param(ParamStrikeLarge)}
+	for i := range st.Missions {
+		m := &st.Missions[i]
+		if (m.Status != MissionCleared && m.Status != MissionProceeding) || m.FlyTurn > st.Turn {
+			continue
+		}
+		if m.Status == MissionCleared && e.recheckHalts(m) {
+			m.Status = MissionAwaiting // Israel answers in the next response step
+			continue
+		}
+		if !e.targetAlive(m.Target) {
+			m.Status = MissionWithdrawn // the target is gone
+			st.Count[MetricWithdrawn]++
+			e.note(LogWithdrawn, Israel, NoActor, -1, m.ID, 0)
+			continue
+		}
+		pos, _ := e.TargetPos(m.Target)
+		m.Status = MissionFlown
+		st.Count[MetricStrikes]++
+		if m.Violation || m.InHalt {
+			st.Count[MetricViolations]++
+			if m.InHalt {
+				st.Count[MetricHaltViolations]++
+			}
+			if m.InHalt || m.Reasons&ReasonOperation != 0 {
+				st.CounterIS = max(0, st.CounterIS-e.param(ParamCounterISLossPerViolation))
+			}
+			e.note(LogViolation, Israel, USA, -1, m.ID, 0)
+			if rng.Chance(e.param(ParamViolationDiscovery)) {
+				st.Count[MetricViolationsDiscovered]++
+				st.Trust = max(0, st.Trust-e.param(ParamViolationTrustCost))
+				e.note(LogViolationFound, USA, Israel, -1, m.ID, 0)
+			}
+		} else {
+			rng.Uint32()
+		}
+		leaked := false
+		if m.NearRussia {
+			incident, leak := e.noticeRisks(m.Notice)
+			if rng.Chance(incident) {
+				st.Count[MetricRussiaIncidents]++
+				e.addEscalation(IsraelRussia, Milli)
+				st.AirDefence = min(5*Milli, st.AirDefence+e.param(ParamIncidentAirDefence))
+				e.note(LogRussiaIncident, Israel, Russia, -1, m.ID, 0)
+			}
+			if rng.Chance(leak) {
+				leaked = true
+				st.Count[MetricLeaks]++
+				e.note(LogLeak, Russia, Israel, -1, m.ID, 0)
+			}
+		} else {
+			rng.Uint32()
+			rng.Uint32()
+		}
+		intercept := e.Intercept(m.Exposure)
+		if rng.Chance(scale(intercept, e.param(ParamAircraftLoss))) {
+			st.Count[MetricAircraftLost]++
+			e.note(LogAircraftLost, Israel, Syria, -1, m.ID, 0)
+		}
+		p := e.successChance(m.Target, m.Package, intercept, leaked, base)
+		value := e.TargetValue(m.Target)
+		hit := rng.Chance(p)
+		if m.InUSZone {
+			st.Complicity = min(Micro, st.Complicity+e.param(ParamComplicityPerStrike))
+		}
+		if !hit {
+			e.grieve(value/4, rng)
+			e.noteStrike(LogStrikeMiss, m, 0)
+			continue
+		}
+		st.Count[MetricTargetsHit]++
+		if rng.Chance(e.param(ParamCollateral)) {
+			st.Count[MetricCollateral]++
+			value += value / 2
+			e.note(LogCollateral, Israel, NoActor, targetSite(m.Target), m.ID, 0)
+		}
+		e.destroy(m.Target, pos)
+		e.grieve(value, rng)
+		e.addEscalation(IsraelIran, e.param(ParamEscalationPerStrike)*value/Milli)
+		e.noteStrike(LogStrikeHit, m, value)
+	}
+}
+
+// noteStrike logs a flown strike with how it stood with the US review.
+func (e *Engine) noteStrike(kind LogKind, m *Mission, value int64) {
+	if !e.logging {
+		return
+	}
+	review := ReviewNone
+	switch {
+	case m.Violation || m.InHalt:
+		review = ReviewViolation
+	case m.Request != 0 && e.request(m.Request).Status == RequestConditioned:
+		review = ReviewConditioned
+	case m.Request != 0:
+		review = ReviewApproved
+	}
+	owner := Iran
+	if m.Target.Kind == TargetSite {
+		owner = e.sc.Sites[m.Target.ID].Owner
+	}
+	e.log = append(e.log, Entry{Turn: e.st.Turn, Day: e.Day(), Kind: kind, Actor: Israel, Other: owner,
+		Site: targetSite(m.Target), Subject: m.ID, Value: value, Review: review})
+}
+
+func targetSite(t Target) int32 {
+	if t.Kind == TargetSite {
+		return t.ID
+	}
+	return -1
+}
+
+// noticeRisks returns the incident and leak chances of a notice length.
+func (e *Engine) noticeRisks(notice int8) (incident, leak int64) {
+	inc, lk := e.param(ParamRussiaIncident), e.param(ParamRussiaLeak)
+	switch notice {
+	case NoticeShort:
+		return inc * 4, 0
+	case NoticeLong:
+		return inc / 4, lk
+	}
+	return inc, lk / 4
+}
+
+func (e *Engine) successChance(t Target, pkg int8, intercept int64, leaked bool, base [3]int64) int64 {
+	p := scale(base[pkg], Micro-intercept)
+	if t.Kind == TargetSite {
+		p = scale(p, Micro-e.sc.Sites[t.ID].Hardness)
+	}
+	if leaked {
+		p /= 2
+	}
+	return p
+}
+
+// SuccessChance returns the chance (micro) that a strike with this package
+// destroys the target, given its exposure and no leak.
+func (e *Engine) SuccessChance(t Target, pkg int8, exposure int64) int64 {
+	base := [3]int64{e.param(ParamStrikeSmall), e.param(ParamStrikeMedium), e.param(ParamStrikeLarge)}
+	return e.successChance(t, pkg, e.Intercept(exposure), false, base)
+}
+
+func (e *Engine) destroy(t Target, pos geo.Point) {
+	st := &e.st
+	if t.Kind == TargetShipment {
+		if s := e.shipment(t.ID); s != nil {
+			e.removeShipment(s.ID)
+		}
+		return
+	}
+	st.Sites[t.ID].DisabledTill = st.Turn + e.turnsFromDays(30) - 1
+	st.Sites[t.ID].DetectedTill = -1
+	// shipments unloading at a struck depot burn with it
+	for i := 0; i < len(st.Shipments); {
+		if e.dwellSite(&st.Shipments[i]) == t.ID {
+			e.removeShipment(st.Shipments[i].ID)
+			continue
+		}
+		i++
+	}
+}
+
+func (e *Engine) removeShipment(id int32) {
+	st := &e.st
+	for i := range st.Shipments {
+		if st.Shipments[i].ID == id {
+			st.Count[MetricShipmentsDestroyed]++
+			st.Count[MetricWeaponsDestroyed] += st.Shipments[i].Size
+			st.Shipments = append(st.Shipments[:i], st.Shipments[i+1:]...)
+			return
+		}
+	}
+}
+
+// grieve adds Iran's grievance for a strike of the given value, part of it
+// aimed at the US according to its perceived complicity.
+func (e *Engine) grieve(value int64, rng *PCG) {
+	st := &e.st
+	g := e.param(ParamGrievancePerStrike) * value / Milli
+	st.Grievance[TowardIsrael] = min(100*Milli, st.Grievance[TowardIsrael]+g)
+	if rng.Chance(st.Complicity) {
+		st.Grievance[TowardUSA] = min(100*Milli, st.Grievance[TowardUSA]+scale(g, e.param(ParamAttributionUS)))
+	}
+}

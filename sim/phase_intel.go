@@ -1,0 +1,93 @@
+package sim
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/deconflict/deconflict/sim/geo"
+)
+
+// Phase 3, intelligence: Israel detects shipments and target sites.
+
+func (e *Engine) intel() {
+	sc, st := e.sc, &e.st
+	rng := &st.Rand[streamIntel]
+	window := int32(e.param(ParamDetectWindow))
+	for i := range st.Shipments {
+		s := &st.Shipments[i]
+		if s.DetectedTill >= st.Turn {
+			rng.Uint32()
+			continue
+		}
+		p := e.param(ParamDetectShipment)
+		if e.dwellSite(s) >= 0 {
+			p *= 2 // a convoy unloading at a depot is easier to see
+		}
+		if rng.Chance(p) {
+			s.DetectedTill = st.Turn + window - 1
+			e.note(LogDetection, Israel, Iran, -1, s.ID, int64(TargetShipment))
+		}
+	}
+	for i := range sc.Sites {
+		ss := &st.Sites[i]
+		if !sc.Sites[i].Target || ss.DisabledTill >= st.Turn || ss.DetectedTill >= st.Turn {
+			continue
+		}
+		if rng.Chance(e.param(ParamDetectSite)) {
+			ss.DetectedTill = st.Turn + window - 1
+			e.note(LogDetection, Israel, sc.Sites[i].Owner, int32(i), -1, int64(TargetSite))
+		}
+	}
+}
+
+// Strikable reports whether Israel may strike the target now.
+func (e *Engine) Strikable(t Target) bool {
+	st := &e.st
+	switch t.Kind {
+	case TargetSite:
+		if t.ID < 0 || int(t.ID) >= len(st.Sites) || !e.sc.Sites[t.ID].Target {
+			return false
+		}
+		ss := &st.Sites[t.ID]
+		return ss.DetectedTill >= st.Turn && ss.DisabledTill < st.Turn
+	case TargetShipment:
+		s := e.shipment(t.ID)
+		return s != nil && s.DetectedTill >= st.Turn
+	}
+	return false
+}
+
+func (e *Engine) shipment(id int32) *Shipment {
+	sh := e.st.Shipments // kept sorted by id
+	i, ok := slices.BinarySearchFunc(sh, id, func(s Shipment, id int32) int { return cmp.Compare(s.ID, id) })
+	if !ok {
+		return nil
+	}
+	return &sh[i]
+}
+
+// TargetPos returns a target's position.
+func (e *Engine) TargetPos(t Target) (geo.Point, bool) {
+	if t.Kind == TargetSite {
+		if t.ID < 0 || int(t.ID) >= len(e.sc.Sites) {
+			return geo.Point{}, false
+		}
+		return e.sc.Sites[t.ID].Pos, true
+	}
+	s := e.shipment(t.ID)
+	if s == nil {
+		return geo.Point{}, false
+	}
+	return e.ShipmentPos(s), true
+}
+
+// TargetValue returns a target's worth in milli.
+func (e *Engine) TargetValue(t Target) int64 {
+	if t.Kind == TargetSite {
+		return e.sc.Sites[t.ID].Value
+	}
+	if s := e.shipment(t.ID); s != nil {
+		return Milli * s.Size / max(1, e.sc.Corridors[s.Corridor].Size)
+	}
+	return 0
+}

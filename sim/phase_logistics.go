@@ -1,0 +1,75 @@
+package sim
+
+import "github.com/deconflict/deconflict/sim/geo"
+
+// Phase 2, logistics: Iranian corridors dispatch shipments, which move, dwell at depots and deliver.
+
+func (e *Engine) logistics() {
+	sc, st := e.sc, &e.st
+	day := e.Day()
+	rng := &st.Rand[streamLogistics]
+	for i := range st.Corridors {
+		c, cs := &sc.Corridors[i], &st.Corridors[i]
+		if cs.Interval <= 0 || st.Turn < cs.Next || day < c.From || day > c.To {
+			continue
+		}
+		// a dispatch slips a turn one time in five
+		if rng.Chance(Micro / 5) {
+			cs.Next = st.Turn + 1
+			continue
+		}
+		cs.Next = st.Turn + int32(cs.Interval)
+		id := e.newID()
+		st.Shipments = append(st.Shipments, Shipment{ID: id, Corridor: int32(i), NextStop: 1, Size: c.Size, DwellTill: -1, DetectedTill: -1})
+		st.Count[MetricShipmentsSent]++
+		e.note(LogShipmentSent, Iran, Hezbollah, c.Stops[0], id, c.Size)
+	}
+	kept := st.Shipments[:0]
+	for _, s := range st.Shipments {
+		if s.DwellTill >= st.Turn || e.move(&s) {
+			kept = append(kept, s)
+		}
+	}
+	st.Shipments = kept
+}
+
+// move advances a shipment one turn; it reports false once delivered.
+func (e *Engine) move(s *Shipment) bool {
+	c := &e.sc.Corridors[s.Corridor]
+	st := &e.st
+	s.Dist += c.Speed
+	for int(s.NextStop) < len(c.Stops) && s.Dist >= c.StopAt[s.NextStop] {
+		if int(s.NextStop) == len(c.Stops)-1 {
+			st.Arsenal += s.Size
+			st.Count[MetricShipmentsDelivered]++
+			st.Count[MetricWeaponsDelivered] += s.Size
+			e.note(LogShipmentDelivered, Iran, Hezbollah, c.Stops[s.NextStop], s.ID, s.Size)
+			return false
+		}
+		stop := c.Stops[s.NextStop]
+		s.NextStop++
+		if e.sc.Sites[stop].Kind == SiteDepot && c.Dwell > 0 {
+			s.Dist = c.StopAt[s.NextStop-1]
+			dwell := c.Dwell
+			if st.Sites[stop].DisabledTill >= st.Turn {
+				dwell *= 2 // a damaged depot slows the transfer
+			}
+			s.DwellTill = st.Turn + int32(dwell)
+			break
+		}
+	}
+	return true
+}
+
+// ShipmentPos returns where a shipment is.
+func (e *Engine) ShipmentPos(s *Shipment) geo.Point {
+	return geo.Along(e.sc.Corridors[s.Corridor].Path, s.Dist)
+}
+
+// dwellSite returns the depot a shipment waits at, or -1.
+func (e *Engine) dwellSite(s *Shipment) int32 {
+	if s.DwellTill < e.st.Turn || s.NextStop == 0 {
+		return -1
+	}
+	return e.sc.Corridors[s.Corridor].Stops[s.NextStop-1]
+}

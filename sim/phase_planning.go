@@ -1,0 +1,154 @@
+package sim
+
+import "github.com/deconflict/deconflict/sim/geo"
+
+// Phase 4, planning: Israel plans missions; the geometry of a route (zones, halts, air-defence exposure).
+
+func (e *Engine) planning() {
+	if e.param(ParamSortiesPerTurn) <= 0 {
+		return
+	}
+	st := &e.st
+	for i := range st.Shipments {
+		if st.Shipments[i].DetectedTill >= st.Turn {
+			e.decide(Israel, DecidePlan, -1, 0)
+			return
+		}
+	}
+	for i := range st.Sites {
+		if e.Strikable(Target{TargetSite, int32(i)}) {
+			e.decide(Israel, DecidePlan, -1, 0)
+			return
+		}
+	}
+}
+
+// Assessment is what the geometry of a mission implies.
+type Assessment struct {
+	Reasons    Reason
+	InUSZone   bool
+	InHalt     bool
+	NearRussia bool
+	Exposure   int64 // metres inside air-defence cover, weighted by strength
+	Reach      bool  // the route reaches the target
+}
+
+// Assess checks a route to a target position against zones, halts, US
+// forces and air defences as they stand this turn.
+func (e *Engine) Assess(route int32, target geo.Point) Assessment {
+	sc, st := e.sc, &e.st
+	r := &sc.Routes[route]
+	rc := &e.routes[route]
+	last := r.Path[len(r.Path)-1]
+	leg := [2]geo.Point{last, target}
+	var a Assessment
+	a.Reach = geo.Dist2(last, target) <= r.Reach*r.Reach
+	day := e.Day()
+	for i := range sc.Zones {
+		z := &sc.Zones[i]
+		if !z.ActiveOn(day) || z.Kind == ZoneHalt {
+			continue
+		}
+		if (z.Kind == ZoneDeconfliction || z.Kind == ZoneOperation) && z.Owner != USA {
+			continue
+		}
+		if !rc.zoneTouch[i] && !z.Area.Touches(leg[:]) {
+			continue
+		}
+		switch z.Kind {
+		case ZoneDeconfliction:
+			a.Reasons |= ReasonZone
+			a.InUSZone = true
+		case ZoneOperation:
+			a.Reasons |= ReasonOperation
+		case ZoneRussia:
+			a.Reasons |= ReasonRussia
+			a.NearRussia = true
+		}
+	}
+	if len(st.Halts) > 0 {
+		e.path = append(append(e.path[:0], r.Path...), target)
+		for i := range st.Halts {
+			if st.Halts[i].Until >= st.Turn && st.Halts[i].Area.Touches(e.path) {
+				a.Reasons |= ReasonHalt
+				a.InHalt = true
+			}
+		}
+	}
+	standoff := e.param(ParamStandoffKm)
+	for _, i := range e.usSites {
+		if st.Sites[i].Troops > 0 && geo.InCircle(target, sc.Sites[i].Pos, standoff) {
+			a.Reasons |= ReasonStandoff
+		}
+	}
+	for _, i := range e.adSites {
+		if s := &sc.Sites[i]; st.Sites[i].DisabledTill < st.Turn {
+			chord := rc.adChord[i] + geo.ChordLength(last, target, s.Pos, s.ADRange)
+			a.Exposure += chord * s.ADStrength / Micro
+		}
+	}
+	return a
+}
+
+// Intercept returns the chance (micro) that air defences intercept a
+// mission with the given exposure.
+func (e *Engine) Intercept(exposure int64) int64 {
+	p := exposure / 1000 * e.param(ParamInterceptPerKm) / Milli * e.st.AirDefence / Milli
+	return min(p, 9*Micro/10)
+}
+
+func (e *Engine) plannedThisTurn() int64 {
+	n := int64(0)
+	for i := range e.st.Missions {
+		if e.st.Missions[i].Planned == e.st.Turn {
+			n++
+		}
+	}
+	return n
+}
+
+// targetAlive reports whether a planned target still stands: a site not yet
+// disabled, or a shipment still on its way.
+func (e *Engine) targetAlive(t Target) bool {
+	if t.Kind == TargetSite {
+		return e.st.Sites[t.ID].DisabledTill < e.st.Turn
+	}
+	return e.shipment(t.ID) != nil
+}
+
+func (e *Engine) targeted(t Target) bool {
+	for i := range e.st.Missions {
+		m := &e.st.Missions[i]
+		if m.Target == t && m.Status != MissionWithdrawn && m.Status != MissionFlown {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) request(id int32) *Request {
+	for i := range e.st.Requests {
+		if e.st.Requests[i].ID == id {
+			return &e.st.Requests[i]
+		}
+	}
+	return nil
+}
+
+func (e *Engine) mission(id int32) *Mission {
+	for i := range e.st.Missions {
+		if e.st.Missions[i].ID == id {
+			return &e.st.Missions[i]
+		}
+	}
+	return nil
+}
+
+func (e *Engine) attack(id int32) *Attack {
+	for i := range e.st.Attacks {
+		if e.st.Attacks[i].ID == id {
+			return &e.st.Attacks[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,137 @@
+package sim
+
+// Phase 7, attribution and retaliation: attacks land, the attack hazard, warnings and protection.
+
+func (e *Engine) attacks() {
+	sc, st := e.sc, &e.st
+	rng := &st.Rand[streamRetaliation]
+	for i := range st.Attacks {
+		a := &st.Attacks[i]
+		if a.Landed || a.Due > st.Turn {
+			continue
+		}
+		a.Landed = true
+		site := &sc.Sites[a.Site]
+		killed, injured := e.casualties(a, rng)
+		spent := e.param(ParamGrievanceSpent)
+		if site.Owner == USA {
+			st.Count[MetricAttacksOnUS]++
+			st.Count[MetricUSCasualties] += killed
+			st.Count[MetricUSInjured] += injured
+			st.Grievance[TowardUSA] -= scale(st.Grievance[TowardUSA], spent)
+			rise, loss := e.attackCosts(a.Claimed, killed)
+			e.addEscalation(USAIran, rise)
+			st.Talks = max(0, st.Talks-loss)
+			e.note(LogAttack, Iran, USA, a.Site, a.ID, killed)
+			e.decide(USA, DecideAttackResponse, a.ID, 0)
+			continue
+		}
+		st.Count[MetricAttacksOnIsrael]++
+		st.Grievance[TowardIsrael] -= scale(st.Grievance[TowardIsrael], spent)
+		e.addEscalation(IsraelIran, 2*e.param(ParamEscalationPerAttack))
+		e.note(LogAttack, Iran, site.Owner, a.Site, a.ID, killed)
+		// Israel answers an attack on its soil in force: the answer deters, and
+		// it finds every Iranian target at once
+		st.Deterrence[1] = min(Micro, st.Deterrence[1]+e.param(ParamDeterrencePerResponse))
+		for j := range sc.Sites {
+			if sc.Sites[j].Target && st.Sites[j].DisabledTill < st.Turn {
+				st.Sites[j].DetectedTill = st.Turn + int32(e.param(ParamDetectWindow))
+			}
+		}
+	}
+}
+
+// attackCosts returns the US–Iran ladder rise and the talks lost for an
+// attack on US forces: a claimed attack costs half as much again on the
+// ladder and twice as much at the table, since Washington cannot look away.
+func (e *Engine) attackCosts(claimed bool, killed int64) (rise, loss int64) {
+	rise = e.param(ParamEscalationPerAttack) + killed*e.param(ParamEscalationPerDeath)
+	loss = e.param(ParamTalksLossPerAttack) + killed*e.param(ParamTalksLossPerDeath)
+	if claimed {
+		rise += rise / 2
+		loss *= 2
+	}
+	return rise, loss
+}
+
+// casualties draws the dead and injured of an attack.
+func (e *Engine) casualties(a *Attack, rng *PCG) (killed, injured int64) {
+	st := &e.st
+	present := e.present(a.Site)
+	lethality := e.param(ParamLethalityRockets)
+	if a.Method == MethodDrones {
+		lethality = e.param(ParamLethalityDrones)
+	}
+	if st.Sites[a.Site].Hardened {
+		lethality /= 2
+	}
+	return draws(present*lethality, rng), draws(present*e.param(ParamInjuryRate), rng)
+}
+
+// present returns the troops at a site now (an evacuation leaves a tenth).
+func (e *Engine) present(site int32) int64 {
+	ss := &e.st.Sites[site]
+	if ss.EvacuatedTill >= e.st.Turn {
+		return ss.Troops / 10
+	}
+	return ss.Troops
+}
+
+// draws turns an expectation (micro) into a whole number: the integer part
+// plus one more with the chance of the fraction.
+func draws(expectMicro int64, rng *PCG) int64 {
+	n := expectMicro / Micro
+	if rng.Chance(expectMicro % Micro) {
+		n++
+	}
+	return n
+}
+
+func (e *Engine) retaliation() {
+	st := &e.st
+	rng := &st.Rand[streamRetaliation]
+	for _, i := range e.exposed {
+		if !e.Exposed(i) {
+			continue
+		}
+		h := e.Hazard(i).Hazard
+		if !rng.Chance(h) || e.attackPlannedOn(i) {
+			continue
+		}
+		e.decide(Iran, DecideRetaliation, i, 0)
+	}
+}
+
+func (e *Engine) attackPlannedOn(site int32) bool {
+	for i := range e.st.Attacks {
+		if a := &e.st.Attacks[i]; a.Site == site && !a.Landed {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) warning() {
+	st := &e.st
+	rng := &st.Rand[streamWarning]
+	for i := range st.Attacks {
+		a := &st.Attacks[i]
+		if a.Landed || a.Detected || e.sc.Sites[a.Site].Owner != USA {
+			continue
+		}
+		if rng.Chance(e.param(ParamDetectAttack)) {
+			a.Detected = true
+			e.decide(Israel, DecideWarning, a.ID, 0)
+		}
+	}
+}
+
+func (e *Engine) protection() {
+	st := &e.st
+	for i := range st.Attacks {
+		a := &st.Attacks[i]
+		if a.Warned && !a.Landed && a.Due == st.Turn+1 {
+			e.decide(USA, DecideProtection, a.ID, 0)
+		}
+	}
+}

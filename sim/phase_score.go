@@ -1,0 +1,153 @@
+package sim
+
+// Phase 9, score and end: outcomes, objectives, metrics and verdicts.
+
+func (e *Engine) score() {
+	sc, st := e.sc, &e.st
+	// a ladder that touched the top during the turn counts, even if it eased since
+	switch {
+	case st.MaxEsc[USAIran] >= MaxLevel:
+		st.Outcome = OutcomeUSDrawnIn
+	case st.MaxEsc[IsraelIran] >= MaxLevel:
+		st.Outcome = OutcomeRegionalWar
+	case st.Trust <= 0:
+		st.Outcome = OutcomeAllianceRupture
+	case st.Turn >= sc.Turns-1:
+		st.Outcome = OutcomeCompleted
+	}
+	over := st.Outcome != OutcomeRunning
+	for i := range sc.Objectives {
+		o, os := &sc.Objectives[i], &st.Objectives[i]
+		if os.Decided {
+			continue
+		}
+		v := e.Metric(o.Metric)
+		holds := Condition{o.Metric, o.Op, o.Value}.Holds(v)
+		monotone := o.Metric < numCounters || o.Metric == MetricMaxEscalationUSIran || o.Metric == MetricMaxEscalationIsraelIran
+		switch {
+		case over:
+			*os = ObjectiveState{Decided: true, Met: holds, Turn: st.Turn}
+		case monotone && o.Op == OpAtLeast && holds:
+			*os = ObjectiveState{Decided: true, Met: true, Turn: st.Turn}
+		case monotone && o.Op == OpAtMost && !holds:
+			*os = ObjectiveState{Decided: true, Met: false, Turn: st.Turn}
+		}
+	}
+	// forget what is finished
+	missions := st.Missions[:0]
+	for _, m := range st.Missions {
+		if m.Status != MissionFlown && m.Status != MissionWithdrawn {
+			missions = append(missions, m)
+		}
+	}
+	st.Missions = missions
+	requests := st.Requests[:0]
+	for _, r := range st.Requests {
+		if r.Status == RequestOpen || r.Status == RequestDeferred || e.mission(r.Mission) != nil {
+			requests = append(requests, r)
+		}
+	}
+	st.Requests = requests
+	attacks := st.Attacks[:0]
+	for _, a := range st.Attacks {
+		if !a.Landed {
+			attacks = append(attacks, a)
+		}
+	}
+	st.Attacks = attacks
+	if over {
+		st.EndTurn = st.Turn
+		e.note(LogOutcome, NoActor, NoActor, -1, int32(st.Outcome), 0)
+		return
+	}
+	st.Turn++
+	st.Step = StepEvents
+}
+
+// Metric returns a metric's current value in its stored scale.
+func (e *Engine) Metric(m Metric) int64 {
+	st := &e.st
+	if m < numCounters {
+		return st.Count[m]
+	}
+	switch m {
+	case MetricMaxEscalationUSIran:
+		return st.MaxEsc[USAIran]
+	case MetricMaxEscalationIsraelIran:
+		return st.MaxEsc[IsraelIran]
+	case MetricEscalationUSIran:
+		return st.Escalation[USAIran]
+	case MetricEscalationIsraelIran:
+		return st.Escalation[IsraelIran]
+	case MetricTalksProgress:
+		return st.Talks
+	case MetricTrust:
+		return st.Trust
+	case MetricComplicity:
+		return st.Complicity
+	case MetricGrievanceUS:
+		return st.Grievance[TowardUSA]
+	case MetricGrievanceIsrael:
+		return st.Grievance[TowardIsrael]
+	case MetricCounterIS:
+		return st.CounterIS
+	case MetricArsenal:
+		return st.Arsenal
+	case MetricArsenalGrowth:
+		return st.Arsenal - e.sc.Initial.Arsenal
+	case MetricInterdictedShare:
+		sent := st.Count[MetricWeaponsDelivered] + st.Count[MetricWeaponsDestroyed]
+		for i := range st.Shipments {
+			sent += st.Shipments[i].Size
+		}
+		if sent == 0 {
+			return 0
+		}
+		return st.Count[MetricWeaponsDestroyed] * 100 * Milli / sent
+	case MetricUSTroops:
+		var n int64
+		for i := range e.sc.Sites {
+			if e.sc.Sites[i].Owner == USA {
+				n += st.Sites[i].Troops
+			}
+		}
+		return n
+	case MetricInTransit:
+		return int64(len(st.Shipments))
+	}
+	return 0
+}
+
+// Verdict returns a role's verdict from its objectives: won when all are
+// met, lost when a required one or most of them are missed, else a draw.
+// While the run goes on, undecided objectives count as neither.
+func (e *Engine) Verdict(role Actor) Verdict {
+	var n, met, missed int
+	for i := range e.sc.Objectives {
+		if e.sc.Objectives[i].Role != role {
+			continue
+		}
+		n++
+		os := &e.st.Objectives[i]
+		if !os.Decided {
+			continue
+		}
+		if os.Met {
+			met++
+		} else {
+			missed++
+			if e.sc.Objectives[i].Required {
+				return VerdictLost
+			}
+		}
+	}
+	switch {
+	case n == 0:
+		return VerdictDraw
+	case met == n:
+		return VerdictWon
+	case missed*2 > n:
+		return VerdictLost
+	}
+	return VerdictDraw
+}
