@@ -16,9 +16,9 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/deconflict/deconflict/scenarios"
-	"github.com/deconflict/deconflict/internal/atomicfile"
 	"github.com/deconflict/deconflict/cmd/deconflict-sim/internal/batch"
+	"github.com/deconflict/deconflict/internal/atomicfile"
+	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim/scenario"
 )
 

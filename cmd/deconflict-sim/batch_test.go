@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/cmd/deconflict-sim/internal/batch"
+	"github.com/deconflict/deconflict/sim"
 )
 
 // readCSV reads a batch CSV file into its header and records.

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/internal/atomicfile"
+	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/narrate"
 	"github.com/deconflict/deconflict/sim/replay"
 	"github.com/deconflict/deconflict/sim/runner"

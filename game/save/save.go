@@ -18,8 +18,8 @@ import (
 	"time"
 
 	"github.com/deconflict/deconflict/game/session"
-	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/internal/atomicfile"
+	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/replay"
 )
 

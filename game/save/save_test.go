@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/internal/atomicfile"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
-	"github.com/deconflict/deconflict/internal/atomicfile"
 	"github.com/deconflict/deconflict/sim/scenario"
 )
 

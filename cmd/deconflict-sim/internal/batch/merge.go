@@ -11,8 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/internal/atomicfile"
+	"github.com/deconflict/deconflict/sim"
 )
 
 // Merge joins the files of one batch's shards into out: every row index of
