@@ -110,9 +110,11 @@ const (
 	Milli = 1000
 	// MaxLevel is the top of an escalation ladder (open conflict), in milli-levels.
 	MaxLevel = 5 * Milli
+	// metresPerKm converts kilometre rates to the metres positions are kept in.
+	metresPerKm = 1000
 )
 
 // Version identifies the engine's rules. Replays and batch rows carry it: a
 // run re-plays exactly only under the version that recorded it. It changes
 // whenever a change to the model changes any hash.
-const Version = "1.0.0"
+const Version = "1.1.0"

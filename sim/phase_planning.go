@@ -93,7 +93,8 @@ func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 // Intercept returns the chance (micro) that air defences intercept a
 // mission with the given exposure.
 func (e *Engine) Intercept(exposure int64) int64 {
-	p := exposure / 1000 * e.param(ParamInterceptPerKm) / Milli * e.st.AirDefence / Milli
+	// metres × (micro per km) / (metres per km) = micro, then × level
+	p := exposure * e.param(ParamInterceptPerKm) / metresPerKm * e.st.AirDefence / Milli
 	return min(p, 9*Micro/10)
 }
 
