@@ -266,13 +266,12 @@ const (
 	EffectTroops
 	EffectHalt
 	EffectCorridor
-	EffectArsenal
 	EffectCounterIS
 	EffectParam
 	NumEffectKinds
 )
 
-var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "corridor", "arsenal", "counter_is", "param"}
+var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "corridor", "counter_is", "param"}
 
 // String returns the effect's key as written in scenario files.
 func (k EffectKind) String() string { return effectKindIDs[k] }

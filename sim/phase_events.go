@@ -65,8 +65,6 @@ func (e *Engine) applyEffect(ef *Effect) {
 		c := &st.Corridors[ef.Corridor]
 		c.Interval = max(0, ef.Value)
 		c.Next = st.Turn
-	case EffectArsenal:
-		st.Arsenal = max(0, setOrAdd(st.Arsenal, ef))
 	case EffectCounterIS:
 		st.CounterIS = clamp(setOrAdd(st.CounterIS, ef), 0, 100*Milli)
 	case EffectParam:

@@ -165,18 +165,46 @@ type usa struct {
 	respond     int64
 	blame       int64
 	message     int64 // complicity that triggers a private message (0: never)
+	deferOps    int64 // chance of deferring a strike into an active US operation area
+	haltDays    int64 // days of a halt declared around a garrison just attacked (0: none)
 	protective  bool
 	lastMessage int32
 	rng         sim.PCG
 }
 
+// haltRadius is the reach of a halt the US declares around a garrison it
+// wants kept out of the line of fire: Al-Tanf's 55 km zone and the air
+// corridors past it.
+const haltRadius = 100_000 // metres
+
 func newPermissive(p paramSet, rng sim.PCG) sim.Policy {
-	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], blame: p["blame"], lastMessage: -1000, rng: rng}
+	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], blame: p["blame"],
+		deferOps: p["defer_operations"], lastMessage: -1000, rng: rng}
 }
 
 func newForceProtection(p paramSet, rng sim.PCG) sim.Policy {
 	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], message: p["message_complicity"],
-		protective: true, lastMessage: -1000, rng: rng}
+		deferOps: p["defer_operations"], haltDays: p["halt_days"], protective: true, lastMessage: -1000, rng: rng}
+}
+
+// returnTroops sends back the troops of every evacuated garrison with no
+// attack on it known to be coming: the threat that emptied it has passed.
+func returnTroops(obs *sim.Observation, out []sim.Order) []sim.Order {
+	for i := range obs.Sites {
+		if !obs.Sites[i].Evacuated || obs.Scenario.Sites[i].Owner != sim.USA {
+			continue
+		}
+		threatened := false
+		for _, a := range obs.Attacks {
+			if a.Site == int32(i) && !a.Landed {
+				threatened = true
+			}
+		}
+		if !threatened {
+			out = append(out, sim.Order{Kind: sim.OrderReturn, Site: int32(i)})
+		}
+	}
+	return out
 }
 
 func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
@@ -189,6 +217,8 @@ func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 			switch {
 			case pol.protective && d.Reasons&sim.ReasonStandoff != 0:
 				o.Kind = sim.OrderDeny
+			case d.Reasons&sim.ReasonOperation != 0 && pol.rng.Chance(pol.deferOps):
+				o.Kind = sim.OrderDefer // ask again once the operation allows it
 			case v.HazardApproved <= limit && d.Reasons&sim.ReasonOperation != 0 && pol.rng.Chance(pol.modify):
 				o.Kind, o.Delay = sim.OrderCondition, 1 // keep clear of the operation for a day
 			case v.HazardApproved <= limit:
@@ -210,11 +240,16 @@ func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 		case sim.DecideAttackResponse:
 			blame := !obs.TalksOpen && pol.rng.Chance(pol.blame)
 			out = append(out, sim.Order{Kind: sim.OrderRespond, Decision: d.ID, Strike: pol.rng.Chance(pol.respond), Blame: blame})
-			if site := attackSite(obs, d.Subject); pol.protective && site >= 0 && !obs.Sites[site].Hardened && obs.Sites[site].Troops > 0 {
+			site := attackSite(obs, d.Subject)
+			if pol.protective && site >= 0 && !obs.Sites[site].Hardened && obs.Sites[site].Troops > 0 {
 				out = append(out, sim.Order{Kind: sim.OrderHarden, Site: site})
+			}
+			if pol.haltDays > 0 && site >= 0 {
+				out = append(out, sim.Order{Kind: sim.OrderHalt, Site: site, Radius: haltRadius, Days: int32(pol.haltDays)})
 			}
 		}
 	}
+	out = returnTroops(obs, out)
 	if pol.message > 0 && obs.Complicity >= pol.message && obs.Turn-pol.lastMessage >= int32(obs.Params[sim.ParamPrivateMessageCooldown]) {
 		pol.lastMessage = obs.Turn
 		out = append(out, sim.Order{Kind: sim.OrderPrivateMessage})
@@ -247,15 +282,44 @@ type iran struct {
 	claim     int64
 	drones    int64
 	restraint int64 // chance of holding while talks run
+	lieLow    int64 // interdicted share above which it slows its corridors
 	rng       sim.PCG
 }
 
+// lieLowSlowdown is how many times longer Iran waits between dispatches
+// while it lies low after heavy interdiction.
+const lieLowSlowdown = 2
+
 func newTitForTat(p paramSet, rng sim.PCG) sim.Policy {
-	return &iran{threshold: p["threshold"], claim: p["claim"], drones: p["drones"], rng: rng}
+	return &iran{threshold: p["threshold"], claim: p["claim"], drones: p["drones"], lieLow: p["lie_low"], rng: rng}
 }
 
 func newRestrained(p paramSet, rng sim.PCG) sim.Policy {
-	return &iran{threshold: p["threshold"], restraint: p["talks_restraint"], drones: sim.Micro / 2, rng: rng}
+	return &iran{threshold: p["threshold"], restraint: p["talks_restraint"], drones: sim.Micro / 2, lieLow: p["lie_low"], rng: rng}
+}
+
+// supply reviews the corridors whenever Iran decides: while Israel destroys
+// more than lieLow of the weapons sent, each corridor still at its
+// scenario's pace slows down; once the share falls back, it resumes. A
+// corridor an event has set to another pace is left alone.
+func (pol *iran) supply(obs *sim.Observation, out []sim.Order) []sim.Order {
+	destroyed := obs.Counter(sim.MetricWeaponsDestroyed)
+	sent := destroyed + obs.Counter(sim.MetricWeaponsDelivered)
+	slow := sent > 0 && destroyed*sim.Micro/sent > pol.lieLow
+	for i := range obs.Corridors {
+		base, now := obs.Scenario.Corridors[i].Interval, obs.Corridors[i].Interval
+		if base <= 0 || now != base && now != lieLowSlowdown*base {
+			continue
+		}
+		want := base
+		if slow {
+			want = lieLowSlowdown * base
+		}
+		if now != want {
+			out = append(out, sim.Order{Kind: sim.OrderDispatch, Corridor: int32(i), Interval: int32(want)})
+		}
+	}
+	return out
 }
 
 func (pol *iran) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
@@ -278,5 +342,5 @@ func (pol *iran) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 		}
 		out = append(out, sim.Order{Kind: sim.OrderRetaliate, Decision: d.ID, Method: method, Claim: pol.rng.Chance(pol.claim)})
 	}
-	return out
+	return pol.supply(obs, out)
 }

@@ -260,8 +260,6 @@ func (w *writer) effect(e *sim.Effect) string {
 		inner = "pair = " + quote(e.Pair.String()) + ", " + addSet(e, sim.Milli)
 	case sim.EffectTroops:
 		inner = "site = " + quote(w.siteID(e.Site)) + ", " + addSet(e, 1)
-	case sim.EffectArsenal:
-		inner = addSet(e, 1)
 	case sim.EffectHalt:
 		if e.Zone >= 0 && int(e.Zone) < len(w.sc.Zones) {
 			inner = "zone = " + quote(w.sc.Zones[e.Zone].ID)

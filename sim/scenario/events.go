@@ -206,9 +206,6 @@ func (b *build) effect(at ref, v any) sim.Effect {
 			et.missing("site")
 		}
 		e.Set, e.Value = b.addSet(et, qCount)
-	case sim.EffectArsenal:
-		et.keys("add", "set")
-		e.Set, e.Value = b.addSet(et, qCount)
 	case sim.EffectParam:
 		et.keys("key", "add", "set")
 		s, at, ok := et.str("key", true)

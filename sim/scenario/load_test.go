@@ -223,7 +223,6 @@ func TestEveryEffectKind(t *testing.T) {
 		"troops":      `{ troops = { site = "tanf", add = -20 } }`,
 		"halt":        `{ halt = { center = { lat = 33.1, lon = 38.2 }, radius_km = 80, days = 3 } }`,
 		"corridor":    `{ corridor = { corridor = "c", interval = 0 } }`,
-		"arsenal":     `{ arsenal = { set = 5000 } }`,
 		"counter_is":  `{ counter_is = { add = -1.5 } }`,
 		"param":       `{ param = { key = "detect_shipment", set = 0.25 } }`,
 	}

@@ -226,7 +226,7 @@ func genEvents(t *rapid.T, sc *sim.Scenario) []sim.Event {
 func genEffect(t *rapid.T, sc *sim.Scenario) sim.Effect {
 	k := sim.EffectKind(rapid.IntRange(0, int(sim.NumEffectKinds)-1).Draw(t, "effect"))
 	if k == sim.EffectCorridor && len(sc.Corridors) == 0 {
-		k = sim.EffectArsenal
+		k = sim.EffectCounterIS
 	}
 	ef := sim.Effect{Kind: k, Zone: -1, Set: rapid.Bool().Draw(t, "set")}
 	value := func(limit int64) {
@@ -253,8 +253,6 @@ func genEffect(t *rapid.T, sc *sim.Scenario) sim.Effect {
 		ef.Set, ef.Value = true, int64In(t, "open", 0, 1)
 	case sim.EffectTroops:
 		ef.Site = int32In(t, "site", 0, int32(len(sc.Sites))-1)
-		value(1_000_000)
-	case sim.EffectArsenal:
 		value(1_000_000)
 	case sim.EffectHalt:
 		ef.Set = false

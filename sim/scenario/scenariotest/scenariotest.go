@@ -378,7 +378,7 @@ func (g *gen) effect(label string) string {
 		}
 		return "add = " + g.fixed(label+"-v", -limit, limit, scale)
 	}
-	kinds := []string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "arsenal", "counter_is", "param"}
+	kinds := []string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "counter_is", "param"}
 	if len(g.corridor) > 0 {
 		kinds = append(kinds, "corridor")
 	}
@@ -404,8 +404,6 @@ func (g *gen) effect(label string) string {
 			return fmt.Sprintf(`{ halt = { zone = %q, days = %d } }`, rapid.SampledFrom(g.halts).Draw(g.t, label+"-halt"), days)
 		}
 		return fmt.Sprintf(`{ halt = { center = %s, radius_km = %s, days = %d } }`, g.center(label), g.fixed(label+"-r", 1, 500_000, 1000), days)
-	case "arsenal":
-		return "{ arsenal = { " + addSet(1, 10_000) + " } }"
 	case "param":
 		specs := sim.ParamSpecs()
 		s := specs[rapid.IntRange(0, len(specs)-1).Draw(g.t, label+"-param")]

@@ -1,0 +1,63 @@
+package scenarios_test
+
+import (
+	"testing"
+
+	"github.com/deconflict/deconflict/scenarios"
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/runner"
+	"github.com/deconflict/deconflict/sim/scenario"
+)
+
+// TestEveryMechanicIsAlive plays 100 runs of every embedded scenario under
+// its default AI and checks that no part of the model is dead: every metric
+// of `run --json` is non-zero in at least one run, the AI or the runner
+// gives every order kind somewhere, and the scenarios use every kind of
+// event effect. A mechanic that never moves cannot be checked by anyone.
+func TestEveryMechanicIsAlive(t *testing.T) {
+	const runs = 100
+	var metricSeen [sim.NumMetrics]bool
+	var orderSeen [sim.NumOrderKinds]bool
+	var effectSeen [sim.NumEffectKinds]bool
+	for _, f := range scenarios.Files() {
+		sc, err := scenario.Load(f.Name, f.Data, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range sc.Events {
+			for _, ef := range sc.Events[i].Effects {
+				effectSeen[ef.Kind] = true
+			}
+		}
+		d := runner.NewDriver(sc)
+		for seed := uint64(1); seed <= runs; seed++ {
+			res, err := d.Run(seed, runner.Options{Record: true})
+			if err != nil {
+				t.Fatalf("%s seed %d: %v", f.Name, seed, err)
+			}
+			for m, v := range res.Metrics {
+				if v != 0 {
+					metricSeen[m] = true
+				}
+			}
+			for _, r := range res.Orders {
+				orderSeen[r.Order.Kind] = true
+			}
+		}
+	}
+	for m, seen := range metricSeen {
+		if !seen {
+			t.Errorf("metric %s is zero in every run of every embedded scenario", sim.Metric(m))
+		}
+	}
+	for k, seen := range orderSeen {
+		if !seen {
+			t.Errorf("no AI gives a %s order in any run of any embedded scenario", sim.OrderKind(k))
+		}
+	}
+	for k, seen := range effectSeen {
+		if !seen {
+			t.Errorf("no embedded scenario has an event with a %s effect", sim.EffectKind(k))
+		}
+	}
+}
