@@ -46,13 +46,16 @@ type israel struct {
 	warn        int64
 	maxRisk     int64 // largest interception chance accepted
 	avoidReview bool
+	rerouteDays int64 // days after a denial during which it keeps off routes needing review
+	deniedTill  int32 // last turn of the current spell of avoiding review (-1: none)
 	used        []bool // scratch: targets already given a sortie this turn
 	rng         sim.PCG
 }
 
 func newOpportunist(p paramSet, rng sim.PCG) sim.Policy {
 	return &israel{minValue: p["min_value"], defiance: p["defiance"], longNotice: p["long_notice"],
-		skipReview: p["skip_review"], warn: sim.Micro, maxRisk: sim.Micro, rng: rng}
+		skipReview: p["skip_review"], warn: sim.Micro, maxRisk: sim.Micro,
+		rerouteDays: p["reroute_days"], deniedTill: -1, rng: rng}
 }
 
 func newCautious(p paramSet, rng sim.PCG) sim.Policy {
@@ -65,6 +68,9 @@ func (pol *israel) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 		case sim.DecidePlan:
 			out = pol.plan(obs, d, out)
 		case sim.DecideResponse:
+			if d.Reasons&sim.ReasonDenied != 0 {
+				pol.deniedTill = obs.Turn + int32(pol.rerouteDays*24/int64(obs.Scenario.TurnHours))
+			}
 			k := sim.OrderWithdraw
 			switch {
 			case d.Reasons&sim.ReasonCondition != 0 && d.Reasons&(sim.ReasonDenied|sim.ReasonHalt) == 0:
@@ -137,7 +143,7 @@ func (pol *israel) route(obs *sim.Observation, t *sim.TargetView) int {
 			continue
 		}
 		score := o.Success[sim.PackageMedium]
-		if pol.avoidReview && o.Reasons&(sim.ReasonZone|sim.ReasonStandoff|sim.ReasonOperation|sim.ReasonRussia) != 0 {
+		if (pol.avoidReview || obs.Turn <= pol.deniedTill) && o.Reasons&(sim.ReasonZone|sim.ReasonStandoff|sim.ReasonOperation|sim.ReasonRussia) != 0 {
 			score /= 2
 		}
 		if best < 0 || score > bestScore {
@@ -167,6 +173,8 @@ type usa struct {
 	message     int64 // complicity that triggers a private message (0: never)
 	deferOps    int64 // chance of deferring a strike into an active US operation area
 	haltDays    int64 // days of a halt declared around a garrison just attacked (0: none)
+	waryDays    int64 // days after an attack during which strikes through its zones are rerouted or denied
+	waryTill    int32 // last turn of the current wary spell (-1: none)
 	protective  bool
 	lastMessage int32
 	rng         sim.PCG
@@ -179,12 +187,12 @@ const haltRadius = 100_000 // metres
 
 func newPermissive(p paramSet, rng sim.PCG) sim.Policy {
 	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], blame: p["blame"],
-		deferOps: p["defer_operations"], lastMessage: -1000, rng: rng}
+		deferOps: p["defer_operations"], waryDays: p["wary_days"], waryTill: -1, lastMessage: -1000, rng: rng}
 }
 
 func newForceProtection(p paramSet, rng sim.PCG) sim.Policy {
 	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], message: p["message_complicity"],
-		deferOps: p["defer_operations"], haltDays: p["halt_days"], protective: true, lastMessage: -1000, rng: rng}
+		deferOps: p["defer_operations"], haltDays: p["halt_days"], waryDays: p["wary_days"], waryTill: -1, protective: true, lastMessage: -1000, rng: rng}
 }
 
 // returnTroops sends back the troops of every evacuated garrison with no
@@ -217,6 +225,8 @@ func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 			switch {
 			case pol.protective && d.Reasons&sim.ReasonStandoff != 0:
 				o.Kind = sim.OrderDeny
+			case obs.Turn <= pol.waryTill && d.Reasons&sim.ReasonZone != 0:
+				o.Kind = sim.OrderDeny // no strikes past its garrisons for a while
 			case d.Reasons&sim.ReasonOperation != 0 && pol.rng.Chance(pol.deferOps):
 				o.Kind = sim.OrderDefer // ask again once the operation allows it
 			case v.HazardApproved <= limit && d.Reasons&sim.ReasonOperation != 0 && pol.rng.Chance(pol.modify):
@@ -238,6 +248,7 @@ func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 			}
 			out = append(out, sim.Order{Kind: k, Decision: d.ID, Site: site})
 		case sim.DecideAttackResponse:
+			pol.waryTill = obs.Turn + int32(pol.waryDays*24/int64(obs.Scenario.TurnHours))
 			blame := !obs.TalksOpen && pol.rng.Chance(pol.blame)
 			out = append(out, sim.Order{Kind: sim.OrderRespond, Decision: d.ID, Strike: pol.rng.Chance(pol.respond), Blame: blame})
 			site := attackSite(obs, d.Subject)

@@ -22,6 +22,7 @@ var specs = []Spec{
 			{Key: "defiance", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "chance of striking anyway after a denial or inside a halt"},
 			{Key: "long_notice", Unit: sim.UnitFraction, Default: 0.2, Min: 0, Max: 1, Doc: "share of strikes near Russian forces given long notice (the rest standard)"},
 			{Key: "min_value", Unit: sim.UnitLevel, Default: 0.5, Min: 0, Max: 100, Doc: "least target value worth a sortie"},
+			{Key: "reroute_days", Unit: sim.UnitCount, Default: 10, Min: 0, Max: 365, Doc: "days after a US denial during which it prefers routes that need no review, even at more air-defence exposure (0: it keeps its routes)"},
 			{Key: "skip_review", Unit: sim.UnitFraction, Default: 0.03, Min: 0, Max: 1, Doc: "chance of not submitting a mission that needs US review"},
 		}, make: newOpportunist},
 	{Actor: sim.Israel, Name: "cautious", Doc: "strikes only valuable targets, prefers routes outside US zones and Russian cover, complies with denials and halts",
@@ -37,6 +38,7 @@ var specs = []Spec{
 			{Key: "defer_operations", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "chance of deferring a request whose strike falls in an active US operation area (Israel asks again next turn; a request deferred for request_expiry turns expires)"},
 			{Key: "modify", Unit: sim.UnitFraction, Default: 0.15, Min: 0, Max: 1, Doc: "chance of asking for a day's delay when a strike touches a US operation area"},
 			{Key: "respond", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
+			{Key: "wary_days", Unit: sim.UnitCount, Default: 10, Min: 0, Max: 365, Doc: "days after an attack on US forces during which it sends strikes through its zones by another route, or denies them when none reaches (0: never wary)"},
 		}, make: newPermissive},
 	{Actor: sim.USA, Name: "force-protection", Doc: "denies or reroutes strikes that raise the risk to its garrisons, evacuates on warning, hardens threatened sites and sends private messages",
 		Params: []sim.ParamSpec{
@@ -46,6 +48,7 @@ var specs = []Spec{
 			{Key: "message_complicity", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "perceived complicity above which it sends Tehran a private message"},
 			{Key: "modify", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of asking for a day's delay when a strike touches a US operation area"},
 			{Key: "respond", Unit: sim.UnitFraction, Default: 0.8, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
+			{Key: "wary_days", Unit: sim.UnitCount, Default: 30, Min: 0, Max: 365, Doc: "days after an attack on US forces during which it sends strikes through its zones by another route, or denies them when none reaches (0: never wary)"},
 		}, make: newForceProtection},
 	{Actor: sim.Iran, Name: "tit-for-tat", Doc: "answers grievance with proxy attacks as soon as an opportunity arises, denying them",
 		Params: []sim.ParamSpec{
