@@ -46,8 +46,8 @@ type israel struct {
 	warn        int64
 	maxRisk     int64 // largest interception chance accepted
 	avoidReview bool
-	rerouteDays int64 // days after a denial during which it keeps off routes needing review
-	deniedTill  int32 // last turn of the current spell of avoiding review (-1: none)
+	rerouteDays int64  // days after a denial during which it keeps off routes needing review
+	deniedTill  int32  // last turn of the current spell of avoiding review (-1: none)
 	used        []bool // scratch: targets already given a sortie this turn
 	rng         sim.PCG
 }
