@@ -22,7 +22,9 @@ func (e *Engine) diplomacy() {
 			st.Talks = max(0, st.Talks-e.param(ParamTalksRate))
 		}
 	}
-	if target := sc.Initial.Trust; st.Trust < target {
+	// trust that fell to nothing this turn stays there for the score to see:
+	// the alliance has ruptured, and no drift brings it back
+	if target := sc.Initial.Trust; st.Trust > 0 && st.Trust < target {
 		st.Trust = min(target, st.Trust+e.param(ParamTrustRecovery))
 	}
 	st.CounterIS = min(100*Milli, st.CounterIS+e.counterISGain(-1))
