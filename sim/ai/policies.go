@@ -175,6 +175,7 @@ type usa struct {
 	haltDays    int64 // days of a halt declared around a garrison just attacked (0: none)
 	waryDays    int64 // days after an attack during which strikes through its zones are rerouted or denied
 	waryTill    int32 // last turn of the current wary spell (-1: none)
+	trustFloor  int64 // Israel–US trust below which it approves what it would deny or defer
 	protective  bool
 	lastMessage int32
 	rng         sim.PCG
@@ -187,12 +188,14 @@ const haltRadius = 100_000 // metres
 
 func newPermissive(p paramSet, rng sim.PCG) sim.Policy {
 	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], blame: p["blame"],
-		deferOps: p["defer_operations"], waryDays: p["wary_days"], waryTill: -1, lastMessage: -1000, rng: rng}
+		deferOps: p["defer_operations"], waryDays: p["wary_days"], waryTill: -1,
+		trustFloor: p["trust_floor"], lastMessage: -1000, rng: rng}
 }
 
 func newForceProtection(p paramSet, rng sim.PCG) sim.Policy {
 	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], message: p["message_complicity"],
-		deferOps: p["defer_operations"], haltDays: p["halt_days"], waryDays: p["wary_days"], waryTill: -1, protective: true, lastMessage: -1000, rng: rng}
+		deferOps: p["defer_operations"], haltDays: p["halt_days"], waryDays: p["wary_days"], waryTill: -1,
+		trustFloor: p["trust_floor"], protective: true, lastMessage: -1000, rng: rng}
 }
 
 // returnTroops sends back the troops of every evacuated garrison with no
@@ -238,6 +241,9 @@ func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 				o.Kind = sim.OrderDeny
 			default:
 				o.Kind, o.Delay = sim.OrderCondition, 2
+			}
+			if (o.Kind == sim.OrderDeny || o.Kind == sim.OrderDefer) && obs.Trust >= 0 && obs.Trust < pol.trustFloor {
+				o.Kind = sim.OrderApprove // the alliance comes first
 			}
 			out = append(out, o)
 		case sim.DecideProtection:
