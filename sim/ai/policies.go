@@ -170,7 +170,7 @@ type usa struct {
 	modify      int64 // chance of asking for a delay when a strike touches an operation area
 	respond     int64
 	blame       int64
-	message     int64 // complicity that triggers a private message (0: never)
+	message     int64 // complicity at which it sends a private message (above 1: never)
 	deferOps    int64 // chance of deferring a strike into an active US operation area
 	haltDays    int64 // days of a halt declared around a garrison just attacked (0: none)
 	waryDays    int64 // days after an attack during which strikes through its zones are rerouted or denied
@@ -186,10 +186,14 @@ type usa struct {
 // corridors past it.
 const haltRadius = 100_000 // metres
 
+// noMessages is a complicity no estimate reaches: the permissive US never
+// writes to Tehran.
+const noMessages = 2 * sim.Micro
+
 func newPermissive(p paramSet, rng sim.PCG) sim.Policy {
 	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], blame: p["blame"],
 		deferOps: p["defer_operations"], waryDays: p["wary_days"], waryTill: -1,
-		trustFloor: p["trust_floor"], lastMessage: -1000, rng: rng}
+		trustFloor: p["trust_floor"], message: noMessages, lastMessage: -1000, rng: rng}
 }
 
 func newForceProtection(p paramSet, rng sim.PCG) sim.Policy {
@@ -267,7 +271,7 @@ func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 		}
 	}
 	out = returnTroops(obs, out)
-	if pol.message > 0 && obs.Complicity >= pol.message && obs.Turn-pol.lastMessage >= int32(obs.Params[sim.ParamPrivateMessageCooldown]) {
+	if obs.Complicity >= pol.message && obs.Turn-pol.lastMessage >= int32(obs.Params[sim.ParamPrivateMessageCooldown]) {
 		pol.lastMessage = obs.Turn
 		out = append(out, sim.Order{Kind: sim.OrderPrivateMessage})
 	}

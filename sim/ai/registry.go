@@ -28,7 +28,7 @@ var specs = []Spec{
 	{Actor: sim.Israel, Name: "cautious", Doc: "strikes only valuable targets, prefers routes outside US zones and Russian cover, complies with denials and halts",
 		Params: []sim.ParamSpec{
 			{Key: "max_intercept", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "largest interception risk it accepts"},
-			{Key: "min_value", Unit: sim.UnitLevel, Default: 1.2, Min: 0, Max: 100, Doc: "least target value worth a sortie"},
+			{Key: "min_value", Unit: sim.UnitLevel, Default: 1, Min: 0, Max: 100, Doc: "least target value worth a sortie"},
 			{Key: "warn", Unit: sim.UnitFraction, Default: 1, Min: 0, Max: 1, Doc: "chance of warning the US of a detected attack"},
 		}, make: newCautious},
 	{Actor: sim.USA, Name: "permissive", Doc: "approves most requests, answers attacks in kind and stays publicly silent during talks",
@@ -46,7 +46,7 @@ var specs = []Spec{
 			{Key: "approval_threshold", Unit: sim.UnitFraction, Default: 0.15, Min: 0, Max: 1, Doc: "approves while the hazard it foresees at its sites stays under this share of the cap"},
 			{Key: "defer_operations", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of deferring a request whose strike falls in an active US operation area (Israel asks again next turn; a request deferred for request_expiry turns expires)"},
 			{Key: "halt_days", Unit: sim.UnitCount, Default: 7, Min: 0, Max: 30, Doc: "days of the halt on Israeli strikes within 100 km it declares around a garrison just attacked (0: it declares none)"},
-			{Key: "message_complicity", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "perceived complicity above which it sends Tehran a private message"},
+			{Key: "message_complicity", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "perceived complicity at which it sends Tehran a private message, at most once per private_message_cooldown (0: whenever the cool-down allows; 1: only at full complicity)"},
 			{Key: "modify", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of asking for a day's delay when a strike touches a US operation area"},
 			{Key: "respond", Unit: sim.UnitFraction, Default: 0.8, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
 			{Key: "trust_floor", Unit: sim.UnitLevel, Default: 40, Min: 0, Max: 100, Doc: "Israel–US trust below which it approves requests it would deny or defer, to keep the alliance (0: never)"},
@@ -62,8 +62,8 @@ var specs = []Spec{
 	{Actor: sim.Iran, Name: "restrained", Doc: "holds fire while the nuclear talks run and attacks only when grievance is high",
 		Params: []sim.ParamSpec{
 			{Key: "lie_low", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "share of the weapons sent that Israel destroys above which it halves the dispatch rate of its corridors until the share falls back (1: never)"},
-			{Key: "talks_restraint", Unit: sim.UnitFraction, Default: 0.8, Min: 0, Max: 1, Doc: "chance of holding fire while talks are under way"},
-			{Key: "threshold", Unit: sim.UnitLevel, Default: 1.5, Min: 0, Max: 100, Doc: "grievance above which it attacks"},
+			{Key: "talks_restraint", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of holding fire while talks are under way"},
+			{Key: "threshold", Unit: sim.UnitLevel, Default: 0.8, Min: 0, Max: 100, Doc: "grievance above which it attacks"},
 		}, make: newRestrained},
 }
 

@@ -1,0 +1,133 @@
+package scenarios_test
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/deconflict/deconflict/scenarios"
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/ai"
+	"github.com/deconflict/deconflict/sim/runner"
+	"github.com/deconflict/deconflict/sim/scenario"
+)
+
+// setting is one way to play a role: a policy and some of its parameters.
+type setting struct {
+	name      string
+	overrides []scenario.Override
+}
+
+// settingsFor lists, for a role, its policies at their defaults and with
+// each parameter at the ends of its range, plus the passive way to play
+// the role: never attack, never answer, never strike.
+func settingsFor(role sim.Actor) []setting {
+	var out []setting
+	for _, name := range ai.Names(role) {
+		spec, _ := ai.Lookup(role, name)
+		base := []scenario.Override{
+			{Key: "actor." + role.String() + ".policy", Value: strconv.Quote(name)},
+			{Key: "actor." + role.String() + ".params", Value: "{}"},
+		}
+		out = append(out, setting{name, base})
+		for _, p := range spec.Params {
+			for _, v := range []float64{p.Min, p.Max} {
+				if v == p.Default {
+					continue
+				}
+				ov := append(append([]scenario.Override(nil), base...), scenario.Override{
+					Key: "actor." + role.String() + ".params." + p.Key, Value: strconv.FormatFloat(v, 'g', -1, 64)})
+				out = append(out, setting{fmt.Sprintf("%s %s=%g", name, p.Key, v), ov})
+			}
+		}
+	}
+	return out
+}
+
+// passive is the way to play a role that does nothing it has a choice
+// about.
+func passive(role sim.Actor) setting {
+	key := map[sim.Actor]string{
+		sim.Israel: "params.sorties_per_turn=0",
+		sim.USA:    "actor.usa.params.respond=0",
+		sim.Iran:   "actor.iran.params.threshold=100",
+	}[role]
+	k, v, _ := strings.Cut(key, "=")
+	return setting{"passive (" + key + ")", []scenario.Override{{Key: k, Value: v}}}
+}
+
+// winShare plays runs seeds of a scenario with overrides and returns the
+// share of runs the role won.
+func winShare(t *testing.T, f scenarios.File, ovs []scenario.Override, role sim.Actor, runs int) float64 {
+	t.Helper()
+	sc, err := scenario.Load(f.Name, f.Data, ovs)
+	if err != nil {
+		t.Fatalf("%s with %v: %v", f.Name, ovs, err)
+	}
+	d := runner.NewDriver(sc)
+	won := 0
+	for seed := uint64(1); seed <= uint64(runs); seed++ {
+		res, err := d.Run(seed, runner.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Verdicts[role] == sim.VerdictWon {
+			won++
+		}
+	}
+	return float64(won) / float64(runs)
+}
+
+// TestBalance checks, for the role each vignette suggests, that no strategy
+// dominates and none is hopeless: across the role's policies, each at its
+// defaults and with each parameter at the ends of its range, no setting wins
+// 90% of runs or more, some setting wins at least 10%, and the passive way
+// to play the role is not the best. Every policy is a credible strategy: at
+// its defaults it wins at least 10% of the runs of some vignette that
+// suggests its role.
+func TestBalance(t *testing.T) {
+	const runs = 60
+	credible := map[string]float64{} // "actor policy" → best win share at its defaults
+	for _, id := range []string{"tanf-2021", "green-village-2022", "bukamal-2018", "baghdadi-raid-2019"} {
+		f, ok := scenarios.Lookup(id)
+		if !ok {
+			t.Fatalf("no scenario %s", id)
+		}
+		sc, err := scenario.Load(f.Name, f.Data, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		role := sc.DefaultRole
+		best, bestName := -1.0, ""
+		for _, s := range settingsFor(role) {
+			w := winShare(t, f, s.overrides, role, runs)
+			t.Logf("%s %s %-40s won %3.0f%%", id, role, s.name, 100*w)
+			if w >= 0.9 {
+				t.Errorf("%s: %s setting %q wins %.0f%% of runs: a dominant strategy", id, role, s.name, 100*w)
+			}
+			if w > best {
+				best, bestName = w, s.name
+			}
+			if !strings.Contains(s.name, "=") {
+				key := role.String() + " " + s.name
+				credible[key] = max(credible[key], w)
+			}
+		}
+		if best < 0.1 {
+			t.Errorf("%s: %s is hopeless: its best setting %q wins %.0f%% of runs", id, role, bestName, 100*best)
+		}
+		p := passive(role)
+		if w := winShare(t, f, p.overrides, role, runs); w >= best {
+			t.Errorf("%s: %s playing passive (%s) wins %.0f%%, as much as its best setting %q (%.0f%%)", id, role, p.name, 100*w, bestName, 100*best)
+		} else {
+			t.Logf("%s %s %-40s won %3.0f%%", id, role, p.name, 100*w)
+		}
+	}
+	for _, spec := range ai.Specs() {
+		key := spec.Actor.String() + " " + spec.Name
+		if w := credible[key]; w < 0.1 {
+			t.Errorf("%s policy %s at its defaults wins at most %.0f%% of the runs of the vignettes that suggest its role", spec.Actor, spec.Name, 100*w)
+		}
+	}
+}
