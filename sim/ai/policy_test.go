@@ -41,10 +41,10 @@ func meanSE(xs []float64) (mean, se float64) {
 }
 
 // TestPoliciesDiffer: the two policies of each actor give measurably
-// different results over 40 seeds: the difference of the means is more
+// different results over 100 seeds: the difference of the means is more
 // than four standard errors, in the expected direction.
 func TestPoliciesDiffer(t *testing.T) {
-	const n = 40
+	const n = 100
 	metric := func(ms ...sim.Metric) func(r *runner.Result) float64 {
 		return func(r *runner.Result) float64 {
 			var v float64
