@@ -118,8 +118,8 @@ func (e *Engine) Check(a Actor, o Order) error {
 		if o.Route == -1 && o.Delay <= 0 {
 			return invalid("a condition needs another route or a delay")
 		}
-		if o.Delay < 0 || o.Delay > 30 {
-			return invalid("delay must lie in 0..30 turns")
+		if o.Delay < 0 || o.Delay > maxConditionDelay {
+			return invalid("delay must lie in 0..%d turns", maxConditionDelay)
 		}
 		if o.Route != -1 {
 			if o.Route < 0 || int(o.Route) >= len(sc.Routes) || o.Route == m.Route {
@@ -152,11 +152,11 @@ func (e *Engine) Check(a Actor, o Order) error {
 		if o.Site < 0 || int(o.Site) >= len(sc.Sites) {
 			return invalid("no site %d to centre the halt on", o.Site)
 		}
-		if o.Radius < 10_000 || o.Radius > 500_000 {
-			return invalid("halt radius must lie in 10..500 km")
+		if o.Radius < minHaltRadius || o.Radius > maxHaltRadius {
+			return invalid("halt radius must lie in %d..%d km", minHaltRadius/metresPerKm, maxHaltRadius/metresPerKm)
 		}
-		if o.Days < 1 || o.Days > 30 {
-			return invalid("halt must last 1..30 days")
+		if o.Days < 1 || o.Days > maxHaltDays {
+			return invalid("halt must last 1..%d days", maxHaltDays)
 		}
 	case OrderPrivateMessage:
 		if cool := int32(e.param(ParamPrivateMessageCooldown)); st.LastMessage >= 0 && st.Turn-st.LastMessage < cool {
@@ -166,8 +166,8 @@ func (e *Engine) Check(a Actor, o Order) error {
 		if o.Corridor < 0 || int(o.Corridor) >= len(sc.Corridors) {
 			return invalid("no corridor %d", o.Corridor)
 		}
-		if o.Interval < 0 || o.Interval > 365 {
-			return invalid("interval must lie in 0..365 turns")
+		if o.Interval < 0 || o.Interval > maxDispatchInterval {
+			return invalid("interval must lie in 0..%d turns", maxDispatchInterval)
 		}
 	}
 	return nil
@@ -206,7 +206,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		m := e.mission(r.Mission)
 		r.Status = RequestApproved
 		st.Count[MetricApproved]++
-		st.Trust = min(100*Milli, st.Trust+e.param(ParamApprovalTrustGain))
+		e.addTrust(e.param(ParamApprovalTrustGain))
 		m.Status = MissionCleared
 		if m.InHalt {
 			m.Status = MissionAwaiting
@@ -225,7 +225,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		m := e.mission(r.Mission)
 		r.Status = RequestDenied
 		st.Count[MetricDenied]++
-		st.Trust = max(0, st.Trust-e.param(ParamDenialTrustCost))
+		e.addTrust(-e.param(ParamDenialTrustCost))
 		m.Status = MissionAwaiting
 		m.Reasons |= ReasonDenied
 		e.note(LogDenied, USA, Israel, -1, m.ID, 0)
@@ -263,7 +263,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		}
 	case OrderRetaliate:
 		id := e.newID()
-		st.Attacks = append(st.Attacks, Attack{ID: id, Site: d.Subject, Method: o.Method, Claimed: o.Claim, Due: st.Turn + 1})
+		st.Attacks = append(st.Attacks, Attack{ID: id, Site: d.Subject, Method: o.Method, Claimed: o.Claim, Due: st.Turn + attackLeadTurns})
 		e.note(LogAttackOrdered, Iran, sc.Sites[d.Subject].Owner, d.Subject, id, int64(o.Method))
 	case OrderHold:
 		// nothing happens; the decision is answered
@@ -271,7 +271,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		at := e.attack(d.Subject)
 		at.Warned = true
 		st.Count[MetricWarnings]++
-		st.Trust = min(100*Milli, st.Trust+e.param(ParamWarningTrustGain))
+		e.addTrust(e.param(ParamWarningTrustGain))
 		e.note(LogWarning, Israel, USA, at.Site, at.ID, 0)
 	case OrderEvacuate:
 		st.Sites[o.Site].EvacuatedTill = st.Turn + int32(e.param(ParamEvacuationTurns))
@@ -290,8 +290,8 @@ func (e *Engine) apply(a Actor, o Order) {
 	case OrderPrivateMessage:
 		st.Count[MetricPrivateMessages]++
 		eff := e.param(ParamPrivateMessageEffect)
-		st.Complicity -= scale(st.Complicity, eff)
-		st.Grievance[TowardUSA] -= scale(st.Grievance[TowardUSA], eff/2)
+		e.addComplicity(-scale(st.Complicity, eff))
+		e.addGrievance(TowardUSA, -scale(st.Grievance[TowardUSA], eff/messageGrievance))
 		st.LastMessage = st.Turn
 		e.note(LogPrivateMessage, USA, Iran, -1, -1, 0)
 	case OrderDispatch:
@@ -306,13 +306,13 @@ func (e *Engine) respond(attack int32, strike, blame bool) {
 	st, sc := &e.st, e.sc
 	if strike {
 		st.Count[MetricUSResponses]++
-		st.Deterrence[0] = min(Micro, st.Deterrence[0]+e.param(ParamDeterrencePerResponse))
-		st.Grievance[TowardUSA] = min(100*Milli, st.Grievance[TowardUSA]+e.param(ParamGrievancePerResponse))
+		e.addDeterrence(TowardUSA, e.param(ParamDeterrencePerResponse))
+		e.addGrievance(TowardUSA, e.param(ParamGrievancePerResponse))
 		e.addEscalation(USAIran, e.param(ParamEscalationPerResponse))
 		site := int32(-1)
 		for i := range sc.Sites {
 			if sc.Sites[i].Kind == SiteMilitia && st.Sites[i].DisabledTill < st.Turn {
-				st.Sites[i].DisabledTill = st.Turn + e.turnsFromDays(30) - 1
+				st.Sites[i].DisabledTill = st.Turn + e.turnsFromDays(disabledDays) - 1
 				site = int32(i)
 				break
 			}
@@ -320,9 +320,9 @@ func (e *Engine) respond(attack int32, strike, blame bool) {
 		e.note(LogUSResponse, USA, Iran, site, attack, 0)
 	}
 	if blame {
-		st.Deterrence[0] = min(Micro, st.Deterrence[0]+e.param(ParamDeterrencePerResponse)/2)
+		e.addDeterrence(TowardUSA, e.param(ParamDeterrencePerResponse)/blameDeterrence)
 		e.addEscalation(USAIran, e.param(ParamEscalationPerBlame))
-		st.Talks = max(0, st.Talks-e.param(ParamTalksLossPerBlame))
+		e.addTalks(-e.param(ParamTalksLossPerBlame))
 		e.note(LogBlame, USA, Iran, -1, attack, 0)
 	} else {
 		e.note(LogSilence, USA, Iran, -1, attack, 0)

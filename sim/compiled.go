@@ -33,22 +33,16 @@ type Scenario struct {
 
 // Initial is the state a scenario starts from.
 type Initial struct {
-	Escalation [NumPairs]int64 // milli-levels
-	Trust      int64           // milli-points, 0..100_000
-	Complicity int64           // micro
-	Grievance  [2]int64        // Iran's grievance toward Israel and the US, milli
-	Talks      int64           // milli-percent
-	TalksOpen  bool            // talks under way at the start
-	AirDefence int64           // Syrian air-defence level, milli
-	Arsenal    int64           // Hezbollah's weapon units
-	CounterIS  int64           // milli-percent
+	Escalation [NumPairs]int64       // milli-levels
+	Trust      int64                 // milli-points, 0..100_000
+	Complicity int64                 // micro
+	Grievance  [NumAdversaries]int64 // Iran's grievance toward Israel and the US (TowardIsrael, TowardUSA), milli
+	Talks      int64                 // milli-percent
+	TalksOpen  bool                  // talks under way at the start
+	AirDefence int64                 // Syrian air-defence level, milli
+	Arsenal    int64                 // Hezbollah's weapon units
+	CounterIS  int64                 // milli-percent
 }
-
-// Grievance targets, indexing Initial.Grievance and State.Grievance.
-const (
-	TowardIsrael = 0
-	TowardUSA    = 1
-)
 
 // ActorSetup says whether an actor takes part and which AI policy plays it.
 type ActorSetup struct {

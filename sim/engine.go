@@ -264,32 +264,6 @@ func (e *Engine) newID() int32 {
 	return id
 }
 
-func clamp(v, lo, hi int64) int64 { return max(lo, min(hi, v)) }
-
-// scale multiplies v by a micro fraction.
-func scale(v, frac int64) int64 { return v * frac / Micro }
-
-func (e *Engine) addEscalation(p Pair, delta int64) {
-	st := &e.st
-	before := st.Escalation[p] / Milli
-	st.Escalation[p] = clamp(st.Escalation[p]+delta, 0, MaxLevel)
-	st.MaxEsc[p] = max(st.MaxEsc[p], st.Escalation[p])
-	if after := st.Escalation[p] / Milli; after != before {
-		actor, other := Israel, Iran
-		switch p {
-		case IsraelRussia:
-			other = Russia
-		case USAIran:
-			actor = USA
-		}
-		kind := LogEscalation
-		if after < before {
-			kind = LogDeescalation
-		}
-		e.note(kind, actor, other, -1, int32(p), st.Escalation[p])
-	}
-}
-
 func (e *Engine) param(p Param) int64 { return e.st.Params[p] }
 
 // Param returns a model constant as it stands now (events may change them).

@@ -20,14 +20,14 @@ func (e *Engine) Hazard(site int32) HazardTerms {
 	return e.hazardWith(site, st.Grievance, st.Complicity, st.Deterrence, st.Escalation)
 }
 
-func (e *Engine) hazardWith(site int32, grievance [2]int64, complicity int64, deterrence [2]int64, escalation [NumPairs]int64) HazardTerms {
+func (e *Engine) hazardWith(site int32, grievance [NumAdversaries]int64, complicity int64, deterrence [NumAdversaries]int64, escalation [NumPairs]int64) HazardTerms {
 	s := &e.sc.Sites[site]
 	t := HazardTerms{Base: e.param(ParamRetaliationBase), Proximity: s.Proximity}
 	if s.Owner == USA {
-		t.Grievance, t.Complicity, t.Deterrence = grievance[TowardUSA], complicity, deterrence[0]
+		t.Grievance, t.Complicity, t.Deterrence = grievance[TowardUSA], complicity, deterrence[TowardUSA]
 		t.Escalation = Milli + escalation[USAIran]
 	} else {
-		t.Grievance, t.Complicity, t.Deterrence = grievance[TowardIsrael], e.param(ParamRetaliationIsrael), deterrence[1]
+		t.Grievance, t.Complicity, t.Deterrence = grievance[TowardIsrael], e.param(ParamRetaliationIsrael), deterrence[TowardIsrael]
 		t.Escalation = Milli + escalation[IsraelIran]
 	}
 	h := t.Base * t.Grievance / Milli

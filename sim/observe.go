@@ -27,14 +27,14 @@ type Observation struct {
 	Escalation  [NumPairs]int64
 	Talks       int64
 	TalksOpen   bool
-	Trust       int64    // -1 when the actor cannot know it
-	Complicity  int64    // exact for Iran, an estimate (to 0.05) for others
-	Grievance   [2]int64 // exact for Iran, an estimate (to 0.1) for others
+	Trust       int64                 // -1 when the actor cannot know it
+	Complicity  int64                 // exact for Iran, an estimate (to 0.05) for others
+	Grievance   [NumAdversaries]int64 // exact for Iran, an estimate (to 0.1) for others
 	AirDefence  int64
 	Arsenal     int64
-	Deterrence  [2]int64
-	Params      Params             // the model constants in force (public: they are the rules)
-	Counters    [numCounters]int64 // secret counters are zero for actors who cannot know them
+	Deterrence  [NumAdversaries]int64 // Israel's and the US's (TowardIsrael, TowardUSA)
+	Params      Params                // the model constants in force (public: they are the rules)
+	Counters    [numCounters]int64    // secret counters are zero for actors who cannot know them
 	SortiesLeft int64
 	Decisions   []Decision
 	Sites       []SiteView
@@ -125,8 +125,8 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 	}
 	if a != Iran {
 		obs.Complicity = roundTo(st.Complicity, 50_000)
-		obs.Grievance[0] = roundTo(st.Grievance[0], 100)
-		obs.Grievance[1] = roundTo(st.Grievance[1], 100)
+		obs.Grievance[TowardIsrael] = roundTo(st.Grievance[TowardIsrael], 100)
+		obs.Grievance[TowardUSA] = roundTo(st.Grievance[TowardUSA], 100)
 	} else {
 		obs.Trust = -1
 		for _, m := range secretFromIran {
@@ -240,7 +240,7 @@ func (e *Engine) routeOptions(obs *Observation) {
 }
 
 // maxHazard returns the largest hazard at a US site under the given terms.
-func (e *Engine) maxHazard(g [2]int64, c int64) int64 {
+func (e *Engine) maxHazard(g [NumAdversaries]int64, c int64) int64 {
 	var h int64
 	for i := range e.sc.Sites {
 		if e.sc.Sites[i].Owner == USA && e.Exposed(int32(i)) {

@@ -10,24 +10,24 @@ func (e *Engine) diplomacy() {
 		}
 	}
 	for i := range st.Grievance {
-		st.Grievance[i] -= scale(st.Grievance[i], e.param(ParamGrievanceDecay))
-		st.Deterrence[i] -= scale(st.Deterrence[i], e.param(ParamDeterrenceDecay))
+		e.addGrievance(i, -scale(st.Grievance[i], e.param(ParamGrievanceDecay)))
+		e.addDeterrence(i, -scale(st.Deterrence[i], e.param(ParamDeterrenceDecay)))
 	}
-	st.Complicity -= scale(st.Complicity, e.param(ParamComplicityDecay))
+	e.addComplicity(-scale(st.Complicity, e.param(ParamComplicityDecay)))
 	if st.TalksOpen {
 		switch level := st.Escalation[USAIran]; {
-		case level < 2*Milli:
-			st.Talks = min(100*Milli, st.Talks+e.param(ParamTalksRate))
-		case level >= 3*Milli:
-			st.Talks = max(0, st.Talks-e.param(ParamTalksRate))
+		case level < talksAdvanceBelow:
+			e.addTalks(e.param(ParamTalksRate))
+		case level >= talksSlipFrom:
+			e.addTalks(-e.param(ParamTalksRate))
 		}
 	}
 	// trust that fell to nothing this turn stays there for the score to see:
 	// the alliance has ruptured, and no drift brings it back
 	if target := sc.Initial.Trust; st.Trust > 0 && st.Trust < target {
-		st.Trust = min(target, st.Trust+e.param(ParamTrustRecovery))
+		e.addTrust(min(target-st.Trust, e.param(ParamTrustRecovery)))
 	}
-	st.CounterIS = min(100*Milli, st.CounterIS+e.counterISGain(-1))
+	e.addCounterIS(e.counterISGain(-1))
 	kept := st.Halts[:0]
 	for _, h := range st.Halts {
 		if h.Until > st.Turn {
@@ -47,7 +47,7 @@ func (e *Engine) counterISGain(evacuating int32) int64 {
 		troops += st.Sites[i].Troops
 		present := e.present(i)
 		if i == evacuating {
-			present = st.Sites[i].Troops / 10
+			present = evacuated(st.Sites[i].Troops)
 		}
 		away += st.Sites[i].Troops - present
 	}

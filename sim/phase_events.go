@@ -32,27 +32,32 @@ func setOrAdd(cur int64, ef *Effect) int64 {
 	return cur + ef.Value
 }
 
+// delta is the change an effect makes to a quantity now at cur: to its
+// value when it sets, by its value when it adds.
+func delta(cur int64, ef *Effect) int64 {
+	if ef.Set {
+		return ef.Value - cur
+	}
+	return ef.Value
+}
+
 func (e *Engine) applyEffect(ef *Effect) {
 	st := &e.st
 	switch ef.Kind {
 	case EffectGrievance:
-		st.Grievance[ef.Toward] = clamp(setOrAdd(st.Grievance[ef.Toward], ef), 0, 100*Milli)
+		e.addGrievance(int(ef.Toward), delta(st.Grievance[ef.Toward], ef))
 	case EffectComplicity:
-		st.Complicity = clamp(setOrAdd(st.Complicity, ef), 0, Micro)
+		e.addComplicity(delta(st.Complicity, ef))
 	case EffectTrust:
-		st.Trust = clamp(setOrAdd(st.Trust, ef), 0, 100*Milli)
+		e.addTrust(delta(st.Trust, ef))
 	case EffectEscalation:
-		if ef.Set {
-			e.addEscalation(ef.Pair, ef.Value-st.Escalation[ef.Pair])
-		} else {
-			e.addEscalation(ef.Pair, ef.Value)
-		}
+		e.addEscalation(ef.Pair, delta(st.Escalation[ef.Pair], ef))
 	case EffectTalks:
-		st.Talks = clamp(setOrAdd(st.Talks, ef), 0, 100*Milli)
+		e.addTalks(delta(st.Talks, ef))
 	case EffectTalksOpen:
 		st.TalksOpen = ef.Value != 0
 	case EffectAirDefence:
-		st.AirDefence = clamp(setOrAdd(st.AirDefence, ef), 0, 5*Milli)
+		e.addAirDefence(delta(st.AirDefence, ef))
 	case EffectTroops:
 		st.Sites[ef.Site].Troops = max(0, setOrAdd(st.Sites[ef.Site].Troops, ef))
 	case EffectHalt:
@@ -66,7 +71,7 @@ func (e *Engine) applyEffect(ef *Effect) {
 		c.Interval = max(0, ef.Value)
 		c.Next = st.Turn
 	case EffectCounterIS:
-		st.CounterIS = clamp(setOrAdd(st.CounterIS, ef), 0, 100*Milli)
+		e.addCounterIS(delta(st.CounterIS, ef))
 	case EffectParam:
 		spec := paramSpecs[ef.Param]
 		st.Params[ef.Param] = clamp(setOrAdd(st.Params[ef.Param], ef), FixedFromFloat(spec.Min, spec.Unit), FixedFromFloat(spec.Max, spec.Unit))

@@ -32,12 +32,12 @@ func (e *Engine) execution() {
 				st.Count[MetricHaltViolations]++
 			}
 			if m.InHalt || m.Reasons&ReasonOperation != 0 {
-				st.CounterIS = max(0, st.CounterIS-e.param(ParamCounterISLossPerViolation))
+				e.addCounterIS(-e.param(ParamCounterISLossPerViolation))
 			}
 			e.note(LogViolation, Israel, USA, -1, m.ID, 0)
 			if rng.Chance(e.param(ParamViolationDiscovery)) {
 				st.Count[MetricViolationsDiscovered]++
-				st.Trust = max(0, st.Trust-e.param(ParamViolationTrustCost))
+				e.addTrust(-e.param(ParamViolationTrustCost))
 				e.note(LogViolationFound, USA, Israel, -1, m.ID, 0)
 			}
 		} else {
@@ -48,8 +48,8 @@ func (e *Engine) execution() {
 			incident, leak := e.noticeRisks(m.Notice)
 			if rng.Chance(incident) {
 				st.Count[MetricRussiaIncidents]++
-				e.addEscalation(IsraelRussia, Milli)
-				st.AirDefence = min(5*Milli, st.AirDefence+e.param(ParamIncidentAirDefence))
+				e.addEscalation(IsraelRussia, incidentEscalation)
+				e.addAirDefence(e.param(ParamIncidentAirDefence))
 				e.note(LogRussiaIncident, Israel, Russia, -1, m.ID, 0)
 			}
 			if rng.Chance(leak) {
@@ -70,17 +70,17 @@ func (e *Engine) execution() {
 		value := e.TargetValue(m.Target)
 		hit := rng.Chance(p)
 		if m.InUSZone {
-			st.Complicity = min(Micro, st.Complicity+e.param(ParamComplicityPerStrike))
+			e.addComplicity(e.param(ParamComplicityPerStrike))
 		}
 		if !hit {
-			e.grieve(value/4, rng)
+			e.grieve(value/missGrievanceDivisor, rng)
 			e.noteStrike(LogStrikeMiss, m, 0)
 			continue
 		}
 		st.Count[MetricTargetsHit]++
 		if rng.Chance(e.param(ParamCollateral)) {
 			st.Count[MetricCollateral]++
-			value += value / 2
+			value = value * collateralFactor / Milli
 			e.note(LogCollateral, Israel, NoActor, targetSite(m.Target), m.ID, 0)
 		}
 		e.destroy(m.Target, pos)
@@ -124,11 +124,11 @@ func (e *Engine) noticeRisks(notice int8) (incident, leak int64) {
 	inc, lk := e.param(ParamRussiaIncident), e.param(ParamRussiaLeak)
 	switch notice {
 	case NoticeShort:
-		return inc * 4, 0
+		return inc * shortNoticeIncident, 0
 	case NoticeLong:
-		return inc / 4, lk
+		return inc / longNoticeIncident, lk
 	}
-	return inc, lk / 4
+	return inc, lk / standardNoticeLeak
 }
 
 func (e *Engine) successChance(t Target, pkg int8, intercept int64, leaked bool, base [3]int64) int64 {
@@ -137,7 +137,7 @@ func (e *Engine) successChance(t Target, pkg int8, intercept int64, leaked bool,
 		p = scale(p, Micro-e.sc.Sites[t.ID].Hardness)
 	}
 	if leaked {
-		p /= 2
+		p /= leakSuccessDivisor
 	}
 	return p
 }
@@ -157,7 +157,7 @@ func (e *Engine) destroy(t Target, pos geo.Point) {
 		}
 		return
 	}
-	st.Sites[t.ID].DisabledTill = st.Turn + e.turnsFromDays(30) - 1
+	st.Sites[t.ID].DisabledTill = st.Turn + e.turnsFromDays(disabledDays) - 1
 	st.Sites[t.ID].DetectedTill = -1
 	// shipments unloading at a struck depot burn with it
 	for i := 0; i < len(st.Shipments); {
@@ -186,8 +186,8 @@ func (e *Engine) removeShipment(id int32) {
 func (e *Engine) grieve(value int64, rng *PCG) {
 	st := &e.st
 	g := e.param(ParamGrievancePerStrike) * value / Milli
-	st.Grievance[TowardIsrael] = min(100*Milli, st.Grievance[TowardIsrael]+g)
+	e.addGrievance(TowardIsrael, g)
 	if rng.Chance(st.Complicity) {
-		st.Grievance[TowardUSA] = min(100*Milli, st.Grievance[TowardUSA]+scale(g, e.param(ParamAttributionUS)))
+		e.addGrievance(TowardUSA, scale(g, e.param(ParamAttributionUS)))
 	}
 }

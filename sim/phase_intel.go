@@ -21,7 +21,7 @@ func (e *Engine) intel() {
 		}
 		p := e.param(ParamDetectShipment)
 		if e.dwellSite(s) >= 0 {
-			p *= 2 // a convoy unloading at a depot is easier to see
+			p *= dwellDetection
 		}
 		if rng.Chance(p) {
 			s.DetectedTill = st.Turn + window - 1

@@ -13,8 +13,7 @@ func (e *Engine) logistics() {
 		if cs.Interval <= 0 || st.Turn < cs.Next || day < c.From || day > c.To {
 			continue
 		}
-		// a dispatch slips a turn one time in five
-		if rng.Chance(Micro / 5) {
+		if rng.Chance(dispatchSlip) {
 			cs.Next = st.Turn + 1
 			continue
 		}
@@ -52,7 +51,7 @@ func (e *Engine) move(s *Shipment) bool {
 			s.Dist = c.StopAt[s.NextStop-1]
 			dwell := c.Dwell
 			if st.Sites[stop].DisabledTill >= st.Turn {
-				dwell *= 2 // a damaged depot slows the transfer
+				dwell *= damagedDepotDwell
 			}
 			s.DwellTill = st.Turn + int32(dwell)
 			break

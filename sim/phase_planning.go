@@ -95,7 +95,7 @@ func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 func (e *Engine) Intercept(exposure int64) int64 {
 	// metres × (micro per km) / (metres per km) = micro, then × level
 	p := exposure * e.param(ParamInterceptPerKm) / metresPerKm * e.st.AirDefence / Milli
-	return min(p, 9*Micro/10)
+	return min(p, interceptCap)
 }
 
 func (e *Engine) plannedThisTurn() int64 {

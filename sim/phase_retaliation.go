@@ -18,21 +18,21 @@ func (e *Engine) attacks() {
 			st.Count[MetricAttacksOnUS]++
 			st.Count[MetricUSCasualties] += killed
 			st.Count[MetricUSInjured] += injured
-			st.Grievance[TowardUSA] -= scale(st.Grievance[TowardUSA], spent)
+			e.addGrievance(TowardUSA, -scale(st.Grievance[TowardUSA], spent))
 			rise, loss := e.attackCosts(a.Claimed, killed)
 			e.addEscalation(USAIran, rise)
-			st.Talks = max(0, st.Talks-loss)
+			e.addTalks(-loss)
 			e.note(LogAttack, Iran, USA, a.Site, a.ID, killed)
 			e.decide(USA, DecideAttackResponse, a.ID, 0)
 			continue
 		}
 		st.Count[MetricAttacksOnIsrael]++
-		st.Grievance[TowardIsrael] -= scale(st.Grievance[TowardIsrael], spent)
-		e.addEscalation(IsraelIran, 2*e.param(ParamEscalationPerAttack))
+		e.addGrievance(TowardIsrael, -scale(st.Grievance[TowardIsrael], spent))
+		e.addEscalation(IsraelIran, israelAttackEscalation*e.param(ParamEscalationPerAttack))
 		e.note(LogAttack, Iran, site.Owner, a.Site, a.ID, killed)
 		// Israel answers an attack on its soil in force: the answer deters, and
 		// it finds every Iranian target at once
-		st.Deterrence[1] = min(Micro, st.Deterrence[1]+e.param(ParamDeterrencePerResponse))
+		e.addDeterrence(TowardIsrael, e.param(ParamDeterrencePerResponse))
 		for j := range sc.Sites {
 			if sc.Sites[j].Target && st.Sites[j].DisabledTill < st.Turn {
 				st.Sites[j].DetectedTill = st.Turn + int32(e.param(ParamDetectWindow))
@@ -48,34 +48,42 @@ func (e *Engine) attackCosts(claimed bool, killed int64) (rise, loss int64) {
 	rise = e.param(ParamEscalationPerAttack) + killed*e.param(ParamEscalationPerDeath)
 	loss = e.param(ParamTalksLossPerAttack) + killed*e.param(ParamTalksLossPerDeath)
 	if claimed {
-		rise += rise / 2
-		loss *= 2
+		rise = rise * claimedEscalation / Milli
+		loss *= claimedTalksLoss
 	}
 	return rise, loss
 }
 
 // casualties draws the dead and injured of an attack.
 func (e *Engine) casualties(a *Attack, rng *PCG) (killed, injured int64) {
-	st := &e.st
 	present := e.present(a.Site)
-	lethality := e.param(ParamLethalityRockets)
-	if a.Method == MethodDrones {
-		lethality = e.param(ParamLethalityDrones)
+	return draws(present*e.lethality(a.Site, a.Method), rng), draws(present*e.param(ParamInjuryRate), rng)
+}
+
+// lethality returns the chance (micro) that an attack by the method kills
+// each troop present at the site: halved at a hardened site.
+func (e *Engine) lethality(site int32, method int8) int64 {
+	l := e.param(ParamLethalityRockets)
+	if method == MethodDrones {
+		l = e.param(ParamLethalityDrones)
 	}
-	if st.Sites[a.Site].Hardened {
-		lethality /= 2
+	if e.st.Sites[site].Hardened {
+		l /= hardenedLethality
 	}
-	return draws(present*lethality, rng), draws(present*e.param(ParamInjuryRate), rng)
+	return l
 }
 
 // present returns the troops at a site now (an evacuation leaves a tenth).
 func (e *Engine) present(site int32) int64 {
 	ss := &e.st.Sites[site]
 	if ss.EvacuatedTill >= e.st.Turn {
-		return ss.Troops / 10
+		return evacuated(ss.Troops)
 	}
 	return ss.Troops
 }
+
+// evacuated returns the troops an evacuation leaves at a site of the given strength.
+func evacuated(troops int64) int64 { return troops / evacuationKeeps }
 
 // draws turns an expectation (micro) into a whole number: the integer part
 // plus one more with the chance of the fraction.

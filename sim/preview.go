@@ -34,7 +34,7 @@ func levelLine(label, unit string, before, after int64) PreviewLine {
 
 // hazardLines compares the attack hazard at the actor's exposed sites under
 // the current and a hypothetical grievance, complicity and deterrence.
-func (e *Engine) hazardLines(owner Actor, grievance [2]int64, complicity int64, deterrence [2]int64, escalation [NumPairs]int64, lines []PreviewLine) []PreviewLine {
+func (e *Engine) hazardLines(owner Actor, grievance [NumAdversaries]int64, complicity int64, deterrence [NumAdversaries]int64, escalation [NumPairs]int64, lines []PreviewLine) []PreviewLine {
 	st := &e.st
 	for i := range e.sc.Sites {
 		if e.sc.Sites[i].Owner != owner || !e.Exposed(int32(i)) {
@@ -85,7 +85,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		lines = e.hazardLines(USA, g, c, st.Deterrence, st.Escalation, lines)
 		trust := st.Trust
 		if o.Kind == OrderApprove {
-			trust = min(100*Milli, trust+e.param(ParamApprovalTrustGain))
+			trust = min(MaxPoints, trust+e.param(ParamApprovalTrustGain))
 		}
 		lines = append(lines, levelLine("Israel–US trust", "points", st.Trust, trust))
 	case OrderDeny:
@@ -115,14 +115,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		lines = append(lines, chanceLine("strike success", e.SuccessChance(m.Target, m.Package, m.Exposure), after))
 	case OrderRetaliate:
 		site := e.findDecision(o.Decision).Subject
-		lethality := e.param(ParamLethalityRockets)
-		if o.Method == MethodDrones {
-			lethality = e.param(ParamLethalityDrones)
-		}
-		if st.Sites[site].Hardened {
-			lethality /= 2
-		}
-		deaths := e.present(site) * lethality // micro deaths
+		deaths := e.present(site) * e.lethality(site, o.Method) // micro deaths
 		lines = append(lines, PreviewLine{Label: "expected deaths at " + e.sc.Sites[site].Name, Unit: "people", Scale: Micro, After: deaths})
 		pair := IsraelIran
 		rise := e.param(ParamEscalationPerAttack) + perMicro(deaths, e.param(ParamEscalationPerDeath))
@@ -130,27 +123,24 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 			pair = USAIran
 			loss := e.param(ParamTalksLossPerAttack) + perMicro(deaths, e.param(ParamTalksLossPerDeath))
 			if o.Claim {
-				rise += rise / 2
-				loss *= 2
+				rise = rise * claimedEscalation / Milli
+				loss *= claimedTalksLoss
 			}
 			lines = append(lines, levelLine("talks progress", "%", st.Talks, max(0, st.Talks-loss)))
 		} else {
-			rise = 2 * e.param(ParamEscalationPerAttack) // as the engine answers an attack on Israel
+			rise = israelAttackEscalation * e.param(ParamEscalationPerAttack) // as the engine answers an attack on Israel
 		}
 		lines = append(lines, levelLine(pair.String()+" ladder", "level", st.Escalation[pair], min(MaxLevel, st.Escalation[pair]+rise)))
 	case OrderWarn:
-		lines = append(lines, levelLine("Israel–US trust", "points", st.Trust, min(100*Milli, st.Trust+e.param(ParamWarningTrustGain))))
+		lines = append(lines, levelLine("Israel–US trust", "points", st.Trust, min(MaxPoints, st.Trust+e.param(ParamWarningTrustGain))))
 	case OrderEvacuate, OrderHarden:
-		lethality := e.param(ParamLethalityDrones)
-		if st.Sites[o.Site].Hardened {
-			lethality /= 2
-		}
+		lethality := e.lethality(o.Site, MethodDrones)
 		present, after := e.present(o.Site), e.present(o.Site)
 		afterLethality := lethality
 		if o.Kind == OrderEvacuate {
-			after = st.Sites[o.Site].Troops / 10
+			after = evacuated(st.Sites[o.Site].Troops)
 		} else {
-			afterLethality /= 2
+			afterLethality /= hardenedLethality
 		}
 		lines = append(lines, PreviewLine{Label: "expected deaths if attacked", Unit: "people", Scale: Micro,
 			Before: present * lethality, After: after * afterLethality})
@@ -165,12 +155,12 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		g := st.Grievance
 		if o.Strike {
 			rise += e.param(ParamEscalationPerResponse)
-			d[0] = min(Micro, d[0]+e.param(ParamDeterrencePerResponse))
-			g[TowardUSA] = min(100*Milli, g[TowardUSA]+e.param(ParamGrievancePerResponse))
+			d[TowardUSA] = min(Micro, d[TowardUSA]+e.param(ParamDeterrencePerResponse))
+			g[TowardUSA] = min(MaxPoints, g[TowardUSA]+e.param(ParamGrievancePerResponse))
 		}
 		if o.Blame {
 			rise += e.param(ParamEscalationPerBlame)
-			d[0] = min(Micro, d[0]+e.param(ParamDeterrencePerResponse)/2)
+			d[TowardUSA] = min(Micro, d[TowardUSA]+e.param(ParamDeterrencePerResponse)/blameDeterrence)
 			talks = max(0, talks-e.param(ParamTalksLossPerBlame))
 		}
 		lines = append(lines, levelLine("US–Iran ladder", "level", st.Escalation[USAIran], min(MaxLevel, st.Escalation[USAIran]+rise)))
@@ -182,7 +172,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		c, g := st.Complicity, st.Grievance
 		eff := e.param(ParamPrivateMessageEffect)
 		c -= scale(c, eff)
-		g[TowardUSA] -= scale(g[TowardUSA], eff/2)
+		g[TowardUSA] -= scale(g[TowardUSA], eff/messageGrievance)
 		lines = e.hazardLines(USA, g, c, st.Deterrence, st.Escalation, lines)
 	}
 	return Preview{Lines: lines}, nil
@@ -191,7 +181,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 // expectedAfterStrike returns Iran's grievance and perceived complicity as
 // expected after the mission flies: complicity rises if the route crosses a
 // US zone, grievance by the expected damage and the expected US share.
-func (e *Engine) expectedAfterStrike(m *Mission, inZone bool, exposure int64) ([2]int64, int64) {
+func (e *Engine) expectedAfterStrike(m *Mission, inZone bool, exposure int64) ([NumAdversaries]int64, int64) {
 	st := &e.st
 	c := st.Complicity
 	if inZone {
@@ -201,9 +191,9 @@ func (e *Engine) expectedAfterStrike(m *Mission, inZone bool, exposure int64) ([
 	value := e.TargetValue(m.Target)
 	g := st.Grievance
 	gain := e.param(ParamGrievancePerStrike) * value / Milli
-	gain = scale(gain, p) + scale(gain/4, Micro-p)
-	g[TowardIsrael] = min(100*Milli, g[TowardIsrael]+gain)
-	g[TowardUSA] = min(100*Milli, g[TowardUSA]+scale(scale(gain, e.param(ParamAttributionUS)), c))
+	gain = scale(gain, p) + scale(gain/missGrievanceDivisor, Micro-p)
+	g[TowardIsrael] = min(MaxPoints, g[TowardIsrael]+gain)
+	g[TowardUSA] = min(MaxPoints, g[TowardUSA]+scale(scale(gain, e.param(ParamAttributionUS)), c))
 	return g, c
 }
 

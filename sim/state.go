@@ -88,7 +88,7 @@ type Mission struct {
 	Reasons    Reason
 	Request    int32 // request id, 0 if none
 	FlyTurn    int32 // earliest turn it may fly (a conditioned delay)
-	Exposure   int64 // km flown in air-defence cover, weighted by strength, milli
+	Exposure   int64 // metres flown in air-defence cover, weighted by strength
 	InUSZone   bool  // the path crosses a US deconfliction zone
 	Violation  bool
 	InHalt     bool
@@ -183,8 +183,8 @@ type State struct {
 	MaxEsc      [NumPairs]int64
 	Trust       int64
 	Complicity  int64
-	Grievance   [2]int64
-	Deterrence  [2]int64 // of the US and of Israel, micro
+	Grievance   [NumAdversaries]int64 // Iran's toward Israel and the US (TowardIsrael, TowardUSA), milli
+	Deterrence  [NumAdversaries]int64 // Israel's and the US's deterrence of Iran's proxies (TowardIsrael, TowardUSA), micro
 	Talks       int64
 	TalksOpen   bool
 	AirDefence  int64
