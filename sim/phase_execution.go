@@ -62,7 +62,7 @@ func (e *Engine) execution() {
 			rng.Uint32()
 		}
 		intercept := e.Intercept(m.Exposure)
-		if rng.Chance(scale(intercept, e.param(ParamAircraftLoss))) {
+		if rng.Chance(e.aircraftLoss(intercept)) {
 			st.Count[MetricAircraftLost]++
 			e.note(LogAircraftLost, Israel, Syria, -1, m.ID, 0)
 		}
@@ -129,6 +129,12 @@ func (e *Engine) noticeRisks(notice int8) (incident, leak int64) {
 		return inc / longNoticeIncident, lk
 	}
 	return inc, lk / standardNoticeLeak
+}
+
+// aircraftLoss returns the chance (micro) that a mission loses an aircraft,
+// given its interception chance.
+func (e *Engine) aircraftLoss(intercept int64) int64 {
+	return scale(intercept, e.param(ParamAircraftLoss))
 }
 
 func (e *Engine) successChance(t Target, pkg int8, intercept int64, leaked bool, base [3]int64) int64 {

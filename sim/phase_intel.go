@@ -19,11 +19,7 @@ func (e *Engine) intel() {
 			rng.Uint32()
 			continue
 		}
-		p := e.param(ParamDetectShipment)
-		if e.dwellSite(s) >= 0 {
-			p *= dwellDetection
-		}
-		if rng.Chance(p) {
+		if rng.Chance(e.detectShipment(s)) {
 			s.DetectedTill = st.Turn + window - 1
 			e.note(LogDetection, Israel, Iran, -1, s.ID, int64(TargetShipment))
 		}
@@ -38,6 +34,16 @@ func (e *Engine) intel() {
 			e.note(LogDetection, Israel, sc.Sites[i].Owner, int32(i), -1, int64(TargetSite))
 		}
 	}
+}
+
+// detectShipment returns the chance (micro) that Israel detects a shipment
+// this turn: detect_shipment, doubled while it unloads at a depot.
+func (e *Engine) detectShipment(s *Shipment) int64 {
+	p := e.param(ParamDetectShipment)
+	if e.dwellSite(s) >= 0 {
+		p *= dwellDetection
+	}
+	return p
 }
 
 // Strikable reports whether Israel may strike the target now.

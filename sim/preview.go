@@ -202,7 +202,7 @@ func (e *Engine) strikeLines(t Target, pkg, notice int8, as Assessment, lines []
 	lines = append(lines,
 		chanceLine("strike success", 0, e.SuccessChance(t, pkg, as.Exposure)),
 		chanceLine("interception", 0, intercept),
-		chanceLine("aircraft lost", 0, scale(intercept, e.param(ParamAircraftLoss))))
+		chanceLine("aircraft lost", 0, e.aircraftLoss(intercept)))
 	if as.NearRussia {
 		inc, leak := e.noticeRisks(notice)
 		lines = append(lines, chanceLine("incident with Russia", 0, inc), chanceLine("leak to the target", 0, leak))

@@ -1,0 +1,36 @@
+package sim
+
+// Internal rules the oracle tests check against hand-worked values: each is
+// the very function the engine draws from.
+
+// DetectShipment is detectShipment for the shipment with the given id.
+func (e *Engine) DetectShipment(id int32) int64 { return e.detectShipment(e.shipment(id)) }
+
+// NoticeRisks is noticeRisks.
+func (e *Engine) NoticeRisks(notice int8) (incident, leak int64) { return e.noticeRisks(notice) }
+
+// AircraftLoss is aircraftLoss.
+func (e *Engine) AircraftLoss(intercept int64) int64 { return e.aircraftLoss(intercept) }
+
+// SuccessChanceGiven is successChance with the scenario's base chances.
+func (e *Engine) SuccessChanceGiven(t Target, pkg int8, intercept int64, leaked bool) int64 {
+	base := [3]int64{e.param(ParamStrikeSmall), e.param(ParamStrikeMedium), e.param(ParamStrikeLarge)}
+	return e.successChance(t, pkg, intercept, leaked, base)
+}
+
+// AttackCosts is attackCosts.
+func (e *Engine) AttackCosts(claimed bool, killed int64) (rise, loss int64) {
+	return e.attackCosts(claimed, killed)
+}
+
+// Lethality is lethality.
+func (e *Engine) Lethality(site int32, method int8) int64 { return e.lethality(site, method) }
+
+// Present is present.
+func (e *Engine) Present(site int32) int64 { return e.present(site) }
+
+// CounterISGain is counterISGain with no site counted as evacuated.
+func (e *Engine) CounterISGain() int64 { return e.counterISGain(-1) }
+
+// Draws is draws.
+func Draws(expectMicro int64, rng *PCG) int64 { return draws(expectMicro, rng) }
