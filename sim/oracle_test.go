@@ -896,14 +896,15 @@ func TestOracleDecay(t *testing.T) {
 	}
 }
 
-// TestOracleTrustRecovery: trust below its starting level (50 in flatland)
-// regains trust_recovery a turn, never past the start; above it, it stays.
+// TestOracleTrustRecovery: trust between 0 and its starting level (50 in
+// flatland) regains trust_recovery a turn, never past the start; above the
+// start, or at 0, it stays.
 func TestOracleTrustRecovery(t *testing.T) {
 	for _, c := range []struct{ trust, want int64 }{
 		{40_000, 40_020}, // 40 + 0.02
 		{49_990, 50_000}, // 49.99 + 0.02 → the start, 50
 		{60_000, 60_000}, // above the start: no drift down
-		{0, 20},          // 0 + 0.02 (the run ends at 0 only at the score step of a turn that left it there)
+		{0, 0},           // at 0 the alliance has ruptured: no drift brings it back
 	} {
 		st := diplomacyTurn(t, nil, func(st *sim.State) { st.Trust = c.trust })
 		if st.Trust != c.want {
