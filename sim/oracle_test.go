@@ -1155,3 +1155,169 @@ func TestOracleDispatchSlip(t *testing.T) {
 		t.Fatalf("%d shipments sent in 1,000 turns, want 800 ± 50", n)
 	}
 }
+
+// TestOracleEventEffects: an effect adds its value or sets the quantity to
+// it, within the quantity's range.
+func TestOracleEventEffects(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		ef   sim.Effect
+		get  func(*sim.State) int64
+		want int64
+	}{
+		{"trust add", sim.Effect{Kind: sim.EffectTrust, Value: 5 * sim.Milli}, func(st *sim.State) int64 { return st.Trust }, 55_000}, // 50 + 5
+		{"trust set past 100", sim.Effect{Kind: sim.EffectTrust, Set: true, Value: 120 * sim.Milli}, func(st *sim.State) int64 { return st.Trust }, 100_000},
+		{"grievance add below 0", sim.Effect{Kind: sim.EffectGrievance, Toward: sim.TowardUSA, Value: -5 * sim.Milli}, func(st *sim.State) int64 { return st.Grievance[sim.TowardUSA] }, 0}, // 2 − 5 → 0
+		{"grievance set", sim.Effect{Kind: sim.EffectGrievance, Toward: sim.TowardIsrael, Set: true, Value: 3500}, func(st *sim.State) int64 { return st.Grievance[sim.TowardIsrael] }, 3500},
+		{"complicity add past 1", sim.Effect{Kind: sim.EffectComplicity, Value: 700_000}, func(st *sim.State) int64 { return st.Complicity }, sim.Micro},   // 0.5 + 0.7 → 1
+		{"air defence add past 5", sim.Effect{Kind: sim.EffectAirDefence, Value: 4 * sim.Milli}, func(st *sim.State) int64 { return st.AirDefence }, 5000}, // 2 + 4 → 5
+		{"ladder set", sim.Effect{Kind: sim.EffectEscalation, Pair: sim.USAIran, Set: true, Value: 2500}, func(st *sim.State) int64 { return st.Escalation[sim.USAIran] }, 2500},
+		{"talks add", sim.Effect{Kind: sim.EffectTalks, Value: 12 * sim.Milli}, func(st *sim.State) int64 { return st.Talks }, 22_000},                         // 10 + 12
+		{"counter-IS set below 0", sim.Effect{Kind: sim.EffectCounterIS, Set: true, Value: -1}, func(st *sim.State) int64 { return st.CounterIS }, 0},          // → 0
+		{"troops add below 0", sim.Effect{Kind: sim.EffectTroops, Site: flTanf, Value: -500}, func(st *sim.State) int64 { return st.Sites[flTanf].Troops }, 0}, // 400 − 500 → 0
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := flatland()
+			sc.Initial.Grievance = [sim.NumAdversaries]int64{2000, 2000}
+			sc.Initial.Complicity, sc.Initial.Talks, sc.Initial.CounterIS = 500_000, 10*sim.Milli, 10*sim.Milli
+			c.ef.Zone = -1
+			sc.Events = []sim.Event{{ID: "e", Day: sc.StartDay, Effects: []sim.Effect{c.ef}}}
+			e := sim.New(sc, 1)
+			playTurn(t, e)
+			if got := c.get(e.State()); got != c.want {
+				t.Fatalf("%d, want %d", got, c.want)
+			}
+		})
+	}
+}
+
+// TestOracleDelivery: a shipment moves `speed` metres a turn and, on
+// reaching its last stop, adds its size to Hezbollah's arsenal.
+func TestOracleDelivery(t *testing.T) {
+	sc := flatland()
+	sc.Initial.Arsenal = 1000
+	e := sim.New(sc, 1)
+	addShipment(e, 450*km, 100, 2, -1) // past the depot, 150 km from the last stop at 600 km
+	playTurn(t, e)
+	if st := e.State(); len(st.Shipments) != 1 || st.Shipments[0].Dist != 550*km { // 450 + 100
+		t.Fatalf("after one turn: %+v, want one shipment at 550 km", st.Shipments)
+	}
+	playTurn(t, e)
+	st := e.State()
+	if len(st.Shipments) != 0 || st.Arsenal != 1100 || st.Count[sim.MetricWeaponsDelivered] != 100 { // 550 + 100 ≥ 600: 1000 + 100
+		t.Fatalf("after two turns: %d shipments, arsenal %d, %d delivered; want 0, 1100, 100", len(st.Shipments), st.Arsenal, st.Count[sim.MetricWeaponsDelivered])
+	}
+}
+
+// TestOracleReviewReasons: a route reaches a target within its reach of its
+// last waypoint; a target within standoff_km of a manned US site needs review.
+func TestOracleReviewReasons(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		route, target  int32
+		standoff       int64
+		reach, standby bool
+	}{
+		{"direct to the depot", flDirect, flDepot, 30 * km, true, false}, // (0,0) to (300,0): 300 ≤ 400 km
+		{"south to the SAM", flSouth, flSAM, 30 * km, false, false},      // (300,−200) to (100,0): √(200² + 200²) ≈ 283 > 250 km
+		{"south to the depot", flSouth, flDepot, 30 * km, true, false},   // (300,−200) to (300,0): 200 ≤ 250 km
+		{"standoff 425 km", flDirect, flDepot, 425 * km, true, true},     // depot to Al-Tanf: √(300² + 300²) ≈ 424.3 ≤ 425 km
+		{"standoff 424 km", flDirect, flDepot, 424 * km, true, false},    // 424.3 > 424 km
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := flatland()
+			sc.Params[sim.ParamStandoffKm] = c.standoff
+			e := sim.New(sc, 1)
+			a := e.Assess(c.route, sc.Sites[c.target].Pos)
+			if a.Reach != c.reach || (a.Reasons&sim.ReasonStandoff != 0) != c.standby {
+				t.Fatalf("reach %v, reasons %v; want reach %v, standoff %v", a.Reach, a.Reasons.Strings(), c.reach, c.standby)
+			}
+		})
+	}
+}
+
+// TestOracleCondition: a mission that complies with a condition takes the
+// other route (its exposure worked out again) and flies delay turns later.
+func TestOracleCondition(t *testing.T) {
+	sc := flatland()
+	sc.Zones = []sim.Zone{zoneAt(sim.ZoneDeconfliction, sim.USA, sc)}
+	e := sim.New(sc, 1)
+	id := orderStrike(t, e, flDepot, flSouth, sim.NoticeStandard)
+	answerDefaults(t, e)
+	e.Advance()
+	d, ok := openDecision(e, sim.DecideRequest)
+	if !ok {
+		t.Fatal("no review request")
+	}
+	mustApply(t, e, sim.USA, sim.Order{Kind: sim.OrderCondition, Decision: d.ID, Route: flDirect, Delay: 2})
+	e.Advance()
+	r, ok := openDecision(e, sim.DecideResponse)
+	if !ok {
+		t.Fatal("no response decision")
+	}
+	mustApply(t, e, sim.Israel, sim.Order{Kind: sim.OrderComply, Decision: r.ID})
+	var m sim.Mission
+	for _, x := range e.State().Missions {
+		if x.ID == id {
+			m = x
+		}
+	}
+	if m.Route != flDirect || m.Exposure != 100_000 || m.FlyTurn != 2 { // the direct route: 100 km of full cover; 0 + 2
+		t.Fatalf("route %d, exposure %d, flies on turn %d; want %d, 100000, 2", m.Route, m.Exposure, m.FlyTurn, flDirect)
+	}
+	for turn := range 3 {
+		playTurn(t, e)
+		if want := int64(max(0, turn-1)); e.State().Count[sim.MetricStrikes] != want { // flown on turn 2
+			t.Fatalf("after turn %d: %d strikes, want %d", turn, e.State().Count[sim.MetricStrikes], want)
+		}
+	}
+}
+
+// TestOracleEvacuation: an evacuation ordered on turn T holds through turn
+// T + evacuation_turns.
+func TestOracleEvacuation(t *testing.T) {
+	sc := flatland()
+	sc.Params[sim.ParamEvacuationTurns] = 5
+	e := sim.New(sc, 1)
+	mustApply(t, e, sim.USA, sim.Order{Kind: sim.OrderEvacuate, Site: flTanf})
+	if got := e.State().Sites[flTanf].EvacuatedTill; got != 5 { // 0 + 5
+		t.Fatalf("evacuated till turn %d, want 5", got)
+	}
+	if got := e.Present(flTanf); got != 40 { // 400 / 10
+		t.Fatalf("%d troops present, want 40", got)
+	}
+}
+
+// TestOracleSkippedReview: a strike that needs review but is flown without
+// it is a violation; it costs counter-IS only in a US operation area.
+func TestOracleSkippedReview(t *testing.T) {
+	for _, c := range []struct {
+		name             string
+		kind             sim.ZoneKind
+		trust, counterIS int64
+	}{
+		{"deconfliction zone", sim.ZoneDeconfliction, 42_000, 10_000}, // 50 − 8; counter-IS unchanged
+		{"operation area", sim.ZoneOperation, 42_000, 8_000},          // 50 − 8; 10 − 2
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := flatland()
+			sc.Zones = []sim.Zone{zoneAt(c.kind, sim.USA, sc)}
+			sc.Params[sim.ParamViolationDiscovery] = sim.Micro
+			sc.Initial.CounterIS = 10 * sim.Milli
+			e := sim.New(sc, 1)
+			e.State().Sites[flDepot].DetectedTill = 1 << 30
+			e.Advance()
+			d, _ := openDecision(e, sim.DecidePlan)
+			mustApply(t, e, sim.Israel, sim.Order{Kind: sim.OrderStrike, Decision: d.ID, Target: sim.Target{Kind: sim.TargetSite, ID: flDepot},
+				Route: flSouth, Package: sim.PackageLarge, Notice: sim.NoticeStandard, SkipReview: true})
+			playTurn(t, e)
+			st := e.State()
+			if st.Count[sim.MetricRequests] != 0 || st.Count[sim.MetricViolations] != 1 || st.Count[sim.MetricStrikes] != 1 {
+				t.Fatalf("%d requests, %d violations, %d strikes; want 0, 1, 1", st.Count[sim.MetricRequests], st.Count[sim.MetricViolations], st.Count[sim.MetricStrikes])
+			}
+			if st.Trust != c.trust || st.CounterIS != c.counterIS {
+				t.Fatalf("trust %d, counter-IS %d; want %d, %d", st.Trust, st.CounterIS, c.trust, c.counterIS)
+			}
+		})
+	}
+}
