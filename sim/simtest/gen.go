@@ -45,7 +45,7 @@ func genScenario(t *rapid.T) *sim.Scenario {
 	sc.Initial = sim.Initial{
 		Trust:      int64In(t, "trust", 0, 100*sim.Milli),
 		Complicity: int64In(t, "complicity", 0, sim.Micro),
-		Grievance:  [2]int64{int64In(t, "grievance.israel", 0, 10*sim.Milli), int64In(t, "grievance.usa", 0, 10*sim.Milli)},
+		Grievance:  [sim.NumAdversaries]int64{sim.TowardIsrael: int64In(t, "grievance.israel", 0, 10*sim.Milli), sim.TowardUSA: int64In(t, "grievance.usa", 0, 10*sim.Milli)},
 		Talks:      int64In(t, "talks", 0, 100*sim.Milli),
 		TalksOpen:  rapid.Bool().Draw(t, "talks_open"),
 		AirDefence: int64In(t, "air_defence", 0, 5*sim.Milli),

@@ -57,7 +57,7 @@ func Scenario() *sim.Scenario {
 	sc.Params[sim.ParamHazardCap] = 100_000
 	sc.Initial = sim.Initial{
 		Escalation: [sim.NumPairs]int64{sim.IsraelIran: 1000, sim.IsraelRussia: 500, sim.USAIran: 500},
-		Trust:      70 * sim.Milli, Complicity: 300_000, Grievance: [2]int64{1500, 1200},
+		Trust:      70 * sim.Milli, Complicity: 300_000, Grievance: [sim.NumAdversaries]int64{sim.TowardIsrael: 1500, sim.TowardUSA: 1200},
 		AirDefence: sim.Milli, Arsenal: 100_000, CounterIS: 20 * sim.Milli,
 	}
 	for _, a := range []sim.Actor{sim.Israel, sim.USA, sim.Iran, sim.Hezbollah, sim.Syria, sim.Russia} {
