@@ -1213,10 +1213,10 @@ func TestOracleDelivery(t *testing.T) {
 // last waypoint; a target within standoff_km of a manned US site needs review.
 func TestOracleReviewReasons(t *testing.T) {
 	for _, c := range []struct {
-		name           string
-		route, target  int32
-		standoff       int64
-		reach, standby bool
+		name          string
+		route, target int32
+		standoff      int64
+		reach, review bool
 	}{
 		{"direct to the depot", flDirect, flDepot, 30 * km, true, false}, // (0,0) to (300,0): 300 ≤ 400 km
 		{"south to the SAM", flSouth, flSAM, 30 * km, false, false},      // (300,−200) to (100,0): √(200² + 200²) ≈ 283 > 250 km
@@ -1229,8 +1229,8 @@ func TestOracleReviewReasons(t *testing.T) {
 			sc.Params[sim.ParamStandoffKm] = c.standoff
 			e := sim.New(sc, 1)
 			a := e.Assess(c.route, sc.Sites[c.target].Pos)
-			if a.Reach != c.reach || (a.Reasons&sim.ReasonStandoff != 0) != c.standby {
-				t.Fatalf("reach %v, reasons %v; want reach %v, standoff %v", a.Reach, a.Reasons.Strings(), c.reach, c.standby)
+			if a.Reach != c.reach || (a.Reasons&sim.ReasonStandoff != 0) != c.review {
+				t.Fatalf("reach %v, reasons %v; want reach %v, stand-off review %v", a.Reach, a.Reasons.Strings(), c.reach, c.review)
 			}
 		})
 	}
