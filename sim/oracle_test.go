@@ -441,7 +441,7 @@ func TestOracleComplicityAndApproval(t *testing.T) {
 // russia_leak. An incident raises the Israel–Russia ladder one level and
 // the Syrian air defence by incident_air_defence (at most 5).
 func TestOracleRussiaNotice(t *testing.T) {
-	e := sim.New(simtestDefaults(), 1)
+	e := sim.New(flatlandWithNoticeRisks(), 1)
 	for _, c := range []struct {
 		notice         int8
 		incident, leak int64
@@ -486,8 +486,8 @@ func TestOracleRussiaNotice(t *testing.T) {
 	}
 }
 
-// simtestDefaults is flatland with the default notice risks.
-func simtestDefaults() *sim.Scenario {
+// flatlandWithNoticeRisks is flatland with the default notice risks.
+func flatlandWithNoticeRisks() *sim.Scenario {
 	sc := flatland()
 	sc.Params[sim.ParamRussiaIncident] = 10_000
 	sc.Params[sim.ParamRussiaLeak] = 80_000
