@@ -392,6 +392,17 @@ func TestOracleStruckSiteOutOfAction(t *testing.T) {
 					t.Fatalf("exposure %d m past a struck air-defence site, want 0", a.Exposure)
 				}
 			}
+			// back in action on the turn after the last
+			for e.Turn() <= c.till {
+				playTurn(t, e)
+			}
+			st.Sites[c.site].DetectedTill = e.Turn()
+			if !e.Strikable(sim.Target{Kind: sim.TargetSite, ID: c.site}) {
+				t.Fatalf("turn %d: the site is still out of action", e.Turn())
+			}
+			if a := e.Assess(flDirect, sc.Sites[flDepot].Pos); c.site == flSAM && a.Exposure != 100_000 { // 2 × 50 km again
+				t.Fatalf("turn %d: exposure %d m, want 100000", e.Turn(), a.Exposure)
+			}
 		})
 	}
 }
