@@ -60,6 +60,13 @@ const (
 	// talksSlipFrom is the US–Iran ladder level (milli) from which open talks slip back.
 	talksSlipFrom = 3 * Milli
 
+	// complicityEstimate is the step (micro, 0.05) to which actors other than
+	// Iran see the complicity Iran perceives.
+	complicityEstimate = 50_000
+	// grievanceEstimate is the step (milli-points, 0.1) to which actors other
+	// than Iran see Iran's grievance.
+	grievanceEstimate = 100
+
 	// maxConditionDelay is the longest delay a conditional approval may ask, in turns.
 	maxConditionDelay = 30
 	// minHaltRadius and maxHaltRadius bound the radius of a halt the US orders, in metres.

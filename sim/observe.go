@@ -124,9 +124,9 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 		Corridors: obs.Corridors[:0],
 	}
 	if a != Iran {
-		obs.Complicity = roundTo(st.Complicity, 50_000)
-		obs.Grievance[TowardIsrael] = roundTo(st.Grievance[TowardIsrael], 100)
-		obs.Grievance[TowardUSA] = roundTo(st.Grievance[TowardUSA], 100)
+		obs.Complicity = roundTo(st.Complicity, complicityEstimate)
+		obs.Grievance[TowardIsrael] = roundTo(st.Grievance[TowardIsrael], grievanceEstimate)
+		obs.Grievance[TowardUSA] = roundTo(st.Grievance[TowardUSA], grievanceEstimate)
 	} else {
 		obs.Trust = -1
 		for _, m := range secretFromIran {
