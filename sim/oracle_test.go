@@ -1332,3 +1332,29 @@ func TestOracleSkippedReview(t *testing.T) {
 		})
 	}
 }
+
+// TestOracleEstimates: actors other than Iran see perceived complicity to
+// the nearest 0.05 and grievance to the nearest 0.1 (halves round up); Iran
+// sees them exactly.
+func TestOracleEstimates(t *testing.T) {
+	for _, c := range []struct {
+		complicity, grievance int64
+		wantC, wantG          int64
+	}{
+		{374_999, 1249, 350_000, 1200}, // 0.374999 → 0.35; 1.249 → 1.2
+		{375_000, 1250, 400_000, 1300}, // 0.375 → 0.40; 1.25 → 1.3
+	} {
+		e := sim.New(flatland(), 1)
+		st := e.State()
+		st.Complicity, st.Grievance = c.complicity, [sim.NumAdversaries]int64{c.grievance, c.grievance}
+		var us, iran sim.Observation
+		e.Observe(sim.USA, &us)
+		e.Observe(sim.Iran, &iran)
+		if us.Complicity != c.wantC || us.Grievance[sim.TowardIsrael] != c.wantG || us.Grievance[sim.TowardUSA] != c.wantG {
+			t.Errorf("the US sees complicity %d, grievance %v; want %d, %d", us.Complicity, us.Grievance, c.wantC, c.wantG)
+		}
+		if iran.Complicity != c.complicity || iran.Grievance[sim.TowardUSA] != c.grievance || iran.Trust != -1 {
+			t.Errorf("Iran sees complicity %d, grievance %v, trust %d; want %d, %d, -1", iran.Complicity, iran.Grievance, iran.Trust, c.complicity, c.grievance)
+		}
+	}
+}
