@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Position is a place in a scenario file, or in a --set argument (File
@@ -48,6 +49,21 @@ func (e *Error) Error() string {
 		b.WriteString(")")
 	}
 	return b.String()
+}
+
+// maxShown is the most characters of a path, message or hint an Error
+// holds; clip cuts longer ones (a 3 MB key) in the middle.
+const maxShown = 200
+
+// clip shortens s to at most maxShown characters, keeping its start and its
+// end around an ellipsis.
+func clip(s string) string {
+	if len(s) <= maxShown || utf8.RuneCountInString(s) <= maxShown {
+		return s
+	}
+	r := []rune(s)
+	head := maxShown * 2 / 3
+	return string(r[:head]) + "…" + string(r[len(r)-(maxShown-head-1):])
 }
 
 // ErrorList is every problem found in one load, modelled on

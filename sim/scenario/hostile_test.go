@@ -77,8 +77,8 @@ func TestHostileInput(t *testing.T) {
 		{"long string", strings.Replace(head, `name = "T"`, `name = "`+long+`"`, 1), "h.toml:3:8: scenario.name: is 3145728 characters long (at most 100)"},
 		{"long comment", head + "# " + long + "\n", ""},
 		{"long key", head + long + " = 1\n", "scenario." + long[:10]},
-		{"huge integer", head + "[initial]\narsenal = 99999999999999999999\n", "h.toml:9:11: syntax error"},
-		{"huge float", head + "[initial]\narsenal = 1e400\n", "h.toml:9:11: syntax error"},
+		{"huge integer", head + "[initial]\narsenal = 99999999999999999999\n", "h.toml:9:11: 99999999999999999999 is out of range (far outside the range of any key)"},
+		{"huge float", head + "[initial]\narsenal = 1e400\n", "h.toml:9:11: 1e400 is out of range (far outside the range of any key)"},
 		{"count overflow", head + "[initial]\narsenal = 9223372036854775807\n", "h.toml:9:11: initial.arsenal: 9223372036854775807 is out of range (must lie in 0..1000000000)"},
 		{"float overflow", head + "[initial]\narsenal = 1.0e300\n", "initial.arsenal: 1e+300 is out of range"},
 	} {
@@ -97,4 +97,41 @@ func TestLargeValidFile(t *testing.T) {
 	}
 	b.WriteString("]\n")
 	loadQuickly(t, b.Bytes(), "")
+}
+
+// TestLongValuesCut checks that errors about a huge key or value quote it
+// cut, not whole: every line stays short and says where it was cut.
+func TestLongValuesCut(t *testing.T) {
+	long := strings.Repeat("k", 3<<20)
+	for _, tc := range []struct {
+		name      string
+		data      string
+		overrides []scenario.Override
+		want      string
+	}{
+		{name: "long key", data: head + long + " = 1\n", want: "h.toml:8:1: scenario.kkkk"},
+		{name: "long quoted key", data: head + `"` + long + `" = 1` + "\n", want: "h.toml:8:1: scenario.kkkk"},
+		{name: "long table header", data: head + "[" + long + "]\n", want: "h.toml:8:1: kkkk"},
+		{name: "long id", data: strings.Replace(head, `id = "t"`, `id = "`+long+`"`, 1), want: `h.toml:2:6: scenario.id: invalid id "kkkk`},
+		{name: "long override key", data: head, overrides: []scenario.Override{{Key: "site." + long + ".troops", Value: "1"}},
+			want: `--set:1:1: site.kkkk`},
+		{name: "long override value", data: head, overrides: []scenario.Override{{Key: "scenario.name", Value: "[" + long}},
+			want: `--set:1:1: scenario.name: invalid value [kkkk`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := scenario.Load("h.toml", []byte(tc.data), tc.overrides)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "…") {
+				t.Fatalf("got %.300v\nwant an error containing %q, cut with …", err, tc.want)
+			}
+			for line := range strings.Lines(err.Error()) {
+				if len(line) > 1000 {
+					t.Errorf("error line is %d bytes long: %.300s", len(line), line)
+				}
+			}
+		})
+	}
+	_, err := scenario.ParseOverride(long)
+	if err == nil || len(err.Error()) > 1000 {
+		t.Errorf("ParseOverride of a %d-byte argument: error of %d bytes", len(long), len(fmt.Sprint(err)))
+	}
 }

@@ -67,14 +67,17 @@ func decode(file string, src []byte) (tree map[string]any, perr *Error) {
 func syntaxError(file string, src []byte, err error) *Error {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		return &Error{Pos: Position{File: file, Line: 1, Col: 1}, Msg: "syntax error: " + err.Error()}
+		return &Error{Pos: Position{File: file, Line: 1, Col: 1}, Msg: clip("syntax error: " + err.Error())}
 	}
 	pos := Position{File: file, Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}
 	if line, col := lineCol(src, pe.Position.Start); line == pe.Position.Line {
 		pos.Col = col
 	}
-	e := &Error{Pos: pos, Msg: "syntax error: " + pe.Message}
-	if strings.HasPrefix(pe.Message, "expected value but found") {
+	e := &Error{Pos: pos, Msg: clip("syntax error: " + pe.Message)}
+	switch lit, _, tooBig := strings.Cut(pe.Message, " is out of range for "); {
+	case tooBig:
+		e.Msg, e.Hint = clip(lit)+" is out of range", "far outside the range of any key"
+	case strings.HasPrefix(pe.Message, "expected value but found"):
 		e.Hint = `strings need quotes, such as name = "Al-Tanf"`
 	}
 	return e
@@ -215,7 +218,7 @@ func (c *checker) report(src []byte) ErrorList {
 	s.run()
 	list := make(ErrorList, 0, len(c.problems)+1)
 	for _, p := range c.problems {
-		e := &Error{Path: p.at.name, Msg: p.msg, Hint: p.hint}
+		e := &Error{Path: clip(p.at.name), Msg: clip(p.msg), Hint: clip(p.hint)}
 		if p.pos != nil {
 			e.Pos = *p.pos
 		} else {

@@ -26,13 +26,13 @@ func ParseOverride(s string) (Override, error) {
 	k, v, ok := strings.Cut(s, "=")
 	k = strings.TrimSpace(k)
 	if !ok {
-		return Override{}, fmt.Errorf("--set %q: want KEY=VALUE, such as site.tanf.troops=100", s)
+		return Override{}, fmt.Errorf("--set %q: want KEY=VALUE, such as site.tanf.troops=100", clip(s))
 	}
 	if k == "" || slices.Contains(strings.Split(k, "."), "") {
-		return Override{}, fmt.Errorf("--set %q: the key must be a dotted path, such as site.tanf.troops", s)
+		return Override{}, fmt.Errorf("--set %q: the key must be a dotted path, such as site.tanf.troops", clip(s))
 	}
 	if strings.TrimSpace(v) == "" {
-		return Override{}, fmt.Errorf("--set %q: missing value (quote strings with spaces: %s=\"a value\")", s, k)
+		return Override{}, fmt.Errorf("--set %q: missing value (quote strings with spaces: %s=\"a value\")", clip(s), clip(k))
 	}
 	return Override{Key: k, Value: v}, nil
 }
@@ -145,10 +145,14 @@ func parseOverrideValue(v string) (val any, msg, hint string) {
 	if guard.err != nil {
 		return nil, "invalid value: " + guard.err.Msg, ""
 	}
-	if tree, perr := decode("--set", []byte(text)); perr == nil && len(tree) == 1 {
+	tree, perr := decode("--set", []byte(text))
+	if perr == nil && len(tree) == 1 {
 		if x, ok := tree["v"]; ok {
 			return x, "", ""
 		}
+	}
+	if perr != nil && strings.HasSuffix(perr.Msg, " is out of range") {
+		return nil, perr.Msg, perr.Hint
 	}
 	if !strings.ContainsAny(v, "\"'[]{}=#\n\r") {
 		return v, "", ""

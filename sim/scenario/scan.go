@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -99,17 +100,18 @@ type scanner struct {
 
 	want    map[string]bool // paths whose positions are wanted; nil when only guarding
 	found   map[string]spot
-	arrays  map[string]int // array-of-tables path → entries so far
-	lastKey Position       // where the last key read starts
-	values  int            // keys, headers and array elements so far
+	arrays  map[string]int  // array-of-tables path → entries so far
+	inline  map[string]bool // paths of inline tables, which nothing may extend
+	lastKey Position        // where the last key read starts
+	values  int             // keys, headers and array elements so far
 	err     *Error
 }
 
 func newScanner(file string, src []byte, want map[string]bool) *scanner {
-	s := &scanner{src: src, line: 1, col: 1, file: file, want: want}
+	s := &scanner{src: src, line: 1, col: 1, file: file, want: want,
+		arrays: make(map[string]int), inline: make(map[string]bool)}
 	if want != nil {
 		s.found = make(map[string]spot, len(want))
-		s.arrays = make(map[string]int)
 	}
 	return s
 }
@@ -234,7 +236,7 @@ func (s *scanner) keySegments(base int) []keySeg {
 		case c == '"' || c == '\'':
 			from := s.i + 1
 			s.singleLineString(c)
-			name = string(s.src[from:max(from, s.i-1)])
+			name = keyName(c, string(s.src[from:max(from, s.i-1)]))
 		case isBareKeyByte(c):
 			from := s.i
 			for isBareKeyByte(s.peek()) {
@@ -256,6 +258,61 @@ func (s *scanner) keySegments(base int) []keySeg {
 		s.adv()
 	}
 	return segs
+}
+
+// keyName is the key a quoted key stands for: a literal key as written, a
+// basic key with its escapes resolved. A basic key with an escape TOML does
+// not allow (the parser refuses it) gets a name no valid key can have.
+func keyName(quote byte, raw string) string {
+	if quote == '\'' || !strings.ContainsRune(raw, '\\') {
+		return raw
+	}
+	if k, err := strconv.Unquote(`"` + raw + `"`); err == nil {
+		return k
+	}
+	return idxSep + raw
+}
+
+// extendsInline refuses a key or header whose segments after base pass
+// through an inline table (or, for a header, name one): TOML 1.0 has inline
+// tables define all their keys within their braces, though the parser
+// accepts "a = { x = 1 }" followed by "a.y = 2" or "[a.b]".
+func (s *scanner) extendsInline(base string, segs []keySeg, header bool) bool {
+	p := base
+	for i, seg := range segs {
+		p = childPath(p, seg.name)
+		if i == len(segs)-1 && !header {
+			return false
+		}
+		if s.inline[p] {
+			s.err = &Error{Pos: seg.pos, Path: clip(readable(p)),
+				Msg:  "an inline table cannot be extended by a later key or table header",
+				Hint: "write all of its keys inside its braces"}
+			return true
+		}
+		if n, isArray := s.arrays[p]; isArray && header {
+			p = elemPath(p, n-1)
+		}
+	}
+	return false
+}
+
+// readable renders a structural path for people, such as "zone[0].center".
+func readable(p string) string {
+	var b strings.Builder
+	for i, part := range strings.Split(p, keySep)[1:] {
+		key, idx, _ := strings.Cut(part, idxSep)
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(key)
+		for idx != "" {
+			var n string
+			n, idx, _ = strings.Cut(idx, idxSep)
+			b.WriteString("[" + n + "]")
+		}
+	}
+	return b.String()
 }
 
 func isBareKeyByte(c byte) bool {
@@ -280,7 +337,7 @@ func (s *scanner) header() (string, int) {
 			s.adv()
 		}
 	}
-	if !s.recording() {
+	if s.err != nil || s.extendsInline("", segs, true) {
 		return "", len(segs)
 	}
 	p := ""
@@ -323,18 +380,19 @@ func (s *scanner) keyEquals(base string, depth int) (string, int, bool) {
 		return "", 0, false
 	}
 	s.count(segs[0].pos)
+	if s.extendsInline(base, segs, false) {
+		return "", 0, false
+	}
 	s.adv()
 	s.skipSpace()
 	p := base
-	if s.recording() {
-		for i, seg := range segs {
-			p = childPath(p, seg.name)
-			if i < len(segs)-1 {
-				s.record(p, seg.pos, seg.pos)
-			}
+	for i, seg := range segs {
+		p = childPath(p, seg.name)
+		if i < len(segs)-1 {
+			s.record(p, seg.pos, seg.pos)
 		}
-		s.lastKey = segs[len(segs)-1].pos
 	}
+	s.lastKey = segs[len(segs)-1].pos
 	return p, depth + len(segs), true
 }
 
@@ -362,6 +420,9 @@ func (s *scanner) value(p string, d int) {
 		}
 		switch c := s.peek(); c {
 		case '[', '{':
+			if c == '{' {
+				s.inline[p] = true
+			}
 			s.adv()
 			if d+1 > MaxDepth {
 				s.tooDeep(pos)

@@ -203,10 +203,26 @@ func (c *checker) number(at ref, v any, q qty) (int64, bool) {
 		c.errorf(at, "%s is not a whole number", lit).hint = "this is a count"
 		return 0, false
 	}
-	if q.unit == sim.UnitCount {
-		return n, true
+	if q.unit != sim.UnitCount {
+		n = sim.FixedFromFloat(f, q.unit)
 	}
-	return sim.FixedFromFloat(f, q.unit), true
+	// The range holds for the stored value too, so that what loads also
+	// reloads from its canonical form: 0.0004 km passes "> 0" but is stored
+	// as 0 m.
+	if lo, hi := q.fixed(q.min), q.fixed(q.max); n < lo || (q.open && n <= lo) || n > hi {
+		p := c.errorf(at, "%s is out of range", lit)
+		p.hint = q.rangeHint() + "; it rounds to " + fixed(n, q.unit.Scale())
+		return 0, false
+	}
+	return n, true
+}
+
+// fixed converts a bound of q's range to q's fixed point.
+func (q qty) fixed(bound float64) int64 {
+	if q.unit == sim.UnitCount {
+		return int64(bound)
+	}
+	return sim.FixedFromFloat(bound, q.unit)
 }
 
 // metricQty is the quantity of a value compared with metric m: in the
