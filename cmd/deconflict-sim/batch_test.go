@@ -210,3 +210,35 @@ func TestBatchDocsListEveryFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchOutputsNeverReplaced: a --summary naming a symbolic link writes
+// the file it names and keeps the link; an --out that is not a file is
+// refused before anything is written.
+func TestBatchOutputsNeverReplaced(t *testing.T) {
+	dir := t.TempDir()
+	real, link := filepath.Join(dir, "real.json"), filepath.Join(dir, "latest.json")
+	if err := os.Symlink("real.json", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(real, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustCall(t, exitOK, "batch", "--scenario", "tanf-2021", "--runs", "2", "--summary", link)
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("--summary replaced the link: %v", err)
+	}
+	if data := mustRead(t, real); !bytes.Contains(data, []byte(`"confidence_interval"`)) {
+		t.Fatalf("the linked file holds %q, want the summary", data)
+	}
+	out := filepath.Join(dir, "rows.csv")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr := mustCall(t, exitFail, "batch", "--scenario", "tanf-2021", "--runs", "2", "--out", out)
+	if !strings.Contains(stderr, "rows.csv is not a file") {
+		t.Errorf("--out naming a directory: %q", stderr)
+	}
+	if _, err := os.Stat(batch.MetaPath(out)); err == nil {
+		t.Errorf("a refused --out got a sidecar")
+	}
+}

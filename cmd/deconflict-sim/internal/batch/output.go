@@ -116,6 +116,9 @@ func Open(path string, plan *Plan, resume bool, keep func(*Row)) (*Writer, error
 	if err != nil {
 		return nil, err
 	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a file (%v); a batch's rows go to a file, resumed in place", path, st.Mode().Type())
+	}
 	meta := plan.Meta()
 	bw := &Writer{path: path, format: format, layout: plan.layout, plan: plan, meta: meta}
 	if resume {
