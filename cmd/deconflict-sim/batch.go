@@ -133,6 +133,9 @@ func (f *batchFlags) check(cmd subcommand, fs *flag.FlagSet, stderr io.Writer) (
 			return usage("--plot %v", err)
 		}
 	}
+	if err := distinctOutputs(batchOutputs(f.out, f.summary, f.plot), nil); err != nil {
+		return usage("%v", err)
+	}
 	switch {
 	case f.shard != "":
 		sh, err := batch.ParseShard(f.shard)
@@ -160,6 +163,16 @@ func (f *batchFlags) check(cmd subcommand, fs *flag.FlagSet, stderr io.Writer) (
 		return spec, nil, exitFail
 	}
 	return spec, build, -1
+}
+
+// batchOutputs lists the files a batch or merge writes: the rows, their
+// sidecar, the summary and the plot (each "" when not given).
+func batchOutputs(out, summary, plot string) []output {
+	outs := []output{{"--out", out}, {"the sidecar of --out", ""}, {"--summary", summary}, {"--plot", plot}}
+	if out != "" {
+		outs[1].path = batch.MetaPath(out)
+	}
+	return outs
 }
 
 // loadBatchScenario reads a --scenario argument once (a TOML file if one

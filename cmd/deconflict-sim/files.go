@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/deconflict/deconflict/cmd/deconflict-sim/internal/batch"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/scenario"
@@ -73,4 +74,30 @@ func embeddedIDs() []string {
 		ids = append(ids, strings.TrimSuffix(f.Name, ".toml"))
 	}
 	return ids
+}
+
+// output is a file a command writes, with the flag that names it.
+type output struct{ flag, path string }
+
+// distinctOutputs refuses an output that names the same file as another
+// output or as an input (such as --summary naming the --out file, whose
+// rows it would replace), comparing files by identity, not spelling.
+// Outputs with an empty path are not given and are skipped.
+func distinctOutputs(outs []output, inputs []string) error {
+	for i, o := range outs {
+		if o.path == "" {
+			continue
+		}
+		for _, p := range outs[:i] {
+			if p.path != "" && batch.SameFile(o.path, p.path) {
+				return fmt.Errorf("%s %s names the same file as %s (%s)", o.flag, o.path, p.flag, p.path)
+			}
+		}
+		for _, in := range inputs {
+			if batch.SameFile(o.path, in) {
+				return fmt.Errorf("%s %s names the same file as the input %s", o.flag, o.path, in)
+			}
+		}
+	}
+	return nil
 }

@@ -39,6 +39,13 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 			return cmd.usageError(stderr, fs, "--plot "+err.Error())
 		}
 	}
+	inputs := make([]string, 0, 2*len(files))
+	for _, f := range files {
+		inputs = append(inputs, f, batch.MetaPath(f))
+	}
+	if err := distinctOutputs(batchOutputs(out, summary, plot), inputs); err != nil {
+		return cmd.usageError(stderr, fs, err.Error())
+	}
 	keepHeapTight()
 	meta, grid, stats, err := batch.Merge(files, out)
 	if err != nil {

@@ -85,3 +85,45 @@ func TestMergeRejects(t *testing.T) {
 	mustCall(t, exitUsage, "merge", parts[0])
 	mustCall(t, exitUsage, "merge", "--out", filepath.Join(dir, "all.csv.gz"), parts[0])
 }
+
+// TestOutputsComparedByIdentity: an output naming an input or another
+// output under another spelling (relative, absolute, through a linked
+// directory) is refused before anything is written.
+func TestOutputsComparedByIdentity(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Symlink(dir, filepath.Join(dir, "alias")); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"batch", "--scenario", "tanf-2021", "--runs", "4", "--seed", "2"}
+	_, stderr := mustCall(t, exitUsage, append(args, "--out", "rows.csv", "--summary", filepath.Join(dir, "alias", "rows.csv"))...)
+	if !strings.Contains(stderr, "names the same file as --out") {
+		t.Errorf("--summary naming the new --out file: %q", stderr)
+	}
+	mustCall(t, exitOK, append(args, "--out", "rows.csv")...)
+	rows := mustRead(t, "rows.csv")
+	for _, summary := range []string{"./rows.csv", filepath.Join(dir, "rows.csv"), "alias/rows.csv", "alias/rows.csv.meta.json"} {
+		_, stderr := mustCall(t, exitUsage, append(args, "--out", "rows.csv", "--resume", "--summary", summary)...)
+		if !strings.Contains(stderr, "names the same file as") {
+			t.Errorf("--summary %s: %q", summary, stderr)
+		}
+	}
+	var parts []string
+	for i := range 2 {
+		part := fmt.Sprintf("part-%d.csv", i)
+		mustCall(t, exitOK, append(args, "--shard", fmt.Sprintf("%d/2", i), "--out", part)...)
+		parts = append(parts, part)
+	}
+	part0 := mustRead(t, parts[0])
+	_, stderr = mustCall(t, exitUsage, "merge", filepath.Join(dir, parts[0]), parts[1], "--out", parts[0])
+	if !strings.Contains(stderr, "names the same file as the input") {
+		t.Errorf("merge --out naming an input: %q", stderr)
+	}
+	_, stderr = mustCall(t, exitUsage, "merge", parts[0], parts[1], "--out", "all.csv", "--summary", "alias/part-1.csv")
+	if !strings.Contains(stderr, "names the same file as the input") {
+		t.Errorf("merge --summary naming an input: %q", stderr)
+	}
+	if !bytes.Equal(mustRead(t, parts[0]), part0) || !bytes.Equal(mustRead(t, "rows.csv"), rows) {
+		t.Error("a refused command changed a file")
+	}
+}

@@ -109,8 +109,8 @@ func mergeRows(w io.Writer, inputs mergeHeap, cols layout, format Format, meta M
 func mergeMeta(paths []string, out string, format Format) (Meta, Grid, error) {
 	var first Meta
 	for i, p := range paths {
-		if filepath.Clean(p) == filepath.Clean(out) {
-			return Meta{}, nil, fmt.Errorf("%s is both an input and the output", p)
+		if SameFile(p, out) || SameFile(MetaPath(p), MetaPath(out)) {
+			return Meta{}, nil, fmt.Errorf("%s is both an input and the output %s", p, out)
 		}
 		if f, err := FormatOf(p); err != nil || f != format {
 			return Meta{}, nil, fmt.Errorf("%s: not of the output's format (%s)", p, filepath.Ext(out))

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -66,6 +67,32 @@ func shardText(s string) string {
 		return "none"
 	}
 	return s
+}
+
+// SameFile reports whether two paths name one file: by device and inode
+// when both exist, else by their absolute paths with the links of their
+// directories resolved. Spelling ("./a.csv", "$PWD/a.csv", a link) does not
+// matter.
+func SameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	return resolvedPath(a) == resolvedPath(b)
+}
+
+// resolvedPath is p made absolute, its directory's links resolved.
+func resolvedPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	dir, base := filepath.Split(abs)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	return filepath.Join(dir, base)
 }
 
 // ReadMeta reads a batch file's sidecar.
