@@ -242,3 +242,81 @@ func TestBatchOutputsNeverReplaced(t *testing.T) {
 		t.Errorf("a refused --out got a sidecar")
 	}
 }
+
+// TestResumeRefusesEditedRows: a kept row whose outcome was changed by
+// hand, or a row of another batch, is refused with its line number, by
+// --resume and by merge.
+func TestResumeRefusesEditedRows(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"batch", "--scenario", "tanf-2021", "--runs", "4", "--seed", "3"}
+	for _, ext := range []string{".csv", ".jsonl"} {
+		full := filepath.Join(dir, "full"+ext)
+		mustCall(t, exitOK, append(args, "--out", full)...)
+		lines := bytes.SplitAfter(mustRead(t, full), []byte("\n"))
+		first := 0 // the index of row 0's line
+		if ext == ".csv" {
+			first = 1
+		}
+		// Row 1 (line first+2) is edited: its outcome becomes a regional war.
+		outcome := []byte("completed")
+		if ext == ".jsonl" {
+			outcome = []byte(`"completed"`)
+		}
+		edited := bytes.Replace(lines[first+1], outcome, bytes.ReplaceAll(outcome, []byte("completed"), []byte("regional-war")), 1)
+		if bytes.Equal(edited, lines[first+1]) {
+			t.Fatalf("row 1 of %s has no completed outcome to edit: %s", full, lines[first+1])
+		}
+		// A row 2 of another batch (seed 4).
+		other := filepath.Join(dir, "other"+ext)
+		mustCall(t, exitOK, "batch", "--scenario", "tanf-2021", "--runs", "4", "--seed", "4", "--out", other)
+		foreign := bytes.SplitAfter(mustRead(t, other), []byte("\n"))[first+2]
+		for _, tc := range []struct {
+			name  string
+			line  int // 0-based, in lines
+			row   []byte
+			wants []string
+		}{
+			{"edited", first + 1, edited, []string{fmt.Sprintf("line %d: row_check", first+2), "was it edited?"}},
+			{"foreign", first + 2, foreign, []string{fmt.Sprintf("line %d:", first+3), "seed"}},
+		} {
+			t.Run(ext+" "+tc.name, func(t *testing.T) {
+				got := filepath.Join(dir, tc.name+ext)
+				if err := os.WriteFile(batch.MetaPath(got), mustRead(t, batch.MetaPath(full)), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				var data []byte
+				for i, l := range lines[:first+3] {
+					if i == tc.line {
+						l = tc.row
+					}
+					data = append(data, l...)
+				}
+				if err := os.WriteFile(got, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				_, stderr := mustCall(t, exitFail, append(args, "--out", got, "--resume")...)
+				for _, want := range tc.wants {
+					if !strings.Contains(stderr, want) {
+						t.Errorf("resume: stderr %q lacks %q", stderr, want)
+					}
+				}
+				if !bytes.Equal(mustRead(t, got), data) {
+					t.Error("a refused resume changed the file")
+				}
+			})
+		}
+		// A shard with an edited row is refused by merge, at its line.
+		part0, part1 := filepath.Join(dir, "part-0"+ext), filepath.Join(dir, "part-1"+ext)
+		mustCall(t, exitOK, append(args, "--shard", "0/2", "--out", part0)...)
+		mustCall(t, exitOK, append(args, "--shard", "1/2", "--out", part1)...)
+		shard := bytes.SplitAfter(mustRead(t, part1), []byte("\n"))
+		shard[first] = edited // row 1 is shard 1's first row
+		if err := os.WriteFile(part1, bytes.Join(shard, nil), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, stderr := mustCall(t, exitFail, "merge", part0, part1, "--out", filepath.Join(dir, "merged"+ext))
+		if want := fmt.Sprintf("part-1%s: line %d: row_check", ext, first+1); !strings.Contains(stderr, want) {
+			t.Errorf("merge: stderr %q lacks %q", stderr, want)
+		}
+	}
+}

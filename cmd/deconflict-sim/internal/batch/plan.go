@@ -19,7 +19,7 @@ import (
 
 // FormatID names the layout of batch files and their sidecars; it changes
 // whenever a column does.
-const FormatID = "deconflict-batch/1"
+const FormatID = "deconflict-batch/2"
 
 // MaxSeed is the bound of seeds: they stay below 2^53 so that JSON, R and
 // JavaScript read them exactly.

@@ -2,9 +2,13 @@ package batch
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -68,8 +72,22 @@ func newLayout(sweeps []Sweep) layout {
 	for _, m := range sim.MetricSpecs() {
 		l.columns = append(l.columns, m.Key)
 	}
-	l.columns = append(l.columns, "final_hash", "scenario_hash", "engine_version")
+	l.columns = append(l.columns, "final_hash", "scenario_hash", "engine_version", "row_check")
 	return l
+}
+
+// rowCheck is the check a row carries in its last column: 16 hex digits of
+// the SHA-256 of its other fields, as CSV writes them, each preceded by its
+// length. Reading a row recomputes it, so that a row edited by hand (an
+// outcome changed) is refused by --resume and merge.
+func rowCheck(fields []string) string {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	for _, f := range fields {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(f)))])
+		io.WriteString(h, f)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // header returns the header line a format starts with (none for JSONL).
@@ -110,10 +128,12 @@ func (l layout) fields(r *Row, pt rowText) []string {
 	for m, spec := range sim.MetricSpecs() {
 		out = append(out, FormatScaled(r.Metrics[m], spec.Scale))
 	}
-	return append(out, r.FinalHash.String(), pt.scenarioHash, sim.Version)
+	out = append(out, r.FinalHash.String(), pt.scenarioHash, sim.Version)
+	return append(out, rowCheck(out))
 }
 
 func (l layout) appendJSON(buf []byte, r *Row, pt rowText) []byte {
+	fields := l.fields(r, pt)
 	buf = fmt.Appendf(buf, `{"row":%d,"run":%d,"point":%d,"seed":%d`, r.Index, r.Run, r.Point, r.Seed)
 	for i, v := range pt.values {
 		buf = append(buf, ',')
@@ -140,7 +160,8 @@ func (l layout) appendJSON(buf []byte, r *Row, pt rowText) []byte {
 	for m, spec := range sim.MetricSpecs() {
 		buf = fmt.Appendf(buf, `,%q:%s`, spec.Key, FormatScaled(r.Metrics[m], spec.Scale))
 	}
-	buf = fmt.Appendf(buf, `,"final_hash":%q,"scenario_hash":%q,"engine_version":%q}`, r.FinalHash.String(), pt.scenarioHash, sim.Version)
+	buf = fmt.Appendf(buf, `,"final_hash":%q,"scenario_hash":%q,"engine_version":%q,"row_check":%q}`,
+		r.FinalHash.String(), pt.scenarioHash, sim.Version, fields[len(fields)-1])
 	return append(buf, '\n')
 }
 
@@ -213,6 +234,14 @@ func (fr *fieldReader) fill(r *Row, get func(name string) string) {
 	}
 }
 
+// check compares a row's row_check with its other fields (in column order,
+// as CSV text).
+func (fr *fieldReader) check(fields []string, check string) {
+	if fr.err == nil && rowCheck(fields) != check {
+		fr.fail("row_check: the row does not match its check %q (was it edited?)", check)
+	}
+}
+
 func (l layout) parseCSV(line []byte) (Row, error) {
 	rd := csv.NewReader(bytes.NewReader(line))
 	rd.FieldsPerRecord = len(l.columns)
@@ -227,6 +256,7 @@ func (l layout) parseCSV(line []byte) (Row, error) {
 	var r Row
 	var fr fieldReader
 	fr.fill(&r, func(name string) string { return col[name] })
+	fr.check(fields[:len(fields)-1], fields[len(fields)-1])
 	return r, fr.err
 }
 
@@ -240,7 +270,7 @@ func (l layout) parseJSON(line []byte) (Row, error) {
 	}
 	var fr fieldReader
 	var r Row
-	fr.fill(&r, func(name string) string {
+	get := func(name string) string {
 		raw, ok := obj[name]
 		if !ok {
 			fr.fail("missing field %q", name)
@@ -254,7 +284,21 @@ func (l layout) parseJSON(line []byte) (Row, error) {
 			return s
 		}
 		return string(raw)
-	})
+	}
+	fr.fill(&r, get)
+	fields := make([]string, len(l.columns)-1)
+	for i, name := range l.columns[:len(fields)] {
+		if name != "overrides" {
+			fields[i] = get(name)
+			continue
+		}
+		var overrides []string
+		if err := json.Unmarshal(obj[name], &overrides); err != nil {
+			fr.fail("overrides: %v", err)
+		}
+		fields[i] = joinOverrides(overrides)
+	}
+	fr.check(fields, get("row_check"))
 	return r, fr.err
 }
 
