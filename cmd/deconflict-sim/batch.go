@@ -262,7 +262,7 @@ func runBatch(ctx context.Context, plan *batch.Plan, f *batchFlags, stdout, stde
 		}
 		return exitFail
 	}
-	return writeBatchResults(stats.Summarise(meta, plan.Sweeps), stats, plan.Sweeps, f.summary, f.plot, stdout, stderr)
+	return writeBatchResults(stats.Summarise(meta.Progress(total, true), plan.Sweeps), stats, plan.Sweeps, f.summary, f.plot, stdout, stderr)
 }
 
 // writeBatchResults prints the summary and writes the --summary and --plot

@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -167,6 +168,10 @@ func TestResumeGivesTheUninterruptedFile(t *testing.T) {
 		if written < stop || written > plan.ShardRows() {
 			rt.Fatalf("stopped after %d rows, asked for %d", written, stop)
 		}
+		if m, err := ReadMeta(got); err != nil || m.RowsWritten != w.Rows() || m.Complete != (w.Rows() == plan.ShardRows()) {
+			rt.Fatalf("stopped after %d of %d rows, the sidecar records %d rows, complete %v (%v)",
+				w.Rows(), plan.ShardRows(), m.RowsWritten, m.Complete, err)
+		}
 		if rapid.Bool().Draw(rt, "cut mid-row") {
 			data := readFile(rt, got)
 			cut := rapid.IntRange(0, len(data)).Draw(rt, "cut at")
@@ -176,6 +181,7 @@ func TestResumeGivesTheUninterruptedFile(t *testing.T) {
 		}
 		_, resumed := writeBatch(rt, context.Background(), plan, got, rapid.IntRange(1, 3).Draw(rt, "resume workers"), true)
 		sameFile(rt, got, want)
+		sameFile(rt, MetaPath(got), MetaPath(want))
 		var a, b bytes.Buffer
 		_ = wantStats.Summarise(plan.Meta(), plan.Sweeps).WriteJSON(&a)
 		_ = resumed.Summarise(plan.Meta(), plan.Sweeps).WriteJSON(&b)
@@ -183,6 +189,50 @@ func TestResumeGivesTheUninterruptedFile(t *testing.T) {
 			rt.Fatal("the resumed batch's summary differs from the uninterrupted one's")
 		}
 	})
+}
+
+// TestFailedBatchLooksUnfinished: a batch whose writes fail (as on a full
+// disk) leaves a sidecar that says the file is incomplete, unlike a
+// finished batch's.
+func TestFailedBatchLooksUnfinished(t *testing.T) {
+	dir := t.TempDir()
+	plan := mustPlan(t, Spec{Runs: 3, Seed: 1})
+	done := filepath.Join(dir, "done.csv")
+	writeBatch(t, context.Background(), plan, done, 1, false)
+	torn := filepath.Join(dir, "torn.csv")
+	w, err := Open(torn, plan, false, func(*Row) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Execute(context.Background(), plan, 0, 1, func(r *Row) error {
+		if w.Rows() == 1 {
+			w.f.Close() // the disk is full from here on
+		}
+		return w.Write(r)
+	})
+	if err == nil {
+		err = w.Close()
+	}
+	if err == nil {
+		t.Fatal("writing to a closed file succeeded")
+	}
+	for _, tc := range []struct {
+		path     string
+		complete bool
+		rows     float64
+	}{
+		{done, true, 3},  // all 3 rows
+		{torn, false, 0}, // no row known to be on disk
+	} {
+		var m map[string]any
+		if err := json.Unmarshal(readFile(t, MetaPath(tc.path)), &m); err != nil {
+			t.Fatal(err)
+		}
+		if m["complete"] != tc.complete || m["rows_written"] != tc.rows {
+			t.Errorf("%s: sidecar records complete %v, rows_written %v; want %v, %v",
+				filepath.Base(tc.path), m["complete"], m["rows_written"], tc.complete, tc.rows)
+		}
+	}
 }
 
 func TestResumeRefusesAnotherBatch(t *testing.T) {

@@ -31,6 +31,7 @@ func Merge(paths []string, out string) (Meta, Grid, *Stats, error) {
 	if err != nil {
 		return Meta{}, nil, nil, err
 	}
+	meta = meta.Progress(meta.Rows, true)
 	stats := NewStats(meta, Shard{})
 	cols := newLayout(grid)
 	var inputs mergeHeap
@@ -118,6 +119,9 @@ func mergeMeta(paths []string, out string, format Format) (Meta, Grid, error) {
 		m, err := ReadMeta(p)
 		if err != nil {
 			return Meta{}, nil, err
+		}
+		if !m.Complete {
+			return Meta{}, nil, fmt.Errorf("%s is incomplete: its sidecar records %d rows written and the shard unfinished (finish it with --resume)", p, m.RowsWritten)
 		}
 		if i == 0 {
 			first = m

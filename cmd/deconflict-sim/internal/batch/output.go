@@ -29,6 +29,18 @@ type Meta struct {
 	Rows          int64    `json:"rows"` // of the whole batch, all shards
 	Shard         string   `json:"shard,omitempty"`
 	EngineVersion string   `json:"engine_version"`
+	// RowsWritten and Complete say how far the file got: rows in it when
+	// the batch last stopped cleanly, and whether they are all of its
+	// (shard's) rows. They are not part of the identity: a resumed file
+	// has the identity of the batch that started it.
+	RowsWritten int64 `json:"rows_written"`
+	Complete    bool  `json:"complete"`
+}
+
+// Progress returns the identity with the file's progress.
+func (m Meta) Progress(rows int64, complete bool) Meta {
+	m.RowsWritten, m.Complete = rows, complete
+	return m
 }
 
 // MetaPath returns the path of a batch file's sidecar.
@@ -151,6 +163,11 @@ func Open(path string, plan *Plan, resume bool, keep func(*Row)) (*Writer, error
 	if resume {
 		if _, err := os.Stat(path); err == nil {
 			if err := bw.resume(meta, keep); err != nil {
+				return nil, err
+			}
+			// Until it stops cleanly, the file is not complete.
+			if err := writeMeta(path, meta.Progress(bw.rows, false)); err != nil {
+				_ = bw.f.Close()
 				return nil, err
 			}
 			return bw, nil
@@ -283,16 +300,21 @@ func (bw *Writer) Write(r *Row) error {
 	return nil
 }
 
-// Close flushes and closes the file.
+// Close flushes and closes the file, then records in the sidecar how many
+// rows it holds and whether that is all of them. After a failed write the
+// sidecar keeps saying the file is incomplete.
 func (bw *Writer) Close() error {
 	err := bw.w.Flush()
+	if err == nil {
+		err = bw.f.Sync()
+	}
 	if cerr := bw.f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", bw.path, err)
 	}
-	return nil
+	return writeMeta(bw.path, bw.meta.Progress(bw.rows, bw.rows == bw.plan.ShardRows()))
 }
 
 func (bw *Writer) fail(err error) error {
