@@ -72,10 +72,23 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "deconflict-sim batch: %v\n", err)
 		return exitFail
 	}
+	if err := checkMemory("a batch", plan.ShardRows()); err != nil {
+		fmt.Fprintf(stderr, "deconflict-sim batch: %v\n", err)
+		return exitFail
+	}
 	keepHeapTight()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return runBatch(ctx, plan, &f, stdout, stderr)
+}
+
+// checkMemory refuses a batch or merge of rows runs whose summary would
+// not fit in the memory available (where that can be read).
+func checkMemory(what string, rows int64) error {
+	if avail, ok := batch.AvailableMemory(); ok {
+		return batch.CheckMemory(what, rows, avail)
+	}
+	return nil
 }
 
 // keepHeapTight lowers the garbage collector's headroom from 100% to 10% of
@@ -212,7 +225,7 @@ func loadBatchScenario(ref string) (batch.Builder, error) {
 // stdout, a progress bar to a terminal's stderr.
 func runBatch(ctx context.Context, plan *batch.Plan, f *batchFlags, stdout, stderr io.Writer) int {
 	meta := plan.Meta()
-	stats := batch.NewStats(meta, plan.Shard)
+	stats := batch.NewStats(meta.Points)
 	var out *batch.Writer
 	var from int64
 	if f.out != "" {

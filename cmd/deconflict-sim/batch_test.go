@@ -320,3 +320,28 @@ func TestResumeRefusesEditedRows(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchTooLargeRefused: a batch whose summary cannot fit in this
+// machine's memory is refused before anything runs or is written (a
+// trillion runs need about 377 TiB at 405 bytes each); so is its merge.
+func TestBatchTooLargeRefused(t *testing.T) {
+	if _, ok := batch.AvailableMemory(); !ok {
+		t.Skip("this system reports no available memory, so no batch is refused for its size")
+	}
+	out := filepath.Join(t.TempDir(), "rows.csv")
+	_, stderr := mustCall(t, exitFail, "batch", "--scenario", "tanf-2021", "--runs", "1000000000000", "--out", out)
+	if !strings.Contains(stderr, "a batch of 1000000000000 runs needs about") || !strings.Contains(stderr, "--shard") {
+		t.Errorf("stderr %q", stderr)
+	}
+	if _, err := os.Stat(batch.MetaPath(out)); err == nil {
+		t.Error("a refused batch wrote its sidecar")
+	}
+	// A shard of it that fits runs: rows 0, 499999999999 and 999999999998,
+	// 3 of the trillion.
+	part := filepath.Join(t.TempDir(), "part.csv")
+	mustCall(t, exitOK, "batch", "--scenario", "tanf-2021", "--runs", "1000000000000", "--shard", "0/499999999999", "--out", part)
+	_, stderr = mustCall(t, exitFail, "merge", part, "--out", filepath.Join(t.TempDir(), "all.csv"))
+	if !strings.Contains(stderr, "a merge of 1000000000000 runs needs about") {
+		t.Errorf("merge: stderr %q", stderr)
+	}
+}

@@ -46,6 +46,12 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	if err := distinctOutputs(batchOutputs(out, summary, plot), inputs); err != nil {
 		return cmd.usageError(stderr, fs, err.Error())
 	}
+	if m, err := batch.ReadMeta(files[0]); err == nil {
+		if err := checkMemory("a merge", m.Rows); err != nil {
+			fmt.Fprintf(stderr, "deconflict-sim merge: %v\n", err)
+			return exitFail
+		}
+	}
 	keepHeapTight()
 	meta, grid, stats, err := batch.Merge(files, out)
 	if err != nil {

@@ -147,7 +147,7 @@ func TestResumeGivesTheUninterruptedFile(t *testing.T) {
 		got := filepath.Join(sub, "got"+ext)
 		stop := rapid.Int64Range(0, plan.ShardRows()).Draw(rt, "stop after")
 		ctx, cancel := context.WithCancel(context.Background())
-		stats := NewStats(plan.Meta(), plan.Shard)
+		stats := NewStats(len(plan.Points))
 		w, err := Open(got, plan, false, stats.Add)
 		if err != nil {
 			rt.Fatal(err)
@@ -328,23 +328,6 @@ func TestShardRows(t *testing.T) {
 			}
 			if sum != total {
 				t.Fatalf("shards of %d rows add to %d", total, sum)
-			}
-		}
-	}
-	for runs := 1; runs < 7; runs++ {
-		for n := 1; n < 5; n++ {
-			for p := range 4 {
-				for i := range n {
-					want := 0
-					for r := range runs {
-						if (p*runs+r)%n == i {
-							want++
-						}
-					}
-					if got := pointShardRows(p, runs, Shard{i, n}); got != want {
-						t.Fatalf("point %d, %d runs, shard %d/%d: %d, want %d", p, runs, i, n, got, want)
-					}
-				}
 			}
 		}
 	}

@@ -79,7 +79,7 @@ func mustSweep(t fataler, s string) Sweep {
 // rows written in this call and the statistics of the whole file.
 func writeBatch(t fataler, ctx context.Context, plan *Plan, path string, workers int, resume bool) (int64, *Stats) {
 	t.Helper()
-	stats := NewStats(plan.Meta(), plan.Shard)
+	stats := NewStats(len(plan.Points))
 	w, err := Open(path, plan, resume, stats.Add)
 	if err != nil {
 		t.Fatal(err)

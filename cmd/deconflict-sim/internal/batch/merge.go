@@ -32,7 +32,7 @@ func Merge(paths []string, out string) (Meta, Grid, *Stats, error) {
 		return Meta{}, nil, nil, err
 	}
 	meta = meta.Progress(meta.Rows, true)
-	stats := NewStats(meta, Shard{})
+	stats := NewStats(meta.Points)
 	cols := newLayout(grid)
 	var inputs mergeHeap
 	defer func() {

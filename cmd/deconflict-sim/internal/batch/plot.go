@@ -103,8 +103,10 @@ func histogram(m sim.Metric, stats *Stats) (*plot.Plot, error) {
 	scale := float64(m.Spec().Scale)
 	var values []float64
 	for p := range stats.points {
-		for _, v := range stats.samples(p, m) {
-			values = append(values, float64(v)/scale)
+		for _, b := range stats.samples(p, m) {
+			for _, v := range b {
+				values = append(values, float64(v)/scale)
+			}
 		}
 	}
 	p := newPlot(m)

@@ -12,7 +12,7 @@ import (
 func summarised(t *testing.T, spec Spec) (Summary, *Stats, Grid) {
 	t.Helper()
 	plan := mustPlan(t, spec)
-	stats := NewStats(plan.Meta(), plan.Shard)
+	stats := NewStats(len(plan.Points))
 	if _, err := Execute(t.Context(), plan, 0, 2, func(r *Row) error { stats.Add(r); return nil }); err != nil {
 		t.Fatal(err)
 	}

@@ -16,8 +16,9 @@ import (
 )
 
 // Stats collects rows for the summary, point by point. It keeps exactly
-// one int64 per metric per row (for exact percentiles) and outcome counts;
-// nothing else grows with the number of runs.
+// one int64 per metric per row done (for exact percentiles) and outcome
+// counts; nothing else grows with the number of runs, and nothing at all
+// with the number planned.
 type Stats struct {
 	points []pointStats
 }
@@ -25,34 +26,12 @@ type Stats struct {
 type pointStats struct {
 	n        int
 	outcomes [sim.NumOutcomes]int
-	metrics  [sim.NumMetrics][]int64
+	metrics  [sim.NumMetrics]samples
 }
 
-// NewStats prepares the statistics of a batch's shard, sized for the rows
-// it will hold so that no slice ever grows past them.
-func NewStats(meta Meta, shard Shard) *Stats {
-	s := &Stats{points: make([]pointStats, meta.Points)}
-	for p := range s.points {
-		n := pointShardRows(p, meta.Runs, shard)
-		for m := range s.points[p].metrics {
-			s.points[p].metrics[m] = make([]int64, 0, n)
-		}
-	}
-	return s
-}
-
-// pointShardRows counts a point's rows in a shard: runs i < runs with
-// (point·runs + i) mod n = shard index.
-func pointShardRows(point, runs int, shard Shard) int {
-	if shard.Whole() {
-		return runs
-	}
-	n := int64(shard.Count)
-	first := ((int64(shard.Index)-int64(point)*int64(runs))%n + n) % n
-	if first >= int64(runs) {
-		return 0
-	}
-	return int((int64(runs) - first + n - 1) / n)
+// NewStats prepares the statistics of a batch of points sweep points.
+func NewStats(points int) *Stats {
+	return &Stats{points: make([]pointStats, points)}
 }
 
 // Add counts one row.
@@ -61,13 +40,36 @@ func (s *Stats) Add(r *Row) {
 	p.n++
 	p.outcomes[r.Outcome]++
 	for m, v := range r.Metrics {
-		p.metrics[m] = append(p.metrics[m], v)
+		p.metrics[m].add(v)
 	}
 }
 
-// samples returns a point's stored values of a metric (in row order until
-// Summarise sorts them).
-func (s *Stats) samples(point int, m sim.Metric) []int64 { return s.points[point].metrics[m] }
+// samples returns a point's stored values of a metric, in blocks (in row
+// order until Summarise sorts each block).
+func (s *Stats) samples(point int, m sim.Metric) [][]int64 { return s.points[point].metrics[m].blocks }
+
+// Sample blocks start at minBlock values and double up to maxBlock (64 KiB).
+const minBlock, maxBlock = 8, 8192
+
+// samples is one metric's values at one point, kept in blocks that are
+// filled and never copied or joined: unlike a slice grown by append (which
+// copies into one twice the size), the store stays at 8 bytes per value,
+// plus at most one partly filled block, at every size, and the summary
+// needs no copy of it.
+type samples struct {
+	blocks [][]int64
+	n      int
+}
+
+func (s *samples) add(v int64) {
+	last := len(s.blocks) - 1
+	if last < 0 || len(s.blocks[last]) == cap(s.blocks[last]) {
+		s.blocks = append(s.blocks, make([]int64, 0, min(maxBlock, max(minBlock, s.n))))
+		last++
+	}
+	s.blocks[last] = append(s.blocks[last], v)
+	s.n++
+}
 
 // Summary is what a batch prints and writes with --summary.
 type Summary struct {
@@ -135,7 +137,7 @@ func (s *Stats) Summarise(meta Meta, grid Grid) Summary {
 		}
 		if ps.n > 0 {
 			for m, spec := range sim.MetricSpecs() {
-				out.Metrics[spec.Key] = describe(ps.metrics[m], spec)
+				out.Metrics[spec.Key] = describe(ps.metrics[m].blocks, spec)
 			}
 		}
 		sum.Points = append(sum.Points, out)
@@ -150,25 +152,33 @@ func (v Value) jsonValue() json.RawMessage {
 	return appendJSONString(nil, v.Text)
 }
 
-// describe summarises samples of a metric; it sorts them.
-func describe(samples []int64, spec sim.MetricSpec) MetricSummary {
-	slices.Sort(samples)
-	n := len(samples)
-	scale := float64(spec.Scale)
+// describe summarises samples of a metric, given in blocks; it sorts each
+// block.
+func describe(blocks [][]int64, spec sim.MetricSpec) MetricSummary {
+	n := 0
 	var total float64
-	for _, v := range samples {
-		total += float64(v)
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	for _, b := range blocks {
+		slices.Sort(b)
+		n += len(b)
+		lo, hi = min(lo, b[0]), max(hi, b[len(b)-1])
+		for _, v := range b {
+			total += float64(v)
+		}
 	}
 	mean := total / float64(n)
 	var sq float64
-	for _, v := range samples {
-		d := float64(v) - mean
-		sq += d * d
+	for _, b := range blocks {
+		for _, v := range b {
+			d := float64(v) - mean
+			sq += d * d
+		}
 	}
+	scale := float64(spec.Scale)
 	ms := MetricSummary{Unit: spec.Unit, Mean: mean / scale}
 	exact := func(v int64) json.Number { return json.Number(FormatScaled(v, spec.Scale)) }
-	ms.Min, ms.Max = exact(samples[0]), exact(samples[n-1])
-	ms.P5, ms.P50, ms.P95 = exact(Percentile(samples, 5)), exact(Percentile(samples, 50)), exact(Percentile(samples, 95))
+	ms.Min, ms.Max = exact(lo), exact(hi)
+	ms.P5, ms.P50, ms.P95 = exact(Percentile(blocks, 5)), exact(Percentile(blocks, 50)), exact(Percentile(blocks, 95))
 	if n >= 2 {
 		sd := math.Sqrt(sq/float64(n-1)) / scale
 		ms.StdDev = sd
@@ -187,12 +197,36 @@ func ConfidenceInterval(mean, sd float64, n int) (lo, hi float64) {
 	return mean - half, mean + half
 }
 
-// Percentile returns the p-th percentile (0 < p ≤ 100) of sorted samples by
-// the nearest-rank method: always one of the samples, so exact.
-func Percentile(sorted []int64, p int) int64 {
-	n := int64(len(sorted))
-	rank := (int64(p)*n + 99) / 100
-	return sorted[min(max(rank, 1), n)-1]
+// Percentile returns the p-th percentile (0 < p ≤ 100) of the values in
+// sorted blocks (at least one value) by the nearest-rank method: always one
+// of the values, so exact.
+func Percentile(sorted [][]int64, p int) int64 {
+	var n int64
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	for _, b := range sorted {
+		if len(b) > 0 {
+			n += int64(len(b))
+			lo, hi = min(lo, b[0]), max(hi, b[len(b)-1])
+		}
+	}
+	rank := min(max((int64(p)*n+99)/100, 1), n)
+	// The value of that rank is the least v with at least rank values ≤ v:
+	// bisect on v, counting in each block by binary search, so the blocks
+	// need not be merged.
+	for lo < hi {
+		mid := lo + int64((uint64(hi)-uint64(lo))/2)
+		var atMost int64
+		for _, b := range sorted {
+			i, _ := slices.BinarySearch(b, mid+1)
+			atMost += int64(i)
+		}
+		if atMost >= rank {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // WriteJSON writes the summary as indented JSON.

@@ -17,7 +17,7 @@ func TestPercentileNearestRank(t *testing.T) {
 	for i := range samples {
 		samples[i] = int64(100 - i) // unsorted: describe sorts
 	}
-	ms := describe(samples, sim.MetricSpec{Key: "x", Scale: 1})
+	ms := describe([][]int64{samples[:3], samples[3:40], samples[40:]}, sim.MetricSpec{Key: "x", Scale: 1})
 	if ms.P5 != "5" || ms.P50 != "50" || ms.P95 != "95" || ms.Min != "1" || ms.Max != "100" {
 		t.Fatalf("percentiles of 1..100: p5 %s p50 %s p95 %s min %s max %s", ms.P5, ms.P50, ms.P95, ms.Min, ms.Max)
 	}
@@ -28,16 +28,25 @@ func TestPercentileNearestRank(t *testing.T) {
 	for i := range samples {
 		samples[i] = int64(i+1) * 250
 	}
-	ms = describe(samples, sim.MetricSpec{Key: "x", Scale: sim.Milli})
+	ms = describe([][]int64{samples}, sim.MetricSpec{Key: "x", Scale: sim.Milli})
 	if ms.P5 != "1.250" || ms.P50 != "12.500" || ms.P95 != "23.750" {
 		t.Fatalf("scaled percentiles: %s %s %s", ms.P5, ms.P50, ms.P95)
 	}
-	one := describe([]int64{7}, sim.MetricSpec{Key: "x", Scale: 1})
+	one := describe([][]int64{{7}}, sim.MetricSpec{Key: "x", Scale: 1})
 	if one.P5 != "7" || one.P95 != "7" || one.CILow != nil {
 		t.Fatalf("one sample: %+v", one)
 	}
-	if got := Percentile([]int64{1, 2, 3}, 100); got != 3 {
+	if got := Percentile([][]int64{{1, 3}, {2}}, 100); got != 3 {
 		t.Fatalf("p100 of 1,2,3 is %d", got)
+	}
+	// Ranks across blocks, negative values and the int64 extremes: of the
+	// 20 values below, sorted -2^63, -5, -5, -1, 0 ×12, 4, 9, 9, 2^63-1,
+	// p5 has rank ⌈5·20/100⌉ = 1, p50 rank 10, p95 rank 19.
+	blocks := [][]int64{{math.MinInt64, -5, 0, 0, 0, 9}, {-5, -1, 0, 0, 0, 0, 4}, {0, 0, 0, 0, 0, 9, math.MaxInt64}}
+	for p, want := range map[int]int64{5: math.MinInt64, 10: -5, 20: -1, 50: 0, 85: 4, 90: 9, 95: 9, 100: math.MaxInt64} {
+		if got := Percentile(blocks, p); got != want {
+			t.Errorf("p%d = %d, want %d", p, got, want)
+		}
 	}
 }
 
@@ -85,7 +94,7 @@ func TestConfidenceIntervalCoverage(t *testing.T) {
 			for i := range samples {
 				samples[i] = int64(math.Round(c.draw() * float64(c.scale)))
 			}
-			ms := describe(samples, sim.MetricSpec{Key: "x", Scale: c.scale})
+			ms := describe([][]int64{samples}, sim.MetricSpec{Key: "x", Scale: c.scale})
 			if *ms.CILow <= c.mean && c.mean <= *ms.CIHigh {
 				covered++
 			}
@@ -123,7 +132,7 @@ func TestFormatScaledRoundTrip(t *testing.T) {
 
 func TestSummaryTextAndJSON(t *testing.T) {
 	plan := mustPlan(t, Spec{Runs: 6, Seed: 3, Sweeps: []Sweep{mustSweep(t, "initial.trust=40,70")}})
-	stats := NewStats(plan.Meta(), plan.Shard)
+	stats := NewStats(len(plan.Points))
 	if _, err := Execute(t.Context(), plan, 0, 2, func(r *Row) error { stats.Add(r); return nil }); err != nil {
 		t.Fatal(err)
 	}
