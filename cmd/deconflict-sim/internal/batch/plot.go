@@ -101,22 +101,24 @@ func metricTitle(m sim.Metric) string {
 // one bar per value for small counts, twenty equal bins otherwise.
 func histogram(m sim.Metric, stats *Stats) (*plot.Plot, error) {
 	scale := float64(m.Spec().Scale)
-	var values []float64
-	for p := range stats.points {
-		for _, b := range stats.samples(p, m) {
-			for _, v := range b {
-				values = append(values, float64(v)/scale)
+	// Two passes over the stored samples (the range, then the bins) rather
+	// than a copy of them: the plot adds no memory per run.
+	each := func(f func(float64)) {
+		for p := range stats.points {
+			for _, b := range stats.samples(p, m) {
+				for _, v := range b {
+					f(float64(v) / scale)
+				}
 			}
 		}
 	}
+	count := 0
+	lo, hi := math.Inf(1), math.Inf(-1)
+	each(func(v float64) { count, lo, hi = count+1, math.Min(lo, v), math.Max(hi, v) })
 	p := newPlot(m)
 	p.Y.Label.Text = "share of runs"
-	if len(values) == 0 {
+	if count == 0 {
 		return p, nil
-	}
-	lo, hi := values[0], values[0]
-	for _, v := range values {
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
 	var bins []plotter.HistogramBin
 	var width float64
@@ -136,10 +138,10 @@ func histogram(m sim.Metric, stats *Stats) (*plot.Plot, error) {
 			bins = append(bins, plotter.HistogramBin{Min: lo + float64(i)*width, Max: lo + float64(i+1)*width})
 		}
 	}
-	for _, v := range values {
+	each(func(v float64) {
 		i := min(int((v-bins[0].Min)/width), len(bins)-1)
-		bins[i].Weight += 1 / float64(len(values))
-	}
+		bins[i].Weight += 1 / float64(count)
+	})
 	h := &plotter.Histogram{Bins: bins, Width: width, FillColor: plotutil.Color(0), LineStyle: plotter.DefaultLineStyle}
 	h.LineStyle.Color = color.White
 	p.Add(h)
