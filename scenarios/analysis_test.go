@@ -56,6 +56,7 @@ var columns = []column{
 	metricCol("talks %", sim.MetricTalksProgress),
 	metricCol("trust", sim.MetricTrust),
 	{"US drawn in", func(r *runner.Result) float64 { return b2f(r.Outcome == sim.OutcomeUSDrawnIn) }, true},
+	{"regional war", func(r *runner.Result) float64 { return b2f(r.Outcome == sim.OutcomeRegionalWar) }, true},
 	{"rupture", func(r *runner.Result) float64 { return b2f(r.Outcome == sim.OutcomeAllianceRupture) }, true},
 	{"Israel won", func(r *runner.Result) float64 { return b2f(r.Verdicts[sim.Israel] == sim.VerdictWon) }, true},
 	{"US won", func(r *runner.Result) float64 { return b2f(r.Verdicts[sim.USA] == sim.VerdictWon) }, true},

@@ -39,8 +39,9 @@ const (
 
 	// attackLeadTurns is how many turns after Iran orders it an attack lands.
 	attackLeadTurns = 1
-	// israelAttackEscalation multiplies escalation_per_attack for an attack on an Israeli position.
-	israelAttackEscalation = 2
+	// israelAttackEscalation multiplies escalation_per_attack for an attack on an Israeli position:
+	// Iranian fire on Israel itself is a far higher rung than a proxy salvo at a US base (May 2018).
+	israelAttackEscalation = 5
 	// claimedEscalation multiplies the US–Iran ladder rise of a claimed attack, milli (×1.5).
 	claimedEscalation = 1500
 	// claimedTalksLoss multiplies the talks lost to a claimed attack.

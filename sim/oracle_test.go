@@ -650,7 +650,7 @@ func TestOracleAttackOnIsrael(t *testing.T) {
 	}{
 		{"attacks on Israel", st.Count[sim.MetricAttacksOnIsrael], 1},
 		{"grievance toward Israel", st.Grievance[sim.TowardIsrael], 1000},  // 2 − 0.5 × 2
-		{"Israel–Iran ladder", st.Escalation[sim.IsraelIran], 360},         // 2 × 0.18
+		{"Israel–Iran ladder", st.Escalation[sim.IsraelIran], 900},         // 5 × 0.18
 		{"Israel's deterrence", st.Deterrence[sim.TowardIsrael], 150_000},  // 0 + 0.15
 		{"US deterrence", st.Deterrence[sim.TowardUSA], 0},                 // unchanged
 		{"depot strikable till", int64(st.Sites[flDepot].DetectedTill), 3}, // landed on turn 0: turns 1 … 0 + 3
