@@ -51,7 +51,7 @@ func New(sc *sim.Scenario, seed uint64, role sim.Actor, mode Mode) (*Session, er
 		return nil, fmt.Errorf("unknown role %d", role)
 	}
 	s := &Session{sc: sc, seed: seed, role: role, mode: mode, missions: map[int32]sim.Mission{}}
-	s.loop = runner.Loop{Engine: sim.New(sc, seed), Record: true, KeepLog: true, TurnEnded: s.turnEnded}
+	s.loop = runner.Loop{Engine: sim.New(sc, seed), Record: true, KeepLog: true}
 	if mode == Watch {
 		for a := range s.loop.Seats {
 			s.loop.Seats[a] = runner.SeatScript
@@ -212,6 +212,11 @@ func (s *Session) Step() (Event, error) {
 	if err != nil {
 		return s.fail(err)
 	}
+	if stop != sim.StopDecide {
+		if err := s.turnEnded(stop); err != nil {
+			return s.fail(err)
+		}
+	}
 	if stop == sim.StopOver {
 		s.refresh()
 		return Ended, nil
@@ -232,8 +237,13 @@ func (s *Session) fail(err error) (Event, error) {
 }
 
 // turnEnded samples the charted metrics after a turn and, when resuming,
-// checks the state against the recording's hash.
-func (s *Session) turnEnded(turn int32) error {
+// checks the state against the recording's hash. (The session holds no
+// hooks bound to itself, so a session value can be copied.)
+func (s *Session) turnEnded(stop sim.Stop) error {
+	turn := s.loop.Engine.Turn()
+	if stop == sim.StopTurnEnd {
+		turn-- // the turn just played
+	}
 	s.sample(turn + 1)
 	if s.hashes == nil || int(turn) >= len(s.hashes) {
 		return nil
