@@ -254,3 +254,35 @@ func TestCloneIsDeep(t *testing.T) {
 		unchanged(t, "playing the clone", e, before, hash, digest)
 	})
 }
+
+// BenchmarkPreview times the preview of a free US order (an evacuation of
+// a manned garrison) mid-run in testland: a copy of the engine reused
+// from one preview to the next, the order applied to it, the lines read.
+func BenchmarkPreview(b *testing.B) {
+	p, err := simtest.NewPlayer(simtest.Scenario(), 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range 40 {
+		if _, err := p.Turn(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	e := p.Engine
+	o := sim.Order{Kind: sim.OrderEvacuate, Site: -1}
+	for i, s := range e.Scenario().Sites {
+		if s.Owner == sim.USA && e.State().Sites[i].Troops > 0 {
+			o.Site = int32(i)
+		}
+	}
+	if _, err := e.Preview(sim.USA, o); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := e.Preview(sim.USA, o); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
