@@ -125,7 +125,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		lines = append(lines, PreviewLine{Label: "expected deaths if attacked", Unit: "people", Scale: Micro,
 			Before: e.present(o.Site) * e.lethality(o.Site, MethodDrones), After: p.present(o.Site) * p.lethality(o.Site, MethodDrones)})
 		if o.Kind == OrderEvacuate {
-			lines = append(lines, PreviewLine{Label: "counter-IS progress a turn", Unit: "%", Scale: Milli, Before: e.counterISGain(-1), After: p.counterISGain(-1)})
+			lines = append(lines, PreviewLine{Label: "counter-IS progress a turn", Unit: "%", Scale: Milli, Before: e.counterISGain(), After: p.counterISGain()})
 		}
 	case OrderRespond:
 		lines = append(lines, levelLine(USAIran.String()+" ladder", "level", st.Escalation[USAIran], p.st.Escalation[USAIran]))
