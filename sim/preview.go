@@ -85,10 +85,10 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		lines = e.hazardLines(p, USA, "", lines)
 	case OrderDefer:
 		id := e.findDecision(o.Decision).Subject
-		r, pr := e.request(id), p.request(id)
-		expiry := int32(e.param(ParamRequestExpiry))
+		before := e.turnsLeft(e.request(id))
+		p.st.Turn++ // the request comes back at the next turn's review
 		lines = append(lines, later("when it comes back next turn", PreviewLine{Label: "turns left before it expires", Unit: "turns", Scale: 1,
-			Before: int64(expiry - (st.Turn - r.Raised)), After: int64(expiry - (p.st.Turn + 1 - pr.Raised))}))
+			Before: before, After: p.turnsLeft(p.request(id))}))
 	case OrderProceed:
 		m := p.mission(e.findDecision(o.Decision).Subject)
 		lines = append(lines, chanceLine("US discovers the violation", 0, p.param(ParamViolationDiscovery)))
