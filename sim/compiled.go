@@ -89,8 +89,8 @@ func ParseSiteKind(id string) (SiteKind, bool) {
 	return 0, false
 }
 
-// SiteKindIDs lists the site kinds.
-func SiteKindIDs() []string { return siteKindIDs[:] }
+// SiteKindIDs lists the site kinds (a copy).
+func SiteKindIDs() []string { return append([]string(nil), siteKindIDs[:]...) }
 
 // Site is a fixed place: a city, garrison, airbase, depot, air defence …
 type Site struct {
@@ -137,8 +137,8 @@ func ParseZoneKind(id string) (ZoneKind, bool) {
 	return 0, false
 }
 
-// ZoneKindIDs lists the zone kinds.
-func ZoneKindIDs() []string { return zoneKindIDs[:] }
+// ZoneKindIDs lists the zone kinds (a copy).
+func ZoneKindIDs() []string { return append([]string(nil), zoneKindIDs[:]...) }
 
 // Area is a circle (Ring empty) or a polygon.
 type Area struct {
@@ -270,8 +270,8 @@ var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "
 // String returns the effect's key as written in scenario files.
 func (k EffectKind) String() string { return effectKindIDs[k] }
 
-// EffectKindIDs lists the effect keys.
-func EffectKindIDs() []string { return effectKindIDs[:] }
+// EffectKindIDs lists the effect keys (a copy).
+func EffectKindIDs() []string { return append([]string(nil), effectKindIDs[:]...) }
 
 // Effect is one change an event makes. Which fields matter depends on Kind:
 // Toward for grievance, Pair for escalation, Site for troops, Zone (or Area)

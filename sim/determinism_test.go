@@ -89,7 +89,7 @@ func TestSeedsDiffer(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := p.Play(); err != nil {
+		if err := p.Play(0); err != nil {
 			t.Fatal(err)
 		}
 		h := p.Engine.Hash()

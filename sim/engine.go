@@ -27,6 +27,7 @@ type Engine struct {
 	usSites     []int32      // sites the US owns
 	exposed     []int32      // sites proxies may ever attack: US sites and Israeli positions
 	targetSites []int32      // sites Israel may strike when detected
+	preview     *Engine      // scratch copy that previews apply orders to
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg

@@ -29,8 +29,8 @@ func (e *Engine) Lethality(site int32, method int8) int64 { return e.lethality(s
 // Present is present.
 func (e *Engine) Present(site int32) int64 { return e.present(site) }
 
-// CounterISGain is counterISGain with no site counted as evacuated.
-func (e *Engine) CounterISGain() int64 { return e.counterISGain(-1) }
+// CounterISGain is counterISGain.
+func (e *Engine) CounterISGain() int64 { return e.counterISGain() }
 
 // Draws is draws.
 func Draws(expectMicro int64, rng *PCG) int64 { return draws(expectMicro, rng) }

@@ -65,8 +65,8 @@ func ParseActor(id string) (Actor, bool) {
 	return NoActor, false
 }
 
-// ActorIDs lists every actor id in canonical order.
-func ActorIDs() []string { return actorIDs[:] }
+// ActorIDs lists every actor id in canonical order (a copy).
+func ActorIDs() []string { return append([]string(nil), actorIDs[:]...) }
 
 // Pair is an escalation ladder between two actors.
 type Pair uint8
@@ -99,8 +99,8 @@ func ParsePair(id string) (Pair, bool) {
 	return 0, false
 }
 
-// PairIDs lists every ladder id in canonical order.
-func PairIDs() []string { return pairIDs[:] }
+// PairIDs lists every ladder id in canonical order (a copy).
+func PairIDs() []string { return append([]string(nil), pairIDs[:]...) }
 
 // Fixed-point scales used throughout the state.
 const (

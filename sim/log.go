@@ -47,8 +47,8 @@ var logKindIDs = [NumLogKinds]string{"event", "shipment-sent", "shipment-deliver
 // String returns the kind's id, as written to event logs.
 func (k LogKind) String() string { return logKindIDs[k] }
 
-// LogKindIDs lists every log kind.
-func LogKindIDs() []string { return logKindIDs[:] }
+// LogKindIDs lists every log kind (a copy).
+func LogKindIDs() []string { return append([]string(nil), logKindIDs[:]...) }
 
 // Review says how a flown strike stood with the US review.
 type Review uint8

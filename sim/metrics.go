@@ -118,8 +118,9 @@ var metricSpecs = [NumMetrics]MetricSpec{
 	MetricInTransit:            {"shipments_in_transit", "shipments", 1, "shipments on their way"},
 }
 
-// MetricSpecs returns the specification of every metric in Metric order.
-func MetricSpecs() []MetricSpec { return metricSpecs[:] }
+// MetricSpecs returns the specification of every metric in Metric order
+// (a copy).
+func MetricSpecs() []MetricSpec { return append([]MetricSpec(nil), metricSpecs[:]...) }
 
 // Spec returns the metric's specification.
 func (m Metric) Spec() MetricSpec { return metricSpecs[m] }

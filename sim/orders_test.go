@@ -29,10 +29,9 @@ func midRun(t *rapid.T) *sim.Engine {
 	}
 	// stop somewhere inside a turn, where decisions are open
 	for range rapid.IntRange(0, 4).Draw(t, "stops") {
-		if err := p.Answer(); err != nil {
+		if stop, err := p.Step(); err != nil {
 			t.Fatal(err)
-		}
-		if p.Engine.Advance() == sim.StopOver {
+		} else if stop == sim.StopOver {
 			break
 		}
 	}

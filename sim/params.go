@@ -154,8 +154,8 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamEvacuationTurns:           {"evacuation_turns", UnitCount, 5, 1, 365, "turns an evacuated garrison stays thinned out"},
 }
 
-// ParamSpecs returns the specification of every model constant.
-func ParamSpecs() []ParamSpec { return paramSpecs[:] }
+// ParamSpecs returns the specification of every model constant (a copy).
+func ParamSpecs() []ParamSpec { return append([]ParamSpec(nil), paramSpecs[:]...) }
 
 // Spec returns the parameter's specification.
 func (p Param) Spec() ParamSpec { return paramSpecs[p] }

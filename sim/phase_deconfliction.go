@@ -4,7 +4,6 @@ package sim
 
 func (e *Engine) review() {
 	st := &e.st
-	expiry := int32(e.param(ParamRequestExpiry))
 	for i := range st.Missions {
 		m := &st.Missions[i]
 		switch m.Status {
@@ -33,7 +32,7 @@ func (e *Engine) review() {
 			if r.Status != RequestDeferred {
 				continue
 			}
-			if st.Turn-r.Raised >= expiry {
+			if e.turnsLeft(r) <= 0 {
 				r.Status = RequestExpired
 				m.Status = MissionWithdrawn
 				st.Count[MetricExpired]++
@@ -45,6 +44,12 @@ func (e *Engine) review() {
 			e.decide(USA, DecideRequest, r.ID, r.Reasons)
 		}
 	}
+}
+
+// turnsLeft returns how many more turns a deferred request may come back
+// before it expires: request_expiry turns after it was raised.
+func (e *Engine) turnsLeft(r *Request) int64 {
+	return e.param(ParamRequestExpiry) - int64(e.st.Turn-r.Raised)
 }
 
 func (e *Engine) response() {

@@ -27,7 +27,7 @@ func (e *Engine) diplomacy() {
 	if target := sc.Initial.Trust; st.Trust > 0 && st.Trust < target {
 		e.addTrust(min(target-st.Trust, e.param(ParamTrustRecovery)))
 	}
-	e.addCounterIS(e.counterISGain(-1))
+	e.addCounterIS(e.counterISGain())
 	kept := st.Halts[:0]
 	for _, h := range st.Halts {
 		if h.Until > st.Turn {
@@ -38,18 +38,13 @@ func (e *Engine) diplomacy() {
 }
 
 // counterISGain is the campaign against IS's progress this turn: it
-// advances while US forces are in place and not pinned down. evacuating,
-// if not -1, is a site counted as evacuated (for previews).
-func (e *Engine) counterISGain(evacuating int32) int64 {
+// advances while US forces are in place and not pinned down.
+func (e *Engine) counterISGain() int64 {
 	st := &e.st
 	var troops, away int64
 	for _, i := range e.usSites {
 		troops += st.Sites[i].Troops
-		present := e.present(i)
-		if i == evacuating {
-			present = evacuated(st.Sites[i].Troops)
-		}
-		away += st.Sites[i].Troops - present
+		away += st.Sites[i].Troops - e.present(i)
 	}
 	if troops == 0 {
 		return 0

@@ -23,7 +23,7 @@ func TestTestlandIsLively(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := p.Play(); err != nil {
+		if err := p.Play(0); err != nil {
 			t.Fatal(err)
 		}
 		for m := sim.Metric(0); m < sim.NumMetrics; m++ {

@@ -20,8 +20,8 @@ var outcomeIDs = [NumOutcomes]string{"running", "completed", "us-drawn-in", "reg
 // String returns the outcome's id.
 func (o Outcome) String() string { return outcomeIDs[o] }
 
-// OutcomeIDs lists the outcomes a finished run can have.
-func OutcomeIDs() []string { return outcomeIDs[1:] }
+// OutcomeIDs lists the outcomes a finished run can have (a copy).
+func OutcomeIDs() []string { return append([]string(nil), outcomeIDs[1:]...) }
 
 // Verdict is a role's result.
 type Verdict uint8

@@ -28,23 +28,17 @@ const (
 	Watch                // every order comes from a recording: a replay with no AI
 )
 
-// Session is one game in progress.
+// Session is one game in progress. It drives the engine through a
+// runner.Loop: the role is the loop's player seat (Live), an AI seat
+// (Autoplay) or, like every actor in a replay, a script seat (Watch).
 type Session struct {
 	sc       *sim.Scenario
 	seed     uint64
 	role     sim.Actor
 	mode     Mode
-	eng      *sim.Engine
-	policies [sim.NumActors]sim.Policy
-	orders   []sim.Recorded
-	script   []sim.Recorded // orders to replay (Watch, or the role's orders when resuming)
-	next     int            // the next script order
-	checked  int            // orders already compared with the script
-	hashes   []sim.Hash     // hashes the script must reproduce after each turn (resuming), may be nil
-	aiObs    sim.Observation
+	loop     runner.Loop
+	hashes   []sim.Hash // hashes the script must reproduce after each turn (resuming), may be nil
 	obs      sim.Observation
-	buf      []sim.Order
-	log      []sim.Entry
 	series   []Sample
 	missions map[int32]sim.Mission
 	err      error
@@ -56,15 +50,21 @@ func New(sc *sim.Scenario, seed uint64, role sim.Actor, mode Mode) (*Session, er
 	if role != Spectator && role >= sim.NumActors {
 		return nil, fmt.Errorf("unknown role %d", role)
 	}
-	s := &Session{sc: sc, seed: seed, role: role, mode: mode, eng: sim.New(sc, seed), missions: map[int32]sim.Mission{}}
-	if mode != Watch {
+	s := &Session{sc: sc, seed: seed, role: role, mode: mode, missions: map[int32]sim.Mission{}}
+	s.loop = runner.Loop{Engine: sim.New(sc, seed), Record: true, KeepLog: true}
+	if mode == Watch {
+		for a := range s.loop.Seats {
+			s.loop.Seats[a] = runner.SeatScript
+		}
+	} else {
 		p, err := runner.Policies(sc, seed)
 		if err != nil {
 			return nil, fmt.Errorf("build the AI policies: %w", err)
 		}
-		s.policies = p
+		s.loop.Policies = p
+		s.SetMode(mode)
 	}
-	s.eng.SetLogging(true)
+	s.loop.Engine.SetLogging(true)
 	s.sample(0)
 	s.refresh()
 	return s, nil
@@ -77,7 +77,7 @@ func NewWatch(sc *sim.Scenario, seed uint64, role sim.Actor, orders []sim.Record
 	if err != nil {
 		return nil, err
 	}
-	s.script = orders
+	s.loop.Script = orders
 	return s, nil
 }
 
@@ -92,29 +92,28 @@ func Resume(sc *sim.Scenario, seed uint64, role sim.Actor, orders []sim.Recorded
 	if err != nil {
 		return nil, err
 	}
-	s.script, s.hashes = orders, hashes
-	for len(orders) > 0 || s.eng.Turn() < turns {
+	s.loop.Script, s.hashes = orders, hashes
+	for len(orders) > 0 || s.Turn() < turns {
 		ev, err := s.Step()
 		if err != nil {
 			return nil, fmt.Errorf("replay the saved game: %w", err)
 		}
-		done := s.next >= len(s.script)
+		left := s.loop.Unplayed()
+		done := len(left) == 0
 		if ev == Waited && !done {
-			r := s.script[s.next]
-			return nil, fmt.Errorf("the run waits for %s at turn %d, but the next recorded order is for turn %d, step %s", role, s.eng.Turn(), r.Turn, r.Step)
+			r := left[0]
+			return nil, fmt.Errorf("the run waits for %s at turn %d, but the next recorded order is for turn %d, step %s", role, s.Turn(), r.Turn, r.Step)
 		}
-		if ev == Ended || done && (s.Waiting() || ev == TurnDone && s.eng.Turn() >= turns) {
+		if ev == Ended || done && (s.Waiting() || ev == TurnDone && s.Turn() >= turns) {
 			break
 		}
 	}
-	if s.next < len(s.script) {
-		return nil, fmt.Errorf("the saved game has %d orders the run never reached", len(s.script)-s.next)
+	if left := s.loop.Unplayed(); len(left) > 0 {
+		return nil, fmt.Errorf("the saved game has %d orders the run never reached", len(left))
 	}
-	s.script, s.hashes = nil, nil
+	s.loop.Script, s.hashes = nil, nil
 	return s, nil
 }
-
-func (s *Session) resuming() bool { return s.mode != Watch && s.script != nil }
 
 // Scenario returns the scenario being played.
 func (s *Session) Scenario() *sim.Scenario { return s.sc }
@@ -131,16 +130,23 @@ func (s *Session) Mode() Mode { return s.mode }
 // SetMode switches between the player and the AI answering the role (a
 // watched replay stays a replay).
 func (s *Session) SetMode(m Mode) {
-	if s.mode != Watch && m != Watch {
-		s.mode = m
+	if s.mode == Watch || m == Watch {
+		return
+	}
+	s.mode = m
+	if s.role != Spectator {
+		s.loop.Seats[s.role] = runner.SeatAI
+		if m == Live {
+			s.loop.Seats[s.role] = runner.SeatPlayer
+		}
 	}
 }
 
 // Orders returns every order given so far, in the order given.
-func (s *Session) Orders() []sim.Recorded { return s.orders }
+func (s *Session) Orders() []sim.Recorded { return s.loop.Orders }
 
 // Log returns every event-log entry so far.
-func (s *Session) Log() []sim.Entry { return s.log }
+func (s *Session) Log() []sim.Entry { return s.loop.Log }
 
 // Series returns the per-turn samples of key metrics.
 func (s *Session) Series() []Sample { return s.series }
@@ -156,27 +162,25 @@ func (s *Session) Mission(id int32) (sim.Mission, bool) {
 }
 
 // Turn returns the current turn (0-based); Turns the scenario's length.
-func (s *Session) Turn() int32 { return s.eng.Turn() }
+func (s *Session) Turn() int32 { return s.loop.Engine.Turn() }
 
 // Over reports whether the run has ended.
-func (s *Session) Over() bool { return s.eng.Over() }
+func (s *Session) Over() bool { return s.loop.Engine.Over() }
 
 // Outcome returns how the run ended.
-func (s *Session) Outcome() sim.Outcome { return s.eng.Outcome() }
+func (s *Session) Outcome() sim.Outcome { return s.loop.Engine.Outcome() }
 
 // Hash returns the engine's state hash (for saves and checks).
-func (s *Session) Hash() sim.Hash { return s.eng.Hash() }
+func (s *Session) Hash() sim.Hash { return s.loop.Engine.Hash() }
 
 // Metric returns a metric's current value in its stored scale.
-func (s *Session) Metric(m sim.Metric) int64 { return s.eng.Metric(m) }
+func (s *Session) Metric(m sim.Metric) int64 { return s.loop.Engine.Metric(m) }
 
 // Err returns the error that stopped the session, if any.
 func (s *Session) Err() error { return s.err }
 
 // Waiting reports whether the player must answer before the run goes on.
-func (s *Session) Waiting() bool {
-	return s.mode == Live && s.role != Spectator && !s.eng.Over() && s.eng.HasOpen(s.role)
-}
+func (s *Session) Waiting() bool { return s.loop.Waiting() }
 
 // Event says what one Step did.
 type Event uint8
@@ -198,35 +202,33 @@ func (s *Session) Step() (Event, error) {
 	if s.err != nil {
 		return Waited, ErrStopped
 	}
-	if s.eng.Over() {
+	if s.loop.Engine.Over() {
 		return Ended, nil
 	}
 	if s.Waiting() {
 		return Waited, nil
 	}
-	stop := s.eng.Advance()
-	s.log = append(s.log, s.eng.TakeLog()...)
-	ev := Decided
-	switch stop {
-	case sim.StopTurnEnd:
-		ev = TurnDone
-		s.sample(s.eng.Turn())
-		if err := s.checkHash(s.eng.Turn() - 1); err != nil {
+	stop, err := s.loop.Step()
+	if err != nil {
+		return s.fail(err)
+	}
+	if stop != sim.StopDecide {
+		if err := s.turnEnded(stop); err != nil {
 			return s.fail(err)
 		}
-	case sim.StopOver:
-		s.sample(s.eng.Turn() + 1)
-		if err := s.checkHash(s.eng.Turn()); err != nil {
-			return s.fail(err)
-		}
+	}
+	if stop == sim.StopOver {
 		s.refresh()
 		return Ended, nil
 	}
-	if err := s.answer(); err != nil {
+	if err := s.loop.Answer(); err != nil { // the AI answers at once
 		return s.fail(err)
 	}
 	s.refresh()
-	return ev, nil
+	if stop == sim.StopTurnEnd {
+		return TurnDone, nil
+	}
+	return Decided, nil
 }
 
 func (s *Session) fail(err error) (Event, error) {
@@ -234,107 +236,27 @@ func (s *Session) fail(err error) (Event, error) {
 	return Waited, err
 }
 
-func (s *Session) checkHash(turn int32) error {
-	if s.hashes == nil || turn < 0 || int(turn) >= len(s.hashes) {
+// turnEnded samples the charted metrics after a turn and, when resuming,
+// checks the state against the recording's hash. (The session holds no
+// hooks bound to itself, so a session value can be copied.)
+func (s *Session) turnEnded(stop sim.Stop) error {
+	turn := s.loop.Engine.Turn()
+	if stop == sim.StopTurnEnd {
+		turn-- // the turn just played
+	}
+	s.sample(turn + 1)
+	if s.hashes == nil || int(turn) >= len(s.hashes) {
 		return nil
 	}
-	if h := s.eng.Hash(); h != s.hashes[turn] {
+	if h := s.loop.Engine.Hash(); h != s.hashes[turn] {
 		return fmt.Errorf("turn %d ends with state %s, the recording with %s", turn, h, s.hashes[turn])
 	}
 	return nil
 }
 
-// answer lets every actor with open decisions answer at this stop: AI
-// policies at once (in actor order, like runner), recorded orders in a
-// replay, then the role's recorded answers when resuming.
-func (s *Session) answer() error {
-	if s.mode == Watch {
-		return s.applyScript(func(sim.Actor) bool { return true })
-	}
-	for a := sim.Actor(0); a < sim.NumActors; a++ {
-		if a == s.role && s.mode == Live || !s.eng.HasOpen(a) {
-			continue
-		}
-		if err := s.decideAI(a); err != nil {
-			return err
-		}
-	}
-	if s.resuming() {
-		return s.applyScript(func(a sim.Actor) bool { return a == s.role })
-	}
-	return nil
-}
-
-// applyScript applies the recorded orders of this stop given by actors that
-// take, and checks the others against what was just decided live.
-func (s *Session) applyScript(takes func(sim.Actor) bool) error {
-	turn, step := s.eng.Turn(), s.eng.Step()
-	for s.next < len(s.script) && s.script[s.next].Turn == turn && s.script[s.next].Step == step {
-		r := s.script[s.next]
-		s.next++
-		if !takes(r.Actor) {
-			continue
-		}
-		if err := s.eng.Apply(r.Actor, r.Order); err != nil {
-			return fmt.Errorf("turn %d, step %s: recorded %s order of %s: %w", r.Turn, r.Step, r.Order.Kind, r.Actor, err)
-		}
-		s.record(r.Actor, r.Order)
-	}
-	if s.mode == Watch {
-		for a := sim.Actor(0); a < sim.NumActors; a++ {
-			if s.eng.HasOpen(a) {
-				return fmt.Errorf("turn %d, step %s: the recording has no answer for %s", turn, step, a)
-			}
-		}
-		return nil
-	}
-	// the AI must have decided as recorded
-	for ; s.checked < min(len(s.orders), s.next); s.checked++ {
-		if i := s.checked; s.orders[i] != s.script[i] {
-			return fmt.Errorf("order %d differs from the recording (%s %s at turn %d): the save is from another game or version",
-				i, s.script[i].Actor, s.script[i].Order.Kind, s.script[i].Turn)
-		}
-	}
-	return nil
-}
-
-// decideAI lets an actor's policy answer, then closes what it left open
-// with the default answer, exactly as runner does.
-func (s *Session) decideAI(a sim.Actor) error {
-	if p := s.policies[a]; p != nil {
-		s.eng.Observe(a, &s.aiObs)
-		s.buf = p.Decide(&s.aiObs, s.buf[:0])
-		for _, o := range s.buf {
-			if err := s.eng.Apply(a, o); err != nil {
-				return fmt.Errorf("turn %d: %s policy gave an invalid order: %w", s.eng.Turn(), a, err)
-			}
-			s.record(a, o)
-		}
-	}
-	return s.closeOpen(a)
-}
-
-func (s *Session) closeOpen(a sim.Actor) error {
-	for _, d := range s.eng.Pending() {
-		if d.Done || d.Actor != a {
-			continue
-		}
-		o := sim.DefaultOrder(d)
-		if err := s.eng.Apply(a, o); err != nil {
-			return fmt.Errorf("turn %d: default answer for %s: %w", s.eng.Turn(), a, err)
-		}
-		s.record(a, o)
-	}
-	return nil
-}
-
-func (s *Session) record(a sim.Actor, o sim.Order) {
-	s.orders = append(s.orders, sim.Recorded{Turn: s.eng.Turn(), Step: s.eng.Step(), Actor: a, Order: o})
-}
-
 // refresh re-reads the role's observation and remembers the missions in it.
 func (s *Session) refresh() {
-	s.eng.Observe(s.role, &s.obs)
+	s.loop.Engine.Observe(s.role, &s.obs)
 	for _, m := range s.obs.Missions {
 		s.missions[m.ID] = m
 	}
@@ -345,7 +267,7 @@ func (s *Session) Check(o sim.Order) error {
 	if err := s.playable(); err != nil {
 		return err
 	}
-	return s.eng.Check(s.role, o)
+	return s.loop.Engine.Check(s.role, o)
 }
 
 // Preview returns what the order would change, as the role can see it.
@@ -353,7 +275,7 @@ func (s *Session) Preview(o sim.Order) (sim.Preview, error) {
 	if err := s.playable(); err != nil {
 		return sim.Preview{}, err
 	}
-	return s.eng.Preview(s.role, o)
+	return s.loop.Engine.Preview(s.role, o)
 }
 
 // Apply gives an order of the player's role and records it.
@@ -361,11 +283,9 @@ func (s *Session) Apply(o sim.Order) error {
 	if err := s.playable(); err != nil {
 		return err
 	}
-	if err := s.eng.Apply(s.role, o); err != nil {
+	if err := s.loop.Give(s.role, o); err != nil {
 		return err
 	}
-	s.record(s.role, o)
-	s.log = append(s.log, s.eng.TakeLog()...) // the order's own entries show at once
 	s.refresh()
 	return nil
 }
@@ -376,7 +296,7 @@ func (s *Session) AnswerRest() error {
 	if err := s.playable(); err != nil {
 		return err
 	}
-	err := s.closeOpen(s.role)
+	err := s.loop.Close(s.role)
 	s.refresh()
 	return err
 }
@@ -417,7 +337,7 @@ const NumSeries = 6
 func (s *Session) sample(turns int32) {
 	smp := Sample{Turns: turns, Day: s.sc.DayOfTurn(turns)}
 	for i, m := range Series() {
-		smp.Values[i] = float64(s.eng.Metric(m)) / float64(m.Spec().Scale)
+		smp.Values[i] = float64(s.loop.Engine.Metric(m)) / float64(m.Spec().Scale)
 	}
 	s.series = append(s.series, smp)
 }
@@ -436,8 +356,8 @@ type Snapshot struct {
 
 // Snapshot copies the game's recording and where it stands.
 func (s *Session) Snapshot() Snapshot {
-	return Snapshot{Scenario: s.sc, Seed: s.seed, Role: s.role, Orders: append([]sim.Recorded(nil), s.orders...),
-		Turn: s.eng.Turn(), Over: s.eng.Over(), Hash: s.eng.Hash()}
+	return Snapshot{Scenario: s.sc, Seed: s.seed, Role: s.role, Orders: append([]sim.Recorded(nil), s.loop.Orders...),
+		Turn: s.loop.Engine.Turn(), Over: s.loop.Engine.Over(), Hash: s.loop.Engine.Hash()}
 }
 
 // Recording replays the snapshot's whole turns through the runner,

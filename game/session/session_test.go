@@ -210,3 +210,29 @@ func TestAppliedOrderLogsAtOnce(t *testing.T) {
 		t.Fatalf("log after the order: %+v", log[before:])
 	}
 }
+
+// An order the player gives before the first step is part of the game a
+// watched replay shows: the replay gives it at the same first stop.
+func TestWatchReplaysAnOrderBeforeTheFirstStep(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	s, err := New(sc, 2, sim.USA, Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Apply(sim.Order{Kind: sim.OrderPrivateMessage}); err != nil {
+		t.Fatal(err)
+	}
+	playOut(t, s, func(s *Session) {
+		if err := s.AnswerRest(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	w, err := NewWatch(sc, 2, sim.USA, s.Orders())
+	if err != nil {
+		t.Fatal(err)
+	}
+	playOut(t, w, func(*Session) { t.Fatal("a replay waited for the player") })
+	if w.Hash() != s.Hash() || len(w.Orders()) != len(s.Orders()) {
+		t.Errorf("watched replay ends %s with %d orders, game %s with %d", w.Hash(), len(w.Orders()), s.Hash(), len(s.Orders()))
+	}
+}

@@ -59,13 +59,18 @@ func trimZeros(s string) string {
 }
 
 // PreviewLine renders one preview line as a sentence with its terms, such
-// as "Al-Tanf attack hazard 4.1% → 6.3%: grievance 1.4 × complicity 0.35 × …".
+// as "Al-Tanf attack hazard 4.1% → 6.3%: grievance 1.4 × complicity 0.35 × …";
+// a line that comes true later says when ("strike success when it flies 63%").
 // Terms that the order does not change are listed once; changed ones show
 // before → after.
 func PreviewLine(l sim.PreviewLine) string {
 	var b strings.Builder
 	b.WriteString(previewLabel(l.Label))
 	b.WriteString(" ")
+	if l.When != "" {
+		b.WriteString(l.When)
+		b.WriteString(" ")
+	}
 	before, after := scaled(l.Before, l.Unit, l.Scale), scaled(l.After, l.Unit, l.Scale)
 	switch {
 	case l.Before == 0 && (l.Unit == "%" || l.Unit == "people"):

@@ -319,6 +319,10 @@ func TestPreviewWording(t *testing.T) {
 	if got := PreviewLine(ladder); got != "US–Iran ladder 1.8 → 2.0" {
 		t.Errorf("ladder line reads %q", got)
 	}
+	landed := sim.PreviewLine{Label: sim.USAIran.String() + " ladder", Unit: "level", Scale: sim.Milli, Before: 1800, After: 2000, When: "when the attack lands"}
+	if got := PreviewLine(landed); got != "US–Iran ladder when the attack lands 1.8 → 2.0" {
+		t.Errorf("a line that comes true later reads %q", got)
+	}
 	if Percent(300) != "<0.1%" || Percent(0) != "0%" || Percent(35_000) != "3.5%" {
 		t.Errorf("Percent: %q %q %q", Percent(300), Percent(0), Percent(35_000))
 	}

@@ -19,8 +19,8 @@ func New(actor sim.Actor, setup sim.ActorSetup, seed uint64) (sim.Policy, error)
 	if name == "" {
 		return nil, nil
 	}
-	spec, ok := Lookup(actor, name)
-	if !ok {
+	spec := lookup(actor, name)
+	if spec == nil {
 		return nil, fmt.Errorf("no policy %q for %s", name, actor)
 	}
 	p := paramSet{}

@@ -67,14 +67,22 @@ var specs = []Spec{
 		}, make: newRestrained},
 }
 
-// Lookup returns the policy named name for the actor.
+// Lookup returns the policy named name for the actor (a copy of its spec).
 func Lookup(actor sim.Actor, name string) (Spec, bool) {
-	for _, s := range specs {
-		if s.Actor == actor && s.Name == name {
-			return s, true
-		}
+	if s := lookup(actor, name); s != nil {
+		return s.clone(), true
 	}
 	return Spec{}, false
+}
+
+// lookup finds a policy's spec in the table.
+func lookup(actor sim.Actor, name string) *Spec {
+	for i := range specs {
+		if s := &specs[i]; s.Actor == actor && s.Name == name {
+			return s
+		}
+	}
+	return nil
 }
 
 // Names lists the policies available for an actor (empty for actors whose
@@ -89,8 +97,20 @@ func Names(actor sim.Actor) []string {
 	return out
 }
 
-// Specs lists every policy.
-func Specs() []Spec { return specs }
+// Specs lists every policy (a copy: writing to it changes no policy).
+func Specs() []Spec {
+	out := make([]Spec, len(specs))
+	for i, s := range specs {
+		out[i] = s.clone()
+	}
+	return out
+}
+
+// clone copies a spec with its own Params.
+func (s Spec) clone() Spec {
+	s.Params = append([]sim.ParamSpec(nil), s.Params...)
+	return s
+}
 
 // Default returns the policy an actor gets when its scenario names none.
 func Default(actor sim.Actor) string {

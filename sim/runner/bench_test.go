@@ -43,11 +43,11 @@ func BenchmarkTurn(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := p.Play(); err != nil { // warm up: grow every buffer once
+			if err := p.Play(0); err != nil { // warm up: grow every buffer once
 				b.Fatal(err)
 			}
 			seed := uint64(2)
-			p.Engine.Reset(seed)
+			p.Reset(seed)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {
@@ -57,7 +57,7 @@ func BenchmarkTurn(b *testing.B) {
 				}
 				if stop == sim.StopOver {
 					seed++
-					p.Engine.Reset(seed)
+					p.Reset(seed)
 				}
 			}
 		})

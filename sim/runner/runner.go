@@ -1,6 +1,7 @@
-// Package runner drives whole runs of the engine: it advances a run and lets
-// AI policies, or the orders of a recording, answer every decision. The CLI,
-// the batch runner and the tests all run the model through it.
+// Package runner drives the engine: its Loop advances a run from stop to
+// stop and lets AI policies, a player or the orders of a recording answer
+// every decision. The CLI, the batch runner, the game's session and the
+// tests all run the model through it; Driver plays whole runs with it.
 package runner
 
 import (
@@ -36,21 +37,25 @@ type Result struct {
 }
 
 // Driver runs one scenario again and again (one seed after another) with AI
-// policies for every actor, reusing its memory between runs.
+// policies for every actor, or the orders of a recording, reusing its memory
+// between runs. Its runs go through a Loop.
 type Driver struct {
-	sc     *sim.Scenario
-	eng    *sim.Engine
-	obs    sim.Observation
-	orders []sim.Order
+	sc   *sim.Scenario
+	loop Loop
+	opt  Options
+	res  Result // the run in progress
 }
 
 // NewDriver prepares runs of a scenario.
 func NewDriver(sc *sim.Scenario) *Driver {
-	return &Driver{sc: sc, eng: sim.New(sc, 0)}
+	d := &Driver{sc: sc}
+	d.loop.Engine = sim.New(sc, 0)
+	d.loop.TurnEnded = d.turnEnded
+	return d
 }
 
 // Engine returns the engine of the current run (for tests and tools).
-func (d *Driver) Engine() *sim.Engine { return d.eng }
+func (d *Driver) Engine() *sim.Engine { return d.loop.Engine }
 
 // Policies builds the AI policies of a scenario for a run's seed.
 func Policies(sc *sim.Scenario, seed uint64) ([sim.NumActors]sim.Policy, error) {
@@ -71,117 +76,41 @@ func (d *Driver) Run(seed uint64, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return d.loop(seed, opt, func(a sim.Actor, rec *[]sim.Recorded) error {
-		if !d.eng.HasOpen(a) {
-			return nil
-		}
-		return d.answer(a, policies[a], rec)
-	})
-}
-
-// answer lets a policy decide for an actor, then closes whatever it left
-// open with the default answer.
-func (d *Driver) answer(a sim.Actor, p sim.Policy, rec *[]sim.Recorded) error {
-	e := d.eng
-	if p != nil {
-		e.Observe(a, &d.obs)
-		d.orders = p.Decide(&d.obs, d.orders[:0])
-		for _, o := range d.orders {
-			if err := e.Apply(a, o); err != nil {
-				return fmt.Errorf("turn %d: %s policy gave an invalid order: %w", e.Turn(), a, err)
-			}
-			if rec != nil {
-				*rec = append(*rec, sim.Recorded{Turn: e.Turn(), Step: e.Step(), Actor: a, Order: o})
-			}
-		}
-	}
-	for _, dec := range e.Pending() {
-		if dec.Done || dec.Actor != a {
-			continue
-		}
-		o := sim.DefaultOrder(dec)
-		if err := e.Apply(a, o); err != nil {
-			return fmt.Errorf("turn %d: default answer for %s: %w", e.Turn(), a, err)
-		}
-		if rec != nil {
-			*rec = append(*rec, sim.Recorded{Turn: e.Turn(), Step: e.Step(), Actor: a, Order: o})
-		}
-	}
-	return nil
+	d.loop.Seats = [sim.NumActors]Seat{} // every actor SeatAI
+	d.loop.Policies = policies
+	d.loop.Script = nil
+	return d.run(seed, opt)
 }
 
 // Replay re-runs a recording: at every stop it applies the recorded orders
 // given there, and nothing else. check, if not nil, is called after each
 // turn with the turn number and may stop the replay by returning an error.
 func (d *Driver) Replay(seed uint64, orders []sim.Recorded, opt Options, check func(turn int32, e *sim.Engine) error) (Result, error) {
-	next := 0
+	for a := range d.loop.Seats {
+		d.loop.Seats[a] = SeatScript
+	}
+	d.loop.Policies = [sim.NumActors]sim.Policy{}
+	d.loop.Script = orders
 	opt.EachTurn = check
-	res, err := d.loop(seed, opt, func(a sim.Actor, rec *[]sim.Recorded) error {
-		e := d.eng
-		for next < len(orders) && orders[next].Turn == e.Turn() && orders[next].Step == e.Step() {
-			r := orders[next]
-			next++
-			if err := e.Apply(r.Actor, r.Order); err != nil {
-				return fmt.Errorf("turn %d, step %s: recorded %s order of %s: %w", r.Turn, r.Step, r.Order.Kind, r.Actor, err)
-			}
-			if rec != nil {
-				*rec = append(*rec, r)
-			}
-		}
-		if e.HasOpen(a) {
-			return fmt.Errorf("turn %d, step %s: the recording has no answer for %s's decision", e.Turn(), e.Step(), a)
-		}
-		return nil
-	})
-	if err == nil && next < len(orders) {
-		err = fmt.Errorf("the recording has %d orders past the end of the run (first at turn %d)", len(orders)-next, orders[next].Turn)
+	res, err := d.run(seed, opt)
+	if left := d.loop.Unplayed(); err == nil && len(left) > 0 {
+		err = fmt.Errorf("the recording has %d orders past the end of the run (first at turn %d)", len(left), left[0].Turn)
 	}
 	return res, err
 }
 
-type answerFunc func(a sim.Actor, rec *[]sim.Recorded) error
-
-// loop advances the engine to the end, calling answer at every stop where
-// an actor has open decisions, and applying free orders (for replays) at
-// turn ends through the same function.
-func (d *Driver) loop(seed uint64, opt Options, answer answerFunc) (Result, error) {
-	e := d.eng
-	e.Reset(seed)
+// run plays the run the loop is set up for and gathers its result.
+func (d *Driver) run(seed uint64, opt Options) (Result, error) {
+	l, e := &d.loop, d.loop.Engine
+	l.Reset(seed)
+	l.Record, l.KeepLog = opt.Record, opt.Log
 	e.SetLogging(opt.Log)
-	res := Result{Seed: seed}
-	var rec *[]sim.Recorded
-	if opt.Record {
-		rec = &res.Orders
-	}
-	var err error
-	for err == nil {
-		if err = d.answerAll(answer, rec); err != nil {
-			break
-		}
-		stop := e.Advance()
-		if opt.Log {
-			res.Log = append(res.Log, e.TakeLog()...)
-		}
-		if stop == sim.StopDecide {
-			continue
-		}
-		if opt.Record {
-			res.Hashes = append(res.Hashes, e.Hash())
-			res.Digests = append(res.Digests, e.State().Digest(nil))
-		}
-		turn := e.Turn()
-		if stop == sim.StopTurnEnd {
-			turn-- // the turn just finished
-		}
-		if opt.EachTurn != nil {
-			if err = opt.EachTurn(turn, e); err != nil {
-				break
-			}
-		}
-		if stop == sim.StopOver || opt.Turns > 0 && e.Turn() >= opt.Turns {
-			break
-		}
-	}
+	d.opt, d.res = opt, Result{Seed: seed}
+	err := l.Play(opt.Turns)
+	res := d.res
+	d.res = Result{}
+	res.Orders = l.Orders
+	res.Log = l.Log
 	res.Turns = e.Turn()
 	if e.Over() {
 		res.Turns = e.State().EndTurn + 1
@@ -198,13 +127,16 @@ func (d *Driver) loop(seed uint64, opt Options, answer answerFunc) (Result, erro
 	return res, err
 }
 
-// answerAll gives every actor with open decisions (or, in replays, recorded
-// free orders) its turn to answer, in actor order.
-func (d *Driver) answerAll(answer answerFunc, rec *[]sim.Recorded) error {
-	for a := sim.Actor(0); a < sim.NumActors; a++ {
-		if err := answer(a, rec); err != nil {
-			return err
-		}
+// turnEnded keeps a finished turn's hash and digest (with Options.Record)
+// and calls Options.EachTurn.
+func (d *Driver) turnEnded(turn int32) error {
+	e := d.loop.Engine
+	if d.opt.Record {
+		d.res.Hashes = append(d.res.Hashes, e.Hash())
+		d.res.Digests = append(d.res.Digests, e.State().Digest(nil))
+	}
+	if d.opt.EachTurn != nil {
+		return d.opt.EachTurn(turn, e)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/runner"
 )
 
 // Chaos plays a run with random orders. At every stop it tries a few random
@@ -15,7 +16,8 @@ import (
 // leaves the state (hash and digest) as it was, that an answer built from
 // the observation is accepted, and that Invariants and Progress hold at
 // every stop. The orders it gave and the hash after every turn are kept,
-// so a replay can be compared with the run.
+// so a replay can be compared with the run. It runs the engine through a
+// runner.Loop whose AtStop hook gives its orders.
 type Chaos struct {
 	Engine *sim.Engine
 	Src    Source
@@ -26,25 +28,13 @@ type Chaos struct {
 	Orders  []sim.Recorded // every order accepted, in order
 	Hashes  []sim.Hash     // the state hash after every turn
 	Digests [][]byte       // the state digest after every turn
+	loop    runner.Loop
 	obs     sim.Observation
 	prev    sim.State
 	started bool
 }
 
-func (c *Chaos) apply(a sim.Actor, o sim.Order) error {
-	e := c.Engine
-	turn, step := e.Turn(), e.Step()
-	var err error
-	if c.Apply != nil {
-		err = c.Apply(a, o)
-	} else {
-		err = e.Apply(a, o)
-	}
-	if err == nil {
-		c.Orders = append(c.Orders, sim.Recorded{Turn: turn, Step: step, Actor: a, Order: o})
-	}
-	return err
-}
+func (c *Chaos) apply(a sim.Actor, o sim.Order) error { return c.loop.Give(a, o) }
 
 // try applies an order that may be invalid and checks a rejection.
 func (c *Chaos) try(a sim.Actor, o sim.Order) error {
@@ -117,28 +107,25 @@ func (c *Chaos) stop() error {
 
 // Play runs to the end, or until maxTurns turns have finished (0: no limit).
 func (c *Chaos) Play(maxTurns int32) error {
-	e := c.Engine
+	c.loop = runner.Loop{Engine: c.Engine, Apply: c.Apply, Record: true, AtStop: c.stop, Advanced: c.advanced, TurnEnded: c.turnEnded}
+	defer func() { c.Orders = c.loop.Orders }()
 	if err := c.check(); err != nil {
 		return err
 	}
-	for {
-		if err := c.stop(); err != nil {
-			return err
-		}
-		stop := e.Advance()
-		if c.Sync != nil {
-			c.Sync()
-		}
-		if err := c.check(); err != nil {
-			return err
-		}
-		if stop == sim.StopDecide {
-			continue
-		}
-		c.Hashes = append(c.Hashes, e.Hash())
-		c.Digests = append(c.Digests, e.State().Digest(nil))
-		if stop == sim.StopOver || maxTurns > 0 && e.Turn() >= maxTurns {
-			return nil
-		}
+	return c.loop.Play(maxTurns)
+}
+
+// advanced syncs the caller and checks the state after every Advance.
+func (c *Chaos) advanced(sim.Stop) error {
+	if c.Sync != nil {
+		c.Sync()
 	}
+	return c.check()
+}
+
+// turnEnded keeps the hash and digest of every finished turn.
+func (c *Chaos) turnEnded(int32) error {
+	c.Hashes = append(c.Hashes, c.Engine.Hash())
+	c.Digests = append(c.Digests, c.Engine.State().Digest(nil))
+	return nil
 }

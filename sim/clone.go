@@ -1,0 +1,30 @@
+package sim
+
+// Clone makes dst a copy of the engine at its current stop: the same
+// scenario, state and random streams, with its log off. It reuses dst's
+// memory (dst may be nil: then it allocates one), so a copy taken again and
+// again stays cheap. The copy shares only what never changes during a run
+// (the scenario and what New derived from it). Previews apply an order to a
+// copy and read the quantities they show from it.
+func (e *Engine) Clone(dst *Engine) *Engine {
+	if dst == nil {
+		dst = &Engine{}
+	}
+	dst.sc, dst.routes = e.sc, e.routes
+	dst.adSites, dst.usSites, dst.exposed, dst.targetSites = e.adSites, e.usSites, e.exposed, e.targetSites
+	dst.logging, dst.log = false, dst.log[:0]
+	old := dst.st
+	dst.st = e.st
+	st, src := &dst.st, &e.st
+	st.Sites = append(old.Sites[:0], src.Sites...)
+	st.Corridors = append(old.Corridors[:0], src.Corridors...)
+	st.Shipments = append(old.Shipments[:0], src.Shipments...)
+	st.Missions = append(old.Missions[:0], src.Missions...)
+	st.Requests = append(old.Requests[:0], src.Requests...)
+	st.Halts = append(old.Halts[:0], src.Halts...) // an area's ring is never written: shared
+	st.Attacks = append(old.Attacks[:0], src.Attacks...)
+	st.Objectives = append(old.Objectives[:0], src.Objectives...)
+	st.Fired = append(old.Fired[:0], src.Fired...)
+	st.Pending = append(old.Pending[:0], src.Pending...)
+	return dst
+}
