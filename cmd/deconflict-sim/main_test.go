@@ -467,3 +467,36 @@ func exeSuffix() string {
 	}
 	return ""
 }
+
+// TestRunJSONCountsOrders checks orders_by_actor against the run's own
+// recording: every actor is listed, and each count is the number of that
+// actor's orders in the replay file.
+func TestRunJSONCountsOrders(t *testing.T) {
+	path := record(t, "--scenario", "tanf-2021", "--seed", "3")
+	m := runJSONOutput(t, "--scenario", "tanf-2021", "--seed", "3")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rp, err := replay.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for _, r := range rp.Orders {
+		want[r.Actor.String()]++
+	}
+	got := m["orders_by_actor"].(map[string]any)
+	if len(got) != int(sim.NumActors) {
+		t.Errorf("orders_by_actor lists %d actors, want all %d", len(got), sim.NumActors)
+	}
+	for _, id := range sim.ActorIDs() {
+		if n, _ := got[id].(json.Number).Int64(); int(n) != want[id] {
+			t.Errorf("orders_by_actor.%s = %v, the replay has %d", id, got[id], want[id])
+		}
+	}
+	if want["usa"] == 0 || want["israel"] == 0 {
+		t.Errorf("tanf-2021 seed 3 recorded no US or Israeli orders: %v", want)
+	}
+}

@@ -145,6 +145,7 @@ type runJSON struct {
 	EngineVersion string            `json:"engine_version"`
 	Overrides     []string          `json:"overrides"`
 	Metrics       metricValues      `json:"metrics"`
+	OrdersByActor map[string]int64  `json:"orders_by_actor"`
 }
 
 // objectiveJSON is one objective's result; Turn is null while undecided.
@@ -175,6 +176,10 @@ func writeRunJSON(w io.Writer, sc *sim.Scenario, f *runFlags, res *runner.Result
 		EngineVersion: sim.Version,
 		Overrides:     append([]string{}, f.sets...),
 		Metrics:       metricValues(res.Metrics),
+		OrdersByActor: make(map[string]int64),
+	}
+	for a := sim.Actor(0); a < sim.NumActors; a++ {
+		out.OrdersByActor[a.String()] = res.Given[a]
 	}
 	for _, a := range roles(sc) {
 		out.Verdicts[a.String()] = res.Verdicts[a].String()

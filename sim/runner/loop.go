@@ -53,8 +53,10 @@ type Loop struct {
 	// TurnEnded, if set, is called after every turn (the last one too) with
 	// the turn just played.
 	TurnEnded func(turn int32) error
-	Record    bool           // keep every order given in Orders
-	Orders    []sim.Recorded // with Record: every order given this run, in order
+	Record    bool // keep every order given in Orders
+	// Given counts the orders each actor gave this run (AI and players alike).
+	Given  [sim.NumActors]int64
+	Orders []sim.Recorded // with Record: every order given this run, in order
 	// KeepLog moves the engine's log entries into Log after every order and
 	// every Advance (leave it off when something else reads the engine's log).
 	KeepLog bool
@@ -71,6 +73,7 @@ type Loop struct {
 func (l *Loop) Reset(seed uint64) {
 	l.Engine.Reset(seed)
 	l.next, l.checked = 0, 0
+	l.Given = [sim.NumActors]int64{}
 	l.Orders, l.Log = nil, nil
 }
 
@@ -105,6 +108,7 @@ func (l *Loop) Give(a sim.Actor, o sim.Order) error {
 	if err != nil {
 		return err
 	}
+	l.Given[a]++
 	if l.Record {
 		l.Orders = append(l.Orders, sim.Recorded{Turn: turn, Step: step, Actor: a, Order: o})
 	}

@@ -30,10 +30,11 @@ type Result struct {
 	Metrics    [sim.NumMetrics]int64
 	Verdicts   [sim.NumActors]sim.Verdict
 	Objectives []sim.ObjectiveState
-	Orders     []sim.Recorded // with Options.Record
-	Hashes     []sim.Hash     // state hash after each turn, with Options.Record
-	Digests    [][]byte       // field digest after each turn, with Options.Record
-	Log        []sim.Entry    // with Options.Log
+	Orders     []sim.Recorded       // with Options.Record
+	Given      [sim.NumActors]int64 // orders each actor gave
+	Hashes     []sim.Hash           // state hash after each turn, with Options.Record
+	Digests    [][]byte             // field digest after each turn, with Options.Record
+	Log        []sim.Entry          // with Options.Log
 }
 
 // Driver runs one scenario again and again (one seed after another) with AI
@@ -110,6 +111,7 @@ func (d *Driver) run(seed uint64, opt Options) (Result, error) {
 	res := d.res
 	d.res = Result{}
 	res.Orders = l.Orders
+	res.Given = l.Given
 	res.Log = l.Log
 	res.Turns = e.Turn()
 	if e.Over() {
