@@ -8,6 +8,7 @@ var orderActor = [NumOrderKinds]Actor{
 	OrderRetaliate: Iran, OrderHold: NoActor, OrderWarn: Israel,
 	OrderEvacuate: USA, OrderHarden: USA, OrderRespond: USA,
 	OrderHalt: USA, OrderPrivateMessage: USA, OrderReturn: USA, OrderDispatch: Iran,
+	OrderFireAll: Syria, OrderFireSelective: Syria, OrderHoldFire: Syria,
 }
 
 // canBeFree reports whether an order may be given at any stop without
@@ -37,6 +38,8 @@ func Allowed(k DecisionKind) []OrderKind {
 		return []OrderKind{OrderWarn, OrderHold}
 	case DecideProtection:
 		return []OrderKind{OrderEvacuate, OrderHarden, OrderHold}
+	case DecideAirDefence:
+		return []OrderKind{OrderFireAll, OrderFireSelective, OrderHoldFire}
 	}
 	return nil
 }
@@ -198,7 +201,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		st.Missions = append(st.Missions, Mission{
 			ID: e.newID(), Planned: st.Turn, Target: o.Target, TargetPos: pos, Route: o.Route,
 			Package: o.Package, Notice: o.Notice, SkipReview: o.SkipReview, Status: MissionPlanned,
-			Reasons: as.Reasons, FlyTurn: st.Turn, Exposure: as.Exposure, InUSZone: as.InUSZone,
+			Reasons: as.Reasons, FlyTurn: st.Turn, Exposure: as.Exposure, SyriaExposure: as.SyriaExposure, InUSZone: as.InUSZone,
 			InHalt: as.InHalt, NearRussia: as.NearRussia,
 		})
 	case OrderApprove:
@@ -241,7 +244,7 @@ func (e *Engine) apply(a Actor, o Order) {
 			r := e.request(m.Request)
 			if r.AltRoute >= 0 {
 				as := e.Assess(r.AltRoute, m.TargetPos)
-				m.Route, m.Exposure, m.InUSZone, m.NearRussia = r.AltRoute, as.Exposure, as.InUSZone, as.NearRussia
+				m.Route, m.Exposure, m.SyriaExposure, m.InUSZone, m.NearRussia = r.AltRoute, as.Exposure, as.SyriaExposure, as.InUSZone, as.NearRussia
 			}
 			m.FlyTurn = st.Turn + r.Delay
 			m.Status = MissionCleared
@@ -298,6 +301,9 @@ func (e *Engine) apply(a Actor, o Order) {
 		st.Corridors[o.Corridor].Interval = int64(o.Interval)
 		st.Corridors[o.Corridor].Next = st.Turn
 		e.note(LogDispatch, Iran, NoActor, -1, o.Corridor, int64(o.Interval))
+	case OrderFireAll, OrderFireSelective, OrderHoldFire:
+		st.Posture = int8(o.Kind - OrderFireAll)
+		e.note(LogPosture, Syria, Israel, -1, -1, int64(st.Posture))
 	}
 }
 
@@ -342,6 +348,8 @@ func DefaultOrder(d Decision) Order {
 		o.Kind = OrderWithdraw
 	case DecideAttackResponse:
 		o.Kind = OrderRespond
+	case DecideAirDefence:
+		o.Kind = OrderFireAll
 	default:
 		o.Kind = OrderHold
 	}

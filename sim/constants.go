@@ -37,6 +37,10 @@ const (
 	// response) stays out of action, in days.
 	disabledDays = 30
 
+	// selectiveFire is the share (milli) of Syrian cover that fires, and of
+	// its batteries' risk, when Syria fires selectively.
+	selectiveFire = 500
+
 	// attackLeadTurns is how many turns after Iran orders it an attack lands.
 	attackLeadTurns = 1
 	// israelAttackEscalation multiplies escalation_per_attack for an attack on an Israeli position:

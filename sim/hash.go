@@ -40,6 +40,7 @@ func (s *State) Visit(v Visitor) {
 	v.Field("counter_is", s.CounterIS)
 	v.Field("arsenal", s.Arsenal)
 	v.Field("last_message", int64(s.LastMessage))
+	v.Field("posture", int64(s.Posture))
 	v.Field("next_id", int64(s.NextID))
 	for p := range s.Escalation {
 		v.Entity("ladder", int64(p))
@@ -101,6 +102,7 @@ func (s *State) Visit(v Visitor) {
 		v.Field("request", int64(x.Request))
 		v.Field("fly_turn", int64(x.FlyTurn))
 		v.Field("exposure", x.Exposure)
+		v.Field("syria_exposure", x.SyriaExposure)
 		v.Field("in_us_zone", b2i(x.InUSZone))
 		v.Field("violation", b2i(x.Violation))
 		v.Field("in_halt", b2i(x.InHalt))

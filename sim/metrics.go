@@ -37,6 +37,7 @@ const (
 	MetricShipmentsDestroyed
 	MetricWeaponsDelivered
 	MetricWeaponsDestroyed
+	MetricBatteriesLost
 	numCounters
 )
 
@@ -100,6 +101,7 @@ var metricSpecs = [NumMetrics]MetricSpec{
 	MetricShipmentsDestroyed:   {"shipments_destroyed", "shipments", 1, "shipments destroyed in transit"},
 	MetricWeaponsDelivered:     {"weapons_delivered", "weapon units", 1, "weapon units delivered to Hezbollah"},
 	MetricWeaponsDestroyed:     {"weapons_destroyed", "weapon units", 1, "weapon units destroyed in transit"},
+	MetricBatteriesLost:        {"batteries_lost", "batteries", 1, "Syrian air-defence batteries Israel destroyed after they fired at its raids"},
 	MetricMaxEscalationUSIran:  {"max_escalation_us_iran", "level 0-5", Milli, "highest US–Iran ladder level reached"},
 	MetricMaxEscalationIsraelIran: {"max_escalation_israel_iran", "level 0-5", Milli,
 		"highest Israel–Iran ladder level reached"},

@@ -210,6 +210,13 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 				obs.Attacks = append(obs.Attacks, at)
 			}
 		}
+	case Syria:
+		// its radars see the raids that will cross its batteries' cover
+		for i := range st.Missions {
+			if m := &st.Missions[i]; e.mayFlyNow(m) && m.SyriaExposure > 0 {
+				obs.Missions = append(obs.Missions, *m)
+			}
+		}
 	case Iran:
 		for i := range st.Shipments {
 			s := &st.Shipments[i]

@@ -64,10 +64,11 @@ const (
 	DecideRetaliation                        // Iran: proxies can strike a site
 	DecideWarning                            // Israel: it detected a coming attack on US forces
 	DecideProtection                         // US: it was warned of a coming attack
+	DecideAirDefence                         // Syria: raids will cross its batteries' cover tonight
 	NumDecisionKinds
 )
 
-var decisionKindIDs = [NumDecisionKinds]string{"plan", "request", "response", "attack-response", "retaliation", "warning", "protection"}
+var decisionKindIDs = [NumDecisionKinds]string{"plan", "request", "response", "attack-response", "retaliation", "warning", "protection", "air-defence"}
 
 // String returns the decision kind's id.
 func (k DecisionKind) String() string { return decisionKindIDs[k] }
@@ -133,10 +134,13 @@ const (
 	OrderPrivateMessage                  // US, free: tell Tehran the strikes are not American
 	OrderReturn                          // US, free: bring an evacuated Site back to strength
 	OrderDispatch                        // Iran, free: set a corridor's Interval (0 pauses it)
+	OrderFireAll                         // Syria, air-defence: every battery fires at tonight's raids
+	OrderFireSelective                   // Syria, air-defence: only some batteries fire, fewer exposed
+	OrderHoldFire                        // Syria, air-defence: batteries stay dark, spared
 	NumOrderKinds
 )
 
-var orderKindIDs = [NumOrderKinds]string{"strike", "end-planning", "approve", "condition", "deny", "defer", "comply", "withdraw", "proceed", "retaliate", "hold", "warn", "evacuate", "harden", "respond", "halt", "private-message", "return", "dispatch"}
+var orderKindIDs = [NumOrderKinds]string{"strike", "end-planning", "approve", "condition", "deny", "defer", "comply", "withdraw", "proceed", "retaliate", "hold", "warn", "evacuate", "harden", "respond", "halt", "private-message", "return", "dispatch", "fire-all", "fire-selective", "hold-fire"}
 
 // String returns the order kind's id.
 func (k OrderKind) String() string {
@@ -183,6 +187,14 @@ const (
 
 	MethodRockets = 0
 	MethodDrones  = 1
+)
+
+// Syria's air-defence postures (State.Posture), set by its answer to a
+// DecideAirDefence for the turn.
+const (
+	PostureFireAll       = 0 // every battery fires: the full cover, every battery exposed
+	PostureFireSelective = 1 // some batteries fire: selectiveFire of the cover and of the risk
+	PostureHoldFire      = 2 // no battery fires: no Syrian cover, no battery lost
 )
 
 // Order is one command or answer, as plain data. Which fields matter depends

@@ -57,6 +57,7 @@ const (
 	ParamPrivateMessageEffect
 	ParamPrivateMessageCooldown
 	ParamEvacuationTurns
+	ParamBatteryLoss
 	NumParams
 )
 
@@ -152,6 +153,7 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamPrivateMessageEffect:      {"private_message_effect", UnitFraction, 0.3, 0, 1, "share of perceived complicity a private message to Tehran removes (half that share of grievance toward the US)"},
 	ParamPrivateMessageCooldown:    {"private_message_cooldown", UnitCount, 30, 1, 3650, "turns before another private message carries weight"},
 	ParamEvacuationTurns:           {"evacuation_turns", UnitCount, 5, 1, 365, "turns an evacuated garrison stays thinned out"},
+	ParamBatteryLoss:               {"battery_loss", UnitFraction, 0.02, 0, 1, "chance that Israel destroys a Syrian battery whose cover a raid crossed, when it fired at the raid (times the share that fired)"},
 }
 
 // ParamSpecs returns the specification of every model constant (a copy).

@@ -63,6 +63,7 @@ func (e *Engine) response() {
 			e.decide(Israel, DecideResponse, m.ID, m.Reasons)
 		}
 	}
+	e.callAirDefence()
 }
 
 // recheckHalts marks a mission whose path now crosses a halt in force that

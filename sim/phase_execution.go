@@ -61,7 +61,8 @@ func (e *Engine) execution() {
 			rng.Uint32()
 			rng.Uint32()
 		}
-		intercept := e.Intercept(m.Exposure)
+		intercept := e.Intercept(e.flightExposure(m))
+		e.batteryLosses(m)
 		if rng.Chance(e.aircraftLoss(intercept)) {
 			st.Count[MetricAircraftLost]++
 			e.note(LogAircraftLost, Israel, Syria, -1, m.ID, 0)

@@ -30,7 +30,9 @@ type Assessment struct {
 	InHalt     bool
 	NearRussia bool
 	Exposure   int64 // metres inside air-defence cover, weighted by strength
-	Reach      bool  // the route reaches the target
+	// SyriaExposure is the part of Exposure inside Syrian batteries' cover.
+	SyriaExposure int64
+	Reach         bool // the route reaches the target
 }
 
 // Assess checks a route to a target position against zones, halts, US
@@ -83,12 +85,19 @@ func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 	}
 	for _, i := range e.adSites {
 		if s := &sc.Sites[i]; st.Sites[i].DisabledTill < st.Turn {
-			chord := rc.adChord[i] + geo.ChordLength(last, target, s.Pos, s.ADRange)
-			a.Exposure += chord * s.ADStrength / Micro
+			exposure := (rc.adChord[i] + chordLength(last, target, s)) * s.ADStrength / Micro
+			a.Exposure += exposure
+			if s.Owner == Syria {
+				a.SyriaExposure += exposure
+			}
 		}
 	}
 	return a
 }
+
+// chordLength returns the metres of the leg from a to b inside a site's
+// air-defence cover.
+func chordLength(a, b geo.Point, s *Site) int64 { return geo.ChordLength(a, b, s.Pos, s.ADRange) }
 
 // Intercept returns the chance (micro) that air defences intercept a
 // mission with the given exposure.

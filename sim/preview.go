@@ -133,6 +133,12 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		lines = e.hazardLines(p, USA, "", lines)
 	case OrderPrivateMessage:
 		lines = e.hazardLines(p, USA, "", lines)
+	case OrderFireAll, OrderFireSelective, OrderHoldFire:
+		downB, lostB := e.raidOdds()
+		downA, lostA := p.raidOdds()
+		lines = append(lines,
+			later("tonight", PreviewLine{Label: "Israeli aircraft expected down", Unit: "aircraft", Scale: Micro, Before: downB, After: downA}),
+			later("tonight", PreviewLine{Label: "Syrian batteries expected lost", Unit: "batteries", Scale: Micro, Before: lostB, After: lostA}))
 	}
 	return Preview{Lines: lines}, nil
 }

@@ -89,10 +89,13 @@ type Mission struct {
 	Request    int32 // request id, 0 if none
 	FlyTurn    int32 // earliest turn it may fly (a conditioned delay)
 	Exposure   int64 // metres flown in air-defence cover, weighted by strength
-	InUSZone   bool  // the path crosses a US deconfliction zone
-	Violation  bool
-	InHalt     bool
-	NearRussia bool
+	// SyriaExposure is the part of Exposure inside Syrian batteries' cover,
+	// which fires only as Syria's air-defence posture allows.
+	SyriaExposure int64
+	InUSZone      bool // the path crosses a US deconfliction zone
+	Violation     bool
+	InHalt        bool
+	NearRussia    bool
 }
 
 // Request is a mission submitted to the US for review.
@@ -165,7 +168,7 @@ type ObjectiveState struct {
 const (
 	streamLogistics = iota
 	streamIntel
-	streamDeconfliction
+	streamAirDefence
 	streamExecution
 	streamRetaliation
 	streamWarning
@@ -191,6 +194,7 @@ type State struct {
 	CounterIS   int64
 	Arsenal     int64
 	LastMessage int32  // turn of the last private message, or -1
+	Posture     int8   // Syria's air-defence posture this turn (PostureFireAll …)
 	Params      Params // the model constants in force (events may change them)
 	Count       [numCounters]int64
 	Sites       []SiteState

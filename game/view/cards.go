@@ -64,6 +64,8 @@ func BuildCards(obs *sim.Observation, ord Orders, opt CardOptions, recent []sim.
 			warningCard(&c, obs)
 		case sim.DecideProtection:
 			protectionCard(&c, obs)
+		case sim.DecideAirDefence:
+			airDefenceCard(&c, obs)
 		}
 		def := sim.DefaultOrder(d)
 		for i := range c.Choices {
@@ -403,6 +405,22 @@ func retaliationCard(c *Card, obs *sim.Observation) {
 		{Label: "Rockets, claim it", Tip: "A rocket salvo, claimed by a proxy group.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodRockets, Claim: true}},
 		{Label: "Drones, claim it", Tip: "A drone strike, claimed by a proxy group.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodDrones, Claim: true}},
 		{Label: "Hold fire", Tip: "Let the chance pass.", Order: sim.Order{Kind: sim.OrderHold}},
+	}
+}
+
+func airDefenceCard(c *Card, obs *sim.Observation) {
+	c.Title = "Israeli raids tonight"
+	if n := len(obs.Missions); n != 1 {
+		c.Title = fmt.Sprintf("%d Israeli raids tonight", n)
+	}
+	c.Reason = "Your radars see Israeli aircraft heading into your batteries' cover."
+	for _, m := range obs.Missions {
+		c.Facts = append(c.Facts, "Raid on "+TargetName(obs, m.Target))
+	}
+	c.Choices = []Choice{
+		{Label: "Fire with everything", Tip: "Every battery fires: the best chance of downing a jet, and every battery gives itself away.", Order: sim.Order{Kind: sim.OrderFireAll}},
+		{Label: "Fire selectively", Tip: "Some batteries fire: half the cover, half the risk of losing one.", Order: sim.Order{Kind: sim.OrderFireSelective}},
+		{Label: "Hold fire", Tip: "Stay dark: no jet is downed tonight, and no battery is lost.", Order: sim.Order{Kind: sim.OrderHoldFire}},
 	}
 }
 

@@ -1,16 +1,20 @@
 package view
 
-import "github.com/deconflict/deconflict/sim"
+import (
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/ai"
+)
 
 // Roles lists the roles a player may take in a scenario: every actor
-// present, with those who make decisions first, then the spectator.
+// present, with those who make decisions (those with AI policies) first,
+// then the spectator.
 func Roles(sc *sim.Scenario) []sim.Actor {
 	var deciders, others []sim.Actor
 	for a := sim.Actor(0); a < sim.NumActors; a++ {
 		if !sc.Actors[a].Present {
 			continue
 		}
-		if a == sim.Israel || a == sim.USA || a == sim.Iran {
+		if len(ai.Names(a)) > 0 {
 			deciders = append(deciders, a)
 		} else {
 			others = append(others, a)

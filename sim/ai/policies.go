@@ -365,3 +365,47 @@ func (pol *iran) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	}
 	return pol.supply(obs, out)
 }
+
+// ---- Syria ----
+
+type syria struct {
+	selective int64 // chance of firing selectively rather than with everything
+	holdAfter int64 // batteries out of action at which it holds fire (-1: never)
+	rng       sim.PCG
+}
+
+func newDefiant(p paramSet, rng sim.PCG) sim.Policy {
+	return &syria{selective: p["selective"], holdAfter: -1, rng: rng}
+}
+
+func newPrudent(p paramSet, rng sim.PCG) sim.Policy {
+	return &syria{selective: sim.Micro, holdAfter: p["hold_after"], rng: rng}
+}
+
+func (pol *syria) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	for _, d := range obs.Decisions {
+		if d.Kind != sim.DecideAirDefence {
+			continue
+		}
+		k := sim.OrderFireAll
+		switch {
+		case pol.holdAfter >= 0 && batteriesDown(obs) >= pol.holdAfter:
+			k = sim.OrderHoldFire
+		case pol.rng.Chance(pol.selective):
+			k = sim.OrderFireSelective
+		}
+		out = append(out, sim.Order{Kind: k, Decision: d.ID})
+	}
+	return out
+}
+
+// batteriesDown counts Syria's air-defence batteries out of action.
+func batteriesDown(obs *sim.Observation) int64 {
+	var n int64
+	for i := range obs.Sites {
+		if s := &obs.Scenario.Sites[i]; s.Owner == sim.Syria && s.ADRange > 0 && obs.Sites[i].Disabled {
+			n++
+		}
+	}
+	return n
+}

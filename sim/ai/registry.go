@@ -65,6 +65,14 @@ var specs = []Spec{
 			{Key: "talks_restraint", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of holding fire while talks are under way"},
 			{Key: "threshold", Unit: sim.UnitLevel, Default: 0.8, Min: 0, Max: 100, Doc: "grievance above which it attacks"},
 		}, make: newRestrained},
+	{Actor: sim.Syria, Name: "defiant", Doc: "meets every raid through its cover with fire, whatever it costs in batteries",
+		Params: []sim.ParamSpec{
+			{Key: "selective", Unit: sim.UnitFraction, Default: 0.2, Min: 0, Max: 1, Doc: "chance of firing selectively (half the cover, half the risk to its batteries) rather than with everything"},
+		}, make: newDefiant},
+	{Actor: sim.Syria, Name: "prudent", Doc: "fires selectively to spare its batteries, and holds fire once too many are out of action",
+		Params: []sim.ParamSpec{
+			{Key: "hold_after", Unit: sim.UnitCount, Default: 2, Min: 0, Max: 50, Doc: "batteries out of action at which it holds fire until they are back (0: it always holds fire)"},
+		}, make: newPrudent},
 }
 
 // Lookup returns the policy named name for the actor (a copy of its spec).
@@ -121,6 +129,8 @@ func Default(actor sim.Actor) string {
 		return "permissive"
 	case sim.Iran:
 		return "tit-for-tat"
+	case sim.Syria:
+		return "defiant"
 	}
 	return ""
 }

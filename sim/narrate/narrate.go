@@ -44,6 +44,8 @@ var kindDocs = [sim.NumLogKinds]string{
 	sim.LogSilence:           "the US stayed publicly silent after an attack",
 	sim.LogPrivateMessage:    "the US told Tehran privately that the strikes are not American",
 	sim.LogDispatch:          "Iran changed how often a corridor sends shipments (`value`, in turns; 0 pauses it)",
+	sim.LogPosture:           "Syria set its air-defence posture for the night's raids (`value`: 0 fire with everything, 1 fire selectively, 2 hold fire)",
+	sim.LogBatteryLost:       "Israel destroyed the Syrian battery at `site` after it fired at a raid (`subject` is the mission)",
 	sim.LogEscalation:        "an escalation ladder rose to a whole level; `value` is the ladder now, in thousandths",
 	sim.LogDeescalation:      "an escalation ladder eased below a whole level; `value` is the ladder now, in thousandths",
 	sim.LogOutcome:           "the run ended",
@@ -162,6 +164,16 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 			return fmt.Sprintf("Iran paused shipments on %s.", n.corridor(e.Subject))
 		}
 		return fmt.Sprintf("Iran set shipments on %s to leave every %s.", n.corridor(e.Subject), plural(e.Value, "turn"))
+	case sim.LogPosture:
+		switch e.Value {
+		case sim.PostureFireSelective:
+			return "Syrian air defences fire selectively at tonight's raids."
+		case sim.PostureHoldFire:
+			return "Syrian air defences hold their fire tonight, sparing their batteries."
+		}
+		return "Syrian air defences fire with everything at tonight's raids."
+	case sim.LogBatteryLost:
+		return fmt.Sprintf("Israel destroyed the Syrian air-defence battery at %s after it fired.", n.site(e.Site))
 	case sim.LogEscalation:
 		return fmt.Sprintf("The %s escalation ladder rose to level %d of 5.", ladder(e.Subject), e.Value/sim.Milli)
 	case sim.LogDeescalation:

@@ -102,7 +102,7 @@ var ruleCases = []ruleCase{
 	{"policy param unknown", "[[actor]]\nid = \"usa\"\npolicy = \"permissive\"\n[actor.params]\napproval_treshold = 0.3\n", false, "5:1: actor.usa.params.approval_treshold: unknown key (did you mean approval_threshold?)"},
 	{"policy param of default", "[[actor]]\nid = \"iran\"\nparams = { talks_restraint = 0.5 }\n", false, "3:12: actor.iran.params.talks_restraint: unknown key (one of claim, drones, lie_low, threshold)"},
 	{"policy param range", "[[actor]]\nid = \"usa\"\n[actor.params]\nrespond = 2\n", false, "4:11: actor.usa.params.respond: 2 is out of range (must lie in 0..1)"},
-	{"params without policies", "[[actor]]\nid = \"syria\"\nparams = { x = 1 }\n", false, "3:1: actor.syria.params: syria has no policy parameters"},
+	{"params without policies", "[[actor]]\nid = \"turkey\"\nparams = { x = 1 }\n", false, "3:1: actor.turkey.params: turkey has no policy parameters"},
 	{"actor unknown key", "[[actor]]\nid = \"usa\"\npolcy = \"permissive\"\n", false, "3:1: actor.usa.polcy: unknown key (did you mean policy?)"},
 
 	// [[site]].

@@ -42,7 +42,7 @@ func flip(s Source, label string) bool { return s.Range(label, 0, 1) == 1 }
 func pick[E any](s Source, label string, xs []E) E { return xs[s.Range(label, 0, int64(len(xs))-1)] }
 
 // players are the actors who give orders, weighted toward those who decide.
-var players = []sim.Actor{sim.Israel, sim.Israel, sim.USA, sim.USA, sim.Iran, sim.Iran, sim.Hezbollah, sim.Russia, sim.NoActor}
+var players = []sim.Actor{sim.Israel, sim.Israel, sim.USA, sim.USA, sim.Iran, sim.Iran, sim.Syria, sim.Hezbollah, sim.Russia, sim.NoActor}
 
 // RandomOrder draws an order with a random kind and random fields, most of
 // them out of range or not matching any open decision: the engine must
@@ -116,6 +116,8 @@ func ValidOrder(s Source, obs *sim.Observation) (sim.Order, bool) {
 		o.Method, o.Claim = int8(s.Range("method", 0, 1)), flip(s, "claim")
 	case sim.DecideWarning:
 		o.Kind = pick(s, "answer", []sim.OrderKind{sim.OrderWarn, sim.OrderHold})
+	case sim.DecideAirDefence:
+		o.Kind = pick(s, "answer", sim.Allowed(sim.DecideAirDefence))
 	case sim.DecideProtection:
 		o.Kind = sim.OrderHold
 		site := attackSite(obs, d.Subject)

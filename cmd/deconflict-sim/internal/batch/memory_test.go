@@ -40,19 +40,20 @@ func TestSamplesStayCompact(t *testing.T) {
 }
 
 func TestCheckMemory(t *testing.T) {
-	// 45 metrics × 8 bytes = 360 bytes per run; the peak adds one metric's
-	// copy (360/45 = 8) and 10%: (360 + 8) × 1.1 = 404.8 bytes per run, plus
-	// 64 MiB. A million runs: 404,800,000 + 67,108,864 = 471,908,864 bytes.
-	if got := MemoryNeeded(1_000_000); got != 471_908_864 {
-		t.Errorf("MemoryNeeded(1e6) = %d, want 471908864", got)
+	// 46 metrics × 8 bytes = 368 bytes per run; the peak adds one metric's
+	// copy (368/46 = 8) and 10%: (368 + 8) × 1.1 = 413.6 bytes per run, plus
+	// 64 MiB. A million runs: 413,600,000 + 67,108,864 = 480,708,864 bytes.
+	if got := MemoryNeeded(1_000_000); got != 480_708_864 {
+		t.Errorf("MemoryNeeded(1e6) = %d, want 480708864", got)
 	}
-	if err := CheckMemory("a batch", 1_000_000, 471_908_864); err != nil {
+	if err := CheckMemory("a batch", 1_000_000, 480_708_864); err != nil {
 		t.Errorf("a batch that just fits: %v", err)
 	}
 	// 1 GiB leaves 1,073,741,824 − 67,108,864 = 1,006,632,960 bytes:
-	// 1,006,632,960 / 404.8 = 2,486,741 runs.
+	// 1,006,632,960 / 413.6 = 2,433,832 runs. A billion runs: 413.6e9 +
+	// 67,108,864 bytes = 385.3 GiB.
 	err := CheckMemory("a batch", 1_000_000_000, 1<<30)
-	for _, want := range []string{"a batch of 1000000000 runs needs about 377.1 GiB", "360 bytes per run", "1.0 GiB available, enough for 2486741 runs", "--shard"} {
+	for _, want := range []string{"a batch of 1000000000 runs needs about 385.3 GiB", "368 bytes per run", "1.0 GiB available, enough for 2433832 runs", "--shard"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v lacks %q", err, want)
 		}
