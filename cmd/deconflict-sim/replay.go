@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 
+	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/replay"
 )
 
@@ -25,7 +27,14 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 	}
 	path := fs.Arg(0)
 	rep, err := checkReplay(path)
-	if err != nil {
+	var ve *sim.VersionError
+	switch {
+	case errors.As(err, &ve):
+		named := *ve
+		named.File = path
+		fmt.Fprintln(stderr, &named)
+		return exitFail
+	case err != nil:
 		fmt.Fprintf(stderr, "%s: %v\n", path, err)
 		return exitFail
 	}

@@ -81,8 +81,8 @@ func FromSnapshot(sn session.Snapshot, overrides []string, view View, now time.T
 // against the hashes the save recorded.
 func (g *Game) Resume() (*session.Session, error) {
 	rp := g.Replay
-	if rp.Engine != sim.Version {
-		return nil, fmt.Errorf("%w: the save was made by engine %s and this is engine %s", replay.ErrEngine, rp.Engine, sim.Version)
+	if err := sim.CheckVersion("the save", rp.Engine, "saved", "load it with that version"); err != nil {
+		return nil, err
 	}
 	sc, err := rp.Scenario()
 	if err != nil {

@@ -41,7 +41,6 @@ const maxSeed = 1 << 53
 var (
 	ErrNotReplay = errors.New("not a Deconflict replay")
 	ErrTruncated = errors.New("replay is truncated")
-	ErrEngine    = errors.New("replay was recorded by another engine version")
 )
 
 // Replay is one recorded run.

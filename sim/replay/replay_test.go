@@ -152,8 +152,11 @@ func TestOrdersThatNoLongerFit(t *testing.T) {
 func TestAlteredScenarioOrEngineRefused(t *testing.T) {
 	rp := recorded(t, "tanf-2021", 3, 3)
 	rp.Engine = "0.9.0"
-	if _, err := Verify(rp); !errors.Is(err, ErrEngine) || !strings.Contains(err.Error(), "engine 0.9.0") {
-		t.Fatalf("want an engine version error, got %v", err)
+	_, err := Verify(rp)
+	var ve *sim.VersionError
+	want := "the replay was recorded by engine 0.9.0; this is engine " + sim.Version + ": replay it with that version"
+	if !errors.As(err, &ve) || err.Error() != want {
+		t.Fatalf("want %q, got %v", want, err)
 	}
 	rp.Engine = sim.Version
 	rp.Canonical = bytes.Replace(rp.Canonical, []byte("troops = "), []byte("troops = 1"), 1)
