@@ -250,11 +250,15 @@ func (d *decoder) header() (*Replay, error) {
 		}
 		return nil, errors.New("line 1: corrupt header")
 	}
+	if key, dup := duplicateKey(text); dup {
+		return nil, fmt.Errorf("line 1: corrupt header: it gives %q twice", key)
+	}
 	var h header
-	if err := json.Unmarshal(text, &h); err != nil || h.Format != Marker {
-		if ours {
-			return nil, fmt.Errorf("line 1: corrupt header: %w", err)
-		}
+	err = json.Unmarshal(text, &h)
+	switch {
+	case err != nil && ours:
+		return nil, fmt.Errorf("line 1: corrupt header: %w", err)
+	case err != nil || h.Format != Marker:
 		return nil, fmt.Errorf("%w: the first line is not a replay header", ErrNotReplay)
 	}
 	if h.Version != Version {
@@ -367,6 +371,32 @@ func (d *decoder) expectEOF() error {
 		return fmt.Errorf("line %d: data after the trailer", d.n)
 	}
 	return nil
+}
+
+// duplicateKey reports the first key that a JSON object (valid JSON) gives
+// twice at its top level: encoding/json would silently keep the last.
+func duplicateKey(text []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(text))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return "", false
+	}
+	seen := make(map[string]bool)
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		key, _ := tok.(string)
+		if seen[key] {
+			return key, true
+		}
+		seen[key] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // parseHash reads a state hash written as 16 lowercase hex digits.

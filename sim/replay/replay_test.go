@@ -205,6 +205,9 @@ func TestForeignAndCorruptFiles(t *testing.T) {
 		{"bad order", strings.Replace(string(good), `"kind":"`, `"kind":"x`, 1), "unknown order kind"},
 		{"negative seed", strings.Replace(string(good), `"seed":3`, `"seed":-3`, 1), "corrupt header"},
 		{"huge seed", strings.Replace(string(good), `"seed":3`, `"seed":9007199254740992`, 1), "seed"},
+		// the duplicate key was reported as "corrupt header: %!w(<nil>)"
+		{"duplicate format", strings.Replace(string(good), `"version":1,`, `"version":1,"format":"x",`, 1), `line 1: corrupt header: it gives "format" twice`},
+		{"duplicate seed", strings.Replace(string(good), `"version":1,`, `"version":1,"seed":4,`, 1), `line 1: corrupt header: it gives "seed" twice`},
 		{"corrupt middle", strings.Replace(string(good), `{"turn":1,`, `{"turn":1,,`, 1), "line 3: corrupt"},
 	}
 	for _, c := range cases {
