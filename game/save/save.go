@@ -133,7 +133,7 @@ type partialOrder struct {
 	Order sim.Order `json:"order"`
 }
 
-// Encode renders a saved game.
+// Encode renders a saved game. It refuses one larger than Decode reads.
 func Encode(g *Game) ([]byte, error) {
 	var rp bytes.Buffer
 	if err := replay.Write(&rp, g.Replay); err != nil {
@@ -146,6 +146,9 @@ func Encode(g *Game) ([]byte, error) {
 	out, err := json.MarshalIndent(&f, "", " ")
 	if err != nil {
 		return nil, fmt.Errorf("encode save: %w", err)
+	}
+	if len(out) >= MaxSize {
+		return nil, fmt.Errorf("encode save: the game is too long to save: %s, more than the %s a save may hold", infile.MiB(int64(len(out))), infile.MiB(MaxSize))
 	}
 	return append(out, '\n'), nil
 }

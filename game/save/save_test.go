@@ -190,6 +190,21 @@ func TestForeignFilesAreRefusedClearly(t *testing.T) {
 	}
 }
 
+// TestEncodeRefusesWhatDecodeRefuses: a save too large to be read back is
+// not written.
+func TestEncodeRefusesWhatDecodeRefuses(t *testing.T) {
+	g, err := FromSession(midGame(t, 2), nil, View{}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 16 Mi quotes: 32 MiB in the replay (\" each), within its limits, but
+	// 64 MiB in the save (\\\" each), which with the rest is over MaxSize
+	g.Replay.Canonical = []byte(strings.Repeat(`"`, MaxSize/4))
+	if _, err := Encode(g); err == nil || !strings.Contains(err.Error(), "the game is too long to save") {
+		t.Fatalf("a save over %d bytes: %v", MaxSize, err)
+	}
+}
+
 // TestSaveOfAnotherEngineVersion: a save of another engine version is
 // refused, naming the file and both versions.
 func TestSaveOfAnotherEngineVersion(t *testing.T) {

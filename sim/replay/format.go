@@ -77,44 +77,31 @@ type orderLine struct {
 
 const targetShipment = "shipment"
 
-// Write writes a replay as JSON Lines.
+// Write writes a replay as JSON Lines. It refuses a replay larger than
+// Read accepts (MaxSize, MaxLine), wrapping ErrTooLarge.
 func Write(w io.Writer, rp *Replay) error {
+	return write(w, rp, MaxSize, MaxLine)
+}
+
+// write is Write with the limits as parameters, so tests can reach them cheaply.
+func write(w io.Writer, rp *Replay, maxSize, maxLine int) error {
 	if err := rp.check(); err != nil {
 		return fmt.Errorf("write replay: %w", err)
 	}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	h := header{
-		Format: Marker, Version: Version, Engine: rp.Engine, ScenarioID: rp.ScenarioID,
-		ScenarioHash: rp.ScenarioHash, Seed: rp.Seed, Role: rp.Role, Overrides: rp.Overrides,
-		Scenario: string(rp.Canonical),
-	}
-	if h.Overrides == nil {
-		h.Overrides = []string{}
-	}
-	if err := enc.Encode(&h); err != nil {
-		return fmt.Errorf("write replay header: %w", err)
+	rec, err := newRecorder(w, rp, maxSize, maxLine)
+	if err != nil {
+		return err
 	}
 	next := 0
 	for t := range rp.Hashes {
-		turn := int32(t)
-		ln := line{Turn: &turn, Hash: rp.Hashes[t].String(), Digest: rp.Digests[t]}
-		for ; next < len(rp.Orders) && rp.Orders[next].Turn == turn; next++ {
-			ln.Orders = append(ln.Orders, encodeOrder(rp.Orders[next]))
+		for ; next < len(rp.Orders) && rp.Orders[next].Turn == int32(t); next++ {
+			rec.Order(rp.Orders[next])
 		}
-		if err := enc.Encode(&ln); err != nil {
-			return fmt.Errorf("write replay turn %d: %w", t, err)
+		if err := rec.turn(int32(t), rp.Hashes[t], rp.Digests[t]); err != nil {
+			return err
 		}
 	}
-	end := trailer{End: true, Turns: len(rp.Hashes), OrderCount: len(rp.Orders), FinalHash: rp.FinalHash.String(), Outcome: rp.Outcome.String()}
-	if err := enc.Encode(&end); err != nil {
-		return fmt.Errorf("write replay trailer: %w", err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write replay: %w", err)
-	}
-	return nil
+	return rec.Close(rp.FinalHash, rp.Outcome)
 }
 
 func encodeOrder(r sim.Recorded) orderLine {
