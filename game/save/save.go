@@ -160,9 +160,6 @@ func Decode(data []byte) (*Game, error) {
 	return decode("the save", data)
 }
 
-// saveStart is how every save begins (Encode's indented header).
-var saveStart = []byte("{\n \"format\": \"" + Marker + "\"")
-
 // decode is Decode; name is what a version error calls the file.
 func decode(name string, data []byte) (*Game, error) {
 	if len(data) > MaxSize {
@@ -212,7 +209,8 @@ func decodeError(data []byte, err error) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fmt.Errorf("%w: the file is empty", ErrNotSave)
 	}
-	if !bytes.HasPrefix(data, saveStart) {
+	// a save names its format first, within its first line or two
+	if !bytes.Contains(data[:min(len(data), 64)], []byte(`"`+Marker+`"`)) {
 		return fmt.Errorf("%w: the file is of another kind (%v)", ErrNotSave, err)
 	}
 	var syntax *json.SyntaxError

@@ -166,6 +166,8 @@ func TestForeignFilesAreRefusedClearly(t *testing.T) {
 	}{
 		{"empty", "", ErrNotSave, "not a Deconflict save: the file is empty"},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00", ErrNotSave, "not a Deconflict save: the file is of another kind"},
+		// 1 + 8 + 1 + 17 + 1 + 9 + 1 + 1 + 1 + 8 + 1 + 1 = 50 bytes
+		{"compact and cut", `{"format":"deconflict-save","version":1,"replay":"`, ErrDamaged, "the save is damaged: it ends early, after 50 bytes"},
 		{"other", `{"format":"something-else","version":1}`, ErrNotSave, `not a Deconflict save: the file's format is "something-else"`},
 		{"newer", `{"format":"deconflict-save","version":99}`, ErrNotSave, "it is a version 99 save and this game reads version 1"},
 		{"replay", replayFile, ErrNotSave, "not a Deconflict save: it is a replay; check it with deconflict-sim replay"},
@@ -187,6 +189,29 @@ func TestForeignFilesAreRefusedClearly(t *testing.T) {
 		if !errors.Is(err, c.kind) || err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want %v with %q", c.name, err, c.kind, c.want)
 		}
+	}
+}
+
+// TestTamperedHashIsFoundOnResume: a save whose recorded state hash was
+// changed (still well formed) reads, but resuming it names the turn whose
+// state differs from the recording.
+func TestTamperedHashIsFoundOnResume(t *testing.T) {
+	g, err := FromSession(midGame(t, 4), nil, View{}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Replay.Hashes[2] ^= 1
+	data, err := Encode(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = back.Resume()
+	if err == nil || !strings.Contains(err.Error(), "replay the saved game: turn 2 ends with state") {
+		t.Fatalf("resuming a tampered save: %v", err)
 	}
 }
 
