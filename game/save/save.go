@@ -135,6 +135,12 @@ type partialOrder struct {
 
 // Encode renders a saved game. It refuses one larger than Decode reads.
 func Encode(g *Game) ([]byte, error) {
+	return encode(g, MaxSize)
+}
+
+// encode is Encode with the size limit as a parameter, so tests can reach
+// it cheaply.
+func encode(g *Game, maxSize int) ([]byte, error) {
 	var rp bytes.Buffer
 	if err := replay.Write(&rp, g.Replay); err != nil {
 		return nil, fmt.Errorf("encode save: %w", err)
@@ -147,8 +153,8 @@ func Encode(g *Game) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode save: %w", err)
 	}
-	if len(out) >= MaxSize {
-		return nil, fmt.Errorf("encode save: the game is too long to save: %s, more than the %s a save may hold", infile.MiB(int64(len(out))), infile.MiB(MaxSize))
+	if len(out) >= maxSize {
+		return nil, fmt.Errorf("encode save: the game is too long to save: %s, more than the %s a save may hold", infile.MiB(int64(len(out)+1)), infile.MiB(int64(maxSize)))
 	}
 	return append(out, '\n'), nil
 }
@@ -157,13 +163,14 @@ func Encode(g *Game) ([]byte, error) {
 // (ErrDamaged) and saves of another engine version (*sim.VersionError) give
 // an error that says which, and what is wrong, in words a player understands.
 func Decode(data []byte) (*Game, error) {
-	return decode("the save", data)
+	return decode("the save", data, MaxSize)
 }
 
-// decode is Decode; name is what a version error calls the file.
-func decode(name string, data []byte) (*Game, error) {
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("%w: %v", ErrNotSave, &infile.TooLargeError{Size: int64(len(data)), Limit: MaxSize})
+// decode is Decode; name is what a version error calls the file, and
+// maxSize the size limit.
+func decode(name string, data []byte, maxSize int) (*Game, error) {
+	if len(data) > maxSize {
+		return nil, fmt.Errorf("%w: %v", ErrNotSave, &infile.TooLargeError{Size: int64(len(data)), Limit: int64(maxSize)})
 	}
 	if bytes.HasPrefix(bytes.TrimSpace(data), []byte(`{"format":"`+replay.Marker+`"`)) {
 		return nil, fmt.Errorf("%w: it is a replay; check it with deconflict-sim replay", ErrNotSave)
@@ -261,7 +268,7 @@ func Read(path string) (*Game, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%s: cannot read the save: %w", name, err)
 	}
-	g, err := decode(name, data)
+	g, err := decode(name, data, MaxSize)
 	var ve *sim.VersionError
 	switch {
 	case errors.As(err, &ve):

@@ -1,6 +1,7 @@
 package save
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -215,18 +216,30 @@ func TestTamperedHashIsFoundOnResume(t *testing.T) {
 	}
 }
 
-// TestEncodeRefusesWhatDecodeRefuses: a save too large to be read back is
-// not written.
-func TestEncodeRefusesWhatDecodeRefuses(t *testing.T) {
+// TestEncodeAndDecodeLimitsAgree: a save of n bytes is written and read
+// under a limit of n bytes, and refused by both one byte below: a save too
+// large to be read back is never written.
+func TestEncodeAndDecodeLimitsAgree(t *testing.T) {
 	g, err := FromSession(midGame(t, 2), nil, View{}, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 16 Mi quotes: 32 MiB in the replay (\" each), within its limits, but
-	// 64 MiB in the save (\\\" each), which with the rest is over MaxSize
-	g.Replay.Canonical = []byte(strings.Repeat(`"`, MaxSize/4))
-	if _, err := Encode(g); err == nil || !strings.Contains(err.Error(), "the game is too long to save") {
-		t.Fatalf("a save over %d bytes: %v", MaxSize, err)
+	data, err := Encode(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(data)
+	if again, err := encode(g, n); err != nil || !bytes.Equal(again, data) {
+		t.Fatalf("encode at the limit: %v", err)
+	}
+	if _, err := decode("the save", data, n); err != nil {
+		t.Fatalf("decode at the limit: %v", err)
+	}
+	if _, err := encode(g, n-1); err == nil || !strings.Contains(err.Error(), "the game is too long to save") {
+		t.Fatalf("encode over the limit: %v", err)
+	}
+	if _, err := decode("the save", data, n-1); !errors.Is(err, ErrNotSave) {
+		t.Fatalf("decode over the limit: %v", err)
 	}
 }
 
