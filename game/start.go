@@ -2,12 +2,12 @@ package game
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/deconflict/deconflict/game/options"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/internal/infile"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/scenario"
@@ -24,7 +24,7 @@ func findScenario(idOrPath string) (source, error) {
 	if f, ok := scenarios.Lookup(idOrPath); ok {
 		return source{f.Name, f.Data}, nil
 	}
-	data, err := os.ReadFile(idOrPath)
+	data, err := infile.ReadFile(idOrPath, scenario.MaxFileSize)
 	if err != nil {
 		var ids []string
 		for _, f := range scenarios.Files() {

@@ -176,6 +176,41 @@ func TestBatchResume(t *testing.T) {
 	}
 }
 
+// TestBatchOfAnotherEngineVersion: a batch file written by another engine
+// version is neither resumed nor merged, and the message names both
+// versions and the file.
+func TestBatchOfAnotherEngineVersion(t *testing.T) {
+	dir := t.TempDir()
+	part := filepath.Join(dir, "part-0.jsonl")
+	args := []string{"batch", "--scenario", "tanf-2021", "--runs", "3", "--seed", "5", "--shard", "0/2"}
+	mustCall(t, exitOK, append(args, "--out", part)...)
+	const old = "0.9.0"
+	for _, p := range []string{part, batch.MetaPath(part)} {
+		data := bytes.ReplaceAll(mustRead(t, p), []byte(`"engine_version":"`+sim.Version+`"`), []byte(`"engine_version":"`+old+`"`))
+		data = bytes.ReplaceAll(data, []byte(`"engine_version": "`+sim.Version+`"`), []byte(`"engine_version": "`+old+`"`))
+		if !bytes.Contains(data, []byte(old)) {
+			t.Fatalf("%s holds no engine version to change", p)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := mustRead(t, part)
+	_, stderr := mustCall(t, exitFail, append(args, "--out", part, "--resume")...)
+	want := part + " was written by engine " + old + "; this is engine " + sim.Version + ": resume it with that version, or drop --resume to start over"
+	if !strings.Contains(stderr, want) {
+		t.Errorf("resume:\n got %q\nwant %q", stderr, want)
+	}
+	if !bytes.Equal(mustRead(t, part), before) {
+		t.Error("a refused resume changed the file")
+	}
+	_, stderr = mustCall(t, exitFail, "merge", "--out", filepath.Join(dir, "all.jsonl"), part)
+	want = part + " was written by engine " + old + "; this is engine " + sim.Version + ": merge it with that version"
+	if !strings.Contains(stderr, want) {
+		t.Errorf("merge:\n got %q\nwant %q", stderr, want)
+	}
+}
+
 func TestBatchPlot(t *testing.T) {
 	plot := filepath.Join(t.TempDir(), "sweep.svg")
 	mustCall(t, exitOK, "batch", "--scenario", "tanf-2021", "--runs", "3", "--sweep", "actor.usa.params.approval_threshold=0.2,0.6", "--plot", plot)

@@ -3,11 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
 	"github.com/deconflict/deconflict/cmd/deconflict-sim/internal/batch"
+	"github.com/deconflict/deconflict/internal/infile"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/scenario"
@@ -15,22 +15,18 @@ import (
 
 // readScenarioFile reads a scenario file without ever holding more than the
 // loader's size limit in memory: a larger file is refused from its size
-// alone, as the loader would refuse it, at its file position.
+// alone, as the loader would refuse it, at its file position. Anything but a
+// regular file (a FIFO, a device) is refused without blocking.
 func readScenarioFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %w", path, unwrapPath(err))
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > scenario.MaxFileSize {
-		return nil, tooLarge(path, fmt.Sprintf("%.1f MiB", float64(st.Size())/(1<<20)))
-	}
-	data, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %w", path, unwrapPath(err))
-	}
-	if len(data) > scenario.MaxFileSize {
+	data, err := infile.ReadFile(path, scenario.MaxFileSize)
+	var big *infile.TooLargeError
+	switch {
+	case errors.As(err, &big) && big.Size >= 0:
+		return nil, tooLarge(path, fmt.Sprintf("%.1f MiB", float64(big.Size)/(1<<20)))
+	case errors.As(err, &big):
 		return nil, tooLarge(path, fmt.Sprintf("more than %d MiB", scenario.MaxFileSize>>20))
+	case err != nil:
+		return nil, fmt.Errorf("%s: cannot read: %w", path, unwrapPath(err))
 	}
 	return data, nil
 }

@@ -412,7 +412,8 @@ func TestBrokenReplayFiles(t *testing.T) {
 		{"truncated", string(data[:len(data)/2]), "replay is truncated"},
 		{"no trailer", string(data[:bytes.LastIndexByte(data[:len(data)-1], '\n')+1]), "no trailer"},
 		{"foreign", "[scenario]\nid = \"x\"\n", "not a Deconflict replay"},
-		{"other engine", strings.Replace(string(data), `"engine":"`+sim.Version+`"`, `"engine":"0.0.1"`, 1), "recorded by engine 0.0.1"},
+		{"other engine", strings.Replace(string(data), `"engine":"`+sim.Version+`"`, `"engine":"0.0.1"`, 1),
+			"broken.replay was recorded by engine 0.0.1; this is engine " + sim.Version + ": replay it with that version"},
 		{"future format", strings.Replace(string(data), `"version":1`, `"version":2`, 1), "format version 2 is not supported"},
 	}
 	for _, c := range cases {

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
 
+	"github.com/deconflict/deconflict/internal/infile"
+	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/replay"
 )
 
@@ -25,7 +27,14 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 	}
 	path := fs.Arg(0)
 	rep, err := checkReplay(path)
-	if err != nil {
+	var ve *sim.VersionError
+	switch {
+	case errors.As(err, &ve):
+		named := *ve
+		named.File = path
+		fmt.Fprintln(stderr, &named)
+		return exitFail
+	case err != nil:
 		fmt.Fprintf(stderr, "%s: %v\n", path, err)
 		return exitFail
 	}
@@ -38,7 +47,7 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 }
 
 func checkReplay(path string) (replay.Report, error) {
-	f, err := os.Open(path)
+	f, size, err := infile.Open(path)
 	if err != nil {
 		return replay.Report{}, fmt.Errorf("cannot read: %w", unwrapPath(err))
 	}
@@ -46,8 +55,8 @@ func checkReplay(path string) (replay.Report, error) {
 	// Refuse a file far over the limit from its size alone, without reading
 	// it: even gzip, which never grows data by a sixteenth, cannot hold a
 	// replay within the limit in a file that large.
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > replay.MaxSize+replay.MaxSize/16 {
-		return replay.Report{}, fmt.Errorf("file is %.1f MiB; replays are limited to %d MiB", float64(st.Size())/(1<<20), replay.MaxSize>>20)
+	if size > replay.MaxSize+replay.MaxSize/16 {
+		return replay.Report{}, fmt.Errorf("file is %.1f MiB; replays are limited to %d MiB", float64(size)/(1<<20), replay.MaxSize>>20)
 	}
 	rp, err := replay.Read(f)
 	if err != nil {

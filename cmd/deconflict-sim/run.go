@@ -72,25 +72,21 @@ func run(f *runFlags, stdout io.Writer) error {
 		return err
 	}
 	seed := uint64(f.seed)
-	res, err := runner.NewDriver(sc).Run(seed, runner.Options{
-		Turns:  int32(f.turns),
-		Record: f.record != "",
-		Log:    f.events != "",
-	})
+	opt := runner.Options{Turns: int32(f.turns), Log: f.events != ""}
+	var res runner.Result
+	if f.record == "" {
+		res, err = playRun(sc, seed, opt)
+	} else {
+		err = atomicfile.Write(f.record, func(w io.Writer) error {
+			res, err = recordRun(w, strings.HasSuffix(f.record, ".gz"), sc, f.sets, seed, opt)
+			return err
+		})
+	}
 	if err != nil {
-		return fmt.Errorf("run %s, seed %d: %w", sc.ID, seed, err)
+		return err
 	}
 	if f.events != "" {
 		if err := atomicfile.Write(f.events, func(w io.Writer) error { return writeEvents(w, sc, res.Log) }); err != nil {
-			return err
-		}
-	}
-	if f.record != "" {
-		rp, err := replay.New(sc, f.sets, replay.Spectator, &res)
-		if err != nil {
-			return fmt.Errorf("record %s: %w", f.record, err)
-		}
-		if err := atomicfile.Write(f.record, func(w io.Writer) error { return writeReplay(w, rp, strings.HasSuffix(f.record, ".gz")) }); err != nil {
 			return err
 		}
 	}
@@ -100,15 +96,40 @@ func run(f *runFlags, stdout io.Writer) error {
 	return writeSummary(stdout, sc, f, &res)
 }
 
-func writeReplay(w io.Writer, rp *replay.Replay, compress bool) error {
-	if !compress {
-		return replay.Write(w, rp)
+// playRun plays one run with AI for every actor.
+func playRun(sc *sim.Scenario, seed uint64, opt runner.Options) (runner.Result, error) {
+	res, err := runner.NewDriver(sc).Run(seed, opt)
+	if err != nil {
+		return res, fmt.Errorf("run %s, seed %d: %w", sc.ID, seed, err)
 	}
-	zw := gzip.NewWriter(w)
-	if err := replay.Write(zw, rp); err != nil {
-		return err
+	return res, nil
+}
+
+// recordRun plays a run while writing its replay to w (gzip-compressed if
+// compress is set) a turn at a time, so the replay is never held in memory.
+func recordRun(w io.Writer, compress bool, sc *sim.Scenario, sets []string, seed uint64, opt runner.Options) (runner.Result, error) {
+	out := w
+	var zw *gzip.Writer
+	if compress {
+		zw = gzip.NewWriter(w)
+		out = zw
 	}
-	return zw.Close()
+	rec, err := replay.NewRecorder(out, sc, sets, replay.Spectator, seed)
+	if err != nil {
+		return runner.Result{}, err
+	}
+	opt.OnOrder, opt.EachTurn = rec.Order, rec.Turn
+	res, err := playRun(sc, seed, opt)
+	if err == nil {
+		err = rec.Close(res.FinalHash, res.Outcome)
+	}
+	if errors.Is(err, replay.ErrTooLarge) {
+		err = fmt.Errorf("%w; record fewer turns with --turns", err)
+	}
+	if err == nil && zw != nil {
+		err = zw.Close()
+	}
+	return res, err
 }
 
 // roles lists the roles whose verdicts a run reports: Israel, the US and

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/internal/atomicfile"
+	"github.com/deconflict/deconflict/internal/infile"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/replay"
 )
@@ -32,9 +34,15 @@ const (
 // MaxSize bounds the save files read.
 const MaxSize = 64 << 20
 
-// ErrNotSave is wrapped by the error for files that are not Deconflict
-// saves (or are damaged beyond reading).
-var ErrNotSave = errors.New("not a Deconflict save")
+// Errors that callers may tell apart; the errors returned wrap them. A save
+// of another engine version gives a *sim.VersionError instead.
+var (
+	// ErrNotSave: the file is not a Deconflict save (another kind of file,
+	// another save format, or too large to be one).
+	ErrNotSave = errors.New("not a Deconflict save")
+	// ErrDamaged: the file is a Deconflict save, but cut short or altered.
+	ErrDamaged = errors.New("the save is damaged")
+)
 
 // View is the state of the play screen kept with a save.
 type View struct {
@@ -81,9 +89,6 @@ func FromSnapshot(sn session.Snapshot, overrides []string, view View, now time.T
 // against the hashes the save recorded.
 func (g *Game) Resume() (*session.Session, error) {
 	rp := g.Replay
-	if rp.Engine != sim.Version {
-		return nil, fmt.Errorf("%w: the save was made by engine %s and this is engine %s", replay.ErrEngine, rp.Engine, sim.Version)
-	}
 	sc, err := rp.Scenario()
 	if err != nil {
 		return nil, err
@@ -128,8 +133,14 @@ type partialOrder struct {
 	Order sim.Order `json:"order"`
 }
 
-// Encode renders a saved game.
+// Encode renders a saved game. It refuses one larger than Decode reads.
 func Encode(g *Game) ([]byte, error) {
+	return encode(g, MaxSize)
+}
+
+// encode is Encode with the size limit as a parameter, so tests can reach
+// it cheaply.
+func encode(g *Game, maxSize int) ([]byte, error) {
 	var rp bytes.Buffer
 	if err := replay.Write(&rp, g.Replay); err != nil {
 		return nil, fmt.Errorf("encode save: %w", err)
@@ -142,32 +153,47 @@ func Encode(g *Game) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode save: %w", err)
 	}
+	if len(out) >= maxSize {
+		return nil, fmt.Errorf("encode save: the game is too long to save: %s, more than the %s a save may hold", infile.MiB(int64(len(out)+1)), infile.MiB(int64(maxSize)))
+	}
 	return append(out, '\n'), nil
 }
 
-// Decode parses a saved game. Damaged or foreign files give an error that
-// says so in words a player understands.
+// Decode parses a saved game. Foreign files (ErrNotSave), damaged saves
+// (ErrDamaged) and saves of another engine version (*sim.VersionError) give
+// an error that says which, and what is wrong, in words a player understands.
 func Decode(data []byte) (*Game, error) {
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("%w: the file is %d MB, more than any save", ErrNotSave, len(data)>>20)
+	return decode("the save", data, MaxSize)
+}
+
+// decode is Decode; name is what a version error calls the file, and
+// maxSize the size limit.
+func decode(name string, data []byte, maxSize int) (*Game, error) {
+	if len(data) > maxSize {
+		return nil, fmt.Errorf("%w: %v", ErrNotSave, &infile.TooLargeError{Size: int64(len(data)), Limit: int64(maxSize)})
+	}
+	if bytes.HasPrefix(bytes.TrimSpace(data), []byte(`{"format":"`+replay.Marker+`"`)) {
+		return nil, fmt.Errorf("%w: it is a replay; check it with deconflict-sim replay", ErrNotSave)
 	}
 	var f file
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&f); err != nil {
-		if bytes.Contains(data[:min(len(data), 200)], []byte(replay.Marker)) {
-			return nil, fmt.Errorf("%w: it is a replay file; open it with deconflict-sim replay", ErrNotSave)
-		}
-		return nil, fmt.Errorf("%w: the file is damaged or of another kind (%v)", ErrNotSave, err)
+		return nil, decodeError(data, err)
 	}
 	switch {
 	case f.Format != Marker:
 		return nil, fmt.Errorf("%w: the file's format is %q", ErrNotSave, f.Format)
 	case f.Version != Version:
 		return nil, fmt.Errorf("%w: it is a version %d save and this game reads version %d", ErrNotSave, f.Version, Version)
+	case len(bytes.TrimSpace(data[dec.InputOffset():])) > 0:
+		return nil, fmt.Errorf("%w: it goes on after its end, at byte %d", ErrDamaged, dec.InputOffset())
 	}
 	rp, err := replay.Read(strings.NewReader(f.Replay))
 	if err != nil {
-		return nil, fmt.Errorf("%w: its replay is damaged: %w", ErrNotSave, err)
+		return nil, fmt.Errorf("%w: the turns it records do not read: %w", ErrDamaged, err)
+	}
+	if err := sim.CheckVersion(name, rp.Engine, "saved", "load it with that version"); err != nil {
+		return nil, err
 	}
 	g := &Game{Replay: rp, View: f.View, Saved: f.Saved}
 	turns := int32(len(rp.Hashes))
@@ -176,12 +202,35 @@ func Decode(data []byte) (*Game, error) {
 		step, ok1 := sim.ParseStep(p.Step)
 		actor, ok2 := sim.ParseActor(p.Actor)
 		if !ok1 || !ok2 || p.Turn < prev || p.Order.Kind >= sim.NumOrderKinds {
-			return nil, fmt.Errorf("%w: order %d of the unfinished turn is damaged", ErrNotSave, i)
+			return nil, fmt.Errorf("%w: order %d of the unfinished turn is not a valid order", ErrDamaged, i+1)
 		}
 		prev = p.Turn
 		g.Partial = append(g.Partial, sim.Recorded{Turn: p.Turn, Step: step, Actor: actor, Order: p.Order})
 	}
 	return g, nil
+}
+
+// decodeError explains why a file does not decode as a save: another kind
+// of file, or a save cut short or altered.
+func decodeError(data []byte, err error) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fmt.Errorf("%w: the file is empty", ErrNotSave)
+	}
+	// a save names its format first, within its first line or two
+	if !bytes.Contains(data[:min(len(data), 64)], []byte(`"`+Marker+`"`)) {
+		return fmt.Errorf("%w: the file is of another kind (%v)", ErrNotSave, err)
+	}
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%w: it ends early, after %d bytes: it was not written completely, or was cut short when copied", ErrDamaged, len(data))
+	case errors.As(err, &syntax):
+		return fmt.Errorf("%w: it was altered at byte %d: %v", ErrDamaged, syntax.Offset, err)
+	case errors.As(err, &typ):
+		return fmt.Errorf("%w: field %q holds a JSON %s", ErrDamaged, typ.Field, typ.Value)
+	}
+	return fmt.Errorf("%w: %v", ErrDamaged, err)
 }
 
 // Summary describes a saved game for a list of saves.
@@ -206,15 +255,26 @@ func Write(path string, g *Game) error {
 	return atomicfile.WriteFile(path, data)
 }
 
-// Read loads a saved game from path.
+// Read loads a saved game from path. Only a regular file of at most
+// MaxSize bytes is read: anything else (a FIFO, a device, a larger file) is
+// refused before reading, so a stray file in the save folder costs nothing.
 func Read(path string) (*Game, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read save: %w", err)
+	name := filepath.Base(path)
+	data, err := infile.ReadFile(path, MaxSize)
+	var big *infile.TooLargeError
+	switch {
+	case errors.As(err, &big):
+		return nil, fmt.Errorf("%s: %w: %v", name, ErrNotSave, big)
+	case err != nil:
+		return nil, fmt.Errorf("%s: cannot read the save: %w", name, err)
 	}
-	g, err := Decode(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	g, err := decode(name, data, MaxSize)
+	var ve *sim.VersionError
+	switch {
+	case errors.As(err, &ve):
+		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return g, nil
 }

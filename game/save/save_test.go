@@ -1,10 +1,13 @@
 package save
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +21,7 @@ import (
 
 // midGame plays a US game to the given turn, answering every decision with
 // a denial or the default, and leaves the player waiting if it can.
-func midGame(t *testing.T, turns int32) *session.Session {
+func midGame(t testing.TB, turns int32) *session.Session {
 	t.Helper()
 	f, _ := scenarios.Lookup("tanf-2021")
 	sc, err := scenario.Load(f.Name, f.Data, nil)
@@ -41,7 +44,7 @@ func midGame(t *testing.T, turns int32) *session.Session {
 	return s
 }
 
-func answer(t *testing.T, s *session.Session) {
+func answer(t testing.TB, s *session.Session) {
 	for _, d := range s.Observation().Decisions {
 		o := sim.DefaultOrder(d)
 		if d.Kind == sim.DecideRequest {
@@ -133,8 +136,8 @@ func TestCrashMidWriteKeepsTheOldSave(t *testing.T) {
 	if err != nil || back.Turns() != 3 {
 		t.Fatalf("old save after the crash: %v (turns %d)", err, back.Turns())
 	}
-	if _, err := Read(tmp); !errors.Is(err, ErrNotSave) {
-		t.Errorf("reading the half-written file gave %v, want ErrNotSave", err)
+	if _, err := Read(tmp); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "it ends early") {
+		t.Errorf("reading the half-written file gave %v, want a save that ends early", err)
 	}
 	if err := atomicfile.WriteFile(path, data); err != nil {
 		t.Fatal(err)
@@ -144,29 +147,202 @@ func TestCrashMidWriteKeepsTheOldSave(t *testing.T) {
 	}
 }
 
+// TestForeignFilesAreRefusedClearly decodes foreign, damaged and
+// oversized files: each is refused with the error kind and a message that
+// says what is wrong with the file.
 func TestForeignFilesAreRefusedClearly(t *testing.T) {
 	g, err := FromSession(midGame(t, 2), nil, View{}, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	good, _ := Encode(g)
-	var rp strings.Builder
-	rp.WriteString(`{"format":"deconflict-replay","version":1}` + "\n")
-	cases := map[string]string{
-		"empty":   "",
-		"binary":  "\x89PNG\r\n\x1a\n\x00\x00",
-		"other":   `{"format":"something-else","version":1}`,
-		"newer":   `{"format":"deconflict-save","version":99}`,
-		"replay":  rp.String(),
-		"cut":     string(good[:len(good)-40]),
-		"damaged": strings.Replace(string(good), `\"hash\":\"`, `\"hash\":\"zz`, 1),
+	if _, err := Decode(good); err != nil {
+		t.Fatalf("the untouched save: %v", err)
 	}
-	for name, data := range cases {
-		_, err := Decode([]byte(data))
-		if !errors.Is(err, ErrNotSave) {
-			t.Errorf("%s: got %v, want ErrNotSave", name, err)
+	replayFile := `{"format":"deconflict-replay","version":1}` + "\n"
+	cases := []struct {
+		name, data string
+		kind       error
+		want       string
+	}{
+		{"empty", "", ErrNotSave, "not a Deconflict save: the file is empty"},
+		{"binary", "\x89PNG\r\n\x1a\n\x00\x00", ErrNotSave, "not a Deconflict save: the file is of another kind"},
+		// 1 + 8 + 1 + 17 + 1 + 9 + 1 + 1 + 1 + 8 + 1 + 1 = 50 bytes
+		{"compact and cut", `{"format":"deconflict-save","version":1,"replay":"`, ErrDamaged, "the save is damaged: it ends early, after 50 bytes"},
+		{"other", `{"format":"something-else","version":1}`, ErrNotSave, `not a Deconflict save: the file's format is "something-else"`},
+		{"newer", `{"format":"deconflict-save","version":99}`, ErrNotSave, "it is a version 99 save and this game reads version 1"},
+		{"replay", replayFile, ErrNotSave, "not a Deconflict save: it is a replay; check it with deconflict-sim replay"},
+		// head -c -40 save.json: the save's start names a replay too, but
+		// this is a save cut short
+		{"truncated", string(good[:len(good)-40]), ErrDamaged, fmt.Sprintf("the save is damaged: it ends early, after %d bytes", len(good)-40)},
+		{"truncated to its header", string(good[:40]), ErrDamaged, "the save is damaged: it ends early, after 40 bytes"},
+		{"tampered replay", strings.Replace(string(good), `\"hash\":\"`, `\"hash\":\"zz`, 1), ErrDamaged,
+			"the save is damaged: the turns it records do not read: read replay: line 2: turn 0: hash"},
+		{"tampered JSON", strings.Replace(string(good), `"view": {`, `"view": {,`, 1), ErrDamaged, "the save is damaged: it was altered at byte"},
+		{"tampered type", strings.Replace(string(good), `"version": 1`, `"version": "1"`, 1), ErrDamaged, `the save is damaged: field "version" holds a JSON string`},
+		{"trailing data", string(good) + "}", ErrDamaged, fmt.Sprintf("the save is damaged: it goes on after its end, at byte %d", len(good)-1)},
+		{"tampered partial order", strings.Replace(string(good), `"view"`, `"partial": [{"turn": 0, "step": "x", "actor": "usa"}], "view"`, 1), ErrDamaged,
+			"the save is damaged: order 1 of the unfinished turn is not a valid order"},
+		{"oversized", string(good) + strings.Repeat(" ", MaxSize), ErrNotSave, "not a Deconflict save: the file is 64.0 MiB; the limit is 64 MiB"},
+	}
+	for _, c := range cases {
+		_, err := Decode([]byte(c.data))
+		if !errors.Is(err, c.kind) || err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %v with %q", c.name, err, c.kind, c.want)
 		}
 	}
+}
+
+// TestTamperedHashIsFoundOnResume: a save whose recorded state hash was
+// changed (still well formed) reads, but resuming it names the turn whose
+// state differs from the recording.
+func TestTamperedHashIsFoundOnResume(t *testing.T) {
+	g, err := FromSession(midGame(t, 4), nil, View{}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Replay.Hashes[2] ^= 1
+	data, err := Encode(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = back.Resume()
+	if err == nil || !strings.Contains(err.Error(), "replay the saved game: turn 2 ends with state") {
+		t.Fatalf("resuming a tampered save: %v", err)
+	}
+}
+
+// TestEncodeAndDecodeLimitsAgree: a save of n bytes is written and read
+// under a limit of n bytes, and refused by both one byte below: a save too
+// large to be read back is never written.
+func TestEncodeAndDecodeLimitsAgree(t *testing.T) {
+	g, err := FromSession(midGame(t, 2), nil, View{}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Encode(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(data)
+	if again, err := encode(g, n); err != nil || !bytes.Equal(again, data) {
+		t.Fatalf("encode at the limit: %v", err)
+	}
+	if _, err := decode("the save", data, n); err != nil {
+		t.Fatalf("decode at the limit: %v", err)
+	}
+	if _, err := encode(g, n-1); err == nil || !strings.Contains(err.Error(), "the game is too long to save") {
+		t.Fatalf("encode over the limit: %v", err)
+	}
+	if _, err := decode("the save", data, n-1); !errors.Is(err, ErrNotSave) {
+		t.Fatalf("decode over the limit: %v", err)
+	}
+}
+
+// TestSaveOfAnotherEngineVersion: a save of another engine version is
+// refused, naming the file and both versions.
+func TestSaveOfAnotherEngineVersion(t *testing.T) {
+	g, err := FromSession(midGame(t, 2), nil, View{}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Replay.Engine = "0.9.0"
+	path := filepath.Join(t.TempDir(), "game.json")
+	if err := Write(path, g); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Read(path)
+	var ve *sim.VersionError
+	want := "game.json was saved by engine 0.9.0; this is engine " + sim.Version + ": load it with that version"
+	if !errors.As(err, &ve) || err.Error() != want {
+		t.Fatalf("got %v, want %q", err, want)
+	}
+}
+
+// TestReadRefusesWhatIsNotASaveFile: what sits in the save folder under a
+// save's name but is a FIFO, a link to an endless device or a huge file is
+// refused at once, without blocking and without reading it.
+func TestReadRefusesWhatIsNotASaveFile(t *testing.T) {
+	dir := t.TempDir()
+	zero := filepath.Join(dir, "zero.json")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	huge := filepath.Join(dir, "huge.json")
+	if err := os.WriteFile(huge, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, 2<<30); err != nil {
+		t.Skipf("cannot make a sparse 2 GiB file here: %v", err)
+	}
+	cases := map[string]string{
+		zero: "zero.json: cannot read the save: not a regular file: it is a character device",
+		huge: "huge.json: not a Deconflict save: the file is 2048 MiB; the limit is 64 MiB",
+		dir:  "cannot read the save: not a regular file: it is a directory",
+	}
+	if fifo, ok := makeFIFO(t, dir); ok {
+		cases[fifo] = "fifo.json: cannot read the save: not a regular file: it is a named pipe (FIFO)"
+	}
+	for path, want := range cases {
+		done := make(chan error, 1)
+		go func() {
+			_, err := Read(path)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: got %v, want %q", filepath.Base(path), err, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: Read blocked", filepath.Base(path))
+		}
+	}
+}
+
+// FuzzDecode feeds the save decoder arbitrary bytes: it must never panic,
+// every refusal must say what kind of file it saw, and what it accepts
+// must survive another Encode and Decode unchanged.
+func FuzzDecode(f *testing.F) {
+	g, err := FromSession(midGame(f, 2), nil, View{LogFilter: "all"}, time.Unix(1700000000, 0))
+	if err != nil {
+		f.Fatal(err)
+	}
+	good, err := Encode(g)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	for _, n := range []int{0, 1, 20, 40, len(good) / 2, len(good) - 40, len(good) - 2} {
+		f.Add(good[:n])
+	}
+	f.Add([]byte(`{"format":"deconflict-replay","version":1}` + "\n"))
+	f.Add([]byte(`{"format":"deconflict-save","version":1,"replay":""}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := Decode(data)
+		if err != nil {
+			var ve *sim.VersionError
+			if !errors.Is(err, ErrNotSave) && !errors.Is(err, ErrDamaged) && !errors.As(err, &ve) {
+				t.Fatalf("a refusal of no known kind: %v", err)
+			}
+			return
+		}
+		again, err := Encode(g)
+		if err != nil {
+			t.Fatalf("accepted a save Encode refuses: %v", err)
+		}
+		back, err := Decode(again)
+		if err != nil {
+			t.Fatalf("cannot read back what was written: %v", err)
+		}
+		if !reflect.DeepEqual(back.Replay, g.Replay) || !reflect.DeepEqual(back.Partial, g.Partial) || back.View != g.View || !back.Saved.Equal(g.Saved) {
+			t.Fatal("round trip changed an accepted save")
+		}
+	})
 }
 
 func TestStoreFindsTheLatestAndPrunes(t *testing.T) {

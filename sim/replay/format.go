@@ -77,44 +77,31 @@ type orderLine struct {
 
 const targetShipment = "shipment"
 
-// Write writes a replay as JSON Lines.
+// Write writes a replay as JSON Lines. It refuses a replay larger than
+// Read accepts (MaxSize, MaxLine), wrapping ErrTooLarge.
 func Write(w io.Writer, rp *Replay) error {
+	return write(w, rp, MaxSize, MaxLine)
+}
+
+// write is Write with the limits as parameters, so tests can reach them cheaply.
+func write(w io.Writer, rp *Replay, maxSize, maxLine int) error {
 	if err := rp.check(); err != nil {
 		return fmt.Errorf("write replay: %w", err)
 	}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	h := header{
-		Format: Marker, Version: Version, Engine: rp.Engine, ScenarioID: rp.ScenarioID,
-		ScenarioHash: rp.ScenarioHash, Seed: rp.Seed, Role: rp.Role, Overrides: rp.Overrides,
-		Scenario: string(rp.Canonical),
-	}
-	if h.Overrides == nil {
-		h.Overrides = []string{}
-	}
-	if err := enc.Encode(&h); err != nil {
-		return fmt.Errorf("write replay header: %w", err)
+	rec, err := newRecorder(w, rp, maxSize, maxLine)
+	if err != nil {
+		return err
 	}
 	next := 0
 	for t := range rp.Hashes {
-		turn := int32(t)
-		ln := line{Turn: &turn, Hash: rp.Hashes[t].String(), Digest: rp.Digests[t]}
-		for ; next < len(rp.Orders) && rp.Orders[next].Turn == turn; next++ {
-			ln.Orders = append(ln.Orders, encodeOrder(rp.Orders[next]))
+		for ; next < len(rp.Orders) && rp.Orders[next].Turn == int32(t); next++ {
+			rec.Order(rp.Orders[next])
 		}
-		if err := enc.Encode(&ln); err != nil {
-			return fmt.Errorf("write replay turn %d: %w", t, err)
+		if err := rec.turn(int32(t), rp.Hashes[t], rp.Digests[t]); err != nil {
+			return err
 		}
 	}
-	end := trailer{End: true, Turns: len(rp.Hashes), OrderCount: len(rp.Orders), FinalHash: rp.FinalHash.String(), Outcome: rp.Outcome.String()}
-	if err := enc.Encode(&end); err != nil {
-		return fmt.Errorf("write replay trailer: %w", err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write replay: %w", err)
-	}
-	return nil
+	return rec.Close(rp.FinalHash, rp.Outcome)
 }
 
 func encodeOrder(r sim.Recorded) orderLine {
@@ -250,11 +237,15 @@ func (d *decoder) header() (*Replay, error) {
 		}
 		return nil, errors.New("line 1: corrupt header")
 	}
+	if key, dup := duplicateKey(text); dup {
+		return nil, fmt.Errorf("line 1: corrupt header: it gives %q twice", key)
+	}
 	var h header
-	if err := json.Unmarshal(text, &h); err != nil || h.Format != Marker {
-		if ours {
-			return nil, fmt.Errorf("line 1: corrupt header: %w", err)
-		}
+	err = json.Unmarshal(text, &h)
+	switch {
+	case err != nil && ours:
+		return nil, fmt.Errorf("line 1: corrupt header: %w", err)
+	case err != nil || h.Format != Marker:
 		return nil, fmt.Errorf("%w: the first line is not a replay header", ErrNotReplay)
 	}
 	if h.Version != Version {
@@ -367,6 +358,32 @@ func (d *decoder) expectEOF() error {
 		return fmt.Errorf("line %d: data after the trailer", d.n)
 	}
 	return nil
+}
+
+// duplicateKey reports the first key that a JSON object (valid JSON) gives
+// twice at its top level: encoding/json would silently keep the last.
+func duplicateKey(text []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(text))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return "", false
+	}
+	seen := make(map[string]bool)
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		key, _ := tok.(string)
+		if seen[key] {
+			return key, true
+		}
+		seen[key] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // parseHash reads a state hash written as 16 lowercase hex digits.

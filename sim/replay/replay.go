@@ -41,7 +41,7 @@ const maxSeed = 1 << 53
 var (
 	ErrNotReplay = errors.New("not a Deconflict replay")
 	ErrTruncated = errors.New("replay is truncated")
-	ErrEngine    = errors.New("replay was recorded by another engine version")
+	ErrTooLarge  = errors.New("replay too large")
 )
 
 // Replay is one recorded run.
@@ -106,16 +106,8 @@ func (rp *Replay) Scenario() (*sim.Scenario, error) {
 
 // check verifies what Write and Read both require of a replay.
 func (rp *Replay) check() error {
-	if rp.Engine == "" {
-		return errors.New("no engine version")
-	}
-	if rp.Seed >= maxSeed {
-		return fmt.Errorf("seed %d is not below 2^53", rp.Seed)
-	}
-	if rp.Role != Spectator {
-		if _, ok := sim.ParseActor(rp.Role); !ok {
-			return fmt.Errorf("unknown role %q (want an actor id or %q)", rp.Role, Spectator)
-		}
+	if err := rp.checkHeader(); err != nil {
+		return err
 	}
 	if len(rp.Hashes) == 0 {
 		return errors.New("no turns")
@@ -132,12 +124,36 @@ func (rp *Replay) check() error {
 			return fmt.Errorf("order %d: turn %d out of order or past the last turn %d", i, o.Turn, len(rp.Hashes)-1)
 		}
 		prev = o.Turn
-		if o.Step >= sim.NumSteps || o.Actor >= sim.NumActors || o.Order.Kind >= sim.NumOrderKinds {
-			return fmt.Errorf("order %d: unknown step, actor or kind", i)
+		if err := checkOrder(o); err != nil {
+			return fmt.Errorf("order %d: %w", i, err)
 		}
-		if o.Order.Target.Kind > sim.TargetShipment {
-			return fmt.Errorf("order %d: unknown target kind %d", i, o.Order.Target.Kind)
+	}
+	return nil
+}
+
+// checkHeader verifies the fields of a replay's header line.
+func (rp *Replay) checkHeader() error {
+	if rp.Engine == "" {
+		return errors.New("no engine version")
+	}
+	if rp.Seed >= maxSeed {
+		return fmt.Errorf("seed %d is not below 2^53", rp.Seed)
+	}
+	if rp.Role != Spectator {
+		if _, ok := sim.ParseActor(rp.Role); !ok {
+			return fmt.Errorf("unknown role %q (want an actor id or %q)", rp.Role, Spectator)
 		}
+	}
+	return nil
+}
+
+// checkOrder verifies that a recorded order's enumerations are known.
+func checkOrder(o sim.Recorded) error {
+	if o.Step >= sim.NumSteps || o.Actor >= sim.NumActors || o.Order.Kind >= sim.NumOrderKinds {
+		return errors.New("unknown step, actor or kind")
+	}
+	if o.Order.Target.Kind > sim.TargetShipment {
+		return fmt.Errorf("unknown target kind %d", o.Order.Target.Kind)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -152,8 +153,11 @@ func TestOrdersThatNoLongerFit(t *testing.T) {
 func TestAlteredScenarioOrEngineRefused(t *testing.T) {
 	rp := recorded(t, "tanf-2021", 3, 3)
 	rp.Engine = "0.9.0"
-	if _, err := Verify(rp); !errors.Is(err, ErrEngine) || !strings.Contains(err.Error(), "engine 0.9.0") {
-		t.Fatalf("want an engine version error, got %v", err)
+	_, err := Verify(rp)
+	var ve *sim.VersionError
+	want := "the replay was recorded by engine 0.9.0; this is engine " + sim.Version + ": replay it with that version"
+	if !errors.As(err, &ve) || err.Error() != want {
+		t.Fatalf("want %q, got %v", want, err)
 	}
 	rp.Engine = sim.Version
 	rp.Canonical = bytes.Replace(rp.Canonical, []byte("troops = "), []byte("troops = 1"), 1)
@@ -202,6 +206,9 @@ func TestForeignAndCorruptFiles(t *testing.T) {
 		{"bad order", strings.Replace(string(good), `"kind":"`, `"kind":"x`, 1), "unknown order kind"},
 		{"negative seed", strings.Replace(string(good), `"seed":3`, `"seed":-3`, 1), "corrupt header"},
 		{"huge seed", strings.Replace(string(good), `"seed":3`, `"seed":9007199254740992`, 1), "seed"},
+		// the duplicate key was reported as "corrupt header: %!w(<nil>)"
+		{"duplicate format", strings.Replace(string(good), `"version":1,`, `"version":1,"format":"x",`, 1), `line 1: corrupt header: it gives "format" twice`},
+		{"duplicate seed", strings.Replace(string(good), `"version":1,`, `"version":1,"seed":4,`, 1), `line 1: corrupt header: it gives "seed" twice`},
 		{"corrupt middle", strings.Replace(string(good), `{"turn":1,`, `{"turn":1,,`, 1), "line 3: corrupt"},
 	}
 	for _, c := range cases {
@@ -428,5 +435,100 @@ func smallOrder(t *rapid.T) sim.Order {
 		Days:       small("days"),
 		Corridor:   rapid.Int32Range(-1, 3).Draw(t, "corridor"),
 		Interval:   small("interval"),
+	}
+}
+
+// TestRecorderWritesWhatWriteWrites records a run as it is played and
+// compares the file with the one Write makes from the whole run kept in
+// memory: byte for byte the same.
+func TestRecorderWritesWhatWriteWrites(t *testing.T) {
+	f, _ := scenarios.Lookup("tanf-2021")
+	sc, err := scenario.Load(f.Name, f.Data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var streamed bytes.Buffer
+	rec, err := NewRecorder(&streamed, sc, []string{"params.standoff_km=30"}, "usa", 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := runner.NewDriver(sc).Run(7, runner.Options{Record: true, OnOrder: rec.Order, EachTurn: rec.Turn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rec.Close(res.FinalHash, res.Outcome); err != nil {
+		t.Fatal(err)
+	}
+	rp, err := New(sc, []string{"params.standoff_km=30"}, "usa", &res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rp.Orders) == 0 {
+		t.Fatal("the run gave no orders")
+	}
+	if want := encode(t, rp); !bytes.Equal(streamed.Bytes(), want) {
+		t.Fatalf("the streamed replay (%d bytes) differs from Write's (%d bytes)", streamed.Len(), len(want))
+	}
+}
+
+// TestRecorderRefusesOutOfTurn: orders and turns must come in the run's
+// order; a recorder with nothing recorded writes no replay.
+func TestRecorderRefusesOutOfTurn(t *testing.T) {
+	f, _ := scenarios.Lookup("tanf-2021")
+	sc, err := scenario.Load(f.Name, f.Data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := NewRecorder(io.Discard, sc, nil, Spectator, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rec.Close(0, sim.OutcomeRunning); err == nil || !strings.Contains(err.Error(), "no turns") {
+		t.Fatalf("empty recording: %v", err)
+	}
+	rec.Order(sim.Recorded{Turn: 1})
+	if err := rec.turn(0, 1, []byte{1}); err == nil || !strings.Contains(err.Error(), "an order of turn 1 while turn 0 is recorded") {
+		t.Fatalf("order of a later turn: %v", err)
+	}
+	rec, _ = NewRecorder(io.Discard, sc, nil, Spectator, 1)
+	if err := rec.turn(1, 1, []byte{1}); err == nil || !strings.Contains(err.Error(), "turn 1 ended where turn 0 was expected") {
+		t.Fatalf("a turn skipped: %v", err)
+	}
+	if _, err := NewRecorder(io.Discard, sc, nil, "nobody", 1); err == nil {
+		t.Fatal("a recorder for an unknown role")
+	}
+}
+
+// TestWriteAndReadLimitsAgree: at every limit, what the writer writes the
+// reader reads, and what the writer refuses the reader would refuse. A
+// replay of n bytes whose longest line takes m bytes (with its newline) is
+// written and read under limits (n, m), and refused by both one byte below
+// either.
+func TestWriteAndReadLimitsAgree(t *testing.T) {
+	rp := recorded(t, "tanf-2021", 3, 6)
+	data := encode(t, rp)
+	n, m := len(data), 0
+	for _, ln := range bytes.SplitAfter(data, []byte("\n")) {
+		m = max(m, len(ln))
+	}
+	for _, c := range []struct {
+		size, line int
+		ok         bool
+	}{
+		{n, m, true},
+		{n - 1, m, false},
+		{n, m - 1, false},
+	} {
+		var buf bytes.Buffer
+		werr := write(&buf, rp, c.size, c.line)
+		_, rerr := read(bytes.NewReader(data), c.size, c.line)
+		switch {
+		case c.ok && (werr != nil || rerr != nil):
+			t.Errorf("limits %d, %d: write %v, read %v; want both to pass", c.size, c.line, werr, rerr)
+		case !c.ok && (!errors.Is(werr, ErrTooLarge) || rerr == nil):
+			t.Errorf("limits %d, %d: write %v, read %v; want both to refuse", c.size, c.line, werr, rerr)
+		case c.ok && !bytes.Equal(buf.Bytes(), data):
+			t.Errorf("limits %d, %d: wrote other bytes", c.size, c.line)
+		}
 	}
 }

@@ -65,13 +65,14 @@ var errDiverged = errors.New("diverged")
 // Verify re-simulates a replay from its recorded orders and checks the
 // state hash after every turn, then the final hash and the outcome. A
 // departure is reported in Report.Diff; the error is for replays that cannot
-// be re-simulated at all (another engine version, an altered scenario).
+// be re-simulated at all: another engine version (a *sim.VersionError), an
+// altered scenario.
 func Verify(rp *Replay) (rep Report, err error) {
 	if err := rp.check(); err != nil {
 		return rep, fmt.Errorf("invalid replay: %w", err)
 	}
-	if rp.Engine != sim.Version {
-		return rep, fmt.Errorf("%w: it was recorded by engine %s and this is engine %s; replay it with that version", ErrEngine, rp.Engine, sim.Version)
+	if err := sim.CheckVersion("the replay", rp.Engine, "recorded", "replay it with that version"); err != nil {
+		return rep, err
 	}
 	sc, err := rp.Scenario()
 	if err != nil {

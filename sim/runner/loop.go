@@ -57,6 +57,9 @@ type Loop struct {
 	// Given counts the orders each actor gave this run (AI and players alike).
 	Given  [sim.NumActors]int64
 	Orders []sim.Recorded // with Record: every order given this run, in order
+	// OnGive, if set, is called with every order given, as Orders keeps it
+	// (so a recording can be streamed while the run goes on).
+	OnGive func(sim.Recorded)
 	// KeepLog moves the engine's log entries into Log after every order and
 	// every Advance (leave it off when something else reads the engine's log).
 	KeepLog bool
@@ -109,8 +112,12 @@ func (l *Loop) Give(a sim.Actor, o sim.Order) error {
 		return err
 	}
 	l.Given[a]++
+	r := sim.Recorded{Turn: turn, Step: step, Actor: a, Order: o}
 	if l.Record {
-		l.Orders = append(l.Orders, sim.Recorded{Turn: turn, Step: step, Actor: a, Order: o})
+		l.Orders = append(l.Orders, r)
+	}
+	if l.OnGive != nil {
+		l.OnGive(r)
 	}
 	l.takeLog() // an order's own entries show at once
 	return nil

@@ -19,6 +19,9 @@ type Options struct {
 	// EachTurn, if set, is called after every turn with the turn just played;
 	// an error stops the run and is returned.
 	EachTurn func(turn int32, e *sim.Engine) error
+	// OnOrder, if set, is called with every order as it is given (the
+	// orders Record keeps), so a recording can be streamed as the run goes.
+	OnOrder func(sim.Recorded)
 }
 
 // Result is what a run produced.
@@ -104,7 +107,7 @@ func (d *Driver) Replay(seed uint64, orders []sim.Recorded, opt Options, check f
 func (d *Driver) run(seed uint64, opt Options) (Result, error) {
 	l, e := &d.loop, d.loop.Engine
 	l.Reset(seed)
-	l.Record, l.KeepLog = opt.Record, opt.Log
+	l.Record, l.KeepLog, l.OnGive = opt.Record, opt.Log, opt.OnOrder
 	e.SetLogging(opt.Log)
 	d.opt, d.res = opt, Result{Seed: seed}
 	err := l.Play(opt.Turns)

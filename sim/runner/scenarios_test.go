@@ -2,8 +2,10 @@ package runner_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,9 +36,94 @@ func load(t testing.TB, id string) *sim.Scenario {
 	return sc
 }
 
+// goldenPath is the golden file: the engine version it belongs to, then
+// the final hash of shadow-war at seed 1 with the default AI.
+var goldenPath = filepath.Join("testdata", "golden", "shadow-war.hash")
+
+// golden is the content of the golden file.
+type golden struct {
+	engine string // sim.Version when the hash was written
+	hash   string
+}
+
+// readGolden parses the golden file: "engine V" and "hash H" lines; lines
+// starting with # are comments.
+func readGolden(path string) (golden, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return golden{}, err
+	}
+	var g golden
+	for _, line := range strings.Split(string(data), "\n") {
+		key, value, _ := strings.Cut(strings.TrimSpace(line), " ")
+		switch key {
+		case "engine":
+			g.engine = value
+		case "hash":
+			g.hash = value
+		}
+	}
+	if g.engine == "" || g.hash == "" {
+		return golden{}, fmt.Errorf("%s: want an \"engine VERSION\" and a \"hash HASH\" line", path)
+	}
+	return g, nil
+}
+
+func writeGolden(path string, g golden) error {
+	text := "# The final state hash of shadow-war at seed 1 with the default AI, and the engine\n" +
+		"# version it belongs to (TestGoldenShadowWar). Rewrite with -update after bumping sim.Version.\n" +
+		"engine " + g.engine + "\nhash " + g.hash + "\n"
+	return os.WriteFile(path, []byte(text), 0o644)
+}
+
+// goldenVerdict says what to do when a run's hash and this engine's version
+// are compared with the golden file's: "" when they agree, else why the
+// test fails and how to fix it. With update, it says why the file may not
+// be rewritten ("" when it may).
+func goldenVerdict(want golden, hash, version string, update bool) string {
+	const (
+		bump    = "bump sim.Version in sim/ids.go (minor for a model change) and add a CHANGELOG.md entry saying why"
+		rewrite = "go test ./sim/runner -run TestGoldenShadowWar -update"
+	)
+	switch {
+	case update && hash != want.hash && version == want.engine:
+		return fmt.Sprintf("refusing to rewrite the golden hash: the results changed (hash %s, was %s) but sim.Version is still %s: first %s",
+			hash, want.hash, version, bump)
+	case update && version != want.engine && !semverLess(want.engine, version):
+		return fmt.Sprintf("refusing to rewrite the golden hash: sim.Version %s is not newer than the golden file's %s", version, want.engine)
+	case update:
+		return ""
+	case hash != want.hash && version == want.engine:
+		return fmt.Sprintf("the model's results changed (hash %s, the golden hash is %s) but sim.Version is still %s. "+
+			"That is a regression unless the change is deliberate; if it is, %s, then rewrite the golden hash with %s", hash, want.hash, version, bump, rewrite)
+	case version != want.engine:
+		return fmt.Sprintf("sim.Version is %s but the golden hash belongs to engine %s: rewrite it with %s", version, want.engine, rewrite)
+	}
+	return ""
+}
+
+// semverLess reports whether version a precedes version b (MAJOR.MINOR.PATCH).
+func semverLess(a, b string) bool {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < 3; i++ {
+		var x, y int
+		if i < len(pa) {
+			x, _ = strconv.Atoi(pa[i])
+		}
+		if i < len(pb) {
+			y, _ = strconv.Atoi(pb[i])
+		}
+		if x != y {
+			return x < y
+		}
+	}
+	return false
+}
+
 // TestGoldenShadowWar pins the final hash of shadow-war at seed 1 with the
-// default AI. The hash changes with any change to the model, the AI, the
-// scenario or the loader: such a change must be deliberate.
+// default AI, and the engine version it belongs to. The hash changes with
+// any change to the model, the AI, the scenario or the loader: such a change
+// must be deliberate, and must bump sim.Version.
 func TestGoldenShadowWar(t *testing.T) {
 	sc := load(t, "shadow-war")
 	res, err := runner.NewDriver(sc).Run(1, runner.Options{})
@@ -44,26 +131,89 @@ func TestGoldenShadowWar(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := res.FinalHash.String()
-	path := filepath.Join("testdata", "golden", "shadow-war.hash")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote %s: %s", path, got)
-		return
-	}
-	want, err := os.ReadFile(path)
+	want, err := readGolden(goldenPath)
 	if err != nil {
 		t.Fatalf("%v (run with -update to create it)", err)
 	}
-	if got != strings.TrimSpace(string(want)) {
-		t.Fatalf("shadow-war at seed 1 ends with hash %s (%s after %d turns, %d strikes), the golden hash is %s.\n"+
-			"The model's results changed. That is a regression unless the commit says the change is deliberate; "+
-			"if it is, bump sim.Version and rewrite the hash with go test ./sim/runner -run TestGoldenShadowWar -update",
-			got, res.Outcome, res.Turns, res.Metrics[sim.MetricStrikes], strings.TrimSpace(string(want)))
+	if msg := goldenVerdict(want, got, sim.Version, *update); msg != "" {
+		t.Fatalf("shadow-war at seed 1 ends %s after %d turns with %d strikes: %s", res.Outcome, res.Turns, res.Metrics[sim.MetricStrikes], msg)
+	}
+	if *update {
+		if err := writeGolden(goldenPath, golden{engine: sim.Version, hash: got}); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s: engine %s, hash %s", goldenPath, sim.Version, got)
+	}
+}
+
+// TestGoldenVerdicts checks the golden test's rules on made-up hashes and
+// versions: a changed hash under an unchanged version fails and may not be
+// rewritten; a bumped version must be recorded, and only forwards.
+func TestGoldenVerdicts(t *testing.T) {
+	cases := []struct {
+		name    string
+		engine  string // the golden file's; its hash is aaaaaaaaaaaaaaaa
+		hash    string
+		version string
+		update  bool
+		want    string // in the message; "" for none
+	}{
+		{"unchanged", "1.1.0", "aaaaaaaaaaaaaaaa", "1.1.0", false, ""},
+		{"hash changed, version not", "1.1.0", "bbbbbbbbbbbbbbbb", "1.1.0", false, "but sim.Version is still 1.1.0"},
+		{"hash changed, version bumped", "1.1.0", "bbbbbbbbbbbbbbbb", "1.2.0", false, "sim.Version is 1.2.0 but the golden hash belongs to engine 1.1.0"},
+		{"version bumped, same hash", "1.1.0", "aaaaaaaaaaaaaaaa", "1.1.1", false, "rewrite it with"},
+		{"update without a bump", "1.1.0", "bbbbbbbbbbbbbbbb", "1.1.0", true, "refusing to rewrite the golden hash: the results changed"},
+		{"update after a bump", "1.1.0", "bbbbbbbbbbbbbbbb", "1.2.0", true, ""},
+		{"update to an older version", "1.1.0", "bbbbbbbbbbbbbbbb", "1.0.9", true, "not newer than the golden file's 1.1.0"},
+		{"update, nothing changed", "1.1.0", "aaaaaaaaaaaaaaaa", "1.1.0", true, ""},
+		{"10 after 9", "1.9.0", "bbbbbbbbbbbbbbbb", "1.10.0", true, ""},
+	}
+	for _, c := range cases {
+		msg := goldenVerdict(golden{engine: c.engine, hash: "aaaaaaaaaaaaaaaa"}, c.hash, c.version, c.update)
+		if c.want == "" && msg != "" || c.want != "" && !strings.Contains(msg, c.want) {
+			t.Errorf("%s: got %q, want %q", c.name, msg, c.want)
+		}
+	}
+}
+
+// TestGoldenFileRoundTrip: what writeGolden writes, readGolden reads.
+func TestGoldenFileRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.hash")
+	want := golden{engine: "2.0.1", hash: "0123456789abcdef"}
+	if err := writeGolden(path, want); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := readGolden(path); err != nil || got != want {
+		t.Fatalf("read back %+v, %v; want %+v", got, err, want)
+	}
+	if err := os.WriteFile(path, []byte("0123456789abcdef\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readGolden(path); err == nil || !strings.Contains(err.Error(), `"engine VERSION"`) {
+		t.Fatalf("a file without the version: %v", err)
+	}
+}
+
+// TestChangelogListsThisVersion: CHANGELOG.md has a section for sim.Version
+// first, and its sections go from the newest version down.
+func TestChangelogListsThisVersion(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "CHANGELOG.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var versions []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "## "); ok {
+			versions = append(versions, strings.TrimSpace(v))
+		}
+	}
+	if len(versions) == 0 || versions[0] != sim.Version {
+		t.Fatalf("CHANGELOG.md's first section is %q; add a \"## %s\" section saying what changed", versions, sim.Version)
+	}
+	for i := 1; i < len(versions); i++ {
+		if !semverLess(versions[i], versions[i-1]) {
+			t.Errorf("CHANGELOG.md: section %s comes after %s; newest first", versions[i], versions[i-1])
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 // Package smoketest runs the desktop game in a real window and checks what
-// it draws. It needs a display (run it under xvfb-run) and skips without
-// one; it imports no graphics package itself, so it builds anywhere.
+// it draws. It needs a display (run it under xvfb-run). Without one it fails
+// when DECONFLICT_REQUIRE_DISPLAY=1 (as make test sets it, so CI never
+// passes without having opened the game) and otherwise skips, saying why;
+// it imports no graphics package itself, so it builds anywhere.
 package smoketest
 
 import (
@@ -27,9 +29,20 @@ import (
 
 const width, height = 1280, 800
 
+// requireDisplay is the variable that turns a missing display from a skip
+// into a failure.
+const requireDisplay = "DECONFLICT_REQUIRE_DISPLAY"
+
+// needDisplay fails or skips the test when there is no display to open the
+// game on.
 func needDisplay(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Skip("no display: run under xvfb-run")
+	t.Helper()
+	switch {
+	case os.Getenv("DISPLAY") != "":
+	case os.Getenv(requireDisplay) == "1":
+		t.Fatal("no display (DISPLAY is unset), and " + requireDisplay + "=1 says this run must open the game: run it under xvfb-run, as make test does")
+	default:
+		t.Skip("no display (DISPLAY is unset): the game was not tested; run under xvfb-run -a, or make test, to test it")
 	}
 }
 
@@ -216,5 +229,29 @@ func TestWithoutDisplay(t *testing.T) {
 		if code != c.code || !strings.Contains(string(out), c.want) || strings.Contains(string(out), "panic") {
 			t.Errorf("deconflict %v without a display: exit %d, output:\n%s\nwant exit %d and %q", c.args, code, out, c.code, c.want)
 		}
+	}
+}
+
+// TestWithoutADisplayMakeTestFails runs this package's tests in a child
+// process without a display: with DECONFLICT_REQUIRE_DISPLAY=1 (as make test
+// sets it) they must fail and say why; without it they skip, saying why.
+func TestWithoutADisplayMakeTestFails(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "smoketest.test")
+	if out, err := exec.Command("go", "test", "-c", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build the test binary: %v\n%s", err, out)
+	}
+	run := func(require string) (string, error) {
+		cmd := exec.Command(bin, "-test.run", "^TestScreenshotOfEveryScenario$", "-test.v")
+		cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), requireDisplay + "=" + require}
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	out, err := run("1")
+	if err == nil || !strings.Contains(out, "--- FAIL") || !strings.Contains(out, requireDisplay+"=1 says this run must open the game") {
+		t.Errorf("without a display under make test: %v\n%s", err, out)
+	}
+	out, err = run("")
+	if err != nil || !strings.Contains(out, "--- SKIP") || !strings.Contains(out, "the game was not tested") {
+		t.Errorf("without a display for a developer: %v\n%s", err, out)
 	}
 }

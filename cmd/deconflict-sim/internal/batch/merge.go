@@ -120,6 +120,9 @@ func mergeMeta(paths []string, out string, format Format) (Meta, Grid, error) {
 		if err != nil {
 			return Meta{}, nil, err
 		}
+		if err := sim.CheckVersion(p, m.EngineVersion, "written", "merge it with that version"); err != nil {
+			return Meta{}, nil, err
+		}
 		if !m.Complete {
 			return Meta{}, nil, fmt.Errorf("%s is incomplete: its sidecar records %d rows written and the shard unfinished (finish it with --resume)", p, m.RowsWritten)
 		}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/deconflict/deconflict/internal/atomicfile"
+	"github.com/deconflict/deconflict/sim"
 )
 
 // Meta is a batch file's identity, kept in the sidecar FILE.meta.json: a
@@ -192,6 +193,9 @@ func (bw *Writer) resume(meta Meta, keep func(*Row)) error {
 	old, err := ReadMeta(bw.path)
 	if err != nil {
 		return fmt.Errorf("cannot resume %s: %w", bw.path, err)
+	}
+	if err := sim.CheckVersion(bw.path, old.EngineVersion, "written", "resume it with that version, or drop --resume to start over"); err != nil {
+		return err
 	}
 	if d := old.Differences(meta, true); len(d) > 0 {
 		return fmt.Errorf("cannot resume %s: it was written with other arguments (%s); use another --out or drop --resume to start over",
