@@ -9,6 +9,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/coder/websocket"
+
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/ai"
 	"github.com/deconflict/deconflict/sim/replay"
@@ -190,6 +192,7 @@ func (g *Game) seatByCode(code string) *seat {
 func (g *Game) Run(ctx context.Context) (runner.Result, error) {
 	defer g.store.close()
 	defer close(g.done)
+	defer g.hangUp()
 	for !g.started {
 		if err := g.next(ctx); err != nil {
 			return runner.Result{}, err
@@ -526,6 +529,19 @@ func (g *Game) result() runner.Result {
 	}
 	res.Objectives = append(res.Objectives, e.State().Objectives...)
 	return res
+}
+
+// hangUp closes the connections of a game that stopped before its end, so
+// their clients notice and reconnect (to a resumed game).
+func (g *Game) hangUp() {
+	if g.over {
+		return // the clients close after the over message
+	}
+	for _, s := range g.seats {
+		for c := range s.conns {
+			c.shut(websocket.StatusGoingAway, "the server stops")
+		}
+	}
 }
 
 // sendOver tells every connected seat how the game ended.

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/coder/websocket"
@@ -17,8 +18,11 @@ import (
 )
 
 // Flood limits: a connection may send burst messages at once and rate a
-// second after that; past floodClose refused messages it is dropped.
+// second after that, plus grant messages for every turn it is asked to
+// answer (so a quick AI client is never held back); past floodClose refused
+// messages it is dropped.
 const (
+	grant      = 4
 	burst      = 40
 	rate       = 20
 	floodClose = 200
@@ -35,6 +39,7 @@ type conn struct {
 	once   sync.Once
 	closed chan struct{}
 	log    func(format string, args ...any)
+	turns  atomic.Int64 // turns it was asked to answer, not yet counted by the flood limit
 }
 
 func (c *conn) who() string { return fmt.Sprintf("%s seat from %s", c.seat.role, c.addr) }
@@ -174,7 +179,7 @@ func (g *Game) read(ctx context.Context, c *conn) {
 			return
 		}
 		now := time.Now()
-		tokens = min(burst, tokens+now.Sub(last).Seconds()*rate)
+		tokens = min(burst, tokens+now.Sub(last).Seconds()*rate) + float64(grant*c.turns.Swap(0))
 		last = now
 		if tokens < 1 {
 			refused++
@@ -332,6 +337,9 @@ func (g *Game) broadcast() {
 		}
 		m := g.observeFor(s)
 		for c := range s.conns {
+			if m.YourTurn {
+				c.turns.Add(1)
+			}
 			c.send(m)
 		}
 	}
