@@ -388,6 +388,9 @@ func (g *Game) handle(en *entry, orders []sim.Order, from *conn, live bool) stri
 		if g.paused {
 			return "the game is paused"
 		}
+		if !g.started {
+			return "the game has not started: it waits for every seat to join"
+		}
 		// Orders are checked one by one against the state the previous ones
 		// leave; refused ones are reported and left out of the record.
 		var done []sim.Order

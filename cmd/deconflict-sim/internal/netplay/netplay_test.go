@@ -296,11 +296,14 @@ func TestBadMessagesAreRefusedAndTheGameGoesOn(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := serveGame(t, t.TempDir(), setup, "127.0.0.1:0")
-	// A second connection to Israel's seat misbehaves while a well-behaved
-	// client plays each seat.
-	overs := joinAll(t, s.addr, setup, nil)
+	// Israel's first client misbehaves, and holds the game at Israel's first
+	// decision while it does; well-behaved clients then play both seats.
 	bad := dialSeat(t, s.addr, s.code(t, "israel"))
 	bad.until(func(m *ServerMessage) bool { return m.Type == TypeWelcome })
+	bad.send(`{"type":"orders","orders":[{"kind":"private-message"}]}`)
+	bad.until(refusal("the game has not started"))
+	usa := dialSeat(t, s.addr, s.code(t, "usa"))
+	bad.until(func(m *ServerMessage) bool { return m.Type == TypeObserve && m.YourTurn })
 	bad.send(`{"type":"orders","orders":[{"kind":"approve","decision":1}]}`)
 	bad.until(refusal("approve orders are for usa, not israel"))
 	bad.send(`{"type":"orders","role":"usa","orders":[{"kind":"private-message"}]}`)
@@ -313,12 +316,14 @@ func TestBadMessagesAreRefusedAndTheGameGoesOn(t *testing.T) {
 	bad.until(refusal(`unknown order kind "nuke"`))
 	bad.send(`{"type":"pause"}`)
 	bad.until(refusal("only the umpire"))
-	for range 300 {
+	for range 100 {
 		bad.send(`{"type":"preview","order":{"kind":"end-planning"}}`)
 	}
 	bad.until(refusal("too many messages"))
 	// An oversized message ends that connection only.
 	bad.ws.Write(context.Background(), websocket.MessageText, bytes.Repeat([]byte(" "), MaxMessage+1))
+	overs := joinAll(t, s.addr, setup, nil)
+	go usa.until(func(m *ServerMessage) bool { return m.Type == TypeOver })
 	got := s.wait(t)
 	if got.FinalHash != want.FinalHash {
 		t.Fatalf("final hash %s, local run %s", got.FinalHash, want.FinalHash)

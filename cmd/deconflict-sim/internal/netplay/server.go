@@ -36,6 +36,7 @@ type conn struct {
 	seat   *seat
 	addr   string
 	out    chan []byte
+	latest chan []byte // the newest observe message: an older one not yet sent is replaced
 	once   sync.Once
 	closed chan struct{}
 	log    func(format string, args ...any)
@@ -45,10 +46,19 @@ type conn struct {
 func (c *conn) who() string { return fmt.Sprintf("%s seat from %s", c.seat.role, c.addr) }
 
 // send queues a message; a client too slow to take its messages is dropped.
+// Observations replace the one still waiting, if any: only the latest counts.
 func (c *conn) send(m *ServerMessage) {
 	data, err := json.Marshal(m)
 	if err != nil {
 		c.log("%s: cannot encode a %s message: %v", c.who(), m.Type, err)
+		return
+	}
+	if m.Type == TypeObserve {
+		select {
+		case <-c.latest:
+		default:
+		}
+		c.latest <- data // the game loop is the only sender: the slot is free
 		return
 	}
 	select {
@@ -67,20 +77,27 @@ func (c *conn) shut(code websocket.StatusCode, reason string) {
 	})
 }
 
-// writer sends queued messages until the connection closes.
+// writer sends queued messages until the connection closes; other messages
+// go before a waiting observation, which is always the newest.
 func (c *conn) writer() {
 	for {
+		var data []byte
 		select {
-		case <-c.closed:
-			return
-		case data := <-c.out:
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			err := c.ws.Write(ctx, websocket.MessageText, data)
-			cancel()
-			if err != nil {
-				c.shut(websocket.StatusGoingAway, "write failed")
+		case data = <-c.out:
+		default:
+			select {
+			case <-c.closed:
 				return
+			case data = <-c.out:
+			case data = <-c.latest:
 			}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		err := c.ws.Write(ctx, websocket.MessageText, data)
+		cancel()
+		if err != nil {
+			c.shut(websocket.StatusGoingAway, "write failed")
+			return
 		}
 	}
 }
@@ -124,7 +141,7 @@ func (g *Game) serveWS(w http.ResponseWriter, r *http.Request) {
 		ws.Close(websocket.StatusPolicyViolation, "refused")
 		return
 	}
-	c := &conn{ws: ws, seat: s, addr: r.RemoteAddr, out: make(chan []byte, sendQueue), closed: make(chan struct{}), log: g.log.Printf}
+	c := &conn{ws: ws, seat: s, addr: r.RemoteAddr, out: make(chan []byte, sendQueue), latest: make(chan []byte, 1), closed: make(chan struct{}), log: g.log.Printf}
 	go c.writer()
 	if !g.deliver(input{from: c, join: true}) {
 		c.send(&ServerMessage{Type: TypeRefused, Reason: "the game is over"})
