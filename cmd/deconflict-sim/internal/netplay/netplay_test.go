@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -383,5 +384,93 @@ func TestResumeAfterAStopMidGame(t *testing.T) {
 		if over := <-overs; over == nil || over.FinalHash != want.FinalHash.String() {
 			t.Errorf("a client heard %+v", over)
 		}
+	}
+}
+
+func TestTurnTimeoutGivesTheAIAnswer(t *testing.T) {
+	sc := loadScenario(t, "tanf-2021")
+	const seed = 5
+	want := localRun(t, sc, seed)
+	setup, err := NewSetup(sc, seed, nil, []string{"usa"}, 5*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serveGame(t, t.TempDir(), setup, "127.0.0.1:0")
+	// The US player joins and never answers: every US decision times out
+	// and gets the AI's answer, which is what the local run's AI chose.
+	silent := dialSeat(t, s.addr, s.code(t, "usa"))
+	go silent.until(func(m *ServerMessage) bool { return m.Type == TypeOver })
+	got := s.wait(t)
+	if got.FinalHash != want.FinalHash {
+		t.Fatalf("final hash %s, local run %s", got.FinalHash, want.FinalHash)
+	}
+}
+
+func TestUmpire(t *testing.T) {
+	sc := loadScenario(t, "shadow-war")
+	const seed = 2
+	setup, err := NewSetup(sc, seed, nil, []string{"umpire", "usa"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	s := serveGame(t, dir, setup, "127.0.0.1:0")
+	ump := dialSeat(t, s.addr, s.code(t, "umpire"))
+	usa := dialSeat(t, s.addr, s.code(t, "usa"))
+	obs := usa.until(func(m *ServerMessage) bool { return m.Type == TypeObserve && m.YourTurn })
+	if obs.State != nil || obs.Observation == nil || obs.Observation.Actor != sim.USA {
+		t.Fatalf("the US seat's observe: state %v, observation of %v", obs.State != nil, obs.Observation)
+	}
+	um := ump.until(func(m *ServerMessage) bool { return m.Type == TypeObserve && m.State != nil })
+	if len(um.Waiting) != 1 || um.Waiting[0] != "usa" {
+		t.Fatalf("the umpire sees the game wait for %v, want [usa]", um.Waiting)
+	}
+	ump.send(`{"type":"pause"}`)
+	ump.until(func(m *ServerMessage) bool { return m.Type == TypeSeats && m.Paused })
+	usa.send(`{"type":"orders","orders":[{"kind":"private-message"}]}`)
+	usa.until(refusal("the game is paused"))
+	ev := "shahed-downed-1"
+	ump.send(`{"type":"inject","event":"` + ev + `"}`)
+	ump.send(`{"type":"inject","event":"` + ev + `"}`)
+	ump.until(refusal("has fired already"))
+	ump.send(`{"type":"inject","event":"no-such-event"}`)
+	ump.until(refusal(`has no event "no-such-event"`))
+	// The umpire takes the US seat over by hand and answers with the AI's
+	// suggestion, then hands it to the AI for the rest of the game.
+	ump.send(`{"type":"takeover","role":"usa","by":"umpire"}`)
+	ump.send(`{"type":"resume"}`)
+	mine := ump.until(func(m *ServerMessage) bool { return m.Type == TypeObserve && m.YourTurn && m.Role == "usa" })
+	answer, _ := json.Marshal(&ClientMessage{Type: TypeOrders, Role: "usa", Stop: mine.Stop, Orders: mine.Suggestion, Done: true})
+	ump.send(string(answer))
+	ump.until(func(m *ServerMessage) bool { return m.Type == TypeAccepted })
+	usa.send(`{"type":"orders","orders":[{"kind":"private-message"}]}`)
+	usa.until(refusal("usa is played by the umpire now"))
+	ump.send(`{"type":"takeover","role":"usa","by":"ai"}`)
+	go usa.until(func(m *ServerMessage) bool { return m.Type == TypeOver })
+	go ump.until(func(m *ServerMessage) bool { return m.Type == TypeOver })
+	got := s.wait(t)
+
+	journal, err := os.ReadFile(filepath.Join(dir, journalFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"kind":"pause"`, `"event":"shahed-downed-1"`, `"role":"usa","by":"umpire"`, `"kind":"resume"`, `"by":"umpire","orders"`, `"by":"ai"`} {
+		if !bytes.Contains(journal, []byte(want)) {
+			t.Errorf("the journal lacks %s:\n%.2000s", want, journal)
+		}
+	}
+	// The event fired at the umpire's word, once: the state says so, and a
+	// game in which it fired on its own schedule ends elsewhere.
+	i := slices.IndexFunc(sc.Events, func(e sim.Event) bool { return e.ID == ev })
+	if !s.g.eng.State().Fired[i] {
+		t.Errorf("event %s never fired", ev)
+	}
+	if local := localRun(t, sc, seed); local.FinalHash == got.FinalHash {
+		t.Errorf("the umpire's game ends like a game without an umpire (%s)", got.FinalHash)
+	}
+	// The record replays: serving the same directory again ends the same way.
+	again := serveGame(t, dir, nil, "127.0.0.1:0").wait(t)
+	if again.FinalHash != got.FinalHash {
+		t.Errorf("replayed from the journal: final hash %s, the game ended with %s", again.FinalHash, got.FinalHash)
 	}
 }
