@@ -9,10 +9,11 @@ export PATH := $(PATH):/usr/local/go/bin
 
 # Debian packages the desktop game links against (cgo, OpenGL, X11, ALSA) and
 # the ones the tests use (Xvfb for a real window, qemu-user to run arm64,
-# tzdata for the time-zone half of the hash check).
+# tzdata for the time-zone half of the hash check, Chromium for the browser
+# client of a served game).
 GAME_PKGS := gcc libc6-dev libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev \
 	libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config
-TEST_PKGS := $(GAME_PKGS) xvfb xauth qemu-user tzdata
+TEST_PKGS := $(GAME_PKGS) xvfb xauth qemu-user tzdata chromium
 
 .PHONY: play test deps-game deps-test build sim check fmt vet hashcheck bench clean
 
@@ -20,7 +21,7 @@ play: deps-game
 	$(GO) run ./cmd/deconflict
 
 test: deps-test check
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(GO) test -count=1 ./...
+	DECONFLICT_BROWSER_TEST=1 xvfb-run -a -s "-screen 0 1600x1000x24" $(GO) test -count=1 ./...
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/deconflict-sim
 	.ci/hashcheck.sh
 

@@ -121,7 +121,7 @@ function draw() {
   for (const r of scenario.Routes || []) pts.push(...r.Path);
   let minX = Math.min(...pts.map((p) => p.X)), maxX = Math.max(...pts.map((p) => p.X));
   let minY = Math.min(...pts.map((p) => p.Y)), maxY = Math.max(...pts.map((p) => p.Y));
-  const k = Math.min((w - 80) / Math.max(1, maxX - minX), (h - 60) / Math.max(1, maxY - minY));
+  const k = Math.min((w - 280) / Math.max(1, maxX - minX), (h - 60) / Math.max(1, maxY - minY));
   const at = (p) => [40 + (p.X - minX) * k, h - 30 - (p.Y - minY) * k];
   g.strokeStyle = "rgba(60,60,60,0.35)"; g.lineWidth = 1;
   for (const r of scenario.Routes || []) {
