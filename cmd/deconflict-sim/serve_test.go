@@ -207,3 +207,20 @@ func TestServeResumesAfterKill9(t *testing.T) {
 		t.Errorf("replay of the served game: %s", out)
 	}
 }
+
+// TestNetworkDocsListEveryFlag keeps docs/network.md in step with the flags
+// of serve and join.
+func TestNetworkDocsListEveryFlag(t *testing.T) {
+	doc := string(mustRead(t, "../../docs/network.md"))
+	for _, cmd := range []string{"serve", "join"} {
+		usage, _ := mustCall(t, exitOK, cmd, "-h")
+		for _, line := range strings.Split(usage, "\n") {
+			if !strings.HasPrefix(line, "  --") {
+				continue
+			}
+			if flag := strings.Fields(line)[0]; !strings.Contains(doc, "`"+flag) {
+				t.Errorf("docs/network.md does not document %s %s", cmd, flag)
+			}
+		}
+	}
+}
