@@ -11,7 +11,8 @@ import (
 // once, before its day, and never fires again (not on its day either).
 func TestInjectFiresAnEventOnce(t *testing.T) {
 	sc := quiet()
-	sc.Events = []sim.Event{{ID: "talks", Day: sc.StartDay + 300, Effects: []sim.Effect{
+	day := sc.StartDay + (sc.EndDay-sc.StartDay)/2
+	sc.Events = []sim.Event{{ID: "talks", Day: day, Effects: []sim.Effect{
 		{Kind: sim.EffectTalks, Value: 5_000, Zone: -1}, // +5 points of talks progress, in milli
 	}}}
 	e := sim.New(sc, 1)
@@ -34,14 +35,17 @@ func TestInjectFiresAnEventOnce(t *testing.T) {
 	// On its own day the event does not fire a second time: the log holds
 	// the one firing, the injection's.
 	fired := 0
-	advanceUntil(t, e, func() bool {
+	reached := advanceUntil(t, e, func() bool {
 		for _, en := range e.TakeLog() {
 			if en.Kind == sim.LogEvent {
 				fired++
 			}
 		}
-		return e.Day() > sc.StartDay+300
+		return e.Day() > day
 	})
+	if !reached {
+		t.Fatal("the run ended before the event's day")
+	}
 	if fired != 1 {
 		t.Errorf("the event fired %d times, want once", fired)
 	}
