@@ -63,6 +63,7 @@ function receive(m) {
       $("role").textContent = role;
       document.title = "Deconflict — " + role;
       seats(m.seats);
+      if (role === "umpire") umpireControls();
       break;
     case "observe":
       last = m;
@@ -161,7 +162,10 @@ function panel() {
     b.onclick = () => send({ type: "orders", stop: last.stop, role: last.role, orders: last.suggestion, done: true });
     box.appendChild(b);
   }
-  for (const d of obs.Decisions || []) {
+  // The umpire answers from the whole state for a role it took over.
+  const decisions = role !== "umpire" ? obs.Decisions || [] :
+    last.your_turn && last.state ? last.state.Pending.filter((d) => !d.Done && ACTORS[d.Actor] === last.role) : [];
+  for (const d of decisions) {
     const kind = DECISIONS[d.Kind];
     const el = document.createElement("div");
     el.className = "decision";
@@ -169,7 +173,7 @@ function panel() {
     for (const a of ANSWERS[kind] || []) {
       const b = document.createElement("button");
       b.textContent = a.label;
-      b.onclick = () => send({ type: "orders", stop: last.stop, orders: [Object.assign({ decision: d.ID }, a.order)] });
+      b.onclick = () => send({ type: "orders", stop: last.stop, role: last.role, orders: [Object.assign({ decision: d.ID }, a.order)] });
       el.appendChild(b);
     }
     box.appendChild(el);
@@ -183,6 +187,23 @@ function panel() {
   ];
   $("situation").textContent = lines.filter(Boolean).join("\n");
   $("situation").style.whiteSpace = "pre-wrap";
+}
+
+// umpireControls shows the umpire's buttons: pause, inject an event, take
+// a role over.
+function umpireControls() {
+  $("umpire").hidden = false;
+  const sel = $("event");
+  sel.innerHTML = "";
+  for (const ev of scenario.Events || []) {
+    const o = document.createElement("option");
+    o.value = o.textContent = ev.ID;
+    sel.appendChild(o);
+  }
+  $("pause").onclick = () => send({ type: "pause" });
+  $("resume").onclick = () => send({ type: "resume" });
+  $("inject").onclick = () => send({ type: "inject", event: sel.value });
+  $("takeover").onclick = () => send({ type: "takeover", role: $("takeover-role").value, by: $("takeover-by").value });
 }
 
 window.addEventListener("resize", draw);
