@@ -2,12 +2,23 @@ package main
 
 import (
 	"bufio"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/json"
+	"encoding/pem"
+	"io"
+	"math/big"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -26,8 +37,26 @@ func TestMain(m *testing.M) {
 type process struct {
 	cmd    *exec.Cmd
 	lines  chan string // stdout, line by line
-	stderr *strings.Builder
+	stderr *lockedBuffer
 	exited chan struct{}
+}
+
+// lockedBuffer collects a child's stderr while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func start(t *testing.T, args ...string) *process {
@@ -38,7 +67,7 @@ func start(t *testing.T, args ...string) *process {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &process{cmd: cmd, lines: make(chan string, 1000), stderr: &strings.Builder{}, exited: make(chan struct{})}
+	p := &process{cmd: cmd, lines: make(chan string, 1000), stderr: &lockedBuffer{}, exited: make(chan struct{})}
 	cmd.Stderr = p.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -222,5 +251,56 @@ func TestNetworkDocsListEveryFlag(t *testing.T) {
 				t.Errorf("docs/network.md does not document %s %s", cmd, flag)
 			}
 		}
+	}
+}
+
+// TestServeTLS: with --cert and --key the server speaks only TLS, serves the
+// browser client over https, and does not warn about plain traffic.
+func TestServeTLS(t *testing.T) {
+	dir := t.TempDir()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "127.0.0.1"},
+		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	certFile, keyFile := filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600)
+	os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}), 0o600)
+
+	addr := freePort(t)
+	srv := start(t, "serve", "--scenario", "tanf-2021", "--seats", "usa", "--addr", addr,
+		"--dir", filepath.Join(dir, "game"), "--cert", certFile, "--key", keyFile)
+	seatsOf(t, srv, 1)
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(cert)
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}, Timeout: 10 * time.Second}
+	resp, err := client.Get("https://" + addr + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "<title>Deconflict") {
+		t.Errorf("https GET /: %d %.200s", resp.StatusCode, body)
+	}
+	if resp, err := (&http.Client{Timeout: 10 * time.Second}).Get("http://" + addr + "/"); err == nil && resp.StatusCode == http.StatusOK {
+		t.Errorf("plain http was served alongside TLS")
+	}
+	if strings.Contains(srv.stderr.String(), "not encrypted") {
+		t.Errorf("serve with TLS warned about plain traffic:\n%s", srv.stderr)
 	}
 }
