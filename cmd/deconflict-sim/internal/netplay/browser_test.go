@@ -49,7 +49,7 @@ func TestBrowserDrawsTheGame(t *testing.T) {
 		`id="role">usa<`,
 		`id="turn">Turn \d+ of 31 · 2021-\d\d-\d\d<`,
 		`Waiting for: <b id="waiting">usa<`,
-		`request \(decision \d+, subject \d+\) <button>Approve</button>`,
+		`request \(decision \d+, subject \d+\) <button[^>]*>Approve</button>`,
 		`Answer as the AI suggests`,
 	} {
 		if !regexp.MustCompile(re).MatchString(dom) {

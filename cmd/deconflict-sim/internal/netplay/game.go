@@ -42,6 +42,7 @@ type input struct {
 type previewReq struct {
 	id    int64
 	order sim.Order
+	role  string // the umpire's: a role it took over
 }
 
 // Game is one served game: the engine, the seats and the directory it is

@@ -315,7 +315,17 @@ func TestBadMessagesAreRefusedAndTheGameGoesOn(t *testing.T) {
 	bad.send(`{"type":"orders","orders":[{"kind":"private-message"}]}`)
 	bad.until(refusal("the game has not started"))
 	usa := dialSeat(t, s.addr, s.code(t, "usa"))
-	bad.until(func(m *ServerMessage) bool { return m.Type == TypeObserve && m.YourTurn })
+	turn := bad.until(func(m *ServerMessage) bool { return m.Type == TypeObserve && m.YourTurn })
+	// Previews: the seat's own order is previewed, another role's refused.
+	ask, _ := json.Marshal(&ClientMessage{Type: TypePreview, ID: 7, Order: &turn.Suggestion[0]})
+	bad.send(string(ask))
+	if pv := bad.until(func(m *ServerMessage) bool { return m.Type == TypePreview && m.ID == 7 }); pv.Error != "" || pv.Preview == nil {
+		t.Errorf("preview of the AI's suggested %s: %+v", turn.Suggestion[0].Kind, pv)
+	}
+	bad.send(`{"type":"preview","id":8,"order":{"kind":"approve","decision":1}}`)
+	bad.until(func(m *ServerMessage) bool {
+		return m.Type == TypePreview && m.ID == 8 && strings.Contains(m.Error, "approve orders are for usa")
+	})
 	bad.send(`{"type":"orders","orders":[{"kind":"approve","decision":1}]}`)
 	bad.until(refusal("approve orders are for usa, not israel"))
 	bad.send(`{"type":"orders","role":"usa","orders":[{"kind":"private-message"}]}`)

@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	TypeObserve:  {"type", "stop", "turn", "waiting", "paused", "seats", "observation", "your_turn", "suggestion"},
 	TypeAccepted: {"type", "stop", "count"},
 	TypeRefused:  {"type", "reason"},
+	TypePreview:  {"type", "id", "preview", "error"},
 	TypeSeats:    {"type", "seats", "waiting", "paused"},
 	TypeOver:     {"type", "outcome", "final_hash", "verdicts", "turn"},
 }

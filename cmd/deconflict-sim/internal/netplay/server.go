@@ -223,7 +223,7 @@ func (g *Game) read(ctx context.Context, c *conn) {
 			c.send(&ServerMessage{Type: TypeRefused, Reason: "already joined"})
 			continue
 		case TypePreview:
-			in.preview = &previewReq{id: m.ID, order: orders[0]}
+			in.preview = &previewReq{id: m.ID, order: orders[0], role: m.Role}
 		case TypeOrders:
 			in.entry = &entry{Kind: "orders", Stop: m.Stop, Role: m.Role, Done: m.Done}
 			in.orders = orders
@@ -269,8 +269,11 @@ func (g *Game) left(c *conn) {
 
 func (g *Game) preview(c *conn, req *previewReq) {
 	a := c.seat.actor
-	if c.seat == g.umpire {
+	if c.seat == g.umpire { // for a role it took over, or as nobody
 		a = sim.NoActor
+		if r, ok := sim.ParseActor(req.role); ok && g.ctrl[r] == ByUmpire {
+			a = r
+		}
 	}
 	m := &ServerMessage{Type: TypePreview, ID: req.id}
 	if p, err := g.eng.Preview(a, req.order); err != nil {

@@ -23,6 +23,8 @@ const code = params.get("code") || localStorage.getItem("deconflict.code") || ""
 if (params.get("code")) localStorage.setItem("deconflict.code", code);
 
 let ws = null, scenario = null, role = "", last = null, over = false;
+let previewID = 0;
+const previewBoxes = {}; // preview id -> the element that shows its answer
 const $ = (id) => document.getElementById(id);
 
 function log(text) {
@@ -75,6 +77,9 @@ function receive(m) {
     case "seats":
       seats(m.seats);
       waiting(m.waiting, m.paused);
+      break;
+    case "preview":
+      showPreview(m);
       break;
     case "accepted":
       log("accepted " + m.count + " order(s)");
@@ -173,9 +178,19 @@ function panel() {
     for (const a of ANSWERS[kind] || []) {
       const b = document.createElement("button");
       b.textContent = a.label;
-      b.onclick = () => send({ type: "orders", stop: last.stop, role: last.role, orders: [Object.assign({ decision: d.ID }, a.order)] });
+      const order = Object.assign({ decision: d.ID }, a.order);
+      b.onclick = () => send({ type: "orders", stop: last.stop, role: last.role, orders: [order] });
+      b.title = "preview: hover";
+      b.onmouseenter = () => {
+        previewID++;
+        previewBoxes[previewID] = el.querySelector(".preview");
+        send({ type: "preview", id: previewID, role: last.role, order: order });
+      };
       el.appendChild(b);
     }
+    const pv = document.createElement("div");
+    pv.className = "preview";
+    el.appendChild(pv);
     box.appendChild(el);
   }
   if (!box.children.length) box.textContent = last.your_turn ? "" : "None now.";
@@ -187,6 +202,16 @@ function panel() {
   ];
   $("situation").textContent = lines.filter(Boolean).join("\n");
   $("situation").style.whiteSpace = "pre-wrap";
+}
+
+// showPreview writes what an order would change under its decision.
+function showPreview(m) {
+  const el = previewBoxes[m.id];
+  delete previewBoxes[m.id];
+  if (!el) return;
+  if (m.error) { el.textContent = m.error; return; }
+  const fmt = (v, line) => line.Unit === "%" ? (100 * v / line.Scale).toFixed(1) + "%" : (v / line.Scale).toFixed(2) + " " + line.Unit;
+  el.textContent = (m.preview.Lines || []).map((l) => l.Label + ": " + fmt(l.Before, l) + " → " + fmt(l.After, l)).join("\n") || "no visible change";
 }
 
 // umpireControls shows the umpire's buttons: pause, inject an event, take
