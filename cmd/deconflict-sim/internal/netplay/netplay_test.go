@@ -452,7 +452,9 @@ func TestUmpire(t *testing.T) {
 	usa.until(refusal("the game is paused"))
 	ev := "shahed-downed-1"
 	ump.send(`{"type":"inject","event":"` + ev + `"}`)
-	injectedAt := ump.until(func(m *ServerMessage) bool { return m.Type == TypeObserve && m.State != nil && m.State.Fired[slices.IndexFunc(sc.Events, func(e sim.Event) bool { return e.ID == ev })] })
+	injectedAt := ump.until(func(m *ServerMessage) bool {
+		return m.Type == TypeObserve && m.State != nil && m.State.Fired[slices.IndexFunc(sc.Events, func(e sim.Event) bool { return e.ID == ev })]
+	})
 	ump.send(`{"type":"inject","event":"` + ev + `"}`)
 	ump.until(refusal("has fired already"))
 	ump.send(`{"type":"inject","event":"no-such-event"}`)
