@@ -49,18 +49,18 @@ type previewReq struct {
 // written to. Run drives it; every input passes through one goroutine, in
 // the order the journal records, so a resumed game is the same game.
 type Game struct {
-	setup    *Setup
-	sc       *sim.Scenario
-	eng      *sim.Engine
-	policies [sim.NumActors]sim.Policy
-	obs      sim.Observation
-	seats    []*seat
-	byActor  [sim.NumActors]*seat
-	umpire   *seat
-	ctrl     [sim.NumActors]string
-	store    *store
-	log      *log.Logger
-	timeout  time.Duration
+	setup   *Setup
+	sc      *sim.Scenario
+	eng     *sim.Engine
+	loop    runner.Loop // drives the engine: the AI answers through it, seats through Give
+	obs     sim.Observation
+	seats   []*seat
+	byActor [sim.NumActors]*seat
+	umpire  *seat
+	ctrl    [sim.NumActors]string
+	store   *store
+	log     *log.Logger
+	timeout time.Duration
 
 	in      chan input
 	pending []entry // journal entries still to replay
@@ -74,7 +74,6 @@ type Game struct {
 	fatal   error         // the game record cannot be written: the game stops
 	done    chan struct{} // closed when Run returns
 
-	orders  []sim.Recorded
 	hashes  []sim.Hash
 	digests [][]byte
 	over    bool
@@ -150,10 +149,12 @@ func Open(dir string, setup *Setup, logger *log.Logger) (*Game, error) {
 	g := &Game{setup: setup, sc: sc, eng: sim.New(sc, setup.Seed), store: st, log: logger,
 		timeout: time.Duration(setup.TurnTimeoutMS) * time.Millisecond, in: make(chan input, 256),
 		pending: pending, waiting: sim.NoActor, done: make(chan struct{})}
-	if g.policies, err = runner.Policies(sc, setup.Seed); err != nil {
+	policies, err := runner.Policies(sc, setup.Seed)
+	if err != nil {
 		st.close()
 		return nil, err
 	}
+	g.loop = runner.Loop{Engine: g.eng, Policies: policies, Record: true, TurnEnded: g.turnEnded}
 	for a := range g.ctrl {
 		g.ctrl[a] = ByAI
 	}
@@ -163,6 +164,7 @@ func Open(dir string, setup *Setup, logger *log.Logger) (*Game, error) {
 			st.actor = a
 			g.byActor[a] = st
 			g.ctrl[a] = BySeat
+			g.loop.Seats[a] = runner.SeatPlayer
 		} else {
 			g.umpire = st
 		}
@@ -201,26 +203,29 @@ func (g *Game) Run(ctx context.Context) (runner.Result, error) {
 	}
 	e := g.eng
 	for !g.over {
-		for a := sim.Actor(0); a < sim.NumActors; a++ {
-			if e.HasOpen(a) {
-				if err := g.answer(ctx, a); err != nil {
-					return runner.Result{}, err
-				}
-			}
-		}
 		for g.paused {
 			if err := g.next(ctx); err != nil {
 				return runner.Result{}, err
 			}
 		}
-		stop := e.Advance()
-		if stop == sim.StopDecide {
+		stop, err := g.loop.Step()
+		if err != nil {
+			return runner.Result{}, err
+		}
+		if stop != sim.StopDecide {
+			g.over = stop == sim.StopOver
+			g.broadcast()
 			continue
 		}
-		g.hashes = append(g.hashes, e.Hash())
-		g.digests = append(g.digests, e.State().Digest(nil))
-		g.over = stop == sim.StopOver
-		g.broadcast()
+		// A seat must answer: the first, in actor order, that has open decisions.
+		for a := sim.Actor(0); a < sim.NumActors; a++ {
+			if g.loop.Seats[a] == runner.SeatPlayer && e.HasOpen(a) {
+				if err := g.answer(ctx, a); err != nil {
+					return runner.Result{}, err
+				}
+				break
+			}
+		}
 	}
 	res := g.result()
 	if rp, err := replay.New(g.sc, g.setup.Overrides, replay.Spectator, &res); err != nil {
@@ -235,26 +240,34 @@ func (g *Game) Run(ctx context.Context) (runner.Result, error) {
 // Replaying reports whether journal entries are still to be replayed.
 func (g *Game) replaying() bool { return len(g.pending) > 0 }
 
-// answer asks actor a for its answers at this stop: the AI answers at once,
-// a seat (or the umpire) is waited for until it has answered every decision,
-// closed its answer, or timed out.
+// answer waits for seat a's answers at this stop, until it has answered
+// every decision, closed its answer or timed out. Its policy's answer is
+// worked out first, at the point of the run where a local run's AI would
+// give it: it is the seat's suggestion, and its answer on a timeout or
+// when the umpire hands the seat to the AI.
 func (g *Game) answer(ctx context.Context, a sim.Actor) error {
 	e := g.eng
 	g.stop++
 	e.Observe(a, &g.obs)
 	g.suggest = g.suggest[:0]
-	if p := g.policies[a]; p != nil {
+	if p := g.loop.Policies[a]; p != nil {
 		g.suggest = p.Decide(&g.obs, g.suggest)
 	}
 	g.waiting, g.close = a, ""
 	defer func() { g.waiting = sim.NoActor; g.stopTimer() }()
 	for {
 		if !g.paused && (g.ctrl[a] == ByAI || g.close == ByAI) {
-			g.applyAll(a, g.suggest)
+			// The seat may have answered part already: what no longer
+			// fits is left out.
+			for _, o := range g.suggest {
+				if err := g.loop.Give(a, o); err != nil && !g.replaying() {
+					g.log.Printf("AI answer for %s skipped: %v", a, err)
+				}
+			}
 			g.close = "defaults"
 		}
 		if g.close != "" {
-			return g.closeOpen(a)
+			return g.loop.Close(a)
 		}
 		if !e.HasOpen(a) {
 			return nil
@@ -267,35 +280,10 @@ func (g *Game) answer(ctx context.Context, a sim.Actor) error {
 	}
 }
 
-// applyAll applies orders for a, skipping those no longer valid (a seat may
-// have answered part already) and recording the rest.
-func (g *Game) applyAll(a sim.Actor, orders []sim.Order) {
-	for _, o := range orders {
-		if err := g.apply(a, o); err != nil && !g.replaying() {
-			g.log.Printf("AI answer for %s skipped: %v", a, err)
-		}
-	}
-}
-
-func (g *Game) apply(a sim.Actor, o sim.Order) error {
-	e := g.eng
-	if err := e.Apply(a, o); err != nil {
-		return err
-	}
-	g.orders = append(g.orders, sim.Recorded{Turn: e.Turn(), Step: e.Step(), Actor: a, Order: o})
-	return nil
-}
-
-// closeOpen answers a's remaining decisions with the default answers.
-func (g *Game) closeOpen(a sim.Actor) error {
-	for _, d := range g.eng.Pending() {
-		if d.Done || d.Actor != a {
-			continue
-		}
-		if err := g.apply(a, sim.DefaultOrder(d)); err != nil {
-			return fmt.Errorf("default answer for %s: %w", a, err)
-		}
-	}
+// turnEnded keeps the hash and digest of every turn for the replay.
+func (g *Game) turnEnded(int32) error {
+	g.hashes = append(g.hashes, g.eng.Hash())
+	g.digests = append(g.digests, g.eng.State().Digest(nil))
 	return nil
 }
 
@@ -396,7 +384,7 @@ func (g *Game) handle(en *entry, orders []sim.Order, from *conn, live bool) stri
 		// leave; refused ones are reported and left out of the record.
 		var done []sim.Order
 		for i, o := range orders {
-			if err := g.apply(a, o); err != nil {
+			if err := g.loop.Give(a, o); err != nil {
 				if !live {
 					return err.Error()
 				}
@@ -470,6 +458,10 @@ func (g *Game) handle(en *entry, orders []sim.Order, from *conn, live bool) stri
 		}
 		commit = func() {
 			g.ctrl[a] = en.By
+			g.loop.Seats[a] = runner.SeatPlayer
+			if en.By == ByAI {
+				g.loop.Seats[a] = runner.SeatAI
+			}
 			g.stopTimer()
 			g.log.Printf("umpire: %s is now played by %s", a, en.By)
 		}
@@ -519,19 +511,8 @@ func (g *Game) ordersActor(en *entry, from *conn) (sim.Actor, string) {
 
 // result is the run's result as a local run reports it.
 func (g *Game) result() runner.Result {
-	e := g.eng
-	res := runner.Result{Seed: g.setup.Seed, Outcome: e.Outcome(), Turns: e.Turn(), FinalHash: e.Hash(),
-		Orders: g.orders, Hashes: g.hashes, Digests: g.digests}
-	if e.Over() {
-		res.Turns = e.State().EndTurn + 1
-	}
-	for m := sim.Metric(0); m < sim.NumMetrics; m++ {
-		res.Metrics[m] = e.Metric(m)
-	}
-	for a := sim.Actor(0); a < sim.NumActors; a++ {
-		res.Verdicts[a] = e.Verdict(a)
-	}
-	res.Objectives = append(res.Objectives, e.State().Objectives...)
+	res := runner.Result{Seed: g.setup.Seed, Orders: g.loop.Orders, Hashes: g.hashes, Digests: g.digests}
+	res.Finish(g.eng)
 	return res
 }
 
