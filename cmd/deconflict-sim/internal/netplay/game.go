@@ -511,7 +511,7 @@ func (g *Game) ordersActor(en *entry, from *conn) (sim.Actor, string) {
 
 // result is the run's result as a local run reports it.
 func (g *Game) result() runner.Result {
-	res := runner.Result{Seed: g.setup.Seed, Orders: g.loop.Orders, Hashes: g.hashes, Digests: g.digests}
+	res := runner.Result{Seed: g.setup.Seed, Orders: g.loop.Orders, Given: g.loop.Given, Hashes: g.hashes, Digests: g.digests}
 	res.Finish(g.eng)
 	return res
 }
