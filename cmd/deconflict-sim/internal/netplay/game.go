@@ -237,7 +237,7 @@ func (g *Game) Run(ctx context.Context) (runner.Result, error) {
 	return res, nil
 }
 
-// Replaying reports whether journal entries are still to be replayed.
+// replaying reports whether journal entries are still to be replayed.
 func (g *Game) replaying() bool { return len(g.pending) > 0 }
 
 // answer waits for seat a's answers at this stop, until it has answered
