@@ -416,7 +416,8 @@ func TestTurnTimeoutGivesTheAIAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := serveGame(t, t.TempDir(), setup, "127.0.0.1:0")
+	dir := t.TempDir()
+	s := serveGame(t, dir, setup, "127.0.0.1:0")
 	// The US player joins and never answers: every US decision times out
 	// and gets the AI's answer, which is what the local run's AI chose.
 	silent := dialSeat(t, s.addr, s.code(t, "usa"))
@@ -424,6 +425,14 @@ func TestTurnTimeoutGivesTheAIAnswer(t *testing.T) {
 	got := s.wait(t)
 	if got.FinalHash != want.FinalHash {
 		t.Fatalf("final hash %s, local run %s", got.FinalHash, want.FinalHash)
+	}
+	// The timeouts are in the journal: the game replays from it alone.
+	journal, _ := os.ReadFile(filepath.Join(dir, journalFile))
+	if !bytes.Contains(journal, []byte(`"kind":"timeout"`)) {
+		t.Fatalf("no timeout in the journal:\n%.1000s", journal)
+	}
+	if again := serveGame(t, dir, nil, "127.0.0.1:0").wait(t); again.FinalHash != want.FinalHash {
+		t.Errorf("replayed from the journal: final hash %s, want %s", again.FinalHash, want.FinalHash)
 	}
 }
 
