@@ -11,10 +11,11 @@ export PATH := $(PATH):/usr/local/go/bin
 
 # Debian packages the desktop game links against (cgo, OpenGL, X11, ALSA) and
 # the ones the tests use (Xvfb for a real window, qemu-user to run arm64 and arm,
-# tzdata for the time-zone half of the hash check).
+# tzdata for the time-zone half of the hash check, Chromium for the browser
+# client of a served game).
 GAME_PKGS := gcc libc6-dev libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev \
 	libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config
-TEST_PKGS := $(GAME_PKGS) xvfb xauth qemu-user tzdata
+TEST_PKGS := $(GAME_PKGS) xvfb xauth qemu-user tzdata chromium
 
 .PHONY: play test deps-game deps-test build sim check fmt vet hashcheck bench clean
 
@@ -23,8 +24,10 @@ play: deps-game
 
 # DECONFLICT_REQUIRE_DISPLAY=1: the game's smoke test fails, rather than
 # skips, if it finds no display (a plain go test without one skips it).
+# DECONFLICT_BROWSER_TEST=1: the served game's browser client is tested in
+# headless Chromium (a plain go test skips it).
 test: deps-test check
-	DECONFLICT_REQUIRE_DISPLAY=1 xvfb-run -a -s "-screen 0 1600x1000x24" $(GO) test -count=1 ./...
+	DECONFLICT_REQUIRE_DISPLAY=1 DECONFLICT_BROWSER_TEST=1 xvfb-run -a -s "-screen 0 1600x1000x24" $(GO) test -count=1 ./...
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/deconflict-sim
 	.ci/hashcheck.sh
 

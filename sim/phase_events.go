@@ -86,3 +86,23 @@ func (e *Engine) addHalt(area Area, days, zone, site int32) {
 	st.Count[MetricHalts]++
 	e.note(LogHalt, USA, Israel, site, zone, int64(days))
 }
+
+// Inject fires scenario event i now, out of its schedule, as an umpire may in
+// a served game. An event fires once: an event that already fired is refused.
+func (e *Engine) Inject(i int32) error {
+	if e.st.Outcome != OutcomeRunning {
+		return invalid("the run is over")
+	}
+	if i < 0 || int(i) >= len(e.sc.Events) {
+		return invalid("no event %d", i)
+	}
+	if e.st.Fired[i] {
+		return invalid("event %s has fired already", e.sc.Events[i].ID)
+	}
+	e.st.Fired[i] = true
+	for j := range e.sc.Events[i].Effects {
+		e.applyEffect(&e.sc.Events[i].Effects[j])
+	}
+	e.note(LogEvent, NoActor, NoActor, -1, i, 0)
+	return nil
+}

@@ -35,6 +35,8 @@ func commands() map[string]command {
 		"replay":   {"re-simulate a recorded run and check every hash", cmdReplay},
 		"batch":    {"run many seeded runs, sweeps and shards; write rows and a summary", cmdBatch},
 		"merge":    {"merge the shards of a batch into one file", cmdMerge},
+		"serve":    {"serve one game to several players over WebSockets", cmdServe},
+		"join":     {"play one seat of a served game with an AI policy", cmdJoin},
 	}
 }
 

@@ -182,6 +182,12 @@ type objectiveJSON struct {
 }
 
 func writeRunJSON(w io.Writer, sc *sim.Scenario, f *runFlags, res *runner.Result) error {
+	return encodeRunJSON(w, sc, f, res, "  ")
+}
+
+// encodeRunJSON writes the run --json object, indented by indent ("" writes
+// one line).
+func encodeRunJSON(w io.Writer, sc *sim.Scenario, f *runFlags, res *runner.Result, indent string) error {
 	out := runJSON{
 		Scenario:      sc.ID,
 		ScenarioName:  sc.Name,
@@ -216,7 +222,7 @@ func writeRunJSON(w io.Writer, sc *sim.Scenario, f *runFlags, res *runner.Result
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
+	enc.SetIndent("", indent)
 	if err := enc.Encode(&out); err != nil {
 		return fmt.Errorf("write JSON: %w", err)
 	}

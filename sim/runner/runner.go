@@ -116,6 +116,14 @@ func (d *Driver) run(seed uint64, opt Options) (Result, error) {
 	res.Orders = l.Orders
 	res.Given = l.Given
 	res.Log = l.Log
+	res.Finish(e)
+	return res, err
+}
+
+// Finish fills in what a run ends with: the turns played, the outcome, the
+// final hash, every metric, each actor's verdict and the objectives. Runs
+// driven elsewhere (a served game) report through it too.
+func (res *Result) Finish(e *sim.Engine) {
 	res.Turns = e.Turn()
 	if e.Over() {
 		res.Turns = e.State().EndTurn + 1
@@ -128,8 +136,7 @@ func (d *Driver) run(seed uint64, opt Options) (Result, error) {
 	for a := sim.Actor(0); a < sim.NumActors; a++ {
 		res.Verdicts[a] = e.Verdict(a)
 	}
-	res.Objectives = append(res.Objectives, e.State().Objectives...)
-	return res, err
+	res.Objectives = append(res.Objectives[:0], e.State().Objectives...)
 }
 
 // turnEnded keeps a finished turn's hash and digest (with Options.Record)

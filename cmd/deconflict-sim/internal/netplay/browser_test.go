@@ -1,0 +1,62 @@
+package netplay
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBrowserDrawsTheGame opens the built-in browser client in a real
+// headless Chromium (Debian's chromium package) on a served game and checks
+// that the page joined its seat and drew the map and the seat's turn. It runs
+// when DECONFLICT_BROWSER_TEST=1, as make test sets it; there a missing
+// Chromium fails it.
+func TestBrowserDrawsTheGame(t *testing.T) {
+	if os.Getenv("DECONFLICT_BROWSER_TEST") != "1" {
+		t.Skip("set DECONFLICT_BROWSER_TEST=1 to run the browser test (make test does)")
+	}
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatalf("Chromium is needed (apt-get install chromium): %v", err)
+	}
+	sc := loadScenario(t, "tanf-2021")
+	setup, err := NewSetup(sc, 7, nil, []string{"usa", "israel"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serveGame(t, t.TempDir(), setup, "127.0.0.1:0")
+	joinAll(t, s.addr, &Setup{Seats: setup.Seats[1:]}, nil) // Israel plays by AI; the browser is the US
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu",
+		"--disable-background-networking", "--no-first-run", "--user-data-dir="+t.TempDir(),
+		"--window-size=1400,900", "--virtual-time-budget=5000", "--dump-dom",
+		"http://"+s.addr+"/?code="+s.code(t, "usa"))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	dom := string(out)
+	// Every site was drawn, the page knows its role and turn,
+	// and it offers the US its first decision: the review of a request.
+	for _, re := range []string{
+		`data-drawn="` + strconv.Itoa(len(sc.Sites)) + `"`,
+		`id="role">usa<`,
+		`id="turn">Turn \d+ of 31 · 2021-\d\d-\d\d<`,
+		`Waiting for: <b id="waiting">usa<`,
+		`request \(decision \d+, subject \d+\) <button[^>]*>Approve</button>`,
+		`Answer as the AI suggests`,
+	} {
+		if !regexp.MustCompile(re).MatchString(dom) {
+			t.Errorf("the page lacks %s:\n%.3000s", re, dom)
+		}
+	}
+	if !strings.Contains(s.logBuf.String(), "usa seat from") {
+		t.Errorf("the browser never joined the US seat:\n%s", s.logBuf.String())
+	}
+}
