@@ -2,7 +2,8 @@
 #
 #   make play    install what the game needs (Debian packages), then open it
 #   make test    install what the tests need, then run every test, the game's
-#                real-window test under Xvfb, and the cross-architecture hash check
+#                real-window test under Xvfb, the cross-architecture hash check
+#                and Taplo's check of the scenarios against their JSON Schema
 
 GO ?= go
 export PATH := $(PATH):/usr/local/go/bin
@@ -23,6 +24,7 @@ test: deps-test check
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(GO) test -count=1 ./...
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/deconflict-sim
 	.ci/hashcheck.sh
+	.ci/taplo.sh
 
 deps-game:
 	@.ci/deps.sh $(GAME_PKGS)

@@ -31,6 +31,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"list":     {"list the embedded scenarios", cmdList},
 		"validate": {"check scenario files and report every problem", cmdValidate},
+		"schema":   {"print the JSON Schema of the scenario format, for editors", cmdSchema},
 		"run":      {"play one seeded run with AI for every actor", cmdRun},
 		"replay":   {"re-simulate a recorded run and check every hash", cmdReplay},
 		"batch":    {"run many seeded runs, sweeps and shards; write rows and a summary", cmdBatch},

@@ -3,13 +3,16 @@ package scenario_test
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/ai"
+	"github.com/deconflict/deconflict/sim/scenario"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated tables of docs/scenarios.md")
@@ -17,16 +20,22 @@ var update = flag.Bool("update", false, "rewrite the generated tables of docs/sc
 const docsPath = "../../docs/scenarios.md"
 
 // TestDocsUpToDate regenerates the tables of docs/scenarios.md that come
-// from the model (parameters, metrics, policies) and fails when the file
+// from the model (parameters, metrics, policies) and from the format's own
+// tables (the keys of each table, the effects) and fails when the file
 // differs; go test -run TestDocsUpToDate -update rewrites it.
 func TestDocsUpToDate(t *testing.T) {
 	doc := string(readFile(t, docsPath))
 	fresh := doc
-	for _, section := range []struct{ name, body string }{
+	sections := []struct{ name, body string }{
 		{"params", paramsTable()},
 		{"policies", policiesTable()},
 		{"metrics", metricsTable()},
-	} {
+	}
+	keys := scenario.KeyTables()
+	for _, name := range slices.Sorted(maps.Keys(keys)) {
+		sections = append(sections, struct{ name, body string }{name, keys[name]})
+	}
+	for _, section := range sections {
 		var err error
 		if fresh, err = replaceSection(fresh, section.name, section.body); err != nil {
 			t.Fatal(err)

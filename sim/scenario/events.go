@@ -165,9 +165,10 @@ func (b *build) effect(at ref, v any) sim.Effect {
 	if !ok {
 		return e
 	}
+	form := &effectForms[e.Kind]
+	et.keys(form.table.keyNames()...)
 	switch e.Kind {
 	case sim.EffectGrievance:
-		et.keys("toward", "actor", "add", "set")
 		if s, at, ok := et.str("toward", true); ok {
 			if i := slices.Index(groundKeys, s); i >= 0 {
 				e.Toward = int32(i)
@@ -178,15 +179,12 @@ func (b *build) effect(at ref, v any) sim.Effect {
 		if s, at, ok := et.str("actor", false); ok && s != "iran" {
 			b.c.errorf(at, "only Iran's grievance is modelled, not %q's", s).hint = `write actor = "iran" or leave it out`
 		}
-		e.Set, e.Value = b.addSet(et, qPercent)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectComplicity:
-		et.keys("add", "set")
-		e.Set, e.Value = b.addSet(et, qFraction)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectTrust, sim.EffectTalks, sim.EffectCounterIS:
-		et.keys("add", "set")
-		e.Set, e.Value = b.addSet(et, qPercent)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectEscalation:
-		et.keys("pair", "add", "set")
 		if s, at, ok := et.str("pair", true); ok {
 			p, ok := sim.ParsePair(s)
 			if !ok {
@@ -194,20 +192,17 @@ func (b *build) effect(at ref, v any) sim.Effect {
 			}
 			e.Pair = p
 		}
-		e.Set, e.Value = b.addSet(et, qLevel5)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectAirDefence:
-		et.keys("add", "set")
-		e.Set, e.Value = b.addSet(et, qLevel5)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectTroops:
-		et.keys("site", "add", "set")
 		if v, at, ok := et.get("site"); ok {
 			e.Site, _ = b.siteRef(at, v)
 		} else {
 			et.missing("site")
 		}
-		e.Set, e.Value = b.addSet(et, qCount)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectParam:
-		et.keys("key", "add", "set")
 		s, at, ok := et.str("key", true)
 		if !ok {
 			return e
@@ -223,7 +218,6 @@ func (b *build) effect(at ref, v any) sim.Effect {
 	case sim.EffectHalt:
 		b.halt(et, &e)
 	case sim.EffectCorridor:
-		et.keys("corridor", "interval")
 		if s, at, ok := et.str("corridor", true); ok {
 			if i, ok := b.corrIdx[s]; ok {
 				e.Corridor = i
@@ -232,7 +226,7 @@ func (b *build) effect(at ref, v any) sim.Effect {
 			}
 		}
 		e.Set = true
-		e.Value, _, _ = et.num("interval", qty{unit: sim.UnitCount, min: 0, max: maxTurns}, true)
+		e.Value, _, _ = et.num("interval", form.table.q("interval"), true)
 	default: // a kind the engine knows and this loader does not yet
 		p := b.c.errorf(at.key(k), "effect %q is not supported by this version", k)
 		p.onKey = true
@@ -242,8 +236,7 @@ func (b *build) effect(at ref, v any) sim.Effect {
 
 // halt reads { zone = …, days = N } or { center = …, radius_km = R, days = N }.
 func (b *build) halt(t *table, e *sim.Effect) {
-	t.keys("zone", "center", "radius_km", "days")
-	days, _, _ := t.num("days", qty{unit: sim.UnitCount, min: 1, max: 3650}, true)
+	days, _, _ := t.num("days", qHaltDays, true)
 	e.Days = int32(days)
 	zv, zAt, hasZone := t.get("zone")
 	_, cAt, hasCenter := t.get("center")
