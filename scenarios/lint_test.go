@@ -20,3 +20,16 @@ func TestEmbeddedLintClean(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbeddedExpectations checks that every embedded scenario says what it
+// teaches in [[expect]] blocks (which make test judges).
+func TestEmbeddedExpectations(t *testing.T) {
+	for _, f := range scenarios.Files() {
+		_, ex, err := scenario.LoadWithExpectations(f.Name, f.Data, nil)
+		if err != nil {
+			t.Errorf("%s: %v", f.Name, err)
+		} else if len(ex) < 3 {
+			t.Errorf("%s: %d [[expect]] blocks, want at least 3", f.Name, len(ex))
+		}
+	}
+}

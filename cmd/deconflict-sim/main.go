@@ -33,6 +33,7 @@ func commands() map[string]command {
 		"validate": {"check scenario files and report every problem", cmdValidate},
 		"schema":   {"print the JSON Schema of the scenario format, for editors", cmdSchema},
 		"lint":     {"look for mistakes of meaning in scenario files", cmdLint},
+		"test":     {"judge the [[expect]] blocks of scenarios over many seeded runs", cmdTest},
 		"run":      {"play one seeded run with AI for every actor", cmdRun},
 		"replay":   {"re-simulate a recorded run and check every hash", cmdReplay},
 		"batch":    {"run many seeded runs, sweeps and shards; write rows and a summary", cmdBatch},

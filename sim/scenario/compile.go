@@ -75,6 +75,7 @@ func (c *checker) compile(tree map[string]any) *sim.Scenario {
 	b.corridors(root)
 	b.events(root)
 	b.objectives(root)
+	b.expects(root)
 	return b.sc
 }
 

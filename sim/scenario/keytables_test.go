@@ -12,7 +12,7 @@ import (
 // tables (spec.go), keyed by the name of their generated section.
 func keyTables() map[string]string {
 	out := map[string]string{}
-	for _, t := range []*tableSpec{scenarioSpec, initialSpec, actorSpec, siteSpec, zoneSpec, routeSpec, corridorSpec, eventSpec, objectiveSpec} {
+	for _, t := range []*tableSpec{scenarioSpec, initialSpec, actorSpec, siteSpec, zoneSpec, routeSpec, corridorSpec, eventSpec, objectiveSpec, expectSpec} {
 		out["keys "+t.name] = keyTable(t)
 	}
 	out["keys effects"] = effectsTable()

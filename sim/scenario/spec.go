@@ -243,6 +243,7 @@ var (
 		{key: "corridor", kind: kEntries, sub: corridorSpec, doc: corridorSpec.doc},
 		{key: "event", kind: kEntries, sub: eventSpec, doc: eventSpec.doc},
 		{key: "objective", kind: kEntries, sub: objectiveSpec, doc: objectiveSpec.doc},
+		{key: "expect", kind: kEntries, sub: expectSpec, doc: expectSpec.doc},
 	}}
 )
 
