@@ -160,3 +160,29 @@ func TestDocsEffects(t *testing.T) {
 		t.Errorf("the example shows %d of %d effect kinds", len(seen), sim.NumEffectKinds)
 	}
 }
+
+// TestDocsTiming loads the timing example of docs/scenarios.md into the test
+// theatre and checks what its keys compile to.
+func TestDocsTiming(t *testing.T) {
+	doc := string(readFile(t, docsPath))
+	_, rest, ok := strings.Cut(doc, "### Timing\n")
+	_, rest, ok2 := strings.Cut(rest, "```toml\n")
+	example, _, closed := strings.Cut(rest, "```")
+	if !ok || !ok2 || !closed {
+		t.Fatal("docs/scenarios.md has no timing example")
+	}
+	sc := mustLoad(t, "levant.toml", append(readFile(t, "testdata/levant.toml"), example...))
+	strike, alert, season := find(sc.Events, "t4-strike"), find(sc.Events, "quds-force-alert"), find(sc.Events, "rocket-season")
+	if strike.More == nil || !strike.More.Anchor {
+		t.Errorf("t4-strike is not an anchor: %+v", strike.More)
+	}
+	// chance 0.7 is 700000 micro; after names t4-strike by its index among
+	// the events sorted by id.
+	if m := alert.More; m == nil || m.After < 0 || sc.Events[m.After].ID != "t4-strike" || m.AfterDays != 3 || m.Chance != 700_000 || m.RevertDays != 21 {
+		t.Errorf("quds-force-alert timing: %+v", alert.More)
+	}
+	if m := season.More; m == nil || !m.Repeat {
+		t.Errorf("rocket-season timing: %+v", season.More)
+	}
+	checkRoundTrip(t, sc)
+}

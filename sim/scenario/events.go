@@ -12,18 +12,22 @@ import (
 func (b *build) events(root *table) {
 	es := b.entries(root, "event")
 	b.unique(es, "event")
-	events := make([]sim.Event, 0, len(es))
+	events := make([]*sim.Event, 0, len(es))
+	var afters []afterRef
 	for _, e := range es {
 		t := e.t
 		t.keys(eventKeys...)
-		ev := sim.Event{ID: e.id, Day: -1}
+		ev := &sim.Event{ID: e.id, Day: -1}
 		atV, atAt, hasAt := t.get("at")
 		whenV, whenAt, hasWhen := t.get("when")
+		_, hasAfter := t.m["after"]
+		trigger := ""
 		switch {
 		case hasAt && hasWhen:
 			p := b.c.errorf(whenAt, "an event fires either at a date or when a condition holds, not both")
 			p.onKey = true
 		case hasAt:
+			trigger = "at"
 			if d, ok := b.c.date(atAt, atV); ok {
 				ev.Day = d
 				if b.datesOK && (d < b.sc.StartDay || d > b.sc.EndDay) {
@@ -31,10 +35,13 @@ func (b *build) events(root *table) {
 				}
 			}
 		case hasWhen:
+			trigger = "when"
 			ev.Cond = b.condition(whenAt, whenV)
+		case hasAfter:
 		default:
-			b.c.errorf(atAt, "missing required key").hint = "give at = YYYY-MM-DD, or when = { metric = …, op = …, value = … }"
+			b.c.errorf(atAt, "missing required key").hint = "give at = YYYY-MM-DD, when = { metric = …, op = …, value = … } or after = { event = …, days = N }"
 		}
+		b.timing(t, ev, trigger, &afters)
 		if v, at, ok := t.get("effects"); ok {
 			ev.Effects = b.effects(at, v)
 		} else {
@@ -43,8 +50,20 @@ func (b *build) events(root *table) {
 		ev.Log = t.text("log", true, maxLineLen, false)
 		events = append(events, ev)
 	}
-	slices.SortStableFunc(events, func(x, y sim.Event) int { return strings.Compare(x.ID, y.ID) })
-	b.sc.Events = events
+	slices.SortStableFunc(events, func(x, y *sim.Event) int { return strings.Compare(x.ID, y.ID) })
+	b.sc.Events = make([]sim.Event, len(events))
+	for i, ev := range events {
+		b.sc.Events[i] = *ev
+	}
+	// The afters point at the events as read; point them at the sorted copies.
+	moved := make(map[*sim.Event]*sim.Event, len(events))
+	for i, ev := range events {
+		moved[ev] = &b.sc.Events[i]
+	}
+	for i := range afters {
+		afters[i].event = moved[afters[i].event]
+	}
+	b.resolveAfters(afters)
 }
 
 // condition reads { metric = …, op = …, value = … }.
@@ -217,6 +236,14 @@ func (b *build) effect(at ref, v any) sim.Effect {
 		e.Set, e.Value = b.addSet(et, qty{unit: spec.Unit, min: spec.Min, max: spec.Max})
 	case sim.EffectHalt:
 		b.halt(et, &e)
+	case sim.EffectStruck:
+		if v, at, ok := et.get("site"); ok {
+			e.Site, _ = b.siteRef(at, v)
+		} else {
+			et.missing("site")
+		}
+		days, _, _ := et.num("days", form.table.q("days"), true)
+		e.Days = int32(days)
 	case sim.EffectCorridor:
 		if s, at, ok := et.str("corridor", true); ok {
 			if i, ok := b.corrIdx[s]; ok {

@@ -303,6 +303,10 @@ func (l *linter) events() {
 	sets := map[int32]map[target]setAt{}
 	for _, ev := range sc.Events {
 		at := l.entry("event", map[string]string{"id": ev.ID})
+		tm := ev.Timing()
+		if tm.After >= 0 || tm.Until >= 0 || tm.Chance < sim.Micro {
+			continue // its day is not fixed: neither judged from the first turn nor compared with others
+		}
 		if ev.Day < 0 {
 			c := ev.Cond
 			never, always, why := l.judge(c.Metric, c.Op, c.Value)

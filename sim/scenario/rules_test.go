@@ -173,7 +173,7 @@ var ruleCases = []ruleCase{
 
 	// [[event]].
 	{"event at and when", "[[event]]\nid = \"e\"\nat = 2018-02-01\nwhen = { metric = \"strikes\", op = \">=\", value = 3 }\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, "4:1: event.e.when: an event fires either at a date or when a condition holds, not both"},
-	{"event no trigger", "[[event]]\nid = \"e\"\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, "1:1: event.e.at: missing required key (give at = YYYY-MM-DD, or when = { metric = …, op = …, value = … })"},
+	{"event no trigger", "[[event]]\nid = \"e\"\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, "1:1: event.e.at: missing required key (give at = YYYY-MM-DD, when = { metric = …, op = …, value = … } or after = { event = …, days = N })"},
 	{"event outside", "[[event]]\nid = \"e\"\nat = 2019-02-01\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, "3:6: event.e.at: 2019-02-01 is outside the scenario (2018-01-01..2018-12-31)"},
 	{"event metric", "[[event]]\nid = \"e\"\nwhen = { metric = \"strike\", op = \">=\", value = 3 }\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, `3:19: event.e.when.metric: unknown metric "strike" (did you mean "strikes"?)`},
 	{"event op", "[[event]]\nid = \"e\"\nwhen = { metric = \"strikes\", op = \">\", value = 3 }\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, `3:35: event.e.when.op: unknown operator ">" (">=" or "<=")`},

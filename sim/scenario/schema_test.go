@@ -128,7 +128,7 @@ func TestSchemaKeysMatchLoader(t *testing.T) {
 		"zone":      {"id", "name", "kind", "owner", "center", "radius_km", "polygon", "from", "to"},
 		"route":     {"id", "name", "description", "path", "reach_km"},
 		"corridor":  {"id", "name", "stops", "speed_km", "interval", "size", "dwell", "from", "to"},
-		"event":     {"id", "at", "when", "effects", "log"},
+		"event":     {"id", "at", "when", "after", "until", "chance", "repeat", "revert_days", "effects", "log"},
 		"objective": {"id", "role", "metric", "op", "value", "required", "text"},
 	} {
 		node := root.Properties[table]
