@@ -228,7 +228,12 @@ func (b *build) effect(at ref, v any) sim.Effect {
 		}
 		p, ok := sim.ParseParam(s)
 		if !ok {
-			b.c.errorf(at, "unknown parameter %q", s).hint = b.c.unknownHint(s, paramKeys(), true)
+			pr := b.c.errorf(at, "unknown parameter %q", s)
+			pr.hint = b.c.unknownHint(s, paramKeys(), true)
+			if owner := policyParamOwner(s); owner != "" {
+				pr.msg = fmt.Sprintf("%q is a parameter of %s, not a model constant", s, owner)
+				pr.hint = "param effects change [params] keys; a policy's parameters are set in its [[actor]] entry"
+			}
 			return e
 		}
 		spec := p.Spec()
@@ -346,6 +351,10 @@ func (b *build) objectives(root *table) {
 		}
 		o.Required = t.boolean("required", false)
 		o.Text = t.text("text", true, maxLineLen, false)
+		if mOK {
+			// "{value}" quotes the threshold, so the text cannot drift from it.
+			o.Text = strings.ReplaceAll(o.Text, "{value}", fixed(o.Value, m.Spec().Scale))
+		}
 		list = append(list, o)
 	}
 	slices.SortStableFunc(list, func(x, y sim.Objective) int {

@@ -136,3 +136,31 @@ min = 1.5
 		}
 	}
 }
+
+// TestObjectiveTextQuotesValue: {value} in an objective's text becomes its
+// threshold, in the metric's unit, and follows an override.
+func TestObjectiveTextQuotesValue(t *testing.T) {
+	text := string(readFile(t, "testdata/levant.toml")) + `
+[[objective]]
+id = "quoted"
+role = "israel"
+metric = "trust"
+op = ">="
+value = 62.5
+text = "Keep trust at {value} or more."
+`
+	for _, c := range []struct {
+		set  []scenario.Override
+		want string
+	}{
+		{nil, "Keep trust at 62.5 or more."},
+		{[]scenario.Override{{Key: "objective.quoted.value", Value: "70"}}, "Keep trust at 70 or more."},
+	} {
+		sc := mustLoad(t, "levant.toml", []byte(text), c.set...)
+		for _, o := range sc.Objectives {
+			if o.ID == "quoted" && o.Text != c.want {
+				t.Errorf("text %q, want %q", o.Text, c.want)
+			}
+		}
+	}
+}

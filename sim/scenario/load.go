@@ -195,6 +195,9 @@ func (c *checker) unknownHint(s string, candidates []string, quoted bool) string
 	if m, ok := c.suggest(s, candidates); ok {
 		return didYouMean(m, quoted)
 	}
+	if m, ok := wordMatch(s, candidates); ok {
+		return didYouMean(m, quoted)
+	}
 	if len(candidates) > 0 && len(candidates) <= 16 {
 		list := candidates
 		if quoted {

@@ -201,7 +201,14 @@ func (b *build) points(at ref, v any, minimum int, what string) []geo.Point {
 		pat := at.index(i)
 		pair, ok := pv.([]any)
 		if !ok || len(pair) != 2 {
-			b.c.typeError(pat, "a [lat, lon] pair", pv)
+			p := b.c.typeError(pat, "a [lat, lon] pair", pv)
+			if id, isID := pv.(string); isID {
+				p.hint = "a " + what + " takes coordinates, not site ids"
+				if i, known := b.siteIdx[id]; known {
+					s := &b.sc.Sites[i]
+					p.hint += fmt.Sprintf(": site %q is at [%s, %s]", id, fmtFloat(float64(s.LatMicro)/1e6), fmtFloat(float64(s.LonMicro)/1e6))
+				}
+			}
 			continue
 		}
 		lat, _ := b.c.coord(pat.index(0), pair[0], true)

@@ -232,7 +232,7 @@ var (
 		{key: "op", kind: kString, required: true, enum: opIDs, doc: "how the metric compares with value"},
 		{key: "value", kind: kNumber, required: true, q: qty{unit: sim.UnitLevel, min: -1e9, max: 1e9}, doc: "the threshold, in the metric's unit; whole for counted metrics"},
 		{key: "required", kind: kBool, def: false, doc: "missing a required objective loses the game outright"},
-		{key: "text", kind: kText, required: true, maxLen: maxLineLen, doc: "shown on the end screen"},
+		{key: "text", kind: kText, required: true, maxLen: maxLineLen, doc: "shown on the end screen; {value} in it is replaced by the threshold"},
 	}}
 
 	paramsSpec = &tableSpec{name: "params", doc: "the model's constants; any key left out keeps its default"}
