@@ -225,6 +225,10 @@ type Timing struct {
 	Repeat     bool  // with Cond: re-arm once the condition stops holding
 	RevertDays int32 // undo the changes this many days after firing; 0 keeps them
 	Anchor     bool  // another event's After names it, so the turn it first fires is kept
+	// Also holds more conditions on a when event: all of them must hold
+	// with Cond, or with Any one of Cond and them.
+	Also []Condition
+	Any  bool
 }
 
 // plainTiming is the timing of an event without More.

@@ -56,7 +56,21 @@ func (e *Engine) triggered(ev *Event, tm *Timing) bool {
 	case ev.Day >= 0:
 		return day >= ev.Day
 	}
-	return ev.Cond.Holds(e.Metric(ev.Cond.Metric))
+	return e.whenHolds(ev, tm)
+}
+
+// whenHolds reports whether a when event's conditions hold: all of them, or
+// with Any one of them.
+func (e *Engine) whenHolds(ev *Event, tm *Timing) bool {
+	holds := ev.Cond.Holds(e.Metric(ev.Cond.Metric))
+	for _, c := range tm.Also {
+		if tm.Any {
+			holds = holds || c.Holds(e.Metric(c.Metric))
+		} else {
+			holds = holds && c.Holds(e.Metric(c.Metric))
+		}
+	}
+	return holds
 }
 
 // fire makes an event's changes, keeps what is needed to undo them when

@@ -158,3 +158,29 @@ func TestStruckSite(t *testing.T) {
 		t.Errorf("disabled till turn %d, want 29", got)
 	}
 }
+
+// TestEventAllAny: a when of several conditions fires when all hold, or
+// with Any when one does.
+func TestEventAllAny(t *testing.T) {
+	sc := quiet()
+	// At the start no attack has happened and trust is at its initial level.
+	attacked := sim.Condition{Metric: sim.MetricAttacksOnUS, Op: sim.OpAtLeast, Value: 1}
+	trusting := sim.Condition{Metric: sim.MetricTrust, Op: sim.OpAtLeast, Value: 0}
+	for _, c := range []struct {
+		name  string
+		any   bool
+		fires bool
+	}{{"all", false, false}, {"any", true, true}} {
+		tm := timing()
+		tm.Also, tm.Any = []sim.Condition{trusting}, c.any
+		sc.Events = []sim.Event{{ID: "w", Day: -1, Cond: attacked, More: tm, Effects: []sim.Effect{detectSite(1)}}}
+		// attacks_on_us >= 1 is false on day 0, trust >= 0 true: all of
+		// them do not hold, one of them does.
+		e := sim.New(sc, 1)
+		e.SetLogging(true)
+		playTurn(t, e)
+		if got := logged(e.TakeLog(), sim.LogEvent, 0); got != c.fires {
+			t.Errorf("%s: fired on day 0 = %v, want %v", c.name, got, c.fires)
+		}
+	}
+}

@@ -9,7 +9,7 @@ func (e *Engine) events() {
 		ev := &sc.Events[i]
 		tm := ev.Timing()
 		if st.Fired[i] {
-			if tm.Repeat && !ev.Cond.Holds(e.Metric(ev.Cond.Metric)) {
+			if tm.Repeat && !e.whenHolds(ev, tm) {
 				st.Fired[i] = false // re-armed: it may fire again once the condition holds
 			}
 			continue

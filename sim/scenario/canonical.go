@@ -224,8 +224,7 @@ func (w *writer) events() {
 		case e.Day >= 0:
 			w.kv("at", sim.FormatDay(e.Day))
 		default:
-			w.kv("when", fmt.Sprintf("{ metric = %s, op = %s, value = %s }",
-				quote(e.Cond.Metric.String()), quote(e.Cond.Op.String()), fixed(e.Cond.Value, e.Cond.Metric.Spec().Scale)))
+			w.kv("when", whenText(e))
 		}
 		for _, line := range timingText(w.sc, e) {
 			k, v, _ := strings.Cut(line, " = ")

@@ -181,7 +181,8 @@ func TestDocsTiming(t *testing.T) {
 	if m := alert.More; m == nil || m.After < 0 || sc.Events[m.After].ID != "t4-strike" || m.AfterDays != 3 || m.Chance != 700_000 || m.RevertDays != 21 {
 		t.Errorf("quds-force-alert timing: %+v", alert.More)
 	}
-	if m := season.More; m == nil || !m.Repeat {
+	// Two conditions: the first in Cond, the second in Also; all, not any.
+	if m := season.More; m == nil || !m.Repeat || len(m.Also) != 1 || m.Any || m.Also[0].Metric != sim.MetricAttacksOnIsrael {
 		t.Errorf("rocket-season timing: %+v", season.More)
 	}
 	checkRoundTrip(t, sc)

@@ -36,7 +36,7 @@ func (b *build) events(root *table) {
 			}
 		case hasWhen:
 			trigger = "when"
-			ev.Cond = b.condition(whenAt, whenV)
+			ev.Cond = b.when(ev, whenAt, whenV)
 		case hasAfter:
 		default:
 			b.c.errorf(atAt, "missing required key").hint = "give at = YYYY-MM-DD, when = { metric = …, op = …, value = … } or after = { event = …, days = N }"

@@ -304,7 +304,7 @@ func (l *linter) events() {
 	for _, ev := range sc.Events {
 		at := l.entry("event", map[string]string{"id": ev.ID})
 		tm := ev.Timing()
-		if tm.After >= 0 || tm.Until >= 0 || tm.Chance < sim.Micro {
+		if tm.After >= 0 || tm.Until >= 0 || tm.Chance < sim.Micro || len(tm.Also) > 0 {
 			continue // its day is not fixed: neither judged from the first turn nor compared with others
 		}
 		if ev.Day < 0 {

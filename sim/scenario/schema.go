@@ -167,7 +167,12 @@ func fieldSchema(f *field) obj {
 	case kEffects:
 		s = obj{{"type", "array"}, {"minItems", 1}, {"maxItems", maxEffects}, {"items", defRef("effect")}}
 	case kWhen:
-		s = tableSchema(f.sub)
+		cond := tableSchema(f.sub)
+		several := func(k string) obj {
+			return obj{{"type", "object"}, {"properties", obj{{k, obj{{"type", "array"}, {"minItems", 2}, {"items", cond}}}}},
+				{"required", []string{k}}, {"additionalProperties", false}}
+		}
+		s = obj{{"anyOf", []any{cond, several("all"), several("any")}}}
 	}
 	if d := describeField(f); d != "" {
 		s = s.set("description", d)

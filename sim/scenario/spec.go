@@ -215,7 +215,7 @@ var (
 	eventSpec = &tableSpec{name: "event", doc: "scripted context: fires once, on a date or when a condition first holds, and makes its changes", fields: []field{
 		idField("unique among the entries of its kind; other entries and --set name it by it"),
 		{key: "at", kind: kDate, doc: "one of at and when: the day it fires, within the scenario's dates"},
-		{key: "when", kind: kWhen, sub: whenSpec, doc: "one of at and when: fires on the first turn the metric compares true with the value"},
+		{key: "when", kind: kWhen, sub: whenSpec, doc: "one of at, when and after: fires on the first turn the metric compares true with the value; or all = [ … ] or any = [ … ] of several such conditions"},
 		{key: "after", kind: kTable, sub: afterSpec, doc: "one of at, when and after: fires days after another event first fires"},
 		{key: "until", kind: kDate, doc: "with at: fires on a random day from at to until (each turn equally likely)"},
 		{key: "chance", kind: kNumber, q: qty{unit: sim.UnitFraction, min: 0, max: 1, open: true}, unit: "fraction", def: 1.0, doc: "the chance it fires when its trigger holds; if not, it is spent (unless repeat)"},

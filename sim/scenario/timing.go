@@ -28,7 +28,10 @@ var afterSpec = &tableSpec{name: "event.after", doc: "a time relative to another
 // trigger says which of at and when the event has ("at", "when" or "").
 func (b *build) timing(t *table, ev *sim.Event, trigger string, afters *[]afterRef) {
 	tm := sim.Timing{Until: -1, After: -1, Chance: sim.Micro}
-	used := false
+	if ev.More != nil { // when's all or any came first
+		tm = *ev.More
+	}
+	used := ev.More != nil
 	if d, at, ok := t.date("until", false); ok {
 		used = true
 		switch {
@@ -140,4 +143,66 @@ func timingText(sc *sim.Scenario, ev *sim.Event) []string {
 		out = append(out, fmt.Sprintf("revert_days = %d", tm.RevertDays))
 	}
 	return out
+}
+
+// when reads an event's when: one condition, or { all = [ … ] } or
+// { any = [ … ] } of several. Several conditions go to ev.More.
+func (b *build) when(ev *sim.Event, at ref, v any) sim.Condition {
+	t, ok := v.(map[string]any)
+	if !ok {
+		return b.condition(at, v)
+	}
+	all, hasAll := t["all"]
+	anyV, hasAny := t["any"]
+	switch {
+	case !hasAll && !hasAny:
+		return b.condition(at, v)
+	case len(t) > 1:
+		k := "any"
+		if hasAll {
+			k = "all"
+		}
+		p := b.c.errorf(at.key(k), "a when holds either one condition, all = [ … ] or any = [ … ]")
+		p.onKey = true
+		return sim.Condition{}
+	}
+	list, listAt, key := all, at.key("all"), "all"
+	if hasAny {
+		list, listAt, key = anyV, at.key("any"), "any"
+	}
+	arr, ok := list.([]any)
+	if !ok || len(arr) < 2 || len(arr) > maxEffects {
+		p := b.c.typeError(listAt, fmt.Sprintf("an array of 2 to %d conditions", maxEffects), list)
+		p.hint = "such as " + key + ` = [ { metric = "attacks_on_us", op = ">=", value = 1 }, { metric = "trust", op = "<=", value = 50 } ]`
+		return sim.Condition{}
+	}
+	conds := make([]sim.Condition, len(arr))
+	for i, c := range arr {
+		conds[i] = b.condition(listAt.index(i), c)
+	}
+	if ev.More == nil {
+		ev.More = &sim.Timing{Until: -1, After: -1, Chance: sim.Micro}
+	}
+	ev.More.Also, ev.More.Any = conds[1:], hasAny
+	return conds[0]
+}
+
+// whenText renders an event's when in canonical form.
+func whenText(ev *sim.Event) string {
+	cond := func(c sim.Condition) string {
+		return fmt.Sprintf("{ metric = %s, op = %s, value = %s }", quote(c.Metric.String()), quote(c.Op.String()), fixed(c.Value, c.Metric.Spec().Scale))
+	}
+	tm := ev.Timing()
+	if len(tm.Also) == 0 {
+		return cond(ev.Cond)
+	}
+	parts := []string{cond(ev.Cond)}
+	for _, c := range tm.Also {
+		parts = append(parts, cond(c))
+	}
+	key := "all"
+	if tm.Any {
+		key = "any"
+	}
+	return "{ " + key + " = [ " + strings.Join(parts, ", ") + " ] }"
 }
