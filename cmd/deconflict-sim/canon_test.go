@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,4 +72,19 @@ func TestNew(t *testing.T) {
 	if out, _ := mustCall(t, exitOK, "new"); out != string(newScenario) {
 		t.Error("new without a file printed something else")
 	}
+}
+
+// TestMap writes a scenario's SVG map.
+func TestMap(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "map.svg")
+	mustCall(t, exitOK, "map", "--out", out, "t4-2018")
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "<svg ") || !strings.Contains(string(data), "route ") {
+		t.Errorf("map.svg starts %q", data[:min(len(data), 40)])
+	}
+	mustCall(t, exitUsage, "map", "--out", "map.png", "t4-2018")
+	mustCall(t, exitUsage, "map", "t4-2018")
 }

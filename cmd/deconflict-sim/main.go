@@ -40,6 +40,7 @@ func commands() map[string]command {
 		"run":      {"play one seeded run with AI for every actor", cmdRun},
 		"replay":   {"re-simulate a recorded run and check every hash", cmdReplay},
 		"batch":    {"run many seeded runs, sweeps and shards; write rows and a summary", cmdBatch},
+		"map":      {"draw a scenario on the real map as SVG", cmdMap},
 		"merge":    {"merge the shards of a batch into one file", cmdMerge},
 	}
 }
