@@ -42,6 +42,7 @@ const (
 	CodeUnreachable     = "unreachable"       // a target no route reaches
 	CodeIdleRoute       = "idle-route"        // a route that reaches no target and no corridor
 	CodeEventConflict   = "event-conflict"    // events of one day that set one value to different values
+	CodeChainNever      = "chain-never"       // an event after one that never fires, or too late for the dates
 	CodeEmpty           = "empty"             // a scenario with nothing to play
 	CodeNoObjectives    = "no-objectives"     // a scenario where every role draws
 	CodeNothingToStrike = "nothing-to-strike" // no target sites and no corridors
@@ -59,6 +60,7 @@ func Codes() [][2]string {
 		{CodeUnreachable, "a target site no route reaches, with how many km short the nearest route falls"},
 		{CodeIdleRoute, "a route whose reach holds no target site and no corridor"},
 		{CodeEventConflict, "two events on one day that set the same value to different values"},
+		{CodeChainNever, "an event after another that never fires, or whose earliest day lies past the end (error)"},
 		{CodeEmpty, "a scenario with no sites (error)"},
 		{CodeNoObjectives, "a scenario without objectives: every role draws"},
 		{CodeNothingToStrike, "a scenario with neither target sites nor corridors: Israel has nothing to strike"},
@@ -116,6 +118,7 @@ func Lint(filename string, data []byte) ([]Finding, error) {
 	l.objectives()
 	l.roles()
 	l.events()
+	l.chains()
 	l.windows()
 	l.reach()
 	l.empty()
@@ -350,6 +353,55 @@ func (l *linter) events() {
 				continue
 			}
 			sets[ev.Day][t] = setAt{ef.Value, ev.ID}
+		}
+	}
+}
+
+// chains follows after = { event, days } links: an event after one that
+// never fires never fires either, and one whose earliest possible day lies
+// past the end never takes effect.
+func (l *linter) chains() {
+	sc := l.sc
+	// earliest[i] is the first day event i can fire, or -1 when it never can.
+	earliest := make([]int32, len(sc.Events))
+	var settle func(i int32, depth int) int32
+	settle = func(i int32, depth int) int32 {
+		ev := &sc.Events[i]
+		tm := ev.Timing()
+		switch {
+		case depth > len(sc.Events): // a cycle, which the loader refuses
+			return -1
+		case tm.After >= 0:
+			d := settle(tm.After, depth+1)
+			if d < 0 {
+				return -1
+			}
+			return d + tm.AfterDays
+		case ev.Day >= 0:
+			return ev.Day
+		}
+		if never, _, _ := l.judge(ev.Cond.Metric, ev.Cond.Op, ev.Cond.Value); never && len(tm.Also) == 0 {
+			return -1
+		}
+		return sc.StartDay
+	}
+	for i := range sc.Events {
+		earliest[i] = settle(int32(i), 0)
+	}
+	for i := range sc.Events {
+		ev := &sc.Events[i]
+		tm := ev.Timing()
+		if tm.After < 0 {
+			continue
+		}
+		at := l.entry("event", map[string]string{"id": ev.ID}).key("after")
+		first := &sc.Events[tm.After]
+		switch {
+		case earliest[tm.After] < 0:
+			l.add(at, Severe, CodeChainNever, fmt.Sprintf("%q never fires", first.ID), "event %q never fires: it waits for %q", ev.ID, first.ID)
+		case earliest[i] > sc.EndDay:
+			l.add(at, Severe, CodeChainNever, fmt.Sprintf("%q fires on %s at the earliest; the scenario ends on %s", first.ID, sim.FormatDay(earliest[tm.After]), sim.FormatDay(sc.EndDay)),
+				"event %q never fires: %d days after %q is past the end", ev.ID, tm.AfterDays, first.ID)
 		}
 	}
 }
