@@ -32,6 +32,10 @@ text = "Fewer than no deaths."
 	if out != want {
 		t.Errorf("lint printed %q, want %q", out, want)
 	}
+	// validate judges form: the file is valid, and its line says lint finds a problem.
+	if out, _ := mustCall(t, exitOK, "validate", bad); !strings.HasSuffix(out, "; lint finds 1 problem (deconflict-sim lint "+bad+")\n") {
+		t.Errorf("validate printed %q", out)
+	}
 	out, _ = mustCall(t, exitFail, "lint", "--json", bad)
 	var got lintJSON
 	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Code != "objective-never" || got.Severity != "error" || got.Line != line || got.Col != 9 {
