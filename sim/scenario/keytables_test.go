@@ -16,7 +16,38 @@ func keyTables() map[string]string {
 		out["keys "+t.name] = keyTable(t)
 	}
 	out["keys effects"] = effectsTable()
+	out["per-turn"] = perTurnList()
 	return out
+}
+
+// perTurnList names every quantity counted per turn rather than per day:
+// the format's keys whose unit is in turns and the parameters whose
+// meaning is per turn or in turns.
+func perTurnList() string {
+	var b strings.Builder
+	for _, t := range []*tableSpec{corridorSpec} {
+		for i := range t.fields {
+			if f := &t.fields[i]; strings.Contains(f.unit, "turn") {
+				fmt.Fprintf(&b, "- `%s.%s` (%s): %s\n", t.name, f.key, f.unit, f.doc)
+			}
+		}
+	}
+	for k, form := range effectForms {
+		if form.table == nil {
+			continue
+		}
+		for i := range form.table.fields {
+			if f := &form.table.fields[i]; strings.Contains(f.unit, "turn") {
+				fmt.Fprintf(&b, "- the `%s` effect's `%s` (%s): %s\n", sim.EffectKindIDs()[k], f.key, f.unit, f.doc)
+			}
+		}
+	}
+	for _, p := range sim.ParamSpecs() {
+		if strings.Contains(p.Doc, "turn") {
+			fmt.Fprintf(&b, "- `params.%s`: %s\n", p.Key, p.Doc)
+		}
+	}
+	return b.String()
 }
 
 func keyTable(t *tableSpec) string {
