@@ -3,8 +3,10 @@
 #   make play    install what the game needs (Debian packages), then open it
 #   make test    install what the tests need, then run every test, the game's
 #                real-window test under Xvfb (required: it fails without a
-#                display), and the cross-architecture hash check (386, or
-#                32-bit arm under qemu-arm where 386 binaries cannot run)
+#                display), the browser client in headless Chromium, the
+#                cross-architecture hash check (386, or 32-bit arm under
+#                qemu-arm where 386 binaries cannot run) and Taplo's check of
+#                the scenarios against their JSON Schema
 
 GO ?= go
 export PATH := $(PATH):/usr/local/go/bin
@@ -30,6 +32,7 @@ test: deps-test check
 	DECONFLICT_REQUIRE_DISPLAY=1 DECONFLICT_BROWSER_TEST=1 xvfb-run -a -s "-screen 0 1600x1000x24" $(GO) test -count=1 ./...
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/deconflict-sim
 	.ci/hashcheck.sh
+	.ci/taplo.sh
 
 deps-game:
 	@.ci/deps.sh $(GAME_PKGS)

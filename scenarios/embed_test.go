@@ -63,3 +63,14 @@ func TestFilesNamedByID(t *testing.T) {
 		t.Error("shadow-war not embedded")
 	}
 }
+
+// TestSchemaLine checks that every embedded scenario names the format's JSON
+// Schema on its first line, so editors and CI's Taplo check find it.
+func TestSchemaLine(t *testing.T) {
+	for _, f := range scenarios.Files() {
+		first, _, _ := bytes.Cut(f.Data, []byte("\n"))
+		if want := "#:schema ../docs/scenario.schema.json"; string(first) != want {
+			t.Errorf("%s: first line %q, want %q", f.Name, first, want)
+		}
+	}
+}

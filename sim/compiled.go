@@ -206,11 +206,40 @@ type Corridor struct {
 
 // Event is scripted context: it fires once on a day or when a condition holds.
 type Event struct {
-	ID      string
-	Day     int32 // fire on this day; -1 when Cond decides
-	Cond    Condition
+	ID   string
+	Day  int32 // fire on this day; -1 when Cond or After decides
+	Cond Condition
+	// More, for the richer triggers and changes that revert; nil for a plain
+	// at or when event.
+	More    *Timing
 	Effects []Effect
 	Log     string
+}
+
+// Timing holds an event's richer triggers and how long its changes last.
+type Timing struct {
+	Until      int32 // with Day: fire on a random turn from Day to Until; -1 for none
+	After      int32 // fire AfterDays days after this event first fired; -1 for none
+	AfterDays  int32
+	Chance     int64 // chance (micro) it fires when its trigger holds; once spent, never again unless Repeat
+	Repeat     bool  // with Cond: re-arm once the condition stops holding
+	RevertDays int32 // undo the changes this many days after firing; 0 keeps them
+	Anchor     bool  // another event's After names it, so the turn it first fires is kept
+	// Also holds more conditions on a when event: all of them must hold
+	// with Cond, or with Any one of Cond and them.
+	Also []Condition
+	Any  bool
+}
+
+// plainTiming is the timing of an event without More.
+var plainTiming = Timing{Until: -1, After: -1, Chance: Micro}
+
+// Timing returns the event's timing, the plain one when it has no More.
+func (ev *Event) Timing() *Timing {
+	if ev.More == nil {
+		return &plainTiming
+	}
+	return ev.More
 }
 
 // Op compares a metric with a threshold.
@@ -262,10 +291,11 @@ const (
 	EffectCorridor
 	EffectCounterIS
 	EffectParam
+	EffectStruck // a site struck before the run, out of action for Days
 	NumEffectKinds
 )
 
-var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "corridor", "counter_is", "param"}
+var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "corridor", "counter_is", "param", "struck"}
 
 // String returns the effect's key as written in scenario files.
 func (k EffectKind) String() string { return effectKindIDs[k] }

@@ -93,6 +93,9 @@ func (e *Engine) Reset(seed uint64) {
 		Attacks:    st.Attacks[:0],
 		Objectives: st.Objectives[:0],
 		Fired:      st.Fired[:0],
+		Fires:      st.Fires[:0],
+		Reverts:    st.Reverts[:0],
+		EventRand:  st.EventRand[:0],
 		Pending:    st.Pending[:0],
 	}
 	st.Escalation = in.Escalation
@@ -122,6 +125,9 @@ func (e *Engine) Reset(seed uint64) {
 	}
 	for i := range st.Rand {
 		st.Rand[i] = NewPCG(seed, uint64(i))
+	}
+	if sc.eventDice() {
+		st.EventRand = append(st.EventRand, NewPCG(seed, numStreams))
 	}
 	e.log = e.log[:0]
 }

@@ -155,6 +155,24 @@ func (s *State) Visit(v Visitor) {
 		v.Entity("event", int64(i))
 		v.Field("fired", b2i(f))
 	}
+	for _, f := range s.Fires {
+		v.Entity("fire", int64(f.Event))
+		v.Field("turn", int64(f.Turn))
+	}
+	for i := range s.Reverts {
+		x := &s.Reverts[i]
+		v.Entity("revert", int64(i))
+		v.Field("turn", int64(x.Turn))
+		v.Field("kind", int64(x.Kind))
+		v.Field("target", int64(x.Target))
+		v.Field("set", b2i(x.Set))
+		v.Field("value", x.Value)
+	}
+	for i, r := range s.EventRand {
+		v.Entity("event_stream", int64(i))
+		v.Field("state", int64(r.State))
+		v.Field("inc", int64(r.Inc))
+	}
 	for i := range s.Pending {
 		x := &s.Pending[i]
 		v.Entity("decision", int64(x.ID))

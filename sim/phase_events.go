@@ -4,24 +4,24 @@ package sim
 
 func (e *Engine) events() {
 	sc, st := e.sc, &e.st
-	day := e.Day()
+	e.revertDue()
 	for i := range sc.Events {
+		ev := &sc.Events[i]
+		tm := ev.Timing()
 		if st.Fired[i] {
+			if tm.Repeat && !e.whenHolds(ev, tm) {
+				st.Fired[i] = false // re-armed: it may fire again once the condition holds
+			}
 			continue
 		}
-		ev := &sc.Events[i]
-		if ev.Day >= 0 {
-			if day < ev.Day {
-				continue
-			}
-		} else if !ev.Cond.Holds(e.Metric(ev.Cond.Metric)) {
+		if !e.triggered(ev, tm) {
 			continue
 		}
 		st.Fired[i] = true
-		for j := range ev.Effects {
-			e.applyEffect(&ev.Effects[j])
+		if tm.Chance < Micro && !st.EventRand[0].Chance(tm.Chance) {
+			continue // the chance failed: the event is spent
 		}
-		e.note(LogEvent, NoActor, NoActor, -1, int32(i), 0)
+		e.fire(int32(i), ev, tm)
 	}
 }
 
@@ -72,6 +72,9 @@ func (e *Engine) applyEffect(ef *Effect) {
 		c.Next = st.Turn
 	case EffectCounterIS:
 		e.addCounterIS(delta(st.CounterIS, ef))
+	case EffectStruck:
+		ss := &st.Sites[ef.Site]
+		ss.DisabledTill = max(ss.DisabledTill, st.Turn+e.turnsFromDays(ef.Days)-1)
 	case EffectParam:
 		spec := paramSpecs[ef.Param]
 		st.Params[ef.Param] = clamp(setOrAdd(st.Params[ef.Param], ef), FixedFromFloat(spec.Min, spec.Unit), FixedFromFloat(spec.Max, spec.Unit))

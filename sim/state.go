@@ -205,7 +205,10 @@ type State struct {
 	Halts       []Halt
 	Attacks     []Attack
 	Objectives  []ObjectiveState
-	Fired       []bool // events already fired
+	Fired       []bool   // events already fired (or spent on a failed chance)
+	Fires       []Fire   // when each anchor event first fired
+	Reverts     []Revert // changes to undo, in the order they were made
+	EventRand   []PCG    // the dice of chances and random dates; empty when no event uses them
 	Pending     []Decision
 	NextID      int32 // the next id for missions, requests, halts, attacks, decisions and shipments
 	Rand        [numStreams]PCG

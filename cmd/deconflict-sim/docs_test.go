@@ -10,6 +10,7 @@ import (
 
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/narrate"
+	"github.com/deconflict/deconflict/sim/scenario"
 )
 
 var updateDocs = flag.Bool("update", false, "rewrite the generated tables of docs/cli.md")
@@ -23,7 +24,17 @@ func generated() map[string]string {
 	return map[string]string{
 		"metrics":     metricsTable(),
 		"event-kinds": kindsTable(),
+		"lint-codes":  lintTable(),
 	}
+}
+
+func lintTable() string {
+	var b strings.Builder
+	b.WriteString("| code | finds |\n|---|---|\n")
+	for _, c := range scenario.Codes() {
+		fmt.Fprintf(&b, "| `%s` | %s |\n", c[0], c[1])
+	}
+	return b.String()
 }
 
 func metricsTable() string {

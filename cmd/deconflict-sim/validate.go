@@ -14,7 +14,8 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 		name:     "validate",
 		synopsis: "FILE...",
 		about: "Check scenario files. Every problem is printed to stderr as\n" +
-			"file:line:col: key.path: message (hint); each valid file gets a line on stdout.\n" +
+			"file:line:col: key.path: message (hint); each valid file gets a line on stdout,\n" +
+			"which says when lint finds mistakes of meaning in it.\n" +
 			"Exits 1 if any file is invalid.",
 	}
 	fs := cmd.flags()
@@ -32,9 +33,23 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 			code = exitFail
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: ok (%s)\n", path, counts(sc))
+		fmt.Fprintf(stdout, "%s: ok (%s)%s\n", path, counts(sc), lintNote(path))
 	}
 	return code
+}
+
+// lintNote mentions, after a valid file's line, that lint finds mistakes of
+// meaning in it; validate itself judges form only.
+func lintNote(path string) string {
+	data, err := readScenarioFile(path)
+	if err != nil {
+		return ""
+	}
+	findings, err := scenario.Lint(path, data)
+	if err != nil || len(findings) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; lint finds %s (deconflict-sim lint %s)", plural(int64(len(findings)), "problem"), path)
 }
 
 func validateFile(path string) (*sim.Scenario, error) {

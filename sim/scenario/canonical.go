@@ -219,11 +219,16 @@ func (w *writer) events() {
 		e := &w.sc.Events[i]
 		w.header("[[event]]")
 		w.kv("id", quote(e.ID))
-		if e.Day >= 0 {
+		switch {
+		case e.Timing().After >= 0:
+		case e.Day >= 0:
 			w.kv("at", sim.FormatDay(e.Day))
-		} else {
-			w.kv("when", fmt.Sprintf("{ metric = %s, op = %s, value = %s }",
-				quote(e.Cond.Metric.String()), quote(e.Cond.Op.String()), fixed(e.Cond.Value, e.Cond.Metric.Spec().Scale)))
+		default:
+			w.kv("when", whenText(e))
+		}
+		for _, line := range timingText(w.sc, e) {
+			k, v, _ := strings.Cut(line, " = ")
+			w.kv(k, v)
 		}
 		var b strings.Builder
 		b.WriteString("[\n")
@@ -273,6 +278,8 @@ func (w *writer) effect(e *sim.Effect) string {
 			id = w.sc.Corridors[e.Corridor].ID
 		}
 		inner = fmt.Sprintf("corridor = %s, interval = %d", quote(id), e.Value)
+	case sim.EffectStruck:
+		inner = fmt.Sprintf("site = %s, days = %d", quote(w.siteID(e.Site)), e.Days)
 	}
 	return "{ " + e.Kind.String() + " = { " + inner + " } }"
 }

@@ -11,19 +11,20 @@ import (
 	"github.com/deconflict/deconflict/sim/ai"
 )
 
-// The keys each table accepts, in canonical order.
+// The keys each table accepts, in canonical order, from the format's tables
+// (spec.go).
 var (
-	topKeys       = []string{"scenario", "initial", "params", "actor", "site", "zone", "route", "corridor", "event", "objective"}
-	scenarioKeys  = []string{"id", "name", "description", "start", "end", "turn", "default_role", "briefing"}
-	initialKeys   = []string{"escalation", "trust", "complicity", "grievance", "talks", "talks_open", "air_defence", "arsenal", "counter_is"}
-	actorKeys     = []string{"id", "policy", "present", "params"}
-	siteKeys      = []string{"id", "name", "kind", "owner", "lat", "lon", "troops", "value", "hardness", "proximity", "ad_range_km", "ad_strength", "target"}
-	zoneKeys      = []string{"id", "name", "kind", "owner", "center", "radius_km", "polygon", "from", "to"}
-	routeKeys     = []string{"id", "name", "description", "path", "reach_km"}
-	corridorKeys  = []string{"id", "name", "stops", "speed_km", "interval", "size", "dwell", "from", "to"}
-	eventKeys     = []string{"id", "at", "when", "effects", "log"}
-	whenKeys      = []string{"metric", "op", "value"}
-	objectiveKeys = []string{"id", "role", "metric", "op", "value", "required", "text"}
+	topKeys       = rootSpec.keyNames()
+	scenarioKeys  = scenarioSpec.keyNames()
+	initialKeys   = initialSpec.keyNames()
+	actorKeys     = actorSpec.keyNames()
+	siteKeys      = siteSpec.keyNames()
+	zoneKeys      = zoneSpec.keyNames()
+	routeKeys     = routeSpec.keyNames()
+	corridorKeys  = corridorSpec.keyNames()
+	eventKeys     = eventSpec.keyNames()
+	whenKeys      = whenSpec.keyNames()
+	objectiveKeys = objectiveSpec.keyNames()
 	groundKeys    = []string{"israel", "usa"} // grievance targets, indexed like sim.TowardIsrael/TowardUSA
 )
 
@@ -74,6 +75,7 @@ func (c *checker) compile(tree map[string]any) *sim.Scenario {
 	b.corridors(root)
 	b.events(root)
 	b.objectives(root)
+	b.expects(root)
 	return b.sc
 }
 
@@ -189,7 +191,7 @@ func (b *build) initial(root *table) {
 			in.Trust = n
 		}
 	}
-	in.Complicity = t.numOr("complicity", qFraction, in.Complicity)
+	in.Complicity = t.numOr("complicity", initialSpec.q("complicity"), in.Complicity)
 	if v, at, ok := t.get("grievance"); ok {
 		if gt, ok := b.c.asTable(at, v); ok {
 			gt.keys(groundKeys...)
@@ -198,11 +200,11 @@ func (b *build) initial(root *table) {
 			}
 		}
 	}
-	in.Talks = t.numOr("talks", qPercent, 0)
+	in.Talks = t.numOr("talks", initialSpec.q("talks"), 0)
 	in.TalksOpen = t.boolean("talks_open", false)
-	in.AirDefence = t.numOr("air_defence", qLevel5, in.AirDefence)
-	in.Arsenal = t.numOr("arsenal", qCount, in.Arsenal)
-	in.CounterIS = t.numOr("counter_is", qPercent, 0)
+	in.AirDefence = t.numOr("air_defence", initialSpec.q("air_defence"), in.AirDefence)
+	in.Arsenal = t.numOr("arsenal", initialSpec.q("arsenal"), in.Arsenal)
+	in.CounterIS = t.numOr("counter_is", initialSpec.q("counter_is"), 0)
 }
 
 // paramKeys lists the [params] keys in canonical order.

@@ -3,13 +3,16 @@ package scenario_test
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/ai"
+	"github.com/deconflict/deconflict/sim/scenario"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated tables of docs/scenarios.md")
@@ -17,16 +20,22 @@ var update = flag.Bool("update", false, "rewrite the generated tables of docs/sc
 const docsPath = "../../docs/scenarios.md"
 
 // TestDocsUpToDate regenerates the tables of docs/scenarios.md that come
-// from the model (parameters, metrics, policies) and fails when the file
+// from the model (parameters, metrics, policies) and from the format's own
+// tables (the keys of each table, the effects) and fails when the file
 // differs; go test -run TestDocsUpToDate -update rewrites it.
 func TestDocsUpToDate(t *testing.T) {
 	doc := string(readFile(t, docsPath))
 	fresh := doc
-	for _, section := range []struct{ name, body string }{
+	sections := []struct{ name, body string }{
 		{"params", paramsTable()},
 		{"policies", policiesTable()},
 		{"metrics", metricsTable()},
-	} {
+	}
+	keys := scenario.KeyTables()
+	for _, name := range slices.Sorted(maps.Keys(keys)) {
+		sections = append(sections, struct{ name, body string }{name, keys[name]})
+	}
+	for _, section := range sections {
 		var err error
 		if fresh, err = replaceSection(fresh, section.name, section.body); err != nil {
 			t.Fatal(err)
@@ -150,4 +159,31 @@ func TestDocsEffects(t *testing.T) {
 	if len(seen) != int(sim.NumEffectKinds) {
 		t.Errorf("the example shows %d of %d effect kinds", len(seen), sim.NumEffectKinds)
 	}
+}
+
+// TestDocsTiming loads the timing example of docs/scenarios.md into the test
+// theatre and checks what its keys compile to.
+func TestDocsTiming(t *testing.T) {
+	doc := string(readFile(t, docsPath))
+	_, rest, ok := strings.Cut(doc, "### Timing\n")
+	_, rest, ok2 := strings.Cut(rest, "```toml\n")
+	example, _, closed := strings.Cut(rest, "```")
+	if !ok || !ok2 || !closed {
+		t.Fatal("docs/scenarios.md has no timing example")
+	}
+	sc := mustLoad(t, "levant.toml", append(readFile(t, "testdata/levant.toml"), example...))
+	strike, alert, season := find(sc.Events, "t4-strike"), find(sc.Events, "quds-force-alert"), find(sc.Events, "rocket-season")
+	if strike.More == nil || !strike.More.Anchor {
+		t.Errorf("t4-strike is not an anchor: %+v", strike.More)
+	}
+	// chance 0.7 is 700000 micro; after names t4-strike by its index among
+	// the events sorted by id.
+	if m := alert.More; m == nil || m.After < 0 || sc.Events[m.After].ID != "t4-strike" || m.AfterDays != 3 || m.Chance != 700_000 || m.RevertDays != 21 {
+		t.Errorf("quds-force-alert timing: %+v", alert.More)
+	}
+	// Two conditions: the first in Cond, the second in Also; all, not any.
+	if m := season.More; m == nil || !m.Repeat || len(m.Also) != 1 || m.Any || m.Also[0].Metric != sim.MetricAttacksOnIsrael {
+		t.Errorf("rocket-season timing: %+v", season.More)
+	}
+	checkRoundTrip(t, sc)
 }

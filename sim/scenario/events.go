@@ -12,18 +12,22 @@ import (
 func (b *build) events(root *table) {
 	es := b.entries(root, "event")
 	b.unique(es, "event")
-	events := make([]sim.Event, 0, len(es))
+	events := make([]*sim.Event, 0, len(es))
+	var afters []afterRef
 	for _, e := range es {
 		t := e.t
 		t.keys(eventKeys...)
-		ev := sim.Event{ID: e.id, Day: -1}
+		ev := &sim.Event{ID: e.id, Day: -1}
 		atV, atAt, hasAt := t.get("at")
 		whenV, whenAt, hasWhen := t.get("when")
+		_, hasAfter := t.m["after"]
+		trigger := ""
 		switch {
 		case hasAt && hasWhen:
 			p := b.c.errorf(whenAt, "an event fires either at a date or when a condition holds, not both")
 			p.onKey = true
 		case hasAt:
+			trigger = "at"
 			if d, ok := b.c.date(atAt, atV); ok {
 				ev.Day = d
 				if b.datesOK && (d < b.sc.StartDay || d > b.sc.EndDay) {
@@ -31,10 +35,13 @@ func (b *build) events(root *table) {
 				}
 			}
 		case hasWhen:
-			ev.Cond = b.condition(whenAt, whenV)
+			trigger = "when"
+			ev.Cond = b.when(ev, whenAt, whenV)
+		case hasAfter:
 		default:
-			b.c.errorf(atAt, "missing required key").hint = "give at = YYYY-MM-DD, or when = { metric = …, op = …, value = … }"
+			b.c.errorf(atAt, "missing required key").hint = "give at = YYYY-MM-DD, when = { metric = …, op = …, value = … } or after = { event = …, days = N }"
 		}
+		b.timing(t, ev, trigger, &afters)
 		if v, at, ok := t.get("effects"); ok {
 			ev.Effects = b.effects(at, v)
 		} else {
@@ -43,8 +50,20 @@ func (b *build) events(root *table) {
 		ev.Log = t.text("log", true, maxLineLen, false)
 		events = append(events, ev)
 	}
-	slices.SortStableFunc(events, func(x, y sim.Event) int { return strings.Compare(x.ID, y.ID) })
-	b.sc.Events = events
+	slices.SortStableFunc(events, func(x, y *sim.Event) int { return strings.Compare(x.ID, y.ID) })
+	b.sc.Events = make([]sim.Event, len(events))
+	for i, ev := range events {
+		b.sc.Events[i] = *ev
+	}
+	// The afters point at the events as read; point them at the sorted copies.
+	moved := make(map[*sim.Event]*sim.Event, len(events))
+	for i, ev := range events {
+		moved[ev] = &b.sc.Events[i]
+	}
+	for i := range afters {
+		afters[i].event = moved[afters[i].event]
+	}
+	b.resolveAfters(afters)
 }
 
 // condition reads { metric = …, op = …, value = … }.
@@ -165,9 +184,10 @@ func (b *build) effect(at ref, v any) sim.Effect {
 	if !ok {
 		return e
 	}
+	form := &effectForms[e.Kind]
+	et.keys(form.table.keyNames()...)
 	switch e.Kind {
 	case sim.EffectGrievance:
-		et.keys("toward", "actor", "add", "set")
 		if s, at, ok := et.str("toward", true); ok {
 			if i := slices.Index(groundKeys, s); i >= 0 {
 				e.Toward = int32(i)
@@ -178,15 +198,12 @@ func (b *build) effect(at ref, v any) sim.Effect {
 		if s, at, ok := et.str("actor", false); ok && s != "iran" {
 			b.c.errorf(at, "only Iran's grievance is modelled, not %q's", s).hint = `write actor = "iran" or leave it out`
 		}
-		e.Set, e.Value = b.addSet(et, qPercent)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectComplicity:
-		et.keys("add", "set")
-		e.Set, e.Value = b.addSet(et, qFraction)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectTrust, sim.EffectTalks, sim.EffectCounterIS:
-		et.keys("add", "set")
-		e.Set, e.Value = b.addSet(et, qPercent)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectEscalation:
-		et.keys("pair", "add", "set")
 		if s, at, ok := et.str("pair", true); ok {
 			p, ok := sim.ParsePair(s)
 			if !ok {
@@ -194,27 +211,29 @@ func (b *build) effect(at ref, v any) sim.Effect {
 			}
 			e.Pair = p
 		}
-		e.Set, e.Value = b.addSet(et, qLevel5)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectAirDefence:
-		et.keys("add", "set")
-		e.Set, e.Value = b.addSet(et, qLevel5)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectTroops:
-		et.keys("site", "add", "set")
 		if v, at, ok := et.get("site"); ok {
 			e.Site, _ = b.siteRef(at, v)
 		} else {
 			et.missing("site")
 		}
-		e.Set, e.Value = b.addSet(et, qCount)
+		e.Set, e.Value = b.addSet(et, *form.addSet)
 	case sim.EffectParam:
-		et.keys("key", "add", "set")
 		s, at, ok := et.str("key", true)
 		if !ok {
 			return e
 		}
 		p, ok := sim.ParseParam(s)
 		if !ok {
-			b.c.errorf(at, "unknown parameter %q", s).hint = b.c.unknownHint(s, paramKeys(), true)
+			pr := b.c.errorf(at, "unknown parameter %q", s)
+			pr.hint = b.c.unknownHint(s, paramKeys(), true)
+			if owner := policyParamOwner(s); owner != "" {
+				pr.msg = fmt.Sprintf("%q is a parameter of %s, not a model constant", s, owner)
+				pr.hint = "param effects change [params] keys; a policy's parameters are set in its [[actor]] entry"
+			}
 			return e
 		}
 		spec := p.Spec()
@@ -222,8 +241,15 @@ func (b *build) effect(at ref, v any) sim.Effect {
 		e.Set, e.Value = b.addSet(et, qty{unit: spec.Unit, min: spec.Min, max: spec.Max})
 	case sim.EffectHalt:
 		b.halt(et, &e)
+	case sim.EffectStruck:
+		if v, at, ok := et.get("site"); ok {
+			e.Site, _ = b.siteRef(at, v)
+		} else {
+			et.missing("site")
+		}
+		days, _, _ := et.num("days", form.table.q("days"), true)
+		e.Days = int32(days)
 	case sim.EffectCorridor:
-		et.keys("corridor", "interval")
 		if s, at, ok := et.str("corridor", true); ok {
 			if i, ok := b.corrIdx[s]; ok {
 				e.Corridor = i
@@ -232,7 +258,7 @@ func (b *build) effect(at ref, v any) sim.Effect {
 			}
 		}
 		e.Set = true
-		e.Value, _, _ = et.num("interval", qty{unit: sim.UnitCount, min: 0, max: maxTurns}, true)
+		e.Value, _, _ = et.num("interval", form.table.q("interval"), true)
 	default: // a kind the engine knows and this loader does not yet
 		p := b.c.errorf(at.key(k), "effect %q is not supported by this version", k)
 		p.onKey = true
@@ -242,8 +268,7 @@ func (b *build) effect(at ref, v any) sim.Effect {
 
 // halt reads { zone = …, days = N } or { center = …, radius_km = R, days = N }.
 func (b *build) halt(t *table, e *sim.Effect) {
-	t.keys("zone", "center", "radius_km", "days")
-	days, _, _ := t.num("days", qty{unit: sim.UnitCount, min: 1, max: 3650}, true)
+	days, _, _ := t.num("days", qHaltDays, true)
 	e.Days = int32(days)
 	zv, zAt, hasZone := t.get("zone")
 	_, cAt, hasCenter := t.get("center")
@@ -326,6 +351,10 @@ func (b *build) objectives(root *table) {
 		}
 		o.Required = t.boolean("required", false)
 		o.Text = t.text("text", true, maxLineLen, false)
+		if mOK {
+			// "{value}" quotes the threshold, so the text cannot drift from it.
+			o.Text = strings.ReplaceAll(o.Text, "{value}", fixed(o.Value, m.Spec().Scale))
+		}
 		list = append(list, o)
 	}
 	slices.SortStableFunc(list, func(x, y sim.Objective) int {

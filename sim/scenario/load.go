@@ -23,26 +23,32 @@ import (
 // it. filename is used only in error positions. On failure the error is an
 // ErrorList holding every problem found, sorted by position.
 func Load(filename string, data []byte, overrides []Override) (*sim.Scenario, error) {
+	sc, _, err := load(filename, data, overrides)
+	return sc, err
+}
+
+// load is Load that also returns the file's [[expect]] blocks.
+func load(filename string, data []byte, overrides []Override) (*sim.Scenario, []Expect, error) {
 	if e := checkBytes(filename, data); e != nil {
-		return nil, ErrorList{e}
+		return nil, nil, ErrorList{e}
 	}
 	src := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	guard := newScanner(filename, src, nil)
 	guard.run()
 	if guard.err != nil {
-		return nil, ErrorList{guard.err}
+		return nil, nil, ErrorList{guard.err}
 	}
 	tree, perr := decode(filename, src)
 	if perr != nil {
-		return nil, ErrorList{perr}
+		return nil, nil, ErrorList{perr}
 	}
 	c := &checker{file: filename, budget: suggestBudget}
 	c.applyOverrides(tree, overrides)
 	sc := c.compile(tree)
 	if len(c.problems) > 0 {
-		return nil, c.report(src)
+		return nil, nil, c.report(src)
 	}
-	return sc, nil
+	return sc, c.expects, nil
 }
 
 // decode parses TOML text into a tree of map[string]any, []any, string,
@@ -158,6 +164,7 @@ type checker struct {
 	dropped  int
 	budget   int // did-you-mean comparisons left
 	sets     []setSpot
+	expects  []Expect // the [[expect]] blocks, which the compiled scenario does not hold
 }
 
 // errorf records a problem about the value at at; the caller may refine the
@@ -186,6 +193,9 @@ func (c *checker) suggest(s string, candidates []string) (string, bool) {
 // unknownHint suggests a candidate, or lists them when there are few.
 func (c *checker) unknownHint(s string, candidates []string, quoted bool) string {
 	if m, ok := c.suggest(s, candidates); ok {
+		return didYouMean(m, quoted)
+	}
+	if m, ok := wordMatch(s, candidates); ok {
 		return didYouMean(m, quoted)
 	}
 	if len(candidates) > 0 && len(candidates) <= 16 {

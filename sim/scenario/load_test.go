@@ -225,6 +225,7 @@ func TestEveryEffectKind(t *testing.T) {
 		"corridor":    `{ corridor = { corridor = "c", interval = 0 } }`,
 		"counter_is":  `{ counter_is = { add = -1.5 } }`,
 		"param":       `{ param = { key = "detect_shipment", set = 0.25 } }`,
+		"struck":      `{ struck = { site = "tanf", days = 30 } }`,
 	}
 	var list []string
 	for _, k := range sim.EffectKindIDs() {
@@ -243,6 +244,9 @@ func TestEveryEffectKind(t *testing.T) {
 	}
 	if e := sc.Events[0].Effects[sim.EffectParam]; e.Param != sim.ParamDetectShipment || !e.Set || e.Value != 250_000 {
 		t.Errorf("param effect = %+v", e)
+	}
+	if e := sc.Events[0].Effects[sim.EffectStruck]; e.Site < 0 || sc.Sites[e.Site].ID != "tanf" || e.Days != 30 {
+		t.Errorf("struck effect = %+v", e)
 	}
 	checkRoundTrip(t, sc)
 }

@@ -162,7 +162,7 @@ func TestOverrideErrorsNumbered(t *testing.T) {
 		set("site.tanf.name", `"Renamed"`), set("site.tanf.kind", "castle"), set("nowhere.x", "1"),
 	})
 	want := `--set:2:1: site.tanf.kind: unknown kind "castle" (one of "city", "garrison", "airbase", "depot", "air-defence", "militia", "position", "crossing", "oilfield")
---set:3:1: nowhere.x: unknown section "nowhere" (one of scenario, initial, params, actor, site, zone, route, corridor, event, objective)
+--set:3:1: nowhere.x: unknown section "nowhere" (one of scenario, initial, params, actor, site, zone, route, corridor, event, objective, expect)
 t.toml:15:10: site.tanf.troops: -1 is out of range (must lie in 0..1000000000)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)

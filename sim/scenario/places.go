@@ -51,12 +51,12 @@ func (b *build) sites(root *table) {
 		s.Owner = b.actorRef(t, "owner")
 		s.LatMicro, s.LonMicro = b.latLon(t)
 		s.Pos = geo.Project(s.LatMicro, s.LonMicro)
-		s.Troops = t.numOr("troops", qCount, 0)
-		s.Value = t.numOr("value", qty{unit: sim.UnitLevel, min: 0, max: 1e6}, sim.Milli)
-		s.Hardness = t.numOr("hardness", qFraction, 0)
-		s.Proximity = t.numOr("proximity", qFraction, 0)
-		rng, rngAt, rngOK := t.num("ad_range_km", qty{unit: sim.UnitKm, min: 0, max: 1000}, false)
-		str, strAt, strOK := t.num("ad_strength", qFraction, false)
+		s.Troops = t.numOr("troops", siteSpec.q("troops"), 0)
+		s.Value = t.numOr("value", siteSpec.q("value"), sim.Milli)
+		s.Hardness = t.numOr("hardness", siteSpec.q("hardness"), 0)
+		s.Proximity = t.numOr("proximity", siteSpec.q("proximity"), 0)
+		rng, rngAt, rngOK := t.num("ad_range_km", siteSpec.q("ad_range_km"), false)
+		str, strAt, strOK := t.num("ad_strength", siteSpec.q("ad_strength"), false)
 		_, hasRng := t.m["ad_range_km"]
 		_, hasStr := t.m["ad_strength"]
 		if (rngOK || !hasRng) && (strOK || !hasStr) {
@@ -133,7 +133,7 @@ func (b *build) area(t *table, polygonOK bool) sim.Area {
 		return sim.Area{Ring: ring}
 	case hasCenter:
 		center, _ := b.center(cAt, cv)
-		radius, _, _ := t.num("radius_km", qty{unit: sim.UnitKm, min: 0, max: 1000, open: true}, true)
+		radius, _, _ := t.num("radius_km", qRadius, true)
 		return sim.Area{Center: center, Radius: radius}
 	default:
 		p := b.c.errorf(cAt, "missing required key")
@@ -201,7 +201,14 @@ func (b *build) points(at ref, v any, minimum int, what string) []geo.Point {
 		pat := at.index(i)
 		pair, ok := pv.([]any)
 		if !ok || len(pair) != 2 {
-			b.c.typeError(pat, "a [lat, lon] pair", pv)
+			p := b.c.typeError(pat, "a [lat, lon] pair", pv)
+			if id, isID := pv.(string); isID {
+				p.hint = "a " + what + " takes coordinates, not site ids"
+				if i, known := b.siteIdx[id]; known {
+					s := &b.sc.Sites[i]
+					p.hint += fmt.Sprintf(": site %q is at [%s, %s]", id, fmtFloat(float64(s.LatMicro)/1e6), fmtFloat(float64(s.LonMicro)/1e6))
+				}
+			}
 			continue
 		}
 		lat, _ := b.c.coord(pat.index(0), pair[0], true)
@@ -261,7 +268,7 @@ func (b *build) routes(root *table) {
 		} else {
 			t.missing("path")
 		}
-		r.Reach, _, _ = t.num("reach_km", qty{unit: sim.UnitKm, min: 0, max: 2000, open: true}, true)
+		r.Reach, _, _ = t.num("reach_km", routeSpec.q("reach_km"), true)
 		routes = append(routes, r)
 	}
 	slices.SortStableFunc(routes, func(x, y sim.Route) int { return strings.Compare(x.ID, y.ID) })
@@ -293,10 +300,10 @@ func (b *build) corridors(root *table) {
 		if n := len(k.StopAt); n > 0 {
 			k.Length = k.StopAt[n-1]
 		}
-		k.Speed, _, _ = t.num("speed_km", qty{unit: sim.UnitKm, min: 0, max: 10_000, open: true}, true)
-		k.Interval, _, _ = t.num("interval", qty{unit: sim.UnitCount, min: 1, max: maxTurns}, true)
-		k.Size, _, _ = t.num("size", qPositive, true)
-		k.Dwell = t.numOr("dwell", qty{unit: sim.UnitCount, min: 0, max: maxTurns}, 1)
+		k.Speed, _, _ = t.num("speed_km", corridorSpec.q("speed_km"), true)
+		k.Interval, _, _ = t.num("interval", corridorSpec.q("interval"), true)
+		k.Size, _, _ = t.num("size", corridorSpec.q("size"), true)
+		k.Dwell = t.numOr("dwell", corridorSpec.q("dwell"), 1)
 		k.From, k.To = b.window(t)
 		list = append(list, k)
 	}

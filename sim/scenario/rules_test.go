@@ -173,7 +173,7 @@ var ruleCases = []ruleCase{
 
 	// [[event]].
 	{"event at and when", "[[event]]\nid = \"e\"\nat = 2018-02-01\nwhen = { metric = \"strikes\", op = \">=\", value = 3 }\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, "4:1: event.e.when: an event fires either at a date or when a condition holds, not both"},
-	{"event no trigger", "[[event]]\nid = \"e\"\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, "1:1: event.e.at: missing required key (give at = YYYY-MM-DD, or when = { metric = …, op = …, value = … })"},
+	{"event no trigger", "[[event]]\nid = \"e\"\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, "1:1: event.e.at: missing required key (give at = YYYY-MM-DD, when = { metric = …, op = …, value = … } or after = { event = …, days = N })"},
 	{"event outside", "[[event]]\nid = \"e\"\nat = 2019-02-01\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, "3:6: event.e.at: 2019-02-01 is outside the scenario (2018-01-01..2018-12-31)"},
 	{"event metric", "[[event]]\nid = \"e\"\nwhen = { metric = \"strike\", op = \">=\", value = 3 }\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, `3:19: event.e.when.metric: unknown metric "strike" (did you mean "strikes"?)`},
 	{"event op", "[[event]]\nid = \"e\"\nwhen = { metric = \"strikes\", op = \">\", value = 3 }\neffects = [ { talks = { add = 1 } } ]\nlog = \"L\"\n", false, `3:35: event.e.when.op: unknown operator ">" (">=" or "<=")`},
@@ -208,6 +208,11 @@ var ruleCases = []ruleCase{
 	{"objective duplicate", "[[objective]]\nid = \"o\"\nrole = \"usa\"\nmetric = \"strikes\"\nop = \"<=\"\nvalue = 1\ntext = \"T\"\n[[objective]]\nid = \"o\"\nrole = \"usa\"\nmetric = \"strikes\"\nop = \"<=\"\nvalue = 1\ntext = \"T\"\n", false, `9:6: objective.o.id: duplicate objective id "o" for usa (first defined at line 9)`},
 	{"objective text missing", "[[objective]]\nid = \"o\"\nrole = \"usa\"\nmetric = \"strikes\"\nop = \"<=\"\nvalue = 1\n", false, "1:1: objective.o.text: missing required key"},
 	{"objective level value", "[[objective]]\nid = \"o\"\nrole = \"usa\"\nmetric = \"trust\"\nop = \">=\"\nvalue = true\ntext = \"T\"\n", false, "6:9: objective.o.value: expected a number, got boolean true"},
+
+	// Hints for mistakes authors make.
+	{"corridor stop by word", site0 + "[[site]]\nid = \"palmyra-airport\"\nname = \"P\"\nkind = \"airbase\"\nowner = \"syria\"\nlat = 34.56\nlon = 38.32\n" + "[[corridor]]\nid = \"c\"\nname = \"C\"\nstops = [\"tanf\", \"palmyra\"]\nspeed_km = 100\ninterval = 2\nsize = 5\n", false, `18:18: corridor.c.stops[1]: unknown site "palmyra" (did you mean "palmyra-airport"?)`},
+	{"route path site id", site0 + "[[route]]\nid = \"r\"\nname = \"R\"\npath = [[31.2, 35.0], \"tanf\"]\nreach_km = 20\n", false, `11:23: route.r.path[1]: expected a [lat, lon] pair, got string "tanf" (a route takes coordinates, not site ids: site "tanf" is at [33.51, 38.62])`},
+	{"effect param of a policy", "[[event]]\nid = \"e\"\nat = 2018-02-01\neffects = [ { param = { key = \"defiance\", set = 0.1 } } ]\nlog = \"L\"\n", false, `4:31: event.e.effects[0].param.key: "defiance" is a parameter of israel's opportunist policy, not a model constant (param effects change [params] keys; a policy's parameters are set in its [[actor]] entry)`},
 
 	// Syntax.
 	{"syntax bare string", "[[site]]\nid = tanf\n", false, `2:6: syntax error: expected value but found "tanf" instead (strings need quotes, such as name = "Al-Tanf")`},
