@@ -9,6 +9,7 @@ var orderActor = [NumOrderKinds]Actor{
 	OrderEvacuate: USA, OrderHarden: USA, OrderRespond: USA,
 	OrderHalt: USA, OrderPrivateMessage: USA, OrderReturn: USA, OrderDispatch: Iran,
 	OrderFireAll: Syria, OrderFireSelective: Syria, OrderHoldFire: Syria,
+	OrderAcknowledge: Russia, OrderProtest: Russia, OrderAskDelay: Russia,
 }
 
 // canBeFree reports whether an order may be given at any stop without
@@ -40,6 +41,8 @@ func Allowed(k DecisionKind) []OrderKind {
 		return []OrderKind{OrderEvacuate, OrderHarden, OrderHold}
 	case DecideAirDefence:
 		return []OrderKind{OrderFireAll, OrderFireSelective, OrderHoldFire}
+	case DecideNotice:
+		return []OrderKind{OrderAcknowledge, OrderProtest, OrderAskDelay}
 	}
 	return nil
 }
@@ -304,6 +307,8 @@ func (e *Engine) apply(a Actor, o Order) {
 	case OrderFireAll, OrderFireSelective, OrderHoldFire:
 		st.Posture = int8(o.Kind - OrderFireAll)
 		e.note(LogPosture, Syria, Israel, -1, -1, int64(st.Posture))
+	case OrderAcknowledge, OrderProtest, OrderAskDelay:
+		e.answerNotice(e.mission(d.Subject), o.Kind)
 	}
 }
 
@@ -350,6 +355,8 @@ func DefaultOrder(d Decision) Order {
 		o.Kind = OrderRespond
 	case DecideAirDefence:
 		o.Kind = OrderFireAll
+	case DecideNotice:
+		o.Kind = OrderAcknowledge
 	default:
 		o.Kind = OrderHold
 	}

@@ -47,6 +47,7 @@ const (
 	MetricMaxEscalationIsraelIran
 	MetricEscalationUSIran
 	MetricEscalationIsraelIran
+	MetricEscalationIsraelRussia
 	MetricTalksProgress
 	MetricTrust
 	MetricComplicity
@@ -105,19 +106,20 @@ var metricSpecs = [NumMetrics]MetricSpec{
 	MetricMaxEscalationUSIran:  {"max_escalation_us_iran", "level 0-5", Milli, "highest US–Iran ladder level reached"},
 	MetricMaxEscalationIsraelIran: {"max_escalation_israel_iran", "level 0-5", Milli,
 		"highest Israel–Iran ladder level reached"},
-	MetricEscalationUSIran:     {"escalation_us_iran", "level 0-5", Milli, "US–Iran ladder level now"},
-	MetricEscalationIsraelIran: {"escalation_israel_iran", "level 0-5", Milli, "Israel–Iran ladder level now"},
-	MetricTalksProgress:        {"talks_progress", "percent", Milli, "progress of the nuclear talks"},
-	MetricTrust:                {"trust", "points 0-100", Milli, "Israel–US trust"},
-	MetricComplicity:           {"complicity", "fraction 0-1", Micro, "US complicity as Iran perceives it"},
-	MetricGrievanceUS:          {"grievance_us", "grievance", Milli, "Iran's grievance toward the US"},
-	MetricGrievanceIsrael:      {"grievance_israel", "grievance", Milli, "Iran's grievance toward Israel"},
-	MetricCounterIS:            {"counter_is_progress", "percent", Milli, "progress of the campaign against the Islamic State"},
-	MetricArsenal:              {"arsenal", "weapon units", 1, "Hezbollah's arsenal"},
-	MetricArsenalGrowth:        {"arsenal_growth", "weapon units", 1, "growth of Hezbollah's arsenal since the start"},
-	MetricInterdictedShare:     {"interdicted_share", "percent", Milli, "share of dispatched weapon units destroyed in transit"},
-	MetricUSTroops:             {"us_troops", "troops", 1, "US troops in Syria"},
-	MetricInTransit:            {"shipments_in_transit", "shipments", 1, "shipments on their way"},
+	MetricEscalationUSIran:       {"escalation_us_iran", "level 0-5", Milli, "US–Iran ladder level now"},
+	MetricEscalationIsraelIran:   {"escalation_israel_iran", "level 0-5", Milli, "Israel–Iran ladder level now"},
+	MetricEscalationIsraelRussia: {"escalation_israel_russia", "level 0-5", Milli, "Israel–Russia ladder level now"},
+	MetricTalksProgress:          {"talks_progress", "percent", Milli, "progress of the nuclear talks"},
+	MetricTrust:                  {"trust", "points 0-100", Milli, "Israel–US trust"},
+	MetricComplicity:             {"complicity", "fraction 0-1", Micro, "US complicity as Iran perceives it"},
+	MetricGrievanceUS:            {"grievance_us", "grievance", Milli, "Iran's grievance toward the US"},
+	MetricGrievanceIsrael:        {"grievance_israel", "grievance", Milli, "Iran's grievance toward Israel"},
+	MetricCounterIS:              {"counter_is_progress", "percent", Milli, "progress of the campaign against the Islamic State"},
+	MetricArsenal:                {"arsenal", "weapon units", 1, "Hezbollah's arsenal"},
+	MetricArsenalGrowth:          {"arsenal_growth", "weapon units", 1, "growth of Hezbollah's arsenal since the start"},
+	MetricInterdictedShare:       {"interdicted_share", "percent", Milli, "share of dispatched weapon units destroyed in transit"},
+	MetricUSTroops:               {"us_troops", "troops", 1, "US troops in Syria"},
+	MetricInTransit:              {"shipments_in_transit", "shipments", 1, "shipments on their way"},
 }
 
 // MetricSpecs returns the specification of every metric in Metric order

@@ -217,6 +217,13 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 				obs.Missions = append(obs.Missions, *m)
 			}
 		}
+	case Russia:
+		// the hotline: the missions Israel has notified
+		for i := range st.Missions {
+			if m := &st.Missions[i]; m.NearRussia && m.Status != MissionFlown && m.Status != MissionWithdrawn {
+				obs.Missions = append(obs.Missions, *m)
+			}
+		}
 	case Iran:
 		for i := range st.Shipments {
 			s := &st.Shipments[i]

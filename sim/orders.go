@@ -65,10 +65,11 @@ const (
 	DecideWarning                            // Israel: it detected a coming attack on US forces
 	DecideProtection                         // US: it was warned of a coming attack
 	DecideAirDefence                         // Syria: raids will cross its batteries' cover tonight
+	DecideNotice                             // Russia: Israel gave notice of a strike near its forces
 	NumDecisionKinds
 )
 
-var decisionKindIDs = [NumDecisionKinds]string{"plan", "request", "response", "attack-response", "retaliation", "warning", "protection", "air-defence"}
+var decisionKindIDs = [NumDecisionKinds]string{"plan", "request", "response", "attack-response", "retaliation", "warning", "protection", "air-defence", "notice"}
 
 // String returns the decision kind's id.
 func (k DecisionKind) String() string { return decisionKindIDs[k] }
@@ -137,10 +138,13 @@ const (
 	OrderFireAll                         // Syria, air-defence: every battery fires at tonight's raids
 	OrderFireSelective                   // Syria, air-defence: only some batteries fire, fewer exposed
 	OrderHoldFire                        // Syria, air-defence: batteries stay dark, spared
+	OrderAcknowledge                     // Russia, notice: take note
+	OrderProtest                         // Russia, notice: protest the strike (Israel–Russia ladder)
+	OrderAskDelay                        // Russia, notice: ask Israel to wait a turn (and give standard notice)
 	NumOrderKinds
 )
 
-var orderKindIDs = [NumOrderKinds]string{"strike", "end-planning", "approve", "condition", "deny", "defer", "comply", "withdraw", "proceed", "retaliate", "hold", "warn", "evacuate", "harden", "respond", "halt", "private-message", "return", "dispatch", "fire-all", "fire-selective", "hold-fire"}
+var orderKindIDs = [NumOrderKinds]string{"strike", "end-planning", "approve", "condition", "deny", "defer", "comply", "withdraw", "proceed", "retaliate", "hold", "warn", "evacuate", "harden", "respond", "halt", "private-message", "return", "dispatch", "fire-all", "fire-selective", "hold-fire", "acknowledge", "protest", "ask-delay"}
 
 // String returns the order kind's id.
 func (k OrderKind) String() string {

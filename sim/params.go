@@ -58,6 +58,7 @@ const (
 	ParamPrivateMessageCooldown
 	ParamEvacuationTurns
 	ParamBatteryLoss
+	ParamProtestEscalation
 	NumParams
 )
 
@@ -153,6 +154,7 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamPrivateMessageEffect:      {"private_message_effect", UnitFraction, 0.3, 0, 1, "share of perceived complicity a private message to Tehran removes (half that share of grievance toward the US)"},
 	ParamPrivateMessageCooldown:    {"private_message_cooldown", UnitCount, 30, 1, 3650, "turns before another private message carries weight"},
 	ParamEvacuationTurns:           {"evacuation_turns", UnitCount, 5, 1, 365, "turns an evacuated garrison stays thinned out"},
+	ParamProtestEscalation:         {"protest_escalation", UnitLevel, 0.2, 0, 5, "Israel–Russia ladder rise when Russia protests a strike on the hotline"},
 	ParamBatteryLoss:               {"battery_loss", UnitFraction, 0.02, 0, 1, "chance that Israel destroys a Syrian battery whose cover a raid crossed, when it fired at the raid (times the share that fired)"},
 }
 

@@ -9,6 +9,9 @@ func (e *Engine) review() {
 		switch m.Status {
 		case MissionPlanned:
 			e.recheckHalts(m)
+			if m.NearRussia && e.sc.Actors[Russia].Present {
+				e.decide(Russia, DecideNotice, m.ID, ReasonRussia)
+			}
 			needs := m.Reasons&(ReasonZone|ReasonStandoff|ReasonOperation) != 0
 			switch {
 			case needs && !m.SkipReview:

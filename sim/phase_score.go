@@ -77,6 +77,8 @@ func (e *Engine) Metric(m Metric) int64 {
 		return st.MaxEsc[IsraelIran]
 	case MetricEscalationUSIran:
 		return st.Escalation[USAIran]
+	case MetricEscalationIsraelRussia:
+		return st.Escalation[IsraelRussia]
 	case MetricEscalationIsraelIran:
 		return st.Escalation[IsraelIran]
 	case MetricTalksProgress:

@@ -66,6 +66,8 @@ func BuildCards(obs *sim.Observation, ord Orders, opt CardOptions, recent []sim.
 			protectionCard(&c, obs)
 		case sim.DecideAirDefence:
 			airDefenceCard(&c, obs)
+		case sim.DecideNotice:
+			noticeCard(&c, obs)
 		}
 		def := sim.DefaultOrder(d)
 		for i := range c.Choices {
@@ -421,6 +423,24 @@ func airDefenceCard(c *Card, obs *sim.Observation) {
 		{Label: "Fire with everything", Tip: "Every battery fires: the best chance of downing a jet, and every battery gives itself away.", Order: sim.Order{Kind: sim.OrderFireAll}},
 		{Label: "Fire selectively", Tip: "Some batteries fire: half the cover, half the risk of losing one.", Order: sim.Order{Kind: sim.OrderFireSelective}},
 		{Label: "Hold fire", Tip: "Stay dark: no jet is downed tonight, and no battery is lost.", Order: sim.Order{Kind: sim.OrderHoldFire}},
+	}
+}
+
+func noticeCard(c *Card, obs *sim.Observation) {
+	c.Title = "Israeli notice on the hotline"
+	c.Reason = "Israel announces a strike whose path passes your forces."
+	for _, m := range obs.Missions {
+		if m.ID != c.Decision.Subject {
+			continue
+		}
+		c.Title = "Notice: strike on " + TargetName(obs, m.Target)
+		notice := map[int8]string{sim.NoticeShort: "a minute's notice", sim.NoticeStandard: "standard notice", sim.NoticeLong: "long notice"}[m.Notice]
+		c.Facts = append(c.Facts, "Given with "+notice+".")
+	}
+	c.Choices = []Choice{
+		{Label: "Take note", Tip: "Keep the hotline working: nothing changes.", Order: sim.Order{Kind: sim.OrderAcknowledge}},
+		{Label: "Protest", Tip: "Make Moscow's anger known: the Israel–Russia ladder rises, and Israel may keep away.", Order: sim.Order{Kind: sim.OrderProtest}},
+		{Label: "Ask for a day", Tip: "Ask Israel to wait a day, with proper notice: your crews clear the area.", Order: sim.Order{Kind: sim.OrderAskDelay}},
 	}
 }
 

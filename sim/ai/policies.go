@@ -48,6 +48,7 @@ type israel struct {
 	avoidReview bool
 	rerouteDays int64  // days after a denial during which it keeps off routes needing review
 	deniedTill  int32  // last turn of the current spell of avoiding review (-1: none)
+	russiaWary  int64  // Israel–Russia ladder at which it keeps off routes past Russian forces
 	used        []bool // scratch: targets already given a sortie this turn
 	rng         sim.PCG
 }
@@ -55,11 +56,16 @@ type israel struct {
 func newOpportunist(p paramSet, rng sim.PCG) sim.Policy {
 	return &israel{minValue: p["min_value"], defiance: p["defiance"], longNotice: p["long_notice"],
 		skipReview: p["skip_review"], warn: sim.Micro, maxRisk: sim.Micro,
-		rerouteDays: p["reroute_days"], deniedTill: -1, rng: rng}
+		rerouteDays: p["reroute_days"], deniedTill: -1, russiaWary: p["russia_caution"], rng: rng}
 }
 
+// aboveTheLadder is a level no ladder reaches: the cautious planner weighs
+// Russian cover in its route scores instead of by the ladder.
+const aboveTheLadder = sim.MaxLevel + 1
+
 func newCautious(p paramSet, rng sim.PCG) sim.Policy {
-	return &israel{minValue: p["min_value"], warn: p["warn"], maxRisk: p["max_intercept"], avoidReview: true, rng: rng}
+	return &israel{minValue: p["min_value"], warn: p["warn"], maxRisk: p["max_intercept"], avoidReview: true,
+		russiaWary: aboveTheLadder, rng: rng}
 }
 
 func (pol *israel) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
@@ -122,7 +128,10 @@ func (pol *israel) plan(obs *sim.Observation, d sim.Decision, out []sim.Order) [
 			pkg = sim.PackageLarge
 		}
 		notice := int8(sim.NoticeStandard)
-		if pol.rng.Chance(pol.longNotice) {
+		switch {
+		case t.Till == obs.Turn:
+			notice = sim.NoticeShort // a fleeting target: no time to warn Moscow properly
+		case pol.rng.Chance(pol.longNotice):
 			notice = sim.NoticeLong
 		}
 		opt := &obs.Options[bestOpt]
@@ -141,6 +150,9 @@ func (pol *israel) route(obs *sim.Observation, t *sim.TargetView) int {
 		o := &obs.Options[i]
 		if o.Intercept > pol.maxRisk || o.Reasons&sim.ReasonHalt != 0 && pol.avoidReview {
 			continue
+		}
+		if o.Reasons&sim.ReasonRussia != 0 && obs.Escalation[sim.IsraelRussia] >= pol.russiaWary {
+			continue // Moscow is angry: no strikes past its forces for now
 		}
 		score := o.Success[sim.PackageMedium]
 		if (pol.avoidReview || obs.Turn <= pol.deniedTill) && o.Reasons&(sim.ReasonZone|sim.ReasonStandoff|sim.ReasonOperation|sim.ReasonRussia) != 0 {
@@ -408,4 +420,44 @@ func batteriesDown(obs *sim.Observation) int64 {
 		}
 	}
 	return n
+}
+
+// ---- Russia ----
+
+type russia struct {
+	protest int64 // chance of protesting a strike given on short notice
+	always  bool  // protests whatever the notice
+	delay   int64 // chance of asking for a delay on short notice, when it did not protest
+	rng     sim.PCG
+}
+
+func newPragmatic(p paramSet, rng sim.PCG) sim.Policy {
+	return &russia{protest: p["protest"], delay: p["delay"], rng: rng}
+}
+
+func newPatron(p paramSet, rng sim.PCG) sim.Policy {
+	return &russia{protest: p["protest"], always: true, rng: rng}
+}
+
+func (pol *russia) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	for _, d := range obs.Decisions {
+		if d.Kind != sim.DecideNotice {
+			continue
+		}
+		short := true
+		for _, m := range obs.Missions {
+			if m.ID == d.Subject {
+				short = m.Notice == sim.NoticeShort
+			}
+		}
+		k := sim.OrderAcknowledge
+		switch {
+		case (short || pol.always) && pol.rng.Chance(pol.protest):
+			k = sim.OrderProtest
+		case (short || pol.always) && pol.rng.Chance(pol.delay):
+			k = sim.OrderAskDelay
+		}
+		out = append(out, sim.Order{Kind: k, Decision: d.ID})
+	}
+	return out
 }

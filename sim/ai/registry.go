@@ -20,8 +20,9 @@ var specs = []Spec{
 	{Actor: sim.Israel, Name: "opportunist", Doc: "strikes every worthwhile target it detects, takes the route with the least air-defence exposure, sometimes strikes despite a denial or a halt",
 		Params: []sim.ParamSpec{
 			{Key: "defiance", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "chance of striking anyway after a denial or inside a halt"},
-			{Key: "long_notice", Unit: sim.UnitFraction, Default: 0.2, Min: 0, Max: 1, Doc: "share of strikes near Russian forces given long notice (the rest standard)"},
+			{Key: "long_notice", Unit: sim.UnitFraction, Default: 0.2, Min: 0, Max: 1, Doc: "share of strikes near Russian forces given long notice (the rest standard; a target strikable for this turn only gets short notice)"},
 			{Key: "min_value", Unit: sim.UnitLevel, Default: 0.5, Min: 0, Max: 100, Doc: "least target value worth a sortie"},
+			{Key: "russia_caution", Unit: sim.UnitLevel, Default: 1.5, Min: 0, Max: 5, Doc: "Israel–Russia ladder at which it stops striking past Russian forces until the ladder eases (0: it never strikes past them)"},
 			{Key: "reroute_days", Unit: sim.UnitCount, Default: 10, Min: 0, Max: 365, Doc: "days after a US denial during which it prefers routes that need no review, even at more air-defence exposure (0: it keeps its routes)"},
 			{Key: "skip_review", Unit: sim.UnitFraction, Default: 0.03, Min: 0, Max: 1, Doc: "chance of not submitting a mission that needs US review"},
 		}, make: newOpportunist},
@@ -73,6 +74,15 @@ var specs = []Spec{
 		Params: []sim.ParamSpec{
 			{Key: "hold_after", Unit: sim.UnitCount, Default: 2, Min: 0, Max: 50, Doc: "batteries out of action at which it holds fire until they are back (0: it always holds fire)"},
 		}, make: newPrudent},
+	{Actor: sim.Russia, Name: "pragmatic", Doc: "keeps the hotline working: takes note of most notices, and answers short ones with a protest or a request to wait",
+		Params: []sim.ParamSpec{
+			{Key: "delay", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of asking Israel to wait a turn (with standard notice) when it did not protest a short notice"},
+			{Key: "protest", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "chance of protesting a strike announced on short notice"},
+		}, make: newPragmatic},
+	{Actor: sim.Russia, Name: "patron", Doc: "stands by Damascus and Tehran: protests strikes near its forces whatever the notice, and never bargains over timing",
+		Params: []sim.ParamSpec{
+			{Key: "protest", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "chance of protesting a strike near its forces"},
+		}, make: newPatron},
 }
 
 // Lookup returns the policy named name for the actor (a copy of its spec).
@@ -131,6 +141,8 @@ func Default(actor sim.Actor) string {
 		return "tit-for-tat"
 	case sim.Syria:
 		return "defiant"
+	case sim.Russia:
+		return "pragmatic"
 	}
 	return ""
 }

@@ -45,6 +45,7 @@ var kindDocs = [sim.NumLogKinds]string{
 	sim.LogPrivateMessage:    "the US told Tehran privately that the strikes are not American",
 	sim.LogDispatch:          "Iran changed how often a corridor sends shipments (`value`, in turns; 0 pauses it)",
 	sim.LogPosture:           "Syria set its air-defence posture for the night's raids (`value`: 0 fire with everything, 1 fire selectively, 2 hold fire)",
+	sim.LogNoticeAnswer:      "Russia answered Israel's notice of the strike `subject` on the hotline (`value`: 0 took note, 1 protested, 2 asked it to wait a turn)",
 	sim.LogBatteryLost:       "Israel destroyed the Syrian battery at `site` after it fired at a raid (`subject` is the mission)",
 	sim.LogEscalation:        "an escalation ladder rose to a whole level; `value` is the ladder now, in thousandths",
 	sim.LogDeescalation:      "an escalation ladder eased below a whole level; `value` is the ladder now, in thousandths",
@@ -172,6 +173,14 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 			return "Syrian air defences hold their fire tonight, sparing their batteries."
 		}
 		return "Syrian air defences fire with everything at tonight's raids."
+	case sim.LogNoticeAnswer:
+		switch e.Value {
+		case 1:
+			return "Russia protested an Israeli strike near its forces on the hotline."
+		case 2:
+			return "Russia asked Israel on the hotline to hold a strike for a day."
+		}
+		return "Russia took note of Israel's notice of a strike."
 	case sim.LogBatteryLost:
 		return fmt.Sprintf("Israel destroyed the Syrian air-defence battery at %s after it fired.", n.site(e.Site))
 	case sim.LogEscalation:

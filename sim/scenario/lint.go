@@ -195,7 +195,7 @@ func (l *linter) resolve(file string, src []byte) []Finding {
 func metricRange(m sim.Metric) (lo, hi int64, ok bool) {
 	const inf = math.MaxInt64
 	switch m {
-	case sim.MetricMaxEscalationUSIran, sim.MetricMaxEscalationIsraelIran, sim.MetricEscalationUSIran, sim.MetricEscalationIsraelIran:
+	case sim.MetricMaxEscalationUSIran, sim.MetricMaxEscalationIsraelIran, sim.MetricEscalationUSIran, sim.MetricEscalationIsraelIran, sim.MetricEscalationIsraelRussia:
 		return 0, 5 * sim.Milli, true
 	case sim.MetricTalksProgress, sim.MetricTrust, sim.MetricGrievanceUS, sim.MetricGrievanceIsrael, sim.MetricCounterIS, sim.MetricInterdictedShare:
 		return 0, 100 * sim.Milli, true

@@ -91,8 +91,8 @@ func TestLoadLevant(t *testing.T) {
 	if got := a[sim.USA].Params; !reflect.DeepEqual(got, wantParams) {
 		t.Errorf("usa params = %v, want %v", got, wantParams)
 	}
-	if a[sim.Russia].Policy != "" || a[sim.Russia].Params != nil {
-		t.Errorf("russia has a policy: %+v", a[sim.Russia])
+	if a[sim.Turkey].Policy != "" || a[sim.Turkey].Params != nil {
+		t.Errorf("turkey has a policy: %+v", a[sim.Turkey])
 	}
 	zones := map[string]sim.Zone{}
 	for _, z := range sc.Zones {

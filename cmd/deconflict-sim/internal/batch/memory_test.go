@@ -40,20 +40,20 @@ func TestSamplesStayCompact(t *testing.T) {
 }
 
 func TestCheckMemory(t *testing.T) {
-	// 46 metrics × 8 bytes = 368 bytes per run; the peak adds one metric's
-	// copy (368/46 = 8) and 10%: (368 + 8) × 1.1 = 413.6 bytes per run, plus
-	// 64 MiB. A million runs: 413,600,000 + 67,108,864 = 480,708,864 bytes.
-	if got := MemoryNeeded(1_000_000); got != 480_708_864 {
-		t.Errorf("MemoryNeeded(1e6) = %d, want 480708864", got)
+	// 47 metrics × 8 bytes = 376 bytes per run; the peak adds one metric's
+	// copy (376/47 = 8) and 10%: (376 + 8) × 1.1 = 422.4 bytes per run, plus
+	// 64 MiB. A million runs: 422,400,000 + 67,108,864 = 489,508,864 bytes.
+	if got := MemoryNeeded(1_000_000); got != 489_508_864 {
+		t.Errorf("MemoryNeeded(1e6) = %d, want 489508864", got)
 	}
-	if err := CheckMemory("a batch", 1_000_000, 480_708_864); err != nil {
+	if err := CheckMemory("a batch", 1_000_000, 489_508_864); err != nil {
 		t.Errorf("a batch that just fits: %v", err)
 	}
 	// 1 GiB leaves 1,073,741,824 − 67,108,864 = 1,006,632,960 bytes:
-	// 1,006,632,960 / 413.6 = 2,433,832 runs. A billion runs: 413.6e9 +
-	// 67,108,864 bytes = 385.3 GiB.
+	// 1,006,632,960 / 422.4 = 2,383,127 runs. A billion runs: 422.4e9 +
+	// 67,108,864 bytes = 393.5 GiB.
 	err := CheckMemory("a batch", 1_000_000_000, 1<<30)
-	for _, want := range []string{"a batch of 1000000000 runs needs about 385.3 GiB", "368 bytes per run", "1.0 GiB available, enough for 2433832 runs", "--shard"} {
+	for _, want := range []string{"a batch of 1000000000 runs needs about 393.5 GiB", "376 bytes per run", "1.0 GiB available, enough for 2383127 runs", "--shard"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v lacks %q", err, want)
 		}
