@@ -125,6 +125,9 @@ func (e *End) Update(in *Input) error {
 	return nil
 }
 
+// Busy reports whether a tooltip is about to show.
+func (e *End) Busy() bool { return e.st.TipPending() }
+
 // Draw draws the end screen.
 func (e *End) Draw(dst *ebiten.Image) {
 	g := e.g

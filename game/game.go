@@ -18,6 +18,7 @@ import (
 	"github.com/deconflict/deconflict/assets/mapdata"
 	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/options"
+	"github.com/deconflict/deconflict/game/redraw"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/internal/atomicfile"
@@ -30,6 +31,9 @@ type Options = options.Options
 type Screen interface {
 	Update(in *Input) error
 	Draw(dst *ebiten.Image)
+	// Busy reports whether the screen animates or waits for a timer, so
+	// it must be drawn again although the player does nothing.
+	Busy() bool
 }
 
 // Settings are the player's preferences, kept between runs.
@@ -54,6 +58,9 @@ type Game struct {
 	input    Input
 	capture  *capture
 	quit     bool
+	pacer    redraw.Pacer
+	screenID uint64 // counts screen switches, so a new screen is drawn
+	drawNext bool   // the next Draw must draw (see package redraw)
 }
 
 // New prepares the game: fonts, the map, the first screen.
@@ -103,6 +110,8 @@ func Run(g *Game) error {
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetFullscreen(g.settings.Fullscreen && g.capture == nil)
 	ebiten.SetWindowClosingHandled(true)
+	// a still screen keeps its last frame instead of being drawn again
+	ebiten.SetScreenClearedEveryFrame(false)
 	if g.opt.FrameStats {
 		ebiten.SetVsyncEnabled(false)
 		ebiten.SetTPS(ebiten.SyncWithFPS)
@@ -160,7 +169,11 @@ func (g *Game) Update() error {
 	if g.screen == nil {
 		return nil
 	}
-	return g.screen.Update(&g.input)
+	err := g.screen.Update(&g.input)
+	if g.pacer.Update(redraw.Tick{Input: g.input.Active, Width: g.w, Height: g.h, Screen: g.screenID, Busy: g.screen.Busy()}) {
+		g.drawNext = true
+	}
+	return err
 }
 
 // Draw draws the current screen.
@@ -169,7 +182,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.capture.draw(screen)
 		return
 	}
-	if g.screen != nil {
+	if g.screen != nil && g.drawNext {
+		g.drawNext = false
 		g.screen.Draw(screen)
 	}
 }
@@ -197,7 +211,10 @@ func (g *Game) huge() text.Face  { return g.Face(30, true) }
 func (g *Game) Size() (float64, float64) { return g.w, g.h }
 
 // setScreen switches screens.
-func (g *Game) setScreen(s Screen) { g.screen = s }
+func (g *Game) setScreen(s Screen) {
+	g.screen = s
+	g.screenID++
+}
 
 // Quit ends the game at the next tick.
 func (g *Game) Quit() { g.quit = true }

@@ -176,6 +176,9 @@ func (m *Menu) Update(in *Input) error {
 	return nil
 }
 
+// Busy reports whether a tooltip is about to show.
+func (m *Menu) Busy() bool { return m.st.TipPending() }
+
 // build lays the controls out.
 func (m *Menu) build(l menuLayout) {
 	g := m.g

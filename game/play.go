@@ -689,3 +689,17 @@ func (t *shipTracks) reset(obs *sim.Observation) {
 		t.from[s.ID] = s.Pos
 	}
 }
+
+// Busy reports whether the play screen changes without input: the engine
+// runs, a turn's animation plays, a message waits to expire, a save is
+// being written, the map is about to be redrawn for a new view, or a
+// tooltip is about to show.
+func (p *Play) Busy() bool {
+	now := p.g.input.Now
+	return p.run != runIdle && !(p.run == runAuto && p.speed == 0) ||
+		p.animProgress() < 1 || now.Sub(p.animStart) < p.animLength() ||
+		p.toast != "" && now.Before(p.toastUntil) ||
+		p.saving != nil || !p.overAt.IsZero() ||
+		p.g.mapLayer.Settling(&p.cam) ||
+		p.st.TipPending() || p.ovSt.TipPending()
+}

@@ -147,13 +147,22 @@ func TestTooltipAfterDelay(t *testing.T) {
 	if _, ok := s.Tooltip(); ok {
 		t.Error("tooltip shown at once")
 	}
+	if !s.TipPending() {
+		t.Error("a tooltip waiting for its delay is not pending")
+	}
 	s.Update(Input{X: 6, Y: 5, Now: at(1000) + TooltipDelay}, ws)
 	if tip, ok := s.Tooltip(); !ok || tip != "does a  [A]" {
 		t.Errorf("Tooltip = %q, %v", tip, ok)
 	}
+	if s.TipPending() {
+		t.Error("a tooltip on screen is still pending")
+	}
 	s.Update(Input{X: 50, Y: 50, Now: at(5000)}, ws)
 	if _, ok := s.Tooltip(); ok {
 		t.Error("tooltip kept after leaving the widget")
+	}
+	if s.TipPending() {
+		t.Error("no widget under the pointer, yet a tooltip is pending")
 	}
 }
 

@@ -139,6 +139,10 @@ func (s *State) Tooltip() (string, bool) {
 	return s.tip, true
 }
 
+// TipPending reports whether a tooltip will show once the pointer has
+// rested a little longer, so the screen must be drawn again then.
+func (s *State) TipPending() bool { return s.tip != "" && s.now-s.hoverSince < TooltipDelay }
+
 // HasFocus reports whether a widget holds the keyboard focus.
 func (s *State) HasFocus() bool { return s.Focus != "" }
 
