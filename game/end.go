@@ -205,7 +205,7 @@ func (e *End) Draw(dst *ebiten.Image) {
 			y0 := y
 			y = g.paragraph(clip, txt, g.body(), tx, y, in.W-g.Px(80), view.Text(), 0)
 			if r.When != "" {
-				render.Text(clip, "decided "+r.When+" · ended at "+r.Final, g.small(), tx, y, view.Dim(), render.Left)
+				render.Text(clip, "decided "+r.When+" · "+r.Final, g.small(), tx, y, view.Dim(), render.Left)
 				y += render.LineHeight(g.small())
 			}
 			if y == y0 {
@@ -272,7 +272,9 @@ func (e *End) drawCharts(dst *ebiten.Image, r ui.Rect) {
 		for j, smp := range series {
 			vals[j] = smp.Values[i]
 		}
-		g.pt.Chart(dst, cell, render.Chart{Title: sp.title, Values: vals, Color: sp.clr, Min: sp.min, Max: sp.max, From: from, To: to, Format: sp.format},
+		m := session.Series()[i]
+		g.pt.Chart(dst, cell, render.Chart{Title: sp.title, Values: vals, Color: sp.clr, Min: sp.min, Max: sp.max, From: from, To: to, Format: sp.format,
+			Last: view.MetricValue(m, e.sess.Metric(m))},
 			g.Face(13, true), g.small())
 	}
 }

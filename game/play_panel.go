@@ -259,7 +259,7 @@ func (p *Play) buildPanel() {
 		}
 	}
 	for _, side := range sides {
-		if objs := view.Objectives(p.sess.Scenario(), side, p.sess.Metric); len(objs) > 0 {
+		if objs := view.Objectives(p.sess.Scenario(), side, p.sess.Metric, p.sess.Objectives()); len(objs) > 0 {
 			y += g.Px(12)
 			title := "YOUR OBJECTIVES"
 			if side != p.sess.Role() {
@@ -267,9 +267,9 @@ func (p *Play) buildPanel() {
 			}
 			y = p.panelHeading(title, in.X, y)
 			for _, o := range objs {
-				mark, clr := "on track", view.Good()
-				if !o.Holds {
-					mark, clr = "not yet", view.Danger()
+				mark, clr := o.Mark(), view.Good()
+				if !o.Good() {
+					clr = view.Danger()
 				}
 				pc.text(mark, small, clr, in.X, y)
 				txt := o.Text + " (now " + o.Now + ")"
@@ -564,7 +564,7 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 		case scan(c.ID, "bar-ladder-%d", &n):
 			l := tb.Ladders[n]
 			render.TextMiddle(dst, l.Name, body, r.X, cy, view.Text(), render.Left)
-			p.gauge(dst, r.X+text.Advance(l.Name, body)+g.Px(8), cy, l.Level)
+			p.gauge(dst, r.X+text.Advance(l.Name, body)+g.Px(8), cy, l.Level, l.Value)
 		case c.ID == "bar-talks":
 			render.TextMiddle(dst, tb.Talks, body, r.X, cy, view.Text(), render.Left)
 		case c.ID == "bar-trust":
@@ -603,7 +603,7 @@ func (p *Play) gaugeWidth() float64 {
 }
 
 // gauge draws an escalation ladder: five steps, filled up to the level.
-func (p *Play) gauge(dst *ebiten.Image, x, cy, level float64) {
+func (p *Play) gauge(dst *ebiten.Image, x, cy, level float64, value string) {
 	g := p.g
 	w, h, gap := g.Px(12), g.Px(14), g.Px(3)
 	for i := range 5 {
@@ -615,7 +615,7 @@ func (p *Play) gauge(dst *ebiten.Image, x, cy, level float64) {
 			g.pt.Rect(dst, ui.Rect{X: r.X, Y: r.Y, W: r.W * fill, H: r.H}, clr)
 		}
 	}
-	render.TextMiddle(dst, fmt.Sprintf("%.1f", level), g.small(), x+5*(w+gap)+g.Px(2), cy, view.Dim(), render.Left)
+	render.TextMiddle(dst, value, g.small(), x+5*(w+gap)+g.Px(2), cy, view.Dim(), render.Left)
 }
 
 func (p *Play) drawPanel(dst *ebiten.Image) {

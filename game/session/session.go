@@ -176,6 +176,12 @@ func (s *Session) Hash() sim.Hash { return s.loop.Engine.Hash() }
 // Metric returns a metric's current value in its stored scale.
 func (s *Session) Metric(m sim.Metric) int64 { return s.loop.Engine.Metric(m) }
 
+// Objectives returns a copy of the objectives' states so far, in the
+// scenario's order: which the engine has decided, met or missed, and when.
+func (s *Session) Objectives() []sim.ObjectiveState {
+	return append([]sim.ObjectiveState(nil), s.eng.State().Objectives...)
+}
+
 // Err returns the error that stopped the session, if any.
 func (s *Session) Err() error { return s.err }
 

@@ -25,19 +25,18 @@ func scaled(v int64, unit string, scale int64) string {
 	if scale == 0 {
 		scale = 1
 	}
-	f := float64(v) / float64(scale)
 	switch unit {
 	case "%":
 		if scale == sim.Micro {
 			return Percent(v)
 		}
-		return fmt.Sprintf("%.0f%%", f) // milli-percent
+		return trimZeros(fixed(v, scale, 1)) + "%" // milli-percent, as MetricValue
 	case "turns":
 		return fmt.Sprintf("%d", v/scale)
 	case "people":
-		return fmt.Sprintf("%.2f", f)
+		return fixed(v, scale, 2)
 	}
-	return fmt.Sprintf("%.1f", f)
+	return fixed(v, scale, 1)
 }
 
 // term renders one factor of a quantity in its scale.

@@ -338,6 +338,81 @@ func TestPreviewWording(t *testing.T) {
 	}
 }
 
+// One value reads the same on every screen, rounded half up on the stored
+// integer (a float would turn 1.45 into 1.4499… and round it down).
+func TestMetricValueRounding(t *testing.T) {
+	cases := []struct {
+		m    sim.Metric
+		v    int64
+		want string
+	}{
+		{sim.MetricEscalationUSIran, 1450, "1.5"},    // 1.450 → 1.5 (half up)
+		{sim.MetricEscalationUSIran, 1449, "1.4"},    // 1.449 → 1.4
+		{sim.MetricMaxEscalationUSIran, 2850, "2.9"}, // 2.850 → 2.9
+		{sim.MetricTrust, 74_500, "74.5"},            // 74.500 → 74.5
+		{sim.MetricTrust, 72_000, "72"},              // 72.000 → 72.0 → trailing zero dropped
+		{sim.MetricTalksProgress, 21_549, "21.5%"},   // 21.549 → 21.5
+		{sim.MetricTalksProgress, 21_550, "21.6%"},   // 21.550 → 21.6
+		{sim.MetricTalksProgress, 0, "0%"},
+	}
+	for _, c := range cases {
+		if got := MetricValue(c.m, c.v); got != c.want {
+			t.Errorf("MetricValue(%s, %d) = %q, want %q", c.m, c.v, got, c.want)
+		}
+	}
+	// the top bar reads the same function
+	tb := BuildTopBar(&sim.Observation{Scenario: &sim.Scenario{Sites: nil}, Escalation: [sim.NumPairs]int64{sim.USAIran: 1450}, Talks: 21_550, Trust: 74_500, Turns: 31})
+	if tb.Ladders[0].Value != "1.5" || tb.Talks != "talks 21.6% (paused)" || tb.Trust != "trust 74.5" {
+		t.Errorf("top bar reads %q, %q, %q", tb.Ladders[0].Value, tb.Talks, tb.Trust)
+	}
+}
+
+// Next to its threshold a value gets the decimals that show which side of
+// it the value lies on.
+func TestObjectiveValueShowsTheSide(t *testing.T) {
+	trust := &sim.Objective{Metric: sim.MetricTrust, Op: sim.OpAtLeast, Value: 62_000}
+	talks := &sim.Objective{Metric: sim.MetricTalksProgress, Op: sim.OpAtLeast, Value: 20_000}
+	cases := []struct {
+		o    *sim.Objective
+		v    int64
+		want string
+	}{
+		{trust, 61_960, "61.96"}, // 62.0 would hide the miss; 61.96 ≠ 62.00
+		{trust, 61_999, "61.999"},
+		{trust, 62_000, "62"},   // exactly met
+		{trust, 66_240, "66.2"}, // far from 62: one decimal
+		{talks, 19_960, "19.96%"},
+		{talks, 17_500, "17.5%"},
+	}
+	for _, c := range cases {
+		if got := ObjectiveValue(c.o, c.v); got != c.want {
+			t.Errorf("ObjectiveValue(%s, %d) = %q, want %q", c.o.Metric, c.v, got, c.want)
+		}
+	}
+}
+
+// A ladder's highest level "peaked"; other metrics "ended"; once decided an
+// objective says met or missed, not how it stands now.
+func TestObjectiveWords(t *testing.T) {
+	sc := &sim.Scenario{StartDay: 18_901, TurnHours: 24, Turns: 31, Objectives: []sim.Objective{
+		{Role: sim.USA, Metric: sim.MetricMaxEscalationUSIran, Op: sim.OpAtMost, Value: 2500, Text: "ladder"},
+		{Role: sim.USA, Metric: sim.MetricTalksProgress, Op: sim.OpAtLeast, Value: 20_000, Text: "talks"},
+	}}
+	val := map[sim.Metric]int64{sim.MetricMaxEscalationUSIran: 1700, sim.MetricTalksProgress: 17_500}
+	rows := ObjectiveRows(sc, []sim.ObjectiveState{{Decided: true, Met: true, Turn: 30}, {Decided: true, Turn: 30}}, func(m sim.Metric) int64 { return val[m] })
+	if rows[0].Final != "peaked at 1.7" || rows[1].Final != "ended at 17.5%" {
+		t.Errorf("end rows read %q, %q", rows[0].Final, rows[1].Final)
+	}
+	live := Objectives(sc, sim.USA, func(m sim.Metric) int64 { return val[m] }, nil)
+	if live[0].Mark() != "on track" || live[1].Mark() != "not yet" {
+		t.Errorf("undecided objectives read %q, %q", live[0].Mark(), live[1].Mark())
+	}
+	over := Objectives(sc, sim.USA, func(m sim.Metric) int64 { return val[m] }, []sim.ObjectiveState{{Decided: true, Met: true}, {Decided: true}})
+	if over[0].Mark() != "met" || !over[0].Good() || over[1].Mark() != "missed" || over[1].Good() {
+		t.Errorf("decided objectives read %q (%v), %q (%v)", over[0].Mark(), over[0].Good(), over[1].Mark(), over[1].Good())
+	}
+}
+
 // The terms explain the hazard that moves most, not a tiny one that moves
 // a lot relative to itself (nor one whose change rounds away).
 func TestPreviewTermsGoToTheBiggestChange(t *testing.T) {
