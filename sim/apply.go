@@ -1,5 +1,7 @@
 package sim
 
+import "fmt"
+
 // orderActor says which actor may give each kind of order.
 var orderActor = [NumOrderKinds]Actor{
 	OrderStrike: Israel, OrderEndPlanning: Israel,
@@ -163,7 +165,7 @@ func (e *Engine) Check(a Actor, o Order) error {
 		}
 	case OrderPrivateMessage:
 		if cool := int32(e.param(ParamPrivateMessageCooldown)); st.LastMessage >= 0 && st.Turn-st.LastMessage < cool {
-			return invalid("Tehran heard from Washington %d turns ago; another message carries weight from turn %d", st.Turn-st.LastMessage, st.LastMessage+cool+1)
+			return invalid("%s", cooldownText(st.Turn, st.LastMessage, cool, sc.Turns))
 		}
 	case OrderDispatch:
 		if o.Corridor < 0 || int(o.Corridor) >= len(sc.Corridors) {
@@ -354,4 +356,22 @@ func DefaultOrder(d Decision) Order {
 		o.Kind = OrderHold
 	}
 	return o
+}
+
+// cooldownText says why a private message is refused within its cool-down:
+// when Tehran last heard from Washington, and from which turn (counted from
+// 1, as players see them) another message carries weight, or that none will
+// before the scenario ends.
+func cooldownText(turn, last, cool, turns int32) string {
+	ago := fmt.Sprintf("%d turns ago", turn-last)
+	switch turn - last {
+	case 0:
+		ago = "this turn"
+	case 1:
+		ago = "last turn"
+	}
+	if next := last + cool; next < turns {
+		return fmt.Sprintf("Tehran heard from Washington %s; another message carries weight from turn %d", ago, next+1)
+	}
+	return fmt.Sprintf("Tehran heard from Washington %s; no other message will carry weight before the scenario ends", ago)
 }
