@@ -187,7 +187,8 @@ func (p *Play) Update(in *Input) error {
 		return nil
 	}
 	focused := p.st.HasFocus()
-	if focused {
+	enter, _ := p.enterKey()
+	if enter == view.EnterPress {
 		in.Activate()
 	}
 	res := p.st.Update(in.UI, p.cs.widgets())
@@ -195,7 +196,7 @@ func (p *Play) Update(in *Input) error {
 	if res.Activated != "" {
 		p.cs.run(res.Activated)
 	}
-	p.hotkeys(in, focused)
+	p.hotkeys(in, focused, enter)
 	p.mapInput(in, res.Consumed)
 	if in.UI.WheelY != 0 {
 		switch {
@@ -210,7 +211,18 @@ func (p *Play) Update(in *Input) error {
 	return nil
 }
 
-func (p *Play) hotkeys(in *Input, focused bool) {
+// enterKey is what Enter does now, and the footer's words for it.
+func (p *Play) enterKey() (view.EnterAction, string) {
+	label := ""
+	for i := range p.cs.list {
+		if c := &p.cs.list[i]; c.ID == p.st.Focus {
+			label = c.Label
+		}
+	}
+	return view.PlayEnter(p.st.Focus, label, p.spectating())
+}
+
+func (p *Play) hotkeys(in *Input, focused bool, enter view.EnterAction) {
 	switch {
 	case in.Pressed(ebiten.KeyF1):
 		p.openOverlay(overlayHelp)
@@ -222,7 +234,7 @@ func (p *Play) hotkeys(in *Input, focused bool) {
 		}
 	case in.Pressed(ebiten.KeySpace):
 		p.endTurnKey()
-	case (in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter)) && !focused:
+	case (in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter)) && enter == view.EnterNext:
 		p.nextDecision()
 	case in.Pressed(ebiten.KeyEqual) || in.Pressed(ebiten.KeyKPAdd):
 		p.cam.ZoomAt(p.cam.X+p.cam.W/2, p.cam.Y+p.cam.H/2, 1.25)

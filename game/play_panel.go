@@ -713,10 +713,8 @@ func (p *Play) drawHints(dst *ebiten.Image) {
 	r := p.l.hints
 	g.pt.Rect(dst, r, color.RGBA{0x0a, 0x0e, 0x12, 0xff})
 	small := g.small()
-	hints := "Space: end turn   Enter: next decision   1–9: choose   F1: help   Esc: menu   wheel: zoom   drag: pan"
-	if p.spectating() {
-		hints = "Space: play/pause   0–4: speed   Enter: next event   F1: help   Esc: menu   wheel: zoom   drag: pan"
-	}
+	_, enter := p.enterKey()
+	hints := view.PlayHints(enter, p.spectating())
 	render.TextMiddle(dst, hints, small, r.X+g.Px(10), r.Y+r.H/2, view.Dim(), render.Left)
 	status := ""
 	clr := view.Dim()

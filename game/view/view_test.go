@@ -573,3 +573,30 @@ func TestDefaultAnswers(t *testing.T) {
 		t.Errorf("DefaultAnswers = %q", got)
 	}
 }
+
+// Enter presses a focused filter or package button, but never a focused
+// order: after a stray Tab it still does what the footer says.
+func TestPlayEnter(t *testing.T) {
+	cases := []struct {
+		focus, label string
+		spectating   bool
+		want         EnterAction
+		hint         string
+	}{
+		{"", "", false, EnterNext, "Enter: next decision"},
+		{"choice-7-0", "Approve", false, EnterNext, "Enter: next decision"},
+		{"free-2", "Evacuate Al-Omar", false, EnterNext, "Enter: next decision"},
+		{"filter-strikes", "strikes", false, EnterPress, "Enter: strikes"},
+		{"log-4", "", false, EnterPress, "Enter: press the highlighted button"},
+		{"", "", true, EnterNext, "Enter: next event"},
+	}
+	for _, c := range cases {
+		got, hint := PlayEnter(c.focus, c.label, c.spectating)
+		if got != c.want || hint != c.hint {
+			t.Errorf("PlayEnter(%q) = %v, %q; want %v, %q", c.focus, got, hint, c.want, c.hint)
+		}
+		if h := PlayHints(hint, c.spectating); !strings.Contains(h, hint) {
+			t.Errorf("the footer %q does not say %q", h, hint)
+		}
+	}
+}
