@@ -255,14 +255,27 @@ func planCard(c *Card, obs *sim.Observation, opt CardOptions) {
 }
 
 // settlePlanCard words a strike plan for what is left to do once its
-// choices are checked: with no strike possible, ending planning is all.
+// choices are checked: with no strike possible, ending planning is all, and
+// the title no longer counts sorties that cannot fly.
 func settlePlanCard(c *Card) {
+	why := ""
 	for _, ch := range c.Choices {
-		if ch.Order.Kind == sim.OrderStrike && ch.Disabled == "" {
+		if ch.Order.Kind != sim.OrderStrike {
+			continue
+		}
+		if ch.Disabled == "" {
 			return
 		}
+		if why == "" {
+			why = ch.Disabled
+		}
 	}
-	c.Reason = "No more strikes can be planned this turn. End planning to let the planned ones fly."
+	c.Title = "Plan strikes: no more this turn"
+	c.Reason = "No more strikes can be planned this turn"
+	if why != "" {
+		c.Reason += " (" + why + ")"
+	}
+	c.Reason += ". End planning to let the planned ones fly."
 }
 
 // plural counts a noun: "1 sortie", "2 sorties".

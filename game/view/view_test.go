@@ -525,6 +525,9 @@ func TestPlanCardAfterPlanning(t *testing.T) {
 				if !strings.HasPrefix(c.Reason, "No more strikes") || !strings.Contains(strings.Join(c.Facts, " "), "Planned: ") {
 					t.Errorf("plan card with nothing left to plan: %q %q", c.Reason, c.Facts)
 				}
+				if strings.Contains(c.Title, "left") {
+					t.Errorf("plan card with nothing left to plan counts sorties: %q", c.Title)
+				}
 				return
 			}
 			if err := s.AnswerRest(); err != nil {
