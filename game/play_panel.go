@@ -166,13 +166,19 @@ func (p *Play) buildPanel() {
 			}
 			// the preview of the choice under the pointer, else of the first
 			// one, in a space as tall as the tallest so the buttons stay put
-			prev := previewOf(c, p.hover)
-			if len(prev.Preview) > 0 {
+			// (a hovered choice without one says so, never leaving another's
+			// preview on screen)
+			if room := p.previewHeight(c, w); room > 0 {
+				prev := previewOf(c, p.hover)
 				y += g.Px(4)
-				room := y + p.previewHeight(c, w)
+				room += y
 				pc.text("If you choose “"+prev.Label+"”:", small, view.Accent(), x, y)
 				y += slh
-				for _, l := range prev.Preview {
+				lines := prev.Preview
+				if len(lines) == 0 {
+					lines = []string{"nothing the engine can foresee changes at once"}
+				}
+				for _, l := range lines {
 					wrap("→ "+l, small, view.Text(), x+g.Px(8), w-g.Px(8))
 				}
 				y = max(y, room)

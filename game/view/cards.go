@@ -88,7 +88,7 @@ func finish(ch *Choice, ord Orders) {
 		ch.Disabled = strings.TrimPrefix(err.Error(), sim.ErrInvalidOrder.Error()+": ")
 		return
 	}
-	if p, err := ord.Preview(ch.Order); err == nil {
+	if p, err := ord.Preview(ch.Order); err == nil && len(p.Lines) > 0 {
 		ch.Preview = PreviewLines(p)
 	}
 }
@@ -417,7 +417,8 @@ func retaliationCard(c *Card, obs *sim.Observation) {
 		{Label: "Drones, deny it", Tip: "A drone strike tomorrow, claimed by no one: deadlier.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodDrones}},
 		{Label: "Rockets, claim it", Tip: "A rocket salvo, claimed by a proxy group.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodRockets, Claim: true}},
 		{Label: "Drones, claim it", Tip: "A drone strike, claimed by a proxy group.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodDrones, Claim: true}},
-		{Label: "Hold fire", Tip: "Let the chance pass.", Order: sim.Order{Kind: sim.OrderHold}},
+		{Label: "Hold fire", Tip: "Let the chance pass.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{"no attack: the ladders and the talks stay as they are, and the grievance waits for a later chance"}},
 	}
 }
 
@@ -447,7 +448,8 @@ func warningCard(c *Card, obs *sim.Observation) {
 	c.Reason = "Your intelligence detected a proxy attack being prepared against the Americans."
 	c.Choices = []Choice{
 		{Label: "Warn the US", Tip: "Pass the warning on: trust rises and the US can protect its troops.", Order: sim.Order{Kind: sim.OrderWarn}},
-		{Label: "Keep quiet", Tip: "Keep the source to yourself.", Order: sim.Order{Kind: sim.OrderHold}},
+		{Label: "Keep quiet", Tip: "Keep the source to yourself.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{"Israel–US trust unchanged; the US troops meet the attack unwarned"}},
 	}
 }
 
@@ -473,7 +475,8 @@ func protectionCard(c *Card, obs *sim.Observation) {
 	c.Choices = []Choice{
 		{Label: "Evacuate", Tip: "Thin the garrison out for a while: few are hurt, but the mission pauses.", Order: sim.Order{Kind: sim.OrderEvacuate, Site: site}},
 		{Label: "Harden", Tip: "Dig in and add defences: halves the lethality of attacks, for good.", Order: sim.Order{Kind: sim.OrderHarden, Site: site}},
-		{Label: "Do nothing", Tip: "Stay as you are.", Order: sim.Order{Kind: sim.OrderHold}},
+		{Label: "Do nothing", Tip: "Stay as you are.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{"the garrison stays as it is: the attack expected tomorrow meets it at full strength, neither thinned out nor dug in"}},
 	}
 }
 

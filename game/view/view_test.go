@@ -188,7 +188,7 @@ func checkCard(t *testing.T, c Card) {
 		if ch.Order.Decision != c.Decision.ID {
 			t.Errorf("%s: choice %q answers decision %d", c.Title, ch.Label, ch.Order.Decision)
 		}
-		if ch.Disabled == "" && ch.Order.Kind != sim.OrderEndPlanning && ch.Order.Kind != sim.OrderDefer && ch.Order.Kind != sim.OrderHold &&
+		if ch.Disabled == "" && ch.Order.Kind != sim.OrderEndPlanning && ch.Order.Kind != sim.OrderDefer &&
 			ch.Order.Kind != sim.OrderWarn && ch.Order.Kind != sim.OrderComply && ch.Order.Kind != sim.OrderWithdraw && len(ch.Preview) == 0 {
 			t.Errorf("%s: choice %q has no preview", c.Title, ch.Label)
 		}
