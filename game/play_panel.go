@@ -415,6 +415,9 @@ func (p *Play) siteInfo(i int32) string {
 	fmt.Fprintf(&b, "%s\n%s of %s", s.Name, strings.ToUpper(view.KindWord(s.Kind)[:1])+view.KindWord(s.Kind)[1:], s.Owner.Name())
 	if v.Troops > 0 {
 		fmt.Fprintf(&b, " · %d troops", v.Troops)
+		if v.Evacuated {
+			fmt.Fprintf(&b, ", %d there until the evacuation ends after turn %d", v.Present, v.EvacuatedTill+1)
+		}
 	}
 	if v.Hazard >= 0 {
 		fmt.Fprintf(&b, "\nAttack hazard this turn: %s", view.Percent(v.Hazard))
@@ -422,9 +425,6 @@ func (p *Play) siteInfo(i int32) string {
 	var tags []string
 	if v.Hardened {
 		tags = append(tags, "hardened")
-	}
-	if v.Evacuated {
-		tags = append(tags, "evacuated")
 	}
 	if v.Disabled {
 		tags = append(tags, "out of action after a strike")

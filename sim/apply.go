@@ -281,7 +281,7 @@ func (e *Engine) apply(a Actor, o Order) {
 	case OrderEvacuate:
 		st.Sites[o.Site].EvacuatedTill = st.Turn + int32(e.param(ParamEvacuationTurns))
 		st.Count[MetricEvacuations]++
-		e.note(LogEvacuation, USA, NoActor, o.Site, -1, 0)
+		e.note(LogEvacuation, USA, NoActor, o.Site, -1, e.param(ParamEvacuationTurns)+1) // this turn and the ones after
 	case OrderHarden:
 		st.Sites[o.Site].Hardened = true
 		e.note(LogHardening, USA, NoActor, o.Site, -1, 0)

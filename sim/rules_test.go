@@ -395,3 +395,45 @@ func TestRetaliationPreviewOfAHugeGarrison(t *testing.T) {
 		t.Fatalf("the preview has no talks or ladder line: %+v", pv.Lines)
 	}
 }
+
+// TestEvacuationShowsItsEnd: an evacuated garrison reads the tenth that
+// stays and the turn the evacuation ends; the log says how long it lasts
+// and when the troops come back. evacuation_turns is 5 by default: ordered
+// on turn 0, the garrison is thinned out on turns 0..5 (6 turns) and back at
+// the start of turn 6.
+func TestEvacuationShowsItsEnd(t *testing.T) {
+	sc := retaliationScenario()
+	tanf := sc.SiteIndex("tanf")
+	e := sim.New(sc, 3)
+	e.SetLogging(true)
+	mustApply(t, e, sim.USA, sim.Order{Kind: sim.OrderEvacuate, Site: tanf})
+	var obs sim.Observation
+	e.Observe(sim.USA, &obs)
+	if v := obs.Sites[tanf]; v.Troops != 200 || v.Present != 20 || v.EvacuatedTill != 5 {
+		t.Fatalf("the US sees Al-Tanf with %d troops, %d present, evacuated till turn %d; want 200, 20 (a tenth), 5", v.Troops, v.Present, v.EvacuatedTill)
+	}
+	e.Observe(sim.Iran, &obs)
+	if v := obs.Sites[tanf]; v.Present != 200 || v.Evacuated || v.EvacuatedTill != -1 {
+		t.Fatalf("Iran sees the evacuation: %+v", v)
+	}
+	var log []sim.Entry
+	for e.Turn() < 8 && !e.Over() {
+		playTurn(t, e)
+		log = append(log, e.TakeLog()...)
+	}
+	var evac, back []sim.Entry
+	for _, en := range log {
+		switch {
+		case en.Kind == sim.LogEvacuation && en.Site == tanf:
+			evac = append(evac, en)
+		case en.Kind == sim.LogReturn && en.Site == tanf:
+			back = append(back, en)
+		}
+	}
+	if len(evac) != 1 || evac[0].Value != 6 {
+		t.Fatalf("evacuation entries %+v, want one lasting 6 turns", evac)
+	}
+	if len(back) != 1 || back[0].Turn != 6 {
+		t.Fatalf("return entries %+v, want one at turn 6", back)
+	}
+}

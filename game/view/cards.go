@@ -410,7 +410,7 @@ func retaliationCard(c *Card, obs *sim.Observation) {
 	c.Title = "Opportunity: " + name
 	c.Reason = fmt.Sprintf("Your allies can hit %s (%s).", sc.Sites[site].Name, sc.Sites[site].Owner.Name())
 	if int(site) < len(obs.Sites) && obs.Sites[site].Troops >= 0 {
-		c.Facts = append(c.Facts, fmt.Sprintf("About %d troops there.", obs.Sites[site].Troops))
+		c.Facts = append(c.Facts, fmt.Sprintf("About %d troops there.", obs.Sites[site].Present))
 	}
 	c.Choices = []Choice{
 		{Label: "Rockets, deny it", Tip: "A rocket salvo tomorrow, claimed by no one.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodRockets}},
@@ -466,6 +466,9 @@ func protectionCard(c *Card, obs *sim.Observation) {
 	if site >= 0 && int(site) < len(obs.Sites) {
 		if v := obs.Sites[site]; v.Troops >= 0 {
 			fact := fmt.Sprintf("%d troops there", v.Troops)
+			if v.Evacuated {
+				fact = fmt.Sprintf("%d of its %d troops there until the evacuation ends after turn %d", v.Present, v.Troops, v.EvacuatedTill+1)
+			}
 			if v.Hardened {
 				fact += ", already dug in"
 			}

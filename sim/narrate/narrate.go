@@ -143,6 +143,9 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 	case sim.LogWarning:
 		return fmt.Sprintf("Israel warned the US of a coming attack on %s.", n.site(e.Site))
 	case sim.LogEvacuation:
+		if e.Value > 0 {
+			return fmt.Sprintf("The US evacuated most of its troops from %s for %s.", n.site(e.Site), plural(e.Value, "turn"))
+		}
 		return fmt.Sprintf("The US evacuated most of its troops from %s.", n.site(e.Site))
 	case sim.LogHardening:
 		return fmt.Sprintf("The US hardened its defences at %s.", n.site(e.Site))
