@@ -13,6 +13,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/turnflow"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/internal/atomicfile"
 )
@@ -86,7 +87,7 @@ func (c *capture) prepare() error {
 		}
 	}
 	p := newPlay(g, s, setup.overrides, playLive)
-	p.run, p.speed = runIdle, 0
+	p.flow.Stop()
 	c.play = p
 	switch opt.Screen {
 	case "end":
@@ -214,7 +215,7 @@ func (c *capture) script() {
 			st.phase, st.turnsLeft = "turns", 10
 		}
 		// a turn every 1.5 s, so its animation plays out
-		if p.run == runIdle && time.Since(st.lastTurn) > 1500*time.Millisecond {
+		if p.flow.Mode() == turnflow.Idle && time.Since(st.lastTurn) > 1500*time.Millisecond {
 			st.lastTurn = time.Now()
 			if st.turnsLeft == 0 || p.sess.Over() {
 				c.report()
@@ -227,8 +228,7 @@ func (c *capture) script() {
 			} else {
 				// one turn, for players and spectators alike (Space would
 				// start a spectator's playback instead)
-				p.run = runTurn
-				p.beginTurn()
+				p.flow.PlayTurn()
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/turnflow"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/sim"
@@ -28,30 +29,6 @@ const (
 	playLive  playKind = iota // a game: the player (or the AI, for a spectator) decides
 	playWatch                 // a replay of recorded orders
 )
-
-// runMode is what the play screen is doing with the engine.
-type runMode uint8
-
-const (
-	runIdle runMode = iota // waiting for the player
-	runTurn                // resolving the rest of the turn
-	runNext                // skipping ahead to the player's next decision
-	runAuto                // playing on by itself at the chosen speed (spectator, replay)
-)
-
-// numSpeeds is the number of spectator speeds.
-const numSpeeds = 5
-
-// speedOf is a spectator speed in turns per second: 0 pauses, the last
-// plays as fast as the frame budget allows.
-func speedOf(i int) float64 { return [numSpeeds]float64{0, 0.7, 2.8, 11, 1e9}[i] }
-
-// speedName names a spectator speed on its button.
-func speedName(i int) string { return [numSpeeds]string{"pause", "1×", "4×", "16×", "max"}[i] }
-
-// stepBudget is the time one frame may spend advancing the engine, so no
-// frame runs long while turns resolve.
-const stepBudget = 6 * time.Millisecond
 
 // overlayKind is the window open over the play screen.
 type overlayKind uint8
@@ -99,16 +76,13 @@ type Play struct {
 	logScroll   ui.Scroll
 	panelScroll ui.Scroll
 
-	run         runMode
-	speed       int
-	resumeSpeed int       // the speed a pause interrupted, for Space to resume
-	nextTurn    time.Time // when the spectator's next turn is due
-	midTurn     bool      // the spectator's current turn has begun resolving
-	logMark     int       // the first log entry of the turn being animated
-	anims       []anim
-	animStart   time.Time
-	animSpeed   float64
-	ships       shipTracks
+	flow      *turnflow.Flow
+	saver     *turnflow.Autosaver // nil: nothing is autosaved
+	logMark   int                 // the first log entry of the turn being animated
+	anims     []anim
+	animStart time.Time
+	animSpeed float64
+	ships     shipTracks
 
 	overlay    overlayKind
 	ovSt       ui.State
@@ -127,24 +101,51 @@ type Play struct {
 
 	started      time.Time
 	autosavePath string
-	lastAutosave time.Time
-	saving       chan error
-	overAt       time.Time
 }
 
 func newPlay(g *Game, s *session.Session, overrides []string, kind playKind) *Play {
 	p := &Play{g: g, sess: s, overrides: overrides, kind: kind, selected: -1, started: time.Now(), animSpeed: 1,
 		cardOpt: view.CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}}
-	if p.spectating() {
-		p.speed = 1
-		p.run = runAuto
-	}
+	clock := turnflow.SystemClock{}
 	if g.store.Dir != "" && kind == playLive {
-		p.autosavePath = g.store.Name(p.started, s.Scenario().ID)
+		p.setAutosave(g.store.Name(p.started, s.Scenario().ID))
 	}
+	sc, role := s.Scenario(), s.Role()
+	p.flow = turnflow.New(turnflow.Config{Session: s, Clock: clock, Screen: p, Spectating: p.spectating(), Saver: p.saver,
+		Important: func(e sim.Entry) bool { return view.Important(sc, role, e) }})
 	p.ships.reset(s.Observation())
 	return p
 }
+
+// setAutosave makes the game save itself to path as it goes.
+func (p *Play) setAutosave(path string) {
+	p.autosavePath = path
+	store, ov := p.g.store, p.overrides
+	p.saver = turnflow.NewAutosaver(turnflow.SystemClock{}, func(snap session.Snapshot, at time.Time) func() error {
+		v := p.saveView() // read on the game's goroutine, before the save runs beside it
+		return func() error {
+			g, err := save.FromSnapshot(snap, ov, v, at)
+			if err == nil {
+				err = save.Write(path, g)
+			}
+			store.Prune()
+			return err
+		}
+	})
+	if p.flow != nil {
+		p.flow.Saver = p.saver
+	}
+}
+
+// TurnBegins remembers where the turn starts, for its animation
+// (turnflow.Screen).
+func (p *Play) TurnBegins() { p.beginTurn() }
+
+// TurnShown animates what happened since the turn began (turnflow.Screen).
+func (p *Play) TurnShown(speed float64) { p.animateTurn(p.g.input.Now, speed) }
+
+// Say shows a short message (turnflow.Screen).
+func (p *Play) Say(msg string, bad bool) { p.say(msg, bad) }
 
 func (p *Play) obs() *sim.Observation { return p.sess.Observation() }
 
@@ -183,7 +184,7 @@ func (p *Play) Update(in *Input) error {
 	p.build()
 	if p.overlay != overlayNone {
 		p.updateOverlay(in)
-		p.advance(in.Now)
+		p.advance()
 		return nil
 	}
 	focused := p.st.HasFocus()
@@ -206,8 +207,8 @@ func (p *Play) Update(in *Input) error {
 			p.logScroll.Wheel(in.UI.WheelY, 3*p.logRowH())
 		}
 	}
-	p.advance(in.Now)
-	p.checkOver(in.Now)
+	p.advance()
+	p.checkOver()
 	return nil
 }
 
@@ -263,7 +264,7 @@ func (p *Play) hotkeys(in *Input, focused bool, enter view.EnterAction) {
 	if p.spectating() {
 		for i, k := range []ebiten.Key{ebiten.Key0, ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4} {
 			if in.Pressed(k) {
-				p.setSpeed(i)
+				p.flow.SetSpeed(i)
 			}
 		}
 		return
@@ -352,75 +353,39 @@ func (p *Play) choose(c view.Choice) {
 	case c.Order.Decision == 0:
 		// an order given any time: confirm it and show it on the map now
 		p.say("Done: "+c.Label, false)
-		if p.run == runIdle {
+		if p.flow.Mode() == turnflow.Idle {
 			p.logMark = mark
 			p.ships.reset(p.obs()) // the convoys stay where they are
 			p.animateTurn(time.Now(), 1)
 		}
 	}
-	if !p.sess.Waiting() && p.run == runIdle && len(p.obs().Decisions) == 0 && c.Order.Decision != 0 {
-		// every decision of this stop is answered: carry on with the turn
-		p.run = runTurn
-	}
+	p.flow.Answered(c.Order) // every decision of this stop answered: the turn carries on
 }
 
 // endTurnKey is Space: end the turn, asking first when decisions are open.
 func (p *Play) endTurnKey() {
-	if p.sess.Over() {
+	switch p.flow.EndTurn() {
+	case turnflow.ToEnd:
 		p.toEnd()
-		return
-	}
-	if p.spectating() {
-		if p.speed == 0 {
-			p.setSpeed(max(p.resumeSpeed, 1)) // back to the speed paused
-		} else {
-			p.setSpeed(0)
-		}
-		return
-	}
-	if p.run == runTurn || p.run == runNext {
-		return
-	}
-	if p.sess.Waiting() {
+	case turnflow.Confirm:
 		p.openOverlay(overlayConfirm)
-		return
 	}
-	p.run = runTurn
-	p.beginTurn()
 }
 
 // confirmEndTurn answers the open decisions by default and ends the turn.
 func (p *Play) confirmEndTurn() {
 	p.overlay = overlayNone
-	if err := p.sess.AnswerRest(); err != nil {
+	if err := p.flow.ConfirmEndTurn(); err != nil {
 		p.say(err.Error(), true)
 		return
 	}
 	p.cardsKey = ""
-	p.run = runTurn
 }
 
 // nextDecision is Enter: skip ahead to the player's next decision.
 func (p *Play) nextDecision() {
-	if p.sess.Over() {
+	if p.flow.NextDecision() == turnflow.ToEnd {
 		p.toEnd()
-		return
-	}
-	if p.sess.Waiting() {
-		p.say("Answer the open decisions first, or press Space to let them go.", true)
-		return
-	}
-	p.run = runNext
-	p.beginTurn()
-}
-
-func (p *Play) setSpeed(i int) {
-	if i == 0 && p.speed > 0 {
-		p.resumeSpeed = p.speed
-	}
-	p.speed = i
-	if i > 0 {
-		p.run = runAuto
 	}
 }
 
@@ -430,128 +395,18 @@ func (p *Play) beginTurn() {
 	p.ships.reset(p.obs())
 }
 
-// advance moves the engine on, a slice of time per frame.
-func (p *Play) advance(now time.Time) {
-	if p.sess.Err() != nil || p.sess.Over() {
-		return
+// advance moves the engine on for this frame (a window over the screen
+// pauses a spectator's playback).
+func (p *Play) advance() {
+	if p.flow.Running() {
+		p.flow.Tick(p.overlay != overlayNone)
+		p.cardsKey = ""
 	}
-	deadline := now.Add(stepBudget)
-	switch p.run {
-	case runTurn:
-		for time.Now().Before(deadline) {
-			ev, err := p.sess.Step()
-			if p.stepped(ev, err, now) {
-				return
-			}
-			if ev == session.TurnDone {
-				p.run = runIdle
-				p.animateTurn(now, 1)
-				p.autosave()
-				return
-			}
-		}
-	case runNext:
-		for time.Now().Before(deadline) {
-			mark := len(p.sess.Log())
-			ev, err := p.sess.Step()
-			if p.stepped(ev, err, now) {
-				return
-			}
-			if p.importantSince(mark) {
-				p.stopSkipping()
-				p.animateTurn(now, 1)
-				p.autosave()
-				return
-			}
-			if ev == session.TurnDone {
-				p.beginTurn()
-				p.autosave()
-			}
-		}
-	case runAuto:
-		if p.speed == 0 || p.overlay != overlayNone || now.Before(p.nextTurn) {
-			return
-		}
-		fast := speedOf(p.speed) > 100
-		if !p.midTurn {
-			p.beginTurn()
-			p.midTurn = true
-		}
-		for time.Now().Before(deadline) {
-			ev, err := p.sess.Step()
-			if p.stepped(ev, err, now) {
-				return
-			}
-			if ev == session.TurnDone {
-				p.midTurn = false
-				if !fast {
-					// the convoys move from where the turn found them while it is shown
-					p.animateTurn(now, speedOf(p.speed)/speedOf(1))
-					p.nextTurn = now.Add(time.Duration(float64(time.Second) / speedOf(p.speed)))
-					p.autosave()
-					return
-				}
-				p.beginTurn()
-				p.midTurn = true
-			}
-		}
-	}
-}
-
-// stepped handles the end of a step; it reports whether to stop for now.
-func (p *Play) stepped(ev session.Event, err error, now time.Time) bool {
-	if err != nil {
-		p.run = runIdle
-		p.say("The game stopped: "+err.Error(), true)
-		return true
-	}
-	p.cardsKey = ""
-	switch ev {
-	case session.Waited:
-		if p.run != runAuto {
-			p.stopSkipping()
-		}
-		p.animateTurn(now, 1)
-		p.say("Your decision is needed.", false)
-		return true
-	case session.Ended:
-		p.run = runIdle
-		p.animateTurn(now, 1)
-		p.overAt = now
-		p.autosave()
-		return true
-	}
-	return false
-}
-
-// stopSkipping ends a run of turns: a player waits for input, a spectator's
-// playback pauses on the event.
-func (p *Play) stopSkipping() {
-	p.run = runIdle
-	if p.spectating() {
-		p.run = runAuto
-		p.setSpeed(0)
-	}
-}
-
-// importantSince reports whether the log has something for the player
-// since the mark.
-func (p *Play) importantSince(mark int) bool {
-	sc, role := p.sess.Scenario(), p.sess.Role()
-	for _, e := range p.sess.Log()[mark:] {
-		if view.Important(sc, role, e) {
-			return true
-		}
-	}
-	return false
 }
 
 // checkOver moves to the end screen once the last turn has been shown.
-func (p *Play) checkOver(now time.Time) {
-	if !p.sess.Over() || p.overAt.IsZero() {
-		return
-	}
-	if now.Sub(p.overAt) > p.animLength()+1500*time.Millisecond {
+func (p *Play) checkOver() {
+	if p.flow.OverFor(p.animLength() + 1500*time.Millisecond) {
 		p.toEnd()
 	}
 }
@@ -585,48 +440,20 @@ func (p *Play) applyView(v save.View) {
 	}
 }
 
-// autosave writes the game in the background, at most every few seconds
-// (always at the end).
-func (p *Play) autosave() {
-	if p.autosavePath == "" || p.saving != nil || p.sess.Turn() == 0 && !p.sess.Over() {
-		return
-	}
-	if !p.sess.Over() && time.Since(p.lastAutosave) < 5*time.Second {
-		return
-	}
-	p.lastAutosave = time.Now()
-	snap, v, path, ov, store := p.sess.Snapshot(), p.saveView(), p.autosavePath, p.overrides, p.g.store
-	done := make(chan error, 1)
-	p.saving = done
-	go func() {
-		g, err := save.FromSnapshot(snap, ov, v, time.Now())
-		if err == nil {
-			err = save.Write(path, g)
-		}
-		store.Prune()
-		done <- err
-	}()
-}
-
+// pollSave reports a background save that failed.
 func (p *Play) pollSave() {
-	if p.saving == nil {
+	if p.saver == nil {
 		return
 	}
-	select {
-	case err := <-p.saving:
-		p.saving = nil
-		if err != nil {
-			p.say("Autosave failed: "+err.Error(), true)
-		}
-	default:
+	if err := p.saver.Poll(); err != nil {
+		p.say("Autosave failed: "+err.Error(), true)
 	}
 }
 
 // flushSave waits for a background save to finish.
 func (p *Play) flushSave() {
-	if p.saving != nil {
-		<-p.saving
-		p.saving = nil
+	if p.saver != nil {
+		p.saver.Flush() // its error was the autosave's, reported as it happened or moot as the game closes
 	}
 }
 
@@ -666,7 +493,7 @@ func (g *Game) loadGame(path string) (*Play, error) {
 	}
 	p := newPlay(g, s, sv.Replay.Overrides, playLive)
 	if strings.HasPrefix(path, g.store.Dir+string(filepath.Separator)) {
-		p.autosavePath = path
+		p.setAutosave(path)
 	}
 	p.applyView(sv.View)
 	p.say("Loaded "+filepath.Base(path), false)
@@ -675,11 +502,10 @@ func (g *Game) loadGame(path string) (*Play, error) {
 
 // finalSave writes the game's autosave now and waits for it.
 func (p *Play) finalSave() {
-	p.flushSave()
-	if p.kind == playLive {
-		p.lastAutosave = time.Time{}
-		p.autosave()
-		p.flushSave()
+	if p.saver != nil {
+		if err := p.saver.Final(p.sess); err != nil {
+			p.say("Autosave failed: "+err.Error(), true)
+		}
 	}
 }
 
@@ -708,10 +534,10 @@ func (t *shipTracks) reset(obs *sim.Observation) {
 // tooltip is about to show.
 func (p *Play) Busy() bool {
 	now := p.g.input.Now
-	return p.run != runIdle && !(p.run == runAuto && p.speed == 0) ||
+	return p.flow.Running() || p.flow.Ending() ||
 		p.animProgress() < 1 || now.Sub(p.animStart) < p.animLength() ||
 		p.toast != "" && now.Before(p.toastUntil) ||
-		p.saving != nil || !p.overAt.IsZero() ||
+		p.saver != nil && p.saver.Busy() ||
 		p.g.mapLayer.Settling(&p.cam) ||
 		p.st.TipPending() || p.ovSt.TipPending()
 }

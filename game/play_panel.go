@@ -13,6 +13,7 @@ import (
 
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/turnflow"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/sim"
@@ -60,13 +61,13 @@ func (p *Play) buildBar() {
 	right := r.Right()
 	if p.spectating() {
 		bx := right
-		for i := numSpeeds - 1; i >= 0; i-- {
-			w := g.buttonWidth(speedName(i), g.small())
+		for i := turnflow.NumSpeeds - 1; i >= 0; i-- {
+			w := g.buttonWidth(turnflow.SpeedName(i), g.small())
 			bx -= w
 			i := i
-			p.cs.add(control{Widget: ui.Widget{ID: "speed-" + speedName(i), Rect: ui.Rect{X: bx, Y: r.Y, W: w, H: r.H}, Hotkey: fmt.Sprint(i),
-				Tip: "Play speed: " + speedName(i) + ". Space pauses and resumes."}, Label: speedName(i), Style: styleToggle, On: p.speed == i, Face: g.small(),
-				Action: func() { p.setSpeed(i) }})
+			p.cs.add(control{Widget: ui.Widget{ID: "speed-" + turnflow.SpeedName(i), Rect: ui.Rect{X: bx, Y: r.Y, W: w, H: r.H}, Hotkey: fmt.Sprint(i),
+				Tip: "Play speed: " + turnflow.SpeedName(i) + ". Space pauses and resumes."}, Label: turnflow.SpeedName(i), Style: styleToggle, On: p.flow.Speed() == i, Face: g.small(),
+				Action: func() { p.flow.SetSpeed(i) }})
 			bx -= g.Px(4)
 		}
 		right = bx - g.Px(12)
@@ -146,7 +147,7 @@ func (p *Play) buildPanel() {
 		y = p.panelHeading(fmt.Sprintf("DECISIONS (%d)", len(p.cards)), in.X, y)
 		if len(p.cards) == 0 {
 			msg := "No decision is open. Space ends the turn; Enter skips ahead to your next decision."
-			if p.run != runIdle {
+			if p.flow.Running() {
 				msg = "The turn is resolving…"
 			}
 			wrap(msg, body, view.Dim(), in.X, in.W)
@@ -730,9 +731,9 @@ func (p *Play) drawHints(dst *ebiten.Image) {
 		if p.toastBad {
 			clr = view.Danger()
 		}
-	case p.run == runNext:
+	case p.flow.Mode() == turnflow.Next:
 		status = fmt.Sprintf("Skipping ahead… %s", view.DateOfTurn(p.sess.Scenario(), p.sess.Turn()))
-	case p.run == runTurn:
+	case p.flow.Mode() == turnflow.Turn:
 		status = "Resolving the turn…"
 	case p.sess.Waiting():
 		status, clr = "Your decision is needed", view.Accent()
