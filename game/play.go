@@ -245,6 +245,12 @@ func (p *Play) hotkeys(in *Input, focused bool, enter view.EnterAction) {
 		p.camSet = false
 	case in.Pressed(ebiten.KeyF5):
 		p.saveGame()
+	case in.Pressed(ebiten.KeyZ) && (ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)) && p.kind == playLive:
+		if p.sess.Undoable() > 0 {
+			p.undo(1)
+		} else {
+			p.say("Nothing to undo: orders stand once you end a turn.", true)
+		}
 	}
 	step := p.g.Px(60)
 	if !focused {
@@ -352,7 +358,7 @@ func (p *Play) choose(c view.Choice) {
 		p.say("Strike planned: "+c.Label, false)
 	case c.Order.Decision == 0:
 		// an order given any time: confirm it and show it on the map now
-		p.say("Done: "+c.Label, false)
+		p.say("Done: "+c.Label+" (Ctrl+Z takes it back until you end the turn)", false)
 		if p.flow.Mode() == turnflow.Idle {
 			p.logMark = mark
 			p.ships.reset(p.obs()) // the convoys stay where they are
@@ -360,6 +366,26 @@ func (p *Play) choose(c view.Choice) {
 		}
 	}
 	p.flow.Answered(c.Order) // every decision of this stop answered: the turn carries on
+}
+
+// undo takes back the role's last n orders of this turn.
+func (p *Play) undo(n int) {
+	if p.flow.Running() {
+		p.say("Wait for the turn to stop before undoing.", true)
+		return
+	}
+	if err := p.sess.Undo(n); err != nil {
+		p.say(err.Error(), true)
+		return
+	}
+	p.cardsKey = ""
+	p.anims = p.anims[:0]
+	p.beginTurn()
+	if n == 1 {
+		p.say("Your last order is taken back.", false)
+	} else {
+		p.say(fmt.Sprintf("Your %d orders of this turn are taken back.", n), false)
+	}
 }
 
 // endTurnKey is Space: end the turn, asking first when decisions are open.

@@ -254,6 +254,30 @@ func (p *Play) buildPanel() {
 				wrap("Pick a site on the map to call a halt on Israeli strikes around it.", small, view.Dim(), in.X, in.W)
 			}
 		}
+		if n := p.sess.Undoable(); n > 0 && p.kind == playLive {
+			y += g.Px(10)
+			y = p.panelHeading("UNDO", in.X, y)
+			undo := func(id, label, tip, hot string, k int) {
+				bw := min(in.W, g.buttonWidth(label, small)+g.Px(6))
+				rr := ui.Rect{X: in.X, Y: y, W: bw, H: g.Px(28)}
+				y = p.flowButton(&rr, in.X, in.W, y)
+				p.cs.add(control{Widget: ui.Widget{ID: id, Rect: rr, Tip: tip, Hotkey: hot, Focusable: true},
+					Label: label, Face: small, Action: func() { p.undo(k) }})
+			}
+			undo("undo-last", "Undo last order", "Take back your last order: the game is replayed to the moment before it.", "Ctrl+Z", 1)
+			if n > 1 {
+				undo("undo-turn", fmt.Sprintf("Undo the turn (%d orders)", n), "Take back every order since you last ended a turn.", "", n)
+			}
+			y = p.flowEnd(y)
+			wrap("Your orders stand once you end a turn (Space) or skip ahead (Enter).", small, view.Dim(), in.X, in.W)
+		}
+	}
+	if items := view.Pending(p.obs()); len(items) > 0 {
+		y += g.Px(12)
+		y = p.panelHeading("PENDING", in.X, y)
+		for _, it := range items {
+			wrap(it.Text, small, view.Text(), in.X, in.W)
+		}
 	}
 	// the player's objectives; a spectator follows every side's
 	sides := []sim.Actor{p.sess.Role()}

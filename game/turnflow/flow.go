@@ -155,6 +155,7 @@ func (f *Flow) EndTurn() Action {
 // PlayTurn resolves one turn, for players and spectators alike (a
 // scripted run; Space would start a spectator's playback instead).
 func (f *Flow) PlayTurn() {
+	f.Session.Commit()
 	f.mode = Turn
 	f.Screen.TurnBegins()
 }
@@ -164,6 +165,7 @@ func (f *Flow) ConfirmEndTurn() error {
 	if err := f.Session.AnswerRest(); err != nil {
 		return err
 	}
+	f.Session.Commit()
 	f.mode = Turn
 	return nil
 }
@@ -179,13 +181,15 @@ func (f *Flow) NextDecision() Action {
 		f.Screen.Say("Answer the open decisions first, or press Space to let them go.", true)
 		return Done
 	}
+	s.Commit()
 	f.mode = Next
 	f.Screen.TurnBegins()
 	return Done
 }
 
 // Answered carries on with the turn once the player has answered every
-// decision of this stop (call it after the player's order).
+// decision of this stop (call it after the player's order). The answers
+// can still be undone until the player ends a turn.
 func (f *Flow) Answered(o sim.Order) {
 	s := f.Session
 	if !s.Waiting() && f.mode == Idle && len(s.Observation().Decisions) == 0 && o.Decision != 0 {

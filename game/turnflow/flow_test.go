@@ -111,6 +111,9 @@ func TestEndTurn(t *testing.T) {
 	if err := f.ConfirmEndTurn(); err != nil || s.Waiting() || f.Mode() != Turn {
 		t.Errorf("confirm: %v, waiting %v, mode %v", err, s.Waiting(), f.Mode())
 	}
+	if s.Undoable() != 0 {
+		t.Errorf("after ending the turn %d orders can still be undone", s.Undoable())
+	}
 }
 
 // One frame spends at most StepBudget on the engine: with a clock that

@@ -603,3 +603,38 @@ func TestPlayEnter(t *testing.T) {
 		}
 	}
 }
+
+// The pending list names what is in force with the turn it ends, soonest
+// first. On turn index 0 of tanf-2021 (daily turns): an evacuation lasts
+// evacuation_turns = 5 more turns, through index 5 = turn 6; a 3-day halt
+// covers indices 0..2, through turn 3.
+func TestPending(t *testing.T) {
+	sc, _ := loadScenario(t, "tanf-2021")
+	s, err := session.New(sc, 1, sim.USA, session.Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tanf := sc.SiteIndex("tanf")
+	if err := s.Apply(sim.Order{Kind: sim.OrderEvacuate, Site: tanf}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Apply(sim.Order{Kind: sim.OrderHalt, Site: tanf, Radius: 50_000, Days: 3}); err != nil {
+		t.Fatal(err)
+	}
+	got := Pending(s.Observation())
+	want := []string{
+		"Halt: no Israeli strikes within 50 km, centred at Al-Tanf garrison, through turn 3.",
+		"Evacuated: Al-Tanf holds 20 of its 200 troops through turn 6.",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("pending: %+v", got)
+	}
+	for i := range want {
+		if got[i].Text != want[i] {
+			t.Errorf("pending %d reads %q, want %q", i, got[i].Text, want[i])
+		}
+	}
+	if got[1].Site != tanf {
+		t.Errorf("the evacuation points at site %d, want %d", got[1].Site, tanf)
+	}
+}
