@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
+	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/turnflow"
@@ -94,13 +95,26 @@ func (p *Play) buildBar() {
 	if tb.Trust != "" {
 		add("bar-trust", text.Advance(tb.Trust, body), "Israel–US trust, 0 to 100. Approvals and warnings raise it; denials and discovered violations lower it. At 0 the alliance ruptures.")
 	}
+	widths := make([]float64, len(tb.Hazards))
 	for i, h := range tb.Hazards {
-		if !add(fmt.Sprintf("bar-hazard-%d", i), text.Advance(h.Name+" "+h.Percent, body)+g.Px(20),
-			fmt.Sprintf("Chance of a proxy attack on %s this turn, as you can estimate it.", h.Full)) {
-			break
+		widths[i] = text.Advance(h.Name+" "+h.Percent, body) + g.Px(20)
+	}
+	shown := layout.FitRow(widths, right-x, g.Px(20), func(n int) float64 { return text.Advance(moreLabel(n), body) })
+	for i, h := range tb.Hazards[:shown] {
+		add(fmt.Sprintf("bar-hazard-%d", i), widths[i], fmt.Sprintf("Chance of a proxy attack on %s this turn, as you can estimate it.", h.Full))
+	}
+	if hidden := tb.Hazards[shown:]; len(hidden) > 0 {
+		var tip strings.Builder
+		tip.WriteString("Attack hazards the bar has no room for (widen the window or lower the interface scale):")
+		for _, h := range hidden {
+			tip.WriteString("\n" + h.Full + " " + h.Percent)
 		}
+		add("bar-more", text.Advance(moreLabel(len(hidden)), body), tip.String())
 	}
 }
+
+// moreLabel says how many readouts the top bar hides.
+func moreLabel(n int) string { return fmt.Sprintf("+%d more", n) }
 
 func (p *Play) roleLabel() string {
 	switch {
@@ -571,7 +585,9 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		return
 	}
 	if tip := p.mapTip(); tip != "" {
-		g.drawTip(dst, tip, g.input.UI.X, g.input.UI.Y)
+		// under the pointer's own symbol: a box as tall as a map symbol
+		px, py := g.input.UI.X, g.input.UI.Y
+		g.drawTip(dst, tip, px, ui.Rect{X: px - g.Px(10), Y: py - g.Px(10), W: g.Px(20), H: g.Px(20)})
 	} else {
 		g.drawTooltip(dst, &p.st, &g.input.UI)
 	}
@@ -600,6 +616,8 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 			render.TextMiddle(dst, tb.Talks, body, r.X, cy, view.Text(), render.Left)
 		case c.ID == "bar-trust":
 			render.TextMiddle(dst, tb.Trust, body, r.X, cy, view.Text(), render.Left)
+		case c.ID == "bar-more":
+			render.TextMiddle(dst, moreLabel(len(tb.Hazards)-countPrefix(p.cs.list, "bar-hazard-")), body, r.X, cy, view.Accent(), render.Left)
 		case scan(c.ID, "bar-hazard-%d", &n):
 			h := tb.Hazards[n]
 			clr := view.Accent()
@@ -620,6 +638,17 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 			g.drawControl(dst, c, &p.st)
 		}
 	}
+}
+
+// countPrefix counts the controls whose id starts with prefix.
+func countPrefix(list []control, prefix string) int {
+	n := 0
+	for i := range list {
+		if strings.HasPrefix(list[i].ID, prefix) {
+			n++
+		}
+	}
+	return n
 }
 
 // scan reports whether id matches format, filling n.

@@ -72,3 +72,27 @@ func InitialCamera(view ui.Rect, bounds camera.Rect) camera.Camera {
 	Limit(&c, view, bounds)
 	return c
 }
+
+// FitRow returns how many items of the given widths fit one after another
+// in room, with gap between them. When not all fit, the room for a notice
+// of the hidden ones (more(hidden) wide, after a gap) is kept, so a bar
+// never drops items without saying so.
+func FitRow(widths []float64, room, gap float64, more func(hidden int) float64) int {
+	used := 0.0
+	for i, w := range widths {
+		need := w
+		if i < len(widths)-1 {
+			need += gap + more(len(widths)-i-1) // the rest might not fit: keep room to say so
+		}
+		if used+need > room {
+			// item i does not fit with a notice after it: show the ones
+			// before it, and the notice for the rest
+			if i == len(widths)-1 && used+w <= room {
+				return len(widths)
+			}
+			return i
+		}
+		used += w + gap
+	}
+	return len(widths)
+}

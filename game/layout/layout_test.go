@@ -47,3 +47,23 @@ func TestInitialCameraShowsSyria(t *testing.T) {
 		t.Errorf("scale %v outside %v..%v", c.Scale, c.MinScale, c.MaxScale)
 	}
 }
+
+// A row keeps room for "+N more" when its items do not all fit.
+func TestFitRow(t *testing.T) {
+	more := func(int) float64 { return 30 }
+	widths := []float64{100, 100, 100}
+	cases := []struct {
+		room float64
+		want int
+	}{
+		{320, 3}, // 100+10+100+10+100 = 320: all fit, no notice needed
+		{319, 2}, // the third does not: 100+10+100 + 10+30 = 250 ≤ 319
+		{249, 1}, // 100+10+100+10+30 = 250 > 249: one, then the notice (100+10+30)
+		{139, 0}, // 100+10+30 = 140 > 139: only the notice
+	}
+	for _, c := range cases {
+		if got := FitRow(widths, c.room, 10, more); got != c.want {
+			t.Errorf("FitRow in %v = %d, want %d", c.room, got, c.want)
+		}
+	}
+}

@@ -253,3 +253,16 @@ func TestTextFieldEditing(t *testing.T) {
 		}
 	})
 }
+
+// A tooltip goes below the widget it explains, or above it at the bottom
+// of the screen, and never over it.
+func TestPlaceTip(t *testing.T) {
+	row := Rect{X: 10, Y: 100, W: 300, H: 20} // bottom at 120
+	if x, y := PlaceTip(row, 50, 200, 60, 800, 600, 4); x != 50 || y != 124 {
+		t.Errorf("below: %v,%v, want 50,124 (120+4)", x, y)
+	}
+	footer := Rect{X: 0, Y: 580, W: 800, H: 20}
+	if x, y := PlaceTip(footer, 700, 200, 60, 800, 600, 4); x != 600 || y != 516 {
+		t.Errorf("above the footer: %v,%v, want 600 (800-200), 516 (580-4-60)", x, y)
+	}
+}

@@ -30,7 +30,7 @@ func scaled(v int64, unit string, scale int64) string {
 		if scale == sim.Micro {
 			return Percent(v)
 		}
-		return trimZeros(fixed(v, scale, 1)) + "%" // milli-percent, as MetricValue
+		return fixed(v, scale, 1) + "%" // milli-percent, as MetricValue
 	case "turns":
 		return fmt.Sprintf("%d", v/scale)
 	case "people":

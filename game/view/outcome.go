@@ -95,7 +95,7 @@ func Peak(m sim.Metric) bool {
 // MetricValue renders a stored metric value in its unit, the one way every
 // screen shows it (top bar, objectives, charts, end screen): a scaled
 // metric with one decimal, rounded half up on the stored integer (1.45 is
-// 1.5 everywhere), trailing zeros dropped ("57.1%", "72", "3").
+// 1.5 everywhere), as previews show it ("57.1%", "72.0", "3").
 func MetricValue(m sim.Metric, v int64) string {
 	return metricDigits(m, v, 1)
 }
@@ -116,7 +116,7 @@ func metricDigits(m sim.Metric, v int64, digits int) string {
 	spec := m.Spec()
 	s := fmt.Sprintf("%d", v)
 	if spec.Scale > 1 {
-		s = trimZeros(fixed(v, spec.Scale, digits))
+		s = fixed(v, spec.Scale, digits)
 	}
 	if spec.Unit == "percent" {
 		s += "%"

@@ -350,10 +350,10 @@ func TestMetricValueRounding(t *testing.T) {
 		{sim.MetricEscalationUSIran, 1449, "1.4"},    // 1.449 → 1.4
 		{sim.MetricMaxEscalationUSIran, 2850, "2.9"}, // 2.850 → 2.9
 		{sim.MetricTrust, 74_500, "74.5"},            // 74.500 → 74.5
-		{sim.MetricTrust, 72_000, "72"},              // 72.000 → 72.0 → trailing zero dropped
+		{sim.MetricTrust, 72_000, "72.0"},            // 72.000 → 72.0, as previews show it
 		{sim.MetricTalksProgress, 21_549, "21.5%"},   // 21.549 → 21.5
 		{sim.MetricTalksProgress, 21_550, "21.6%"},   // 21.550 → 21.6
-		{sim.MetricTalksProgress, 0, "0%"},
+		{sim.MetricTalksProgress, 0, "0.0%"},
 	}
 	for _, c := range cases {
 		if got := MetricValue(c.m, c.v); got != c.want {
@@ -379,7 +379,7 @@ func TestObjectiveValueShowsTheSide(t *testing.T) {
 	}{
 		{trust, 61_960, "61.96"}, // 62.0 would hide the miss; 61.96 ≠ 62.00
 		{trust, 61_999, "61.999"},
-		{trust, 62_000, "62"},   // exactly met
+		{trust, 62_000, "62.0"}, // exactly met
 		{trust, 66_240, "66.2"}, // far from 62: one decimal
 		{talks, 19_960, "19.96%"},
 		{talks, 17_500, "17.5%"},
