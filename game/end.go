@@ -217,6 +217,7 @@ func (e *End) Draw(dst *ebiten.Image) {
 	}
 	e.scroll.View, e.scroll.Content = in.H, y-top
 	e.scroll.Clamp()
+	g.moreBelow(dst, left.Inset(1), &e.scroll)
 	// charts
 	e.drawCharts(dst, right)
 	g.drawControls(dst, &e.cs, &e.st)

@@ -707,6 +707,7 @@ func (p *Play) drawPanel(dst *ebiten.Image) {
 	if pos, l, ok := p.panelScroll.Thumb(pr.H); ok {
 		g.pt.Rect(dst, ui.Rect{X: pr.Right() - g.Px(4), Y: pr.Y + pos, W: g.Px(3), H: l}, view.PanelLine())
 	}
+	g.moreBelow(dst, ui.Rect{X: pr.X + 1, Y: pr.Y, W: pr.W - g.Px(6), H: pr.H}, &p.panelScroll)
 }
 
 func (p *Play) drawLog(dst *ebiten.Image) {

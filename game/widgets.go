@@ -198,6 +198,19 @@ func (g *Game) drawTip(dst *ebiten.Image, tip string, px float64, anchor ui.Rect
 	}
 }
 
+// moreBelow marks the bottom of a scrolled region r whose list goes on
+// below the view: a band that says so, over the last line.
+func (g *Game) moreBelow(dst *ebiten.Image, r ui.Rect, sc *ui.Scroll) {
+	if !sc.Below() {
+		return
+	}
+	face := g.small()
+	h := render.LineHeight(face) + g.Px(6)
+	band := ui.Rect{X: r.X, Y: r.Bottom() - h, W: r.W, H: h}
+	g.pt.Rect(dst, band, color.RGBA{0x0b, 0x0f, 0x13, 0xe8})
+	render.TextMiddle(dst, "▼ more below: scroll", face, band.X+band.W/2, band.Y+band.H/2, view.Accent(), render.Center)
+}
+
 // panel draws a panel background with a hairline border.
 func (g *Game) panel(dst *ebiten.Image, r ui.Rect) {
 	g.pt.Rect(dst, r, view.Panel())

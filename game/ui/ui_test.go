@@ -266,3 +266,19 @@ func TestPlaceTip(t *testing.T) {
 		t.Errorf("above the footer: %v,%v, want 600 (800-200), 516 (580-4-60)", x, y)
 	}
 }
+
+// A list taller than its view says there is more below until scrolled to
+// its end.
+func TestScrollBelow(t *testing.T) {
+	s := Scroll{Content: 300, View: 100}
+	if !s.Below() {
+		t.Error("300 px in a 100 px view: nothing below")
+	}
+	s.Wheel(-10, 40) // down past the end: offset clamps at 200
+	if s.Below() || s.Offset != 200 {
+		t.Errorf("at the end (offset %v): still more below", s.Offset)
+	}
+	if (&Scroll{Content: 80, View: 100}).Below() {
+		t.Error("a list that fits has more below")
+	}
+}
