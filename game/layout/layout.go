@@ -57,7 +57,9 @@ const MaxScale = 1.0 / 120
 func Limit(c *camera.Camera, view ui.Rect, bounds camera.Rect) {
 	c.X, c.Y, c.W, c.H = view.X, view.Y, view.W, view.H
 	c.Bounds = bounds
-	c.MinScale = min(view.W/(bounds.MaxX-bounds.MinX), view.H/(bounds.MaxY-bounds.MinY))
+	// zoomed out as far as it goes, the map data still fills the view: no
+	// straight cut through Turkey or Iraq shows at a wide window
+	c.MinScale = max(view.W/(bounds.MaxX-bounds.MinX), view.H/(bounds.MaxY-bounds.MinY))
 	c.MaxScale = MaxScale
 	c.Scale = min(max(c.Scale, c.MinScale), c.MaxScale)
 	c.Clamp()

@@ -67,3 +67,27 @@ func TestFitRow(t *testing.T) {
 		}
 	}
 }
+
+// However far the player zooms out or pans, at any window shape, the view
+// shows nothing past the edge of the map data.
+func TestViewStaysOnTheMap(t *testing.T) {
+	m, err := mapdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := MapBounds(m)
+	for _, size := range [][2]float64{{960, 600}, {1280, 800}, {1920, 1080}, {3840, 1080}, {800, 1600}} {
+		l := PlayScreen(size[0], size[1], Scale(size[0], size[1], 1, 1))
+		c := InitialCamera(l.Map, b)
+		c.ZoomAt(c.X+c.W/2, c.Y+c.H/2, 1e-6) // all the way out
+		for _, pan := range [][2]float64{{1e6, 0}, {-1e6, 0}, {0, 1e6}, {0, -1e6}} {
+			c.Pan(pan[0], pan[1])
+			c.Clamp()
+			v := c.Visible()
+			const eps = 1e-6
+			if v.MinX < b.MinX-eps || v.MaxX > b.MaxX+eps || v.MinY < b.MinY-eps || v.MaxY > b.MaxY+eps {
+				t.Errorf("%vx%v: the view %+v leaves the map %+v", size[0], size[1], v, b)
+			}
+		}
+	}
+}
