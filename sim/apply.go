@@ -254,12 +254,12 @@ func (e *Engine) apply(a Actor, o Order) {
 		}
 		m.Status = MissionWithdrawn
 		st.Count[MetricWithdrawn]++
-		e.note(LogWithdrawn, Israel, USA, -1, m.ID, 0)
+		e.note(LogWithdrawn, Israel, USA, -1, m.ID, e.withdrawnWhy(m))
 	case OrderWithdraw:
 		m := e.mission(d.Subject)
 		m.Status = MissionWithdrawn
 		st.Count[MetricWithdrawn]++
-		e.note(LogWithdrawn, Israel, USA, -1, m.ID, 0)
+		e.note(LogWithdrawn, Israel, USA, -1, m.ID, e.withdrawnWhy(m))
 	case OrderProceed:
 		m := e.mission(d.Subject)
 		m.Status = MissionProceeding
@@ -356,6 +356,24 @@ func DefaultOrder(d Decision) Order {
 		o.Kind = OrderHold
 	}
 	return o
+}
+
+// withdrawnWhy says why Israel gives up a mission it answers for: the
+// denial, the halt, or the condition it would not accept (the route before
+// the delay when the US asked for both).
+func (e *Engine) withdrawnWhy(m *Mission) int64 {
+	switch {
+	case m.Reasons&ReasonDenied != 0:
+		return WithdrawnDenied
+	case m.InHalt:
+		return WithdrawnHalt
+	case m.Reasons&ReasonCondition != 0:
+		if r := e.request(m.Request); r != nil && r.AltRoute >= 0 {
+			return WithdrawnRoute
+		}
+		return WithdrawnDelay
+	}
+	return WithdrawnUnsaid
 }
 
 // cooldownText says why a private message is refused within its cool-down:

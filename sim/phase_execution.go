@@ -20,7 +20,7 @@ func (e *Engine) execution() {
 		if !e.targetAlive(m.Target) {
 			m.Status = MissionWithdrawn // the target is gone
 			st.Count[MetricWithdrawn]++
-			e.note(LogWithdrawn, Israel, NoActor, -1, m.ID, 0)
+			e.note(LogWithdrawn, Israel, NoActor, -1, m.ID, WithdrawnTargetGone)
 			continue
 		}
 		pos, _ := e.TargetPos(m.Target)

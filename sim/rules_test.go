@@ -437,3 +437,30 @@ func TestEvacuationShowsItsEnd(t *testing.T) {
 		t.Fatalf("return entries %+v, want one at turn 6", back)
 	}
 }
+
+// TestWithdrawalSaysWhy: Israel withdrawing a mission rather than accept a
+// condition records which condition it would not accept.
+func TestWithdrawalSaysWhy(t *testing.T) {
+	e := sim.New(quiet(), 2)
+	e.SetLogging(true)
+	_, req := reviewedStrike(t, e)
+	mustApply(t, e, sim.USA, sim.Order{Kind: sim.OrderCondition, Decision: req.ID, Route: -1, Delay: 2})
+	var c sim.Decision
+	if !advanceUntil(t, e, func() bool {
+		var ok bool
+		c, ok = openDecision(e, sim.DecideResponse)
+		return ok
+	}) {
+		t.Fatal("Israel never answered the condition")
+	}
+	mustApply(t, e, sim.Israel, sim.Order{Kind: sim.OrderWithdraw, Decision: c.ID})
+	for _, en := range e.TakeLog() {
+		if en.Kind == sim.LogWithdrawn {
+			if en.Value != sim.WithdrawnDelay {
+				t.Fatalf("withdrawn after a 2-turn delay was asked: reason %d, want %d (delay)", en.Value, sim.WithdrawnDelay)
+			}
+			return
+		}
+	}
+	t.Fatal("the withdrawal left no log entry")
+}

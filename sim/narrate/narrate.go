@@ -98,7 +98,14 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 	case sim.LogExpired:
 		return fmt.Sprintf("The US review of strike mission %d ran out of time; the mission was dropped.", e.Subject)
 	case sim.LogWithdrawn:
-		return fmt.Sprintf("Israel withdrew strike mission %d.", e.Subject)
+		why := map[int64]string{
+			sim.WithdrawnDenied:     " after the US denied it",
+			sim.WithdrawnRoute:      " rather than fly the other route the US asked for",
+			sim.WithdrawnDelay:      " rather than wait as the US asked",
+			sim.WithdrawnHalt:       " rather than strike inside a US halt",
+			sim.WithdrawnTargetGone: ": its target was already gone",
+		}[e.Value]
+		return fmt.Sprintf("Israel withdrew strike mission %d%s.", e.Subject, why)
 	case sim.LogHalt:
 		where := "an area"
 		switch {

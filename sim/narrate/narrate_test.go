@@ -52,6 +52,10 @@ func TestDescribeUsesScenarioNames(t *testing.T) {
 		{sim.Entry{Kind: sim.LogHalt, Actor: sim.USA, Site: -1, Value: 1}, "The US called a halt to Israeli strikes over an area for 1 day."},
 		{sim.Entry{Kind: sim.LogOutcome, Site: -1, Subject: int32(sim.OutcomeUSDrawnIn)}, "The run ended: the United States was drawn into open conflict with Iran."},
 		{sim.Entry{Kind: sim.LogWarning, Site: 7}, "Israel warned the US of a coming attack on site 7."},
+		{sim.Entry{Kind: sim.LogWithdrawn, Site: -1, Subject: 9, Value: sim.WithdrawnRoute}, "Israel withdrew strike mission 9 rather than fly the other route the US asked for."},
+		{sim.Entry{Kind: sim.LogWithdrawn, Site: -1, Subject: 9, Value: sim.WithdrawnDelay}, "Israel withdrew strike mission 9 rather than wait as the US asked."},
+		{sim.Entry{Kind: sim.LogWithdrawn, Site: -1, Subject: 9, Value: sim.WithdrawnTargetGone}, "Israel withdrew strike mission 9: its target was already gone."},
+		{sim.Entry{Kind: sim.LogEvacuation, Site: 1, Value: 6}, "The US evacuated most of its troops from Al-Tanf garrison for 6 turns."},
 	}
 	for _, c := range cases {
 		if got := Describe(sc, c.e); got != c.want {
