@@ -101,7 +101,10 @@ func (e *End) watch() {
 	e.g.setScreen(newPlay(e.g, w, e.overrides, playWatch))
 }
 
-func (e *End) menu() { e.g.setScreen(newMenu(e.g)) }
+func (e *End) menu() {
+	e.g.last = lastGame{scenario: e.sess.Scenario().ID, role: e.sess.Role(), seed: e.sess.Seed()}
+	e.g.setScreen(newMenu(e.g))
+}
 
 // Update handles the end screen's input.
 func (e *End) Update(in *Input) error {

@@ -22,7 +22,15 @@ import (
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/internal/atomicfile"
+	"github.com/deconflict/deconflict/sim"
 )
+
+// lastGame is what the menu remembers of the game the player left.
+type lastGame struct {
+	scenario string // the scenario's id, "" for none
+	role     sim.Actor
+	seed     uint64
+}
 
 // Options configure one run of the game (see package options).
 type Options = options.Options
@@ -58,6 +66,7 @@ type Game struct {
 	input    Input
 	capture  *capture
 	quit     bool
+	last     lastGame // the game the player last left, for the menu to offer again
 	pacer    redraw.Pacer
 	screenID uint64 // counts screen switches, so a new screen is drawn
 	drawNext bool   // the next Draw must draw (see package redraw)

@@ -67,6 +67,16 @@ func newMenu(g *Game) *Menu {
 			m.choose(m.chosen)
 		}
 	}
+	if g.last.scenario != "" {
+		// back from a game: the same scenario, role and seed are ready to go again
+		for i, e := range m.entries {
+			if e.sc != nil && e.sc.ID == g.last.scenario {
+				m.choose(i)
+				m.role = g.last.role
+				m.seed.Set(strconv.FormatUint(g.last.seed, 10))
+			}
+		}
+	}
 	if p, ok := g.store.Latest(); ok && g.store.Dir != "" {
 		m.last, m.lastLabel = p, describeSave(p).label
 	}

@@ -538,6 +538,7 @@ func (p *Play) finalSave() {
 // leave saves and returns to the menu.
 func (p *Play) leave() {
 	p.finalSave()
+	p.g.last = lastGame{scenario: p.sess.Scenario().ID, role: p.sess.Role(), seed: p.sess.Seed()}
 	p.g.setScreen(newMenu(p.g))
 }
 

@@ -551,6 +551,7 @@ func (p *Play) logAreas() (head, body ui.Rect) {
 // centreOn moves the map to a log line's place.
 func (p *Play) centreOn(ln view.LogLine) {
 	if !ln.HasPos {
+		p.say("This entry has no place on the map.", false)
 		return
 	}
 	p.cam.CX, p.cam.CY = float64(ln.Pos.X), float64(ln.Pos.Y)

@@ -230,6 +230,7 @@ func (s *Session) Step() (Event, error) {
 	if err := s.loop.Answer(); err != nil { // the AI answers at once
 		return s.fail(err)
 	}
+	s.log = append(s.log, s.eng.TakeLog()...) // the answers' own entries (a halt, an evacuation) show at once
 	s.refresh()
 	if stop == sim.StopTurnEnd {
 		return TurnDone, nil

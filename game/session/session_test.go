@@ -236,3 +236,30 @@ func TestWatchReplaysAnOrderBeforeTheFirstStep(t *testing.T) {
 		t.Errorf("watched replay ends %s with %d orders, game %s with %d", w.Hash(), len(w.Orders()), s.Hash(), len(s.Orders()))
 	}
 }
+
+// A resumed game's log holds the entries of the orders replayed at its
+// last stop (a halt called just before saving shows at once).
+func TestResumeShowsTheLastOrdersEntries(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	s, err := New(sc, 1, sim.USA, Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	firstWait(t, s)
+	if err := s.Apply(sim.Order{Kind: sim.OrderHalt, Site: sc.SiteIndex("tanf"), Radius: 50_000, Days: 2}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Resume(sc, 1, sim.USA, s.Orders(), nil, s.Turn())
+	if err != nil {
+		t.Fatal(err)
+	}
+	halts := 0
+	for _, e := range r.Log() {
+		if e.Kind == sim.LogHalt && e.Turn == s.Turn() {
+			halts++
+		}
+	}
+	if halts != 1 {
+		t.Errorf("the resumed log has %d halt entries of turn %d, want 1", halts, s.Turn())
+	}
+}

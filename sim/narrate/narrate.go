@@ -173,6 +173,9 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 		if e.Value == 0 {
 			return fmt.Sprintf("Iran paused shipments on %s.", n.corridor(e.Subject))
 		}
+		if e.Value == 1 {
+			return fmt.Sprintf("Iran set shipments on %s to leave every turn.", n.corridor(e.Subject))
+		}
 		return fmt.Sprintf("Iran set shipments on %s to leave every %s.", n.corridor(e.Subject), plural(e.Value, "turn"))
 	case sim.LogPosture:
 		switch e.Value {
