@@ -57,9 +57,10 @@ func trimZeros(s string) string {
 	return s
 }
 
-// PreviewLine renders one preview line as a sentence with its terms, such
-// as "Al-Tanf attack hazard 4.1% → 6.3%: grievance 1.4 × complicity 0.35 × …";
-// a line that comes true later says when ("strike success when it flies 63%").
+// PreviewLine renders one preview line with its terms as an equation, a
+// factor a line: "Al-Tanf attack hazard 4.1% → 6.3%", "= grievance 1.4",
+// "× complicity 0.35 → 0.4", …; a line that comes true later says when
+// ("strike success when it flies 63%").
 // Terms that the order does not change are listed once; changed ones show
 // before → after.
 func PreviewLine(l sim.PreviewLine) string {
@@ -86,17 +87,18 @@ func PreviewLine(l sim.PreviewLine) string {
 		b.WriteString(" → ")
 		b.WriteString(after)
 	}
+	// the terms as an equation, one factor a line, so each reads on its own
 	for i, t := range l.Terms {
 		if i == 0 {
-			b.WriteString(": ")
+			b.WriteString("\n= ")
 		} else {
-			b.WriteString(" × ")
+			b.WriteString("\n× ")
 		}
 		b.WriteString(t.Name)
 		b.WriteString(" ")
 		b.WriteString(term(t.Before, t.Scale))
 		if t.After != t.Before {
-			b.WriteString("→")
+			b.WriteString(" → ")
 			b.WriteString(term(t.After, t.Scale))
 		}
 	}

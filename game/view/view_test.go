@@ -82,7 +82,7 @@ func TestAffiliation(t *testing.T) {
 func TestPreviewLineShowsTerms(t *testing.T) {
 	l := sim.PreviewLine{Label: "Al-Tanf garrison attack hazard", Unit: "%", Scale: sim.Micro, Before: 41_000, After: 63_000,
 		Terms: []sim.Term{{Name: "grievance", Scale: sim.Milli, Before: 1400, After: 1400}, {Name: "complicity", Scale: sim.Micro, Before: 350_000, After: 400_000}}}
-	want := "Al-Tanf garrison attack hazard 4.1% → 6.3%: grievance 1.4 × complicity 0.35→0.4"
+	want := "Al-Tanf garrison attack hazard 4.1% → 6.3%\n= grievance 1.4\n× complicity 0.35 → 0.4"
 	if got := PreviewLine(l); got != want {
 		t.Errorf("PreviewLine = %q, want %q", got, want)
 	}
