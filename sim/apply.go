@@ -211,7 +211,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		m := e.mission(r.Mission)
 		r.Status = RequestApproved
 		st.Count[MetricApproved]++
-		e.addTrust(e.param(ParamApprovalTrustGain))
+		e.addTrust(e.param(ParamApprovalTrustGain), CauseApproval, -1, m.ID)
 		m.Status = MissionCleared
 		if m.InHalt {
 			m.Status = MissionAwaiting
@@ -230,7 +230,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		m := e.mission(r.Mission)
 		r.Status = RequestDenied
 		st.Count[MetricDenied]++
-		e.addTrust(-e.param(ParamDenialTrustCost))
+		e.addTrust(-e.param(ParamDenialTrustCost), CauseDenial, -1, m.ID)
 		m.Status = MissionAwaiting
 		m.Reasons |= ReasonDenied
 		e.note(LogDenied, USA, Israel, -1, m.ID, 0)
@@ -276,7 +276,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		at := e.attack(d.Subject)
 		at.Warned = true
 		st.Count[MetricWarnings]++
-		e.addTrust(e.param(ParamWarningTrustGain))
+		e.addTrust(e.param(ParamWarningTrustGain), CauseWarning, at.Site, at.ID)
 		e.note(LogWarning, Israel, USA, at.Site, at.ID, 0)
 	case OrderEvacuate:
 		st.Sites[o.Site].EvacuatedTill = st.Turn + int32(e.param(ParamEvacuationTurns))
@@ -330,7 +330,7 @@ func (e *Engine) respond(attack int32, strike, blame bool) {
 	if blame {
 		e.addDeterrence(TowardUSA, e.param(ParamDeterrencePerResponse)/blameDeterrence)
 		e.addEscalation(USAIran, e.param(ParamEscalationPerBlame))
-		e.addTalks(-e.param(ParamTalksLossPerBlame))
+		e.addTalks(-e.param(ParamTalksLossPerBlame), CauseBlame, -1, attack)
 		e.note(LogBlame, USA, Iran, -1, attack, 0)
 	} else {
 		e.note(LogSilence, USA, Iran, -1, attack, 0)

@@ -37,7 +37,7 @@ func (e *Engine) execution() {
 			e.note(LogViolation, Israel, USA, -1, m.ID, 0)
 			if rng.Chance(e.param(ParamViolationDiscovery)) {
 				st.Count[MetricViolationsDiscovered]++
-				e.addTrust(-e.param(ParamViolationTrustCost))
+				e.addTrust(-e.param(ParamViolationTrustCost), CauseViolationFound, -1, m.ID)
 				e.note(LogViolationFound, USA, Israel, -1, m.ID, 0)
 			}
 		} else {

@@ -21,7 +21,7 @@ func (e *Engine) attacks() {
 			e.addGrievance(TowardUSA, -scale(st.Grievance[TowardUSA], spent))
 			rise, loss := e.attackCosts(a.Claimed, killed)
 			e.addEscalation(USAIran, rise)
-			e.addTalks(-loss)
+			e.addTalks(-loss, CauseAttack, a.Site, a.ID)
 			e.note(LogAttack, Iran, USA, a.Site, a.ID, killed)
 			e.decide(USA, DecideAttackResponse, a.ID, 0)
 			continue

@@ -36,13 +36,17 @@ func (e *Engine) addComplicity(delta int64) {
 }
 
 // addTrust changes Israel–US trust, within 0..100 points.
-func (e *Engine) addTrust(delta int64) {
+func (e *Engine) addTrust(delta int64, c Cause, site, subject int32) {
+	before := e.st.Trust
 	e.st.Trust = clamp(e.st.Trust+delta, 0, MaxPoints)
+	e.changed(QuantityTrust, before, e.st.Trust, c, site, subject)
 }
 
 // addTalks changes the progress of the nuclear talks, within 0..100 percent.
-func (e *Engine) addTalks(delta int64) {
+func (e *Engine) addTalks(delta int64, c Cause, site, subject int32) {
+	before := e.st.Talks
 	e.st.Talks = clamp(e.st.Talks+delta, 0, MaxPoints)
+	e.changed(QuantityTalks, before, e.st.Talks, c, site, subject)
 }
 
 // addCounterIS changes the progress of the campaign against IS, within 0..100 percent.
