@@ -88,6 +88,7 @@ func (c *capture) prepare() error {
 	}
 	p := newPlay(g, s, setup.overrides, playLive)
 	p.flow.Stop()
+	p.TurnShown(1) // the summary of the last turn, as a player sees it
 	c.play = p
 	switch opt.Screen {
 	case "end":

@@ -76,13 +76,15 @@ type Play struct {
 	logScroll   ui.Scroll
 	panelScroll ui.Scroll
 
-	flow      *turnflow.Flow
-	saver     *turnflow.Autosaver // nil: nothing is autosaved
-	logMark   int                 // the first log entry of the turn being animated
-	anims     []anim
-	animStart time.Time
-	animSpeed float64
-	ships     shipTracks
+	flow        *turnflow.Flow
+	saver       *turnflow.Autosaver // nil: nothing is autosaved
+	logMark     int                 // the first log entry of the turn being animated
+	summary     []string            // what moved in the last turn and why, until dismissed
+	summaryTurn int32               // the turn it tells of
+	anims       []anim
+	animStart   time.Time
+	animSpeed   float64
+	ships       shipTracks
 
 	overlay    overlayKind
 	ovSt       ui.State
@@ -104,7 +106,7 @@ type Play struct {
 }
 
 func newPlay(g *Game, s *session.Session, overrides []string, kind playKind) *Play {
-	p := &Play{g: g, sess: s, overrides: overrides, kind: kind, selected: -1, started: time.Now(), animSpeed: 1,
+	p := &Play{g: g, sess: s, overrides: overrides, kind: kind, selected: -1, started: time.Now(), animSpeed: 1, summaryTurn: -1,
 		cardOpt: view.CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}}
 	clock := turnflow.SystemClock{}
 	if g.store.Dir != "" && kind == playLive {
@@ -141,8 +143,19 @@ func (p *Play) setAutosave(path string) {
 // (turnflow.Screen).
 func (p *Play) TurnBegins() { p.beginTurn() }
 
-// TurnShown animates what happened since the turn began (turnflow.Screen).
-func (p *Play) TurnShown(speed float64) { p.animateTurn(p.g.input.Now, speed) }
+// TurnShown animates what happened since the turn began, and sums up the
+// turn that has just ended (turnflow.Screen).
+func (p *Play) TurnShown(speed float64) {
+	p.animateTurn(p.g.input.Now, speed)
+	last := p.sess.Turn() - 1
+	if p.sess.Over() {
+		last = p.sess.Turn()
+	}
+	if last >= 0 && last != p.summaryTurn {
+		p.summaryTurn = last
+		p.summary = view.TurnSummary(p.sess.Scenario(), p.sess.Role(), p.sess.Changes(), last)
+	}
+}
 
 // Say shows a short message (turnflow.Screen).
 func (p *Play) Say(msg string, bad bool) { p.say(msg, bad) }

@@ -143,6 +143,22 @@ func (p *Play) buildPanel() {
 			y += render.LineHeight(face)
 		}
 	}
+	if len(p.summary) > 0 {
+		top := y
+		y += g.Px(8)
+		x, w := in.X+g.Px(10), in.W-g.Px(20)
+		wrap(fmt.Sprintf("What moved in turn %d, and why", p.summaryTurn+1), bold, view.Text(), x, w)
+		for _, l := range p.summary {
+			wrap(l, small, view.Text(), x, w)
+		}
+		bw := g.buttonWidth("Dismiss", small) + g.Px(6)
+		rr := ui.Rect{X: x, Y: y + g.Px(4), W: bw, H: g.Px(26)}
+		p.cs.add(control{Widget: ui.Widget{ID: "summary-dismiss", Rect: rr, Tip: "Hide this summary until the next turn.", Focusable: true},
+			Label: "Dismiss", Face: small, Action: func() { p.summary = nil }})
+		y = rr.Bottom() + g.Px(10)
+		pc.frames = append(pc.frames, ui.Rect{X: in.X, Y: top, W: in.W, H: y - top})
+		y += g.Px(10)
+	}
 	switch {
 	case p.kind == playWatch:
 		y = p.panelHeading("REPLAY", in.X, y)
@@ -641,6 +657,17 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 	}
 }
 
+// panelControl reports whether a control belongs to the decisions panel
+// (drawn clipped to it).
+func panelControl(id string) bool {
+	for _, prefix := range []string{"choice-", "free-", "pkg-", "notice-", "undo-", "summary-"} {
+		if strings.HasPrefix(id, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 // countPrefix counts the controls whose id starts with prefix.
 func countPrefix(list []control, prefix string) int {
 	n := 0
@@ -698,7 +725,7 @@ func (p *Play) drawPanel(dst *ebiten.Image) {
 	}
 	for i := range p.cs.list {
 		c := &p.cs.list[i]
-		if strings.HasPrefix(c.ID, "choice-") || strings.HasPrefix(c.ID, "free-") || strings.HasPrefix(c.ID, "pkg-") || strings.HasPrefix(c.ID, "notice-") {
+		if panelControl(c.ID) {
 			g.drawControl(clip, c, &p.st)
 			if c.Hotkey != "" {
 				render.Text(clip, c.Hotkey, g.Face(9, false), c.Rect.X+g.Px(3), c.Rect.Y+g.Px(1), view.Dim(), render.Left)

@@ -638,3 +638,36 @@ func TestPending(t *testing.T) {
 		t.Errorf("the evacuation points at site %d, want %d", got[1].Site, tanf)
 	}
 }
+
+// The turn summary words the engine's changes: net move, causes by size.
+func TestTurnSummary(t *testing.T) {
+	sc := &sim.Scenario{Sites: []sim.Site{{Name: "Conoco gas field"}}}
+	changes := []sim.Change{
+		{Turn: 4, Quantity: sim.QuantityTalks, Before: 22_000, After: 21_000, Cause: sim.CauseAttack, Site: 0, Subject: 3},
+		{Turn: 4, Quantity: sim.QuantityTalks, Before: 21_000, After: 19_000, Cause: sim.CauseBlame, Site: -1, Subject: 3},
+		{Turn: 4, Quantity: sim.QuantityTalks, Before: 19_000, After: 18_500, Cause: sim.CauseLadderHigh, Site: -1, Subject: -1},
+		{Turn: 4, Quantity: sim.QuantityTrust, Before: 70_000, After: 70_500, Cause: sim.CauseRecovery, Site: -1, Subject: -1},
+		{Turn: 5, Quantity: sim.QuantityTalks, Before: 18_500, After: 18_000, Cause: sim.CauseLadderHigh, Site: -1, Subject: -1},
+	}
+	got := TurnSummary(sc, sim.USA, changes, 4)
+	want := []string{
+		// 22.0 → 18.5: blame −2.0, attack −1.0, ladder −0.5 (largest first)
+		"Talks 22.0% → 18.5%: you blamed Iran in public (−2.0), the attack on Conoco (−1.0), the US–Iran ladder stood at 3 or above (−0.5)",
+		"Trust 70.0 → 70.5: trust recovering with time (+0.5)",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("summary: %q", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d:\n got %q\nwant %q", i, got[i], want[i])
+		}
+	}
+	// Iran cannot see trust; the US acted, not "you"
+	if got := TurnSummary(sc, sim.Iran, changes, 4); len(got) != 1 || !strings.Contains(got[0], "the US blamed Iran") {
+		t.Errorf("Iran's summary: %q", got)
+	}
+	if got := TurnSummary(sc, sim.USA, changes, 6); len(got) != 0 {
+		t.Errorf("a quiet turn has a summary: %q", got)
+	}
+}
