@@ -26,10 +26,14 @@ type End struct {
 	st        ui.State
 	cs        controls
 	scroll    ui.Scroll
+	drivers   map[sim.Metric][]view.Driver // what moved each metric most, read once
 }
 
 func newEnd(g *Game, s *session.Session, overrides []string) *End {
-	e := &End{g: g, sess: s, overrides: overrides}
+	e := &End{g: g, sess: s, overrides: overrides, drivers: map[sim.Metric][]view.Driver{}}
+	for _, m := range []sim.Metric{sim.MetricTalksProgress, sim.MetricTrust} {
+		e.drivers[m] = view.Drivers(s.Scenario(), s.Role(), m, s.Changes(), 3)
+	}
 	res, _, err := s.Snapshot().Recording()
 	e.err = err
 	if err == nil {
@@ -211,6 +215,10 @@ func (e *End) Draw(dst *ebiten.Image) {
 				render.Text(clip, "decided "+r.When+" · "+r.Final, g.small(), tx, y, view.Dim(), render.Left)
 				y += render.LineHeight(g.small())
 			}
+			// what moved it most: the decisions and events behind the result
+			for _, d := range e.drivers[r.Metric] {
+				y = g.paragraph(clip, "· "+d.Text, g.small(), tx, y, in.W-g.Px(80), view.Dim(), 0)
+			}
 			if y == y0 {
 				y += render.LineHeight(g.body())
 			}
@@ -277,8 +285,14 @@ func (e *End) drawCharts(dst *ebiten.Image, r ui.Rect) {
 			vals[j] = smp.Values[i]
 		}
 		m := session.Series()[i]
+		var marks []int
+		for _, d := range e.drivers[m] {
+			if d.Turn >= 0 {
+				marks = append(marks, int(d.Turn)+1) // sample k is taken after k whole turns: the move shows at the sample after its turn
+			}
+		}
 		g.pt.Chart(dst, cell, render.Chart{Title: sp.title, Values: vals, Color: sp.clr, Min: sp.min, Max: sp.max, From: from, To: to, Format: sp.format,
-			Last: view.MetricValue(m, e.sess.Metric(m))},
+			Last: view.MetricValue(m, e.sess.Metric(m)), Marks: marks},
 			g.Face(13, true), g.small())
 	}
 }

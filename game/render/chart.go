@@ -21,6 +21,7 @@ type Chart struct {
 	From, To string  // labels of the first and last point
 	Format   string  // printf format of the axis's top value, "%.1f" by default
 	Last     string  // the last value as every screen shows it
+	Marks    []int   // indexes of Values to mark (the turns that moved it most)
 }
 
 // Chart draws a line chart into r.
@@ -85,6 +86,11 @@ func (pt *Painter) Chart(dst *ebiten.Image, r ui.Rect, c Chart, title, small tex
 		}
 	}
 	pts = append(pts, xOf(n-1), yOf(c.Values[n-1]))
+	for _, i := range c.Marks {
+		if i >= 0 && i < n {
+			pt.Line(dst, xOf(i), plot.Y, xOf(i), plot.Bottom(), 1, view.Fade(view.Text(), 0.35))
+		}
+	}
 	pt.Polyline(dst, pts, 2, c.Color)
 }
 

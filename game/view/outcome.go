@@ -50,6 +50,7 @@ func VerdictText(v sim.Verdict) string {
 // ObjectiveRow is one objective on the end screen.
 type ObjectiveRow struct {
 	Role     sim.Actor
+	Metric   sim.Metric
 	Text     string
 	Met      bool
 	Decided  bool
@@ -68,7 +69,7 @@ func ObjectiveRows(sc *sim.Scenario, states []sim.ObjectiveState, final func(sim
 		if Peak(o.Metric) {
 			word = "peaked at "
 		}
-		row := ObjectiveRow{Role: o.Role, Text: objectiveText(o), Required: o.Required, Final: word + ObjectiveValue(o, final(o.Metric))}
+		row := ObjectiveRow{Role: o.Role, Metric: o.Metric, Text: objectiveText(o), Required: o.Required, Final: word + ObjectiveValue(o, final(o.Metric))}
 		if i < len(states) && states[i].Decided {
 			row.Decided, row.Met = true, states[i].Met
 			row.When = fmt.Sprintf("turn %d (%s)", states[i].Turn+1, DateOfTurn(sc, states[i].Turn))

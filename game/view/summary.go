@@ -105,3 +105,71 @@ func causeWords(sc *sim.Scenario, role sim.Actor, c sim.Cause, site int32) strin
 	}
 	return "other causes"
 }
+
+// drift reports whether a cause acts a little every turn (the talks'
+// progress, trust's recovery) rather than at a moment.
+func drift(c sim.Cause) bool {
+	return c == sim.CauseTalksProgress || c == sim.CauseLadderHigh || c == sim.CauseRecovery
+}
+
+// Drivers lists the few decisions and events that moved an objective's
+// metric most over the run, biggest first, each with its turn and date
+// ("turn 14 (2021-10-14): you blamed Iran in public (−2.0)"); a cause that
+// acts every turn is summed over the run ("over 12 turns: …"). It reads the
+// engine's record of changes, so only metrics with one (the talks, trust)
+// have drivers.
+func Drivers(sc *sim.Scenario, role sim.Actor, m sim.Metric, changes []sim.Change, n int) []Driver {
+	q := sim.NumQuantities
+	switch m {
+	case sim.MetricTalksProgress:
+		q = sim.QuantityTalks
+	case sim.MetricTrust:
+		q = sim.QuantityTrust
+	}
+	type driver struct {
+		cause       sim.Cause
+		site, turn  int32 // turn -1 for a drift summed over the run
+		delta       int64
+		turns       int
+		lastCounted int32
+	}
+	var ds []driver
+	for _, ch := range changes {
+		if ch.Quantity != q {
+			continue
+		}
+		turn := ch.Turn
+		if drift(ch.Cause) {
+			turn = -1
+		}
+		i := slices.IndexFunc(ds, func(d driver) bool { return d.cause == ch.Cause && d.site == ch.Site && d.turn == turn })
+		if i < 0 {
+			ds = append(ds, driver{cause: ch.Cause, site: ch.Site, turn: turn, lastCounted: -1})
+			i = len(ds) - 1
+		}
+		ds[i].delta += ch.After - ch.Before
+		if ds[i].lastCounted != ch.Turn {
+			ds[i].turns++
+			ds[i].lastCounted = ch.Turn
+		}
+	}
+	ds = slices.DeleteFunc(ds, func(d driver) bool { return d.delta == 0 })
+	slices.SortStableFunc(ds, func(a, b driver) int { return cmp.Compare(abs(b.delta), abs(a.delta)) })
+	ds = ds[:min(n, len(ds))]
+	out := make([]Driver, 0, len(ds))
+	for _, d := range ds {
+		when := fmt.Sprintf("over %d turns", d.turns)
+		if d.turn >= 0 {
+			when = fmt.Sprintf("turn %d (%s)", d.turn+1, DateOfTurn(sc, d.turn))
+		}
+		out = append(out, Driver{Turn: d.turn, Text: fmt.Sprintf("%s: %s (%s)", when, causeWords(sc, role, d.cause, d.site), signed(d.delta))})
+	}
+	return out
+}
+
+// Driver is one decision or event that moved a metric, in words, with its
+// turn (-1 for a cause summed over the run), for a mark on the chart.
+type Driver struct {
+	Text string
+	Turn int32
+}

@@ -671,3 +671,29 @@ func TestTurnSummary(t *testing.T) {
 		t.Errorf("a quiet turn has a summary: %q", got)
 	}
 }
+
+// The end screen names what moved an objective most: the biggest moves,
+// moments with their turn and date, drifts summed over the run.
+func TestDrivers(t *testing.T) {
+	sc := &sim.Scenario{StartDay: 18_901, TurnHours: 24, Turns: 31, Sites: []sim.Site{{Name: "Conoco gas field"}}}
+	changes := []sim.Change{
+		{Turn: 2, Quantity: sim.QuantityTalks, Before: 20_000, After: 20_500, Cause: sim.CauseTalksProgress, Site: -1},
+		{Turn: 3, Quantity: sim.QuantityTalks, Before: 20_500, After: 21_000, Cause: sim.CauseTalksProgress, Site: -1},
+		{Turn: 9, Quantity: sim.QuantityTalks, Before: 21_000, After: 18_000, Cause: sim.CauseBlame, Site: -1},
+		{Turn: 9, Quantity: sim.QuantityTalks, Before: 18_000, After: 17_500, Cause: sim.CauseAttack, Site: 0},
+		{Turn: 9, Quantity: sim.QuantityTrust, Before: 70_000, After: 60_000, Cause: sim.CauseDenial, Site: -1},
+	}
+	got := Drivers(sc, sim.USA, sim.MetricTalksProgress, changes, 2)
+	// blame −3.0 at index 9 (turn 10, day 18_901+9 = 2021-10-10), then the
+	// progress of turns 3 and 4 summed: +1.0 over 2 turns; the attack (−0.5) is third
+	want := []string{
+		"turn 10 (2021-10-10): you blamed Iran in public (−3.0)",
+		"over 2 turns: the US–Iran ladder stayed below 2 (+1.0)",
+	}
+	if len(got) != len(want) || got[0].Text != want[0] || got[1].Text != want[1] || got[0].Turn != 9 || got[1].Turn != -1 {
+		t.Errorf("drivers:\n got %+v\nwant %q (turns 9, -1)", got, want)
+	}
+	if got := Drivers(sc, sim.USA, sim.MetricMaxEscalationUSIran, changes, 3); len(got) != 0 {
+		t.Errorf("a metric without a record of causes has drivers: %q", got)
+	}
+}
