@@ -99,10 +99,13 @@ func (c *capture) prepare() error {
 	case "pause":
 		p.openOverlay(overlayPause)
 		c.screen = p
+	case "guide":
+		p.openOverlay(overlayGuide)
+		c.screen = p
 	case "", "play":
 		c.screen = p
 	default:
-		return fmt.Errorf("unknown screen %q: want menu, play, end, help or pause", opt.Screen)
+		return fmt.Errorf("unknown screen %q: want menu, play, end, help, pause or guide", opt.Screen)
 	}
 	return nil
 }

@@ -48,6 +48,7 @@ type Screen interface {
 type Settings struct {
 	UIScale    float64 `json:"ui_scale"`
 	Fullscreen bool    `json:"fullscreen"`
+	GuideDone  bool    `json:"guide_done"` // the first game's guide was finished or skipped: not shown again
 }
 
 // Game implements ebiten.Game.

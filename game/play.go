@@ -40,6 +40,7 @@ const (
 	overlayConfirm
 	overlayLoad
 	overlaySettings
+	overlayGuide
 )
 
 // playLayout are the regions of the play screen.
@@ -81,6 +82,7 @@ type Play struct {
 	logMark     int                 // the first log entry of the turn being animated
 	summary     []string            // what moved in the last turn and why, until dismissed
 	summaryTurn int32               // the turn it tells of
+	guide       view.Guide          // where the player is in the first game's guide
 	anims       []anim
 	animStart   time.Time
 	animSpeed   float64

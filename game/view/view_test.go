@@ -697,3 +697,31 @@ func TestDrivers(t *testing.T) {
 		t.Errorf("a metric without a record of causes has drivers: %q", got)
 	}
 }
+
+// The guide pages through its five topics and ends after the last, or at
+// once when skipped.
+func TestGuide(t *testing.T) {
+	var g Guide
+	titles := []string{}
+	for !g.Done() && len(titles) < 10 {
+		p, n, total := g.Page()
+		if n != len(titles)+1 || total != 5 {
+			t.Fatalf("page %d of %d after %d pages", n, total, len(titles))
+		}
+		titles = append(titles, p.Title)
+		g.Next()
+	}
+	if strings.Join(titles, ", ") != "The map, A request, The hazard, Your answers, How you win" {
+		t.Errorf("pages: %q", titles)
+	}
+	var h Guide
+	h.Back() // at the first page: stays
+	if _, n, _ := h.Page(); n != 1 {
+		t.Errorf("Back from the first page went to %d", n)
+	}
+	h.Next()
+	h.Skip()
+	if !h.Done() {
+		t.Error("a skipped guide is not done")
+	}
+}
