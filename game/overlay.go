@@ -299,7 +299,7 @@ func (p *Play) drawOverlay(dst *ebiten.Image) {
 		g.paragraph(dst, pg.Text, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(10), in.W, view.Text(), box.Bottom()-g.Px(70))
 	case overlayConfirm:
 		render.Text(dst, "End the turn?", g.title(), in.X, in.Y, view.Text(), render.Left)
-		msg := "Ending the turn now gives each open decision its default answer:"
+		msg := "Ending the turn now gives each open decision its default answer, and every order of the turn then stands (Ctrl+Z undoes only until then):"
 		y := g.paragraph(dst, msg, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(8), in.W, view.Text(), 0)
 		for _, a := range view.DefaultAnswers(p.cards) {
 			y = g.paragraph(dst, "• "+a, g.body(), in.X, y+g.Px(2), in.W, view.Text(), box.Bottom()-g.Px(68))
@@ -340,7 +340,7 @@ func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
 		{"wheel, + −", "zoom around the pointer"},
 		{"drag, arrows", "pan the map; Home shows all of Syria"},
 		{"click", "pick a site; click a log line to find its place"},
-		{"0 – 4", "spectator speed: pause, 1×, 4×, 16×, max"},
+		{"0 – 5", "spectator speed: pause, 1×, 4×, 16×, 64×, max"},
 		{"F5", "save the game"},
 		{"F11", "full screen"},
 		{"Esc", "pause menu: save, load, settings, quit"},

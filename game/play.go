@@ -283,7 +283,7 @@ func (p *Play) hotkeys(in *Input, focused bool, enter view.EnterAction) {
 		}
 	}
 	if p.spectating() {
-		for i, k := range []ebiten.Key{ebiten.Key0, ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4} {
+		for i, k := range []ebiten.Key{ebiten.Key0, ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4, ebiten.Key5} {
 			if in.Pressed(k) {
 				p.flow.SetSpeed(i)
 			}

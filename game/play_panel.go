@@ -162,14 +162,14 @@ func (p *Play) buildPanel() {
 	switch {
 	case p.kind == playWatch:
 		y = p.panelHeading("REPLAY", in.X, y)
-		wrap("You are watching a recorded game: every order comes from the recording. Space pauses and resumes; 0–4 set the speed; Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+		wrap("You are watching a recorded game: every order comes from the recording. Space pauses and resumes; 0–5 set the speed; Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
 	case p.sess.Role() == session.Spectator:
 		y = p.panelHeading("SPECTATOR", in.X, y)
-		wrap("The AI plays every actor. Space pauses and resumes, 0–4 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+		wrap("The AI plays every actor. Space pauses and resumes, 0–5 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
 	case p.spectating():
 		y = p.panelHeading("WATCHING AS "+strings.ToUpper(view.RoleName(p.sess.Role())), in.X, y)
 		wrap(view.RoleName(p.sess.Role())+" makes no decisions here: the AI plays every actor and you see what this side sees. "+
-			"Space pauses and resumes, 0–4 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+			"Space pauses and resumes, 0–5 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
 	case p.sess.Over():
 		y = p.panelHeading("THE RUN IS OVER", in.X, y)
 		wrap(view.OutcomeTitle(p.sess.Outcome())+". Press Space or Enter for the results.", body, view.Text(), in.X, in.W)

@@ -34,14 +34,14 @@ const (
 )
 
 // NumSpeeds is the number of spectator speeds.
-const NumSpeeds = 5
+const NumSpeeds = 6
 
 // SpeedOf is a spectator speed in turns per second: 0 pauses, the last
 // plays as fast as the frame budget allows.
-func SpeedOf(i int) float64 { return [NumSpeeds]float64{0, 0.7, 2.8, 11, 1e9}[i] }
+func SpeedOf(i int) float64 { return [NumSpeeds]float64{0, 0.7, 2.8, 11, 44, 1e9}[i] }
 
 // SpeedName names a spectator speed on its button.
-func SpeedName(i int) string { return [NumSpeeds]string{"pause", "1×", "4×", "16×", "max"}[i] }
+func SpeedName(i int) string { return [NumSpeeds]string{"pause", "1×", "4×", "16×", "64×", "max"}[i] }
 
 // fastSpeed is the turns per second above which turns are not shown one by
 // one.

@@ -121,7 +121,7 @@ func TestEndTurn(t *testing.T) {
 // many steps takes several frames (never one long one).
 func TestStepBudget(t *testing.T) {
 	f, clock, _ := newFlow(t, session.Spectator, true)
-	f.SetSpeed(4) // max: as fast as frames allow
+	f.SetSpeed(5) // max: as fast as frames allow
 	clock.tick = 2 * time.Millisecond
 	before := clock.Now()
 	f.Tick(false)
@@ -202,7 +202,7 @@ func TestNextDecision(t *testing.T) {
 // last turn has been shown for the given time.
 func TestOverFor(t *testing.T) {
 	f, clock, _ := newFlow(t, session.Spectator, true)
-	f.SetSpeed(4)
+	f.SetSpeed(5) // max
 	clock.tick = time.Microsecond
 	if tickUntil(f, 1_000_000, func() bool { return f.Session.Over() }) < 0 {
 		t.Fatal("the run never ended")
@@ -276,7 +276,7 @@ func TestAutosave(t *testing.T) {
 	}
 	rec.fail = nil
 	// the end of the run is saved however recent the last save
-	f.SetSpeed(4)
+	f.SetSpeed(5) // max
 	clock.tick = time.Microsecond
 	n := len(rec.turns)
 	tickUntil(f, 1_000_000, func() bool { return s.Over() })

@@ -33,7 +33,7 @@ func PlayEnter(focus, label string, spectating bool) (EnterAction, string) {
 // PlayHints is the play screen's key-hint footer, with what Enter does.
 func PlayHints(enter string, spectating bool) string {
 	if spectating {
-		return "Space: play/pause   0–4: speed   " + enter + "   F1: help   Esc: menu   wheel: zoom   drag: pan"
+		return "Space: play/pause   0–5: speed   " + enter + "   F1: help   Esc: menu   wheel: zoom   drag: pan"
 	}
 	return "Space: end turn   " + enter + "   1–9: choose   F1: help   Esc: menu   wheel: zoom   drag: pan"
 }
