@@ -41,7 +41,9 @@ const NumSpeeds = 6
 func SpeedOf(i int) float64 { return [NumSpeeds]float64{0, 0.7, 2.8, 11, 44, 1e9}[i] }
 
 // SpeedName names a spectator speed on its button.
-func SpeedName(i int) string { return [NumSpeeds]string{"pause", "1×", "4×", "16×", "64×", "max"}[i] }
+func SpeedName(i int) string {
+	return [NumSpeeds]string{"pause", "1×", "4×", "16×", "64×", "max"}[i]
+}
 
 // fastSpeed is the turns per second above which turns are not shown one by
 // one.
