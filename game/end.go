@@ -31,7 +31,8 @@ type End struct {
 
 func newEnd(g *Game, s *session.Session, overrides []string) *End {
 	e := &End{g: g, sess: s, overrides: overrides, drivers: map[sim.Metric][]view.Driver{}}
-	for _, m := range []sim.Metric{sim.MetricTalksProgress, sim.MetricTrust} {
+	for _, m := range []sim.Metric{sim.MetricTalksProgress, sim.MetricTrust, sim.MetricEscalationUSIran, sim.MetricEscalationIsraelIran,
+		sim.MetricMaxEscalationUSIran, sim.MetricMaxEscalationIsraelIran} {
 		e.drivers[m] = view.Drivers(s.Scenario(), s.Role(), m, s.Changes(), 3)
 	}
 	res, _, err := s.Snapshot().Recording()

@@ -316,7 +316,7 @@ func (e *Engine) respond(attack int32, strike, blame bool) {
 		st.Count[MetricUSResponses]++
 		e.addDeterrence(TowardUSA, e.param(ParamDeterrencePerResponse))
 		e.addGrievance(TowardUSA, e.param(ParamGrievancePerResponse))
-		e.addEscalation(USAIran, e.param(ParamEscalationPerResponse))
+		e.addEscalation(USAIran, e.param(ParamEscalationPerResponse), CauseResponse, -1, attack)
 		site := int32(-1)
 		for i := range sc.Sites {
 			if sc.Sites[i].Kind == SiteMilitia && st.Sites[i].DisabledTill < st.Turn {
@@ -329,7 +329,7 @@ func (e *Engine) respond(attack int32, strike, blame bool) {
 	}
 	if blame {
 		e.addDeterrence(TowardUSA, e.param(ParamDeterrencePerResponse)/blameDeterrence)
-		e.addEscalation(USAIran, e.param(ParamEscalationPerBlame))
+		e.addEscalation(USAIran, e.param(ParamEscalationPerBlame), CauseBlame, -1, attack)
 		e.addTalks(-e.param(ParamTalksLossPerBlame), CauseBlame, -1, attack)
 		e.note(LogBlame, USA, Iran, -1, attack, 0)
 	} else {

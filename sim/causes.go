@@ -7,10 +7,14 @@ type Quantity uint8
 
 // The quantities whose changes are recorded.
 const (
-	QuantityTalks Quantity = iota // progress of the nuclear talks (milli-percent)
-	QuantityTrust                 // Israel–US trust (milli-points)
-	NumQuantities
+	QuantityTalks   Quantity = iota // progress of the nuclear talks (milli-percent)
+	QuantityTrust                   // Israel–US trust (milli-points)
+	QuantityLadders                 // the first escalation ladder (milli-levels); LadderQuantity gives each pair's
+	NumQuantities   = QuantityLadders + Quantity(NumPairs)
 )
+
+// LadderQuantity is the quantity of a pair's escalation ladder.
+func LadderQuantity(p Pair) Quantity { return QuantityLadders + Quantity(p) }
 
 // Cause is why a recorded quantity changed.
 type Cause uint8
@@ -27,6 +31,11 @@ const (
 	CauseWarning                     // Israel warned the US of an attack (Site)
 	CauseRecovery                    // trust drifting back toward where it started
 	CauseViolationFound              // the US discovered a strike flown without approval (Subject: the mission)
+	CauseDecay                       // a ladder easing with time
+	CauseResponse                    // the US struck militia facilities (Subject: the attack)
+	CauseStrike                      // an Israeli strike destroyed its target (Subject: the mission)
+	CauseRussiaIncident              // an incident with Russian forces (Subject: the mission)
+	CauseAttackOnIsrael              // a proxy attack on Israel (Site)
 	NumCauses
 )
 

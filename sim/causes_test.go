@@ -7,8 +7,17 @@ import (
 	"github.com/deconflict/deconflict/sim/simtest"
 )
 
-// TestEveryChangeHasItsCause: the recorded changes of the talks and of
-// trust form an unbroken chain from the start of a run to its end: every
+// quantities reads the recorded quantities from the state.
+func quantities(st *sim.State) [sim.NumQuantities]int64 {
+	q := [sim.NumQuantities]int64{sim.QuantityTalks: st.Talks, sim.QuantityTrust: st.Trust}
+	for p := sim.Pair(0); p < sim.NumPairs; p++ {
+		q[sim.LadderQuantity(p)] = st.Escalation[p]
+	}
+	return q
+}
+
+// TestEveryChangeHasItsCause: the recorded changes of the talks, of trust
+// and of the ladders form an unbroken chain from the start of a run to its end: every
 // change the state saw is recorded, with its cause, and nothing else.
 func TestEveryChangeHasItsCause(t *testing.T) {
 	sc := simtest.Scenario()
@@ -16,7 +25,7 @@ func TestEveryChangeHasItsCause(t *testing.T) {
 	for seed := uint64(1); seed <= 10; seed++ {
 		e := sim.New(sc, seed)
 		e.SetLogging(true)
-		start := [sim.NumQuantities]int64{e.State().Talks, e.State().Trust}
+		start := quantities(e.State())
 		c := &simtest.Chaos{Engine: e, Src: simtest.NewDice(seed)}
 		if err := c.Play(120); err != nil {
 			t.Fatal(err)
@@ -32,11 +41,11 @@ func TestEveryChangeHasItsCause(t *testing.T) {
 			at[ch.Quantity] = ch.After
 			causes[ch.Cause] = true
 		}
-		if end := [sim.NumQuantities]int64{e.State().Talks, e.State().Trust}; at != end {
+		if end := quantities(e.State()); at != end {
 			t.Fatalf("seed %d: the changes end at %v, the state at %v", seed, at, end)
 		}
 	}
-	for _, c := range []sim.Cause{sim.CauseTalksProgress, sim.CauseApproval, sim.CauseDenial} {
+	for _, c := range []sim.Cause{sim.CauseTalksProgress, sim.CauseApproval, sim.CauseDenial, sim.CauseDecay, sim.CauseStrike} {
 		if !causes[c] {
 			t.Errorf("cause %d never came up in 10 random runs", c)
 		}

@@ -6,7 +6,7 @@ func (e *Engine) diplomacy() {
 	sc, st := e.sc, &e.st
 	for p := range st.Escalation {
 		if st.Escalation[p] > 0 {
-			e.addEscalation(Pair(p), -min(st.Escalation[p], e.param(ParamEscalationDecay)))
+			e.addEscalation(Pair(p), -min(st.Escalation[p], e.param(ParamEscalationDecay)), CauseDecay, -1, -1)
 		}
 	}
 	for i := range st.Grievance {

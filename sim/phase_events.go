@@ -51,7 +51,7 @@ func (e *Engine) applyEffect(ef *Effect, event int32) {
 	case EffectTrust:
 		e.addTrust(delta(st.Trust, ef), CauseEvent, -1, event)
 	case EffectEscalation:
-		e.addEscalation(ef.Pair, delta(st.Escalation[ef.Pair], ef))
+		e.addEscalation(ef.Pair, delta(st.Escalation[ef.Pair], ef), CauseEvent, -1, event)
 	case EffectTalks:
 		e.addTalks(delta(st.Talks, ef), CauseEvent, -1, event)
 	case EffectTalksOpen:

@@ -48,7 +48,7 @@ func (e *Engine) execution() {
 			incident, leak := e.noticeRisks(m.Notice)
 			if rng.Chance(incident) {
 				st.Count[MetricRussiaIncidents]++
-				e.addEscalation(IsraelRussia, incidentEscalation)
+				e.addEscalation(IsraelRussia, incidentEscalation, CauseRussiaIncident, -1, m.ID)
 				e.addAirDefence(e.param(ParamIncidentAirDefence))
 				e.note(LogRussiaIncident, Israel, Russia, -1, m.ID, 0)
 			}
@@ -86,7 +86,7 @@ func (e *Engine) execution() {
 		}
 		e.destroy(m.Target, pos)
 		e.grieve(value, rng)
-		e.addEscalation(IsraelIran, e.param(ParamEscalationPerStrike)*value/Milli)
+		e.addEscalation(IsraelIran, e.param(ParamEscalationPerStrike)*value/Milli, CauseStrike, targetSite(m.Target), m.ID)
 		e.noteStrike(LogStrikeHit, m, value)
 	}
 }

@@ -61,10 +61,12 @@ func (e *Engine) addAirDefence(delta int64) {
 
 // addEscalation moves a ladder within 0..5, records the highest level it
 // reached and logs each whole level it crosses.
-func (e *Engine) addEscalation(p Pair, delta int64) {
+func (e *Engine) addEscalation(p Pair, delta int64, c Cause, site, subject int32) {
 	st := &e.st
+	was := st.Escalation[p]
 	before := st.Escalation[p] / Milli
 	st.Escalation[p] = clamp(st.Escalation[p]+delta, 0, MaxLevel)
+	e.changed(LadderQuantity(p), was, st.Escalation[p], c, site, subject)
 	st.MaxEsc[p] = max(st.MaxEsc[p], st.Escalation[p])
 	if after := st.Escalation[p] / Milli; after != before {
 		actor, other := Israel, Iran

@@ -9,8 +9,8 @@ import (
 	"github.com/deconflict/deconflict/sim"
 )
 
-// TurnSummary says what moved in a turn and why, one line a quantity the
-// role can see: "Talks 22.0% → 18.0%: you blamed Iran in public (−2.0), the
+// TurnSummary says what moved in a turn and why (the talks, trust, the
+// ladders), one line a quantity the role can see: "Talks 22.0% → 18.0%: you blamed Iran in public (−2.0), the
 // US–Iran ladder stood at 3 or above (−2.0)". It words the engine's record
 // of changes (sim.Change); the biggest causes come first. Nothing is
 // returned for a turn in which nothing the role sees moved.
@@ -47,10 +47,7 @@ func TurnSummary(sc *sim.Scenario, role sim.Actor, changes []sim.Change, turn in
 			continue
 		}
 		slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(abs(b.delta), abs(a.delta)) })
-		m, name := sim.MetricTalksProgress, "Talks"
-		if q == sim.QuantityTrust {
-			m, name = sim.MetricTrust, "Trust"
-		}
+		m, name := quantityMetric(q)
 		words := make([]string, 0, len(parts))
 		for _, p := range parts {
 			words = append(words, fmt.Sprintf("%s (%s)", causeWords(sc, role, p.cause, p.site), signed(p.delta)))
@@ -58,6 +55,19 @@ func TurnSummary(sc *sim.Scenario, role sim.Actor, changes []sim.Change, turn in
 		out = append(out, fmt.Sprintf("%s %s → %s: %s", name, MetricValue(m, first), MetricValue(m, last), strings.Join(words, ", ")))
 	}
 	return out
+}
+
+// quantityMetric is the metric that shows a recorded quantity, and its
+// name in a summary.
+func quantityMetric(q sim.Quantity) (sim.Metric, string) {
+	switch q {
+	case sim.QuantityTalks:
+		return sim.MetricTalksProgress, "Talks"
+	case sim.QuantityTrust:
+		return sim.MetricTrust, "Trust"
+	}
+	p := sim.Pair(q - sim.QuantityLadders)
+	return ladderMetric(p), PairName(p) + " ladder"
 }
 
 // signed renders a change of a milli-scaled quantity with its sign.
@@ -74,7 +84,7 @@ func causeWords(sc *sim.Scenario, role sim.Actor, c sim.Cause, site int32) strin
 	if role == sim.USA {
 		us = "you"
 	}
-	place := "a US site"
+	place := "a weapons convoy"
 	if site >= 0 && int(site) < len(sc.Sites) {
 		place = ShortName(sc.Sites[site].Name)
 	}
@@ -102,6 +112,19 @@ func causeWords(sc *sim.Scenario, role sim.Actor, c sim.Cause, site int32) strin
 		return "trust recovering with time"
 	case sim.CauseViolationFound:
 		return "a strike found flown without approval"
+	case sim.CauseDecay:
+		return "easing with time"
+	case sim.CauseResponse:
+		return us + " struck militia facilities"
+	case sim.CauseStrike:
+		if role == sim.Israel {
+			return "your strike on " + place
+		}
+		return "the Israeli strike on " + place
+	case sim.CauseRussiaIncident:
+		return "an incident with Russian forces"
+	case sim.CauseAttackOnIsrael:
+		return "the attack on " + place
 	}
 	return "other causes"
 }
@@ -109,15 +132,16 @@ func causeWords(sc *sim.Scenario, role sim.Actor, c sim.Cause, site int32) strin
 // drift reports whether a cause acts a little every turn (the talks'
 // progress, trust's recovery) rather than at a moment.
 func drift(c sim.Cause) bool {
-	return c == sim.CauseTalksProgress || c == sim.CauseLadderHigh || c == sim.CauseRecovery
+	return c == sim.CauseTalksProgress || c == sim.CauseLadderHigh || c == sim.CauseRecovery || c == sim.CauseDecay
 }
 
 // Drivers lists the few decisions and events that moved an objective's
 // metric most over the run, biggest first, each with its turn and date
 // ("turn 14 (2021-10-14): you blamed Iran in public (−2.0)"); a cause that
 // acts every turn is summed over the run ("over 12 turns: …"). It reads the
-// engine's record of changes, so only metrics with one (the talks, trust)
-// have drivers.
+// engine's record of changes, so only metrics with one (the talks, trust,
+// the ladders
+// have drivers; the ladders' peaks are read from their moves).
 func Drivers(sc *sim.Scenario, role sim.Actor, m sim.Metric, changes []sim.Change, n int) []Driver {
 	q := sim.NumQuantities
 	switch m {
@@ -125,6 +149,10 @@ func Drivers(sc *sim.Scenario, role sim.Actor, m sim.Metric, changes []sim.Chang
 		q = sim.QuantityTalks
 	case sim.MetricTrust:
 		q = sim.QuantityTrust
+	case sim.MetricEscalationUSIran, sim.MetricMaxEscalationUSIran:
+		q = sim.LadderQuantity(sim.USAIran)
+	case sim.MetricEscalationIsraelIran, sim.MetricMaxEscalationIsraelIran:
+		q = sim.LadderQuantity(sim.IsraelIran)
 	}
 	type driver struct {
 		cause       sim.Cause

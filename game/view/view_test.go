@@ -725,3 +725,19 @@ func TestGuide(t *testing.T) {
 		t.Error("a skipped guide is not done")
 	}
 }
+
+// The ladders are summed up like the talks: a US strike on militias and the
+// decay of the same turn, 1.5 + 0.3 − 0.1 = 1.7.
+func TestTurnSummaryLadder(t *testing.T) {
+	sc := &sim.Scenario{}
+	q := sim.LadderQuantity(sim.USAIran)
+	changes := []sim.Change{
+		{Turn: 2, Quantity: q, Before: 1500, After: 1800, Cause: sim.CauseResponse, Site: -1, Subject: 4},
+		{Turn: 2, Quantity: q, Before: 1800, After: 1700, Cause: sim.CauseDecay, Site: -1, Subject: -1},
+	}
+	got := TurnSummary(sc, sim.USA, changes, 2)
+	want := "US–Iran ladder 1.5 → 1.7: you struck militia facilities (+0.3), easing with time (−0.1)"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+}
