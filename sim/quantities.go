@@ -60,7 +60,7 @@ func (e *Engine) addAirDefence(delta int64) {
 }
 
 // addEscalation moves a ladder within 0..5, records the highest level it
-// reached and logs each whole level it crosses.
+// reached, logs each whole level it crosses and records why it moved.
 func (e *Engine) addEscalation(p Pair, delta int64, c Cause, site, subject int32) {
 	st := &e.st
 	was := st.Escalation[p]
