@@ -13,7 +13,8 @@ import (
 // ladders), one line a quantity the role can see: "Talks 22.0% → 18.0%: you blamed Iran in public (−2.0), the
 // US–Iran ladder stood at 3 or above (−2.0)". It words the engine's record
 // of changes (sim.Change); the biggest causes come first. Nothing is
-// returned for a turn in which nothing the role sees moved.
+// returned for a turn in which nothing the role sees moved, and causes too
+// small to show (under 0.05) are left out.
 func TurnSummary(sc *sim.Scenario, role sim.Actor, changes []sim.Change, turn int32) []string {
 	var out []string
 	for q := sim.Quantity(0); q < sim.NumQuantities; q++ {
@@ -43,11 +44,13 @@ func TurnSummary(sc *sim.Scenario, role sim.Actor, changes []sim.Change, turn in
 			}
 			parts[i].delta += ch.After - ch.Before
 		}
-		if !seen {
-			continue
-		}
-		slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(abs(b.delta), abs(a.delta)) })
 		m, name := quantityMetric(q)
+		if !seen || MetricValue(m, first) == MetricValue(m, last) {
+			continue // nothing a player could see moved (a ladder easing by 0.01)
+		}
+		// a cause too small to show at one decimal explains nothing
+		parts = slices.DeleteFunc(parts, func(p part) bool { return abs(p.delta) < sim.Milli/20 })
+		slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(abs(b.delta), abs(a.delta)) })
 		words := make([]string, 0, len(parts))
 		for _, p := range parts {
 			words = append(words, fmt.Sprintf("%s (%s)", causeWords(sc, role, p.cause, p.site), signed(p.delta)))

@@ -741,3 +741,23 @@ func TestTurnSummaryLadder(t *testing.T) {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 }
+
+// A move too small to show at one decimal is no news: 2.500 → 2.495 reads
+// "2.5 → 2.5" and is left out; within a visible move, a cause under 0.05 is
+// left out too.
+func TestTurnSummaryLeavesOutTinyMoves(t *testing.T) {
+	sc := &sim.Scenario{}
+	q := sim.LadderQuantity(sim.IsraelIran)
+	tiny := []sim.Change{{Turn: 1, Quantity: q, Before: 2500, After: 2495, Cause: sim.CauseDecay, Site: -1, Subject: -1}}
+	if got := TurnSummary(sc, sim.USA, tiny, 1); len(got) != 0 {
+		t.Errorf("a 0.005 move is summed up: %q", got)
+	}
+	mixed := []sim.Change{
+		{Turn: 1, Quantity: q, Before: 2500, After: 2800, Cause: sim.CauseStrike, Site: -1, Subject: 3},
+		{Turn: 1, Quantity: q, Before: 2800, After: 2795, Cause: sim.CauseDecay, Site: -1, Subject: -1},
+	}
+	want := "IL–Iran ladder 2.5 → 2.8: the Israeli strike on a weapons convoy (+0.3)"
+	if got := TurnSummary(sc, sim.USA, mixed, 1); len(got) != 1 || got[0] != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+}
