@@ -184,7 +184,8 @@ func Drivers(sc *sim.Scenario, role sim.Actor, m sim.Metric, changes []sim.Chang
 			ds[i].lastCounted = ch.Turn
 		}
 	}
-	ds = slices.DeleteFunc(ds, func(d driver) bool { return d.delta == 0 })
+	// a peak is made by what raised it: easing afterwards does not lower it
+	ds = slices.DeleteFunc(ds, func(d driver) bool { return d.delta == 0 || Peak(m) && d.delta < 0 })
 	slices.SortStableFunc(ds, func(a, b driver) int { return cmp.Compare(abs(b.delta), abs(a.delta)) })
 	ds = ds[:min(n, len(ds))]
 	out := make([]Driver, 0, len(ds))

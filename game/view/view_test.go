@@ -693,8 +693,17 @@ func TestDrivers(t *testing.T) {
 	if len(got) != len(want) || got[0].Text != want[0] || got[1].Text != want[1] || got[0].Turn != 9 || got[1].Turn != -1 {
 		t.Errorf("drivers:\n got %+v\nwant %q (turns 9, -1)", got, want)
 	}
-	if got := Drivers(sc, sim.USA, sim.MetricMaxEscalationUSIran, changes, 3); len(got) != 0 {
+	if got := Drivers(sc, sim.USA, sim.MetricArsenal, changes, 3); len(got) != 0 {
 		t.Errorf("a metric without a record of causes has drivers: %q", got)
+	}
+	// a ladder's peak is made by its rises, not by its easing afterwards
+	q := sim.LadderQuantity(sim.USAIran)
+	ladder := []sim.Change{
+		{Turn: 4, Quantity: q, Before: 1000, After: 1300, Cause: sim.CauseResponse, Site: -1},
+		{Turn: 5, Quantity: q, Before: 1300, After: 900, Cause: sim.CauseDecay, Site: -1},
+	}
+	if got := Drivers(sc, sim.USA, sim.MetricMaxEscalationUSIran, ladder, 3); len(got) != 1 || got[0].Text != "turn 5 (2021-10-05): you struck militia facilities (+0.3)" {
+		t.Errorf("peak drivers: %+v", got)
 	}
 }
 
