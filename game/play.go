@@ -396,6 +396,8 @@ func (p *Play) undo(n int) {
 	p.cardsKey = ""
 	p.anims = p.anims[:0]
 	p.beginTurn()
+	// a summary of a turn taken back tells of what no longer happened
+	p.summary, p.summaryTurn = nil, p.sess.Turn()-1
 	if n == 1 {
 		p.say("Your last order is taken back.", false)
 	} else {

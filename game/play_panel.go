@@ -287,16 +287,16 @@ func (p *Play) buildPanel() {
 		if n := p.sess.Undoable(); n > 0 && p.kind == playLive {
 			y += g.Px(10)
 			y = p.panelHeading("UNDO", in.X, y)
-			undo := func(id, label, tip, hot string, k int) {
+			undo := func(id, label, tip string, k int) {
 				bw := min(in.W, g.buttonWidth(label, small)+g.Px(6))
 				rr := ui.Rect{X: in.X, Y: y, W: bw, H: g.Px(28)}
 				y = p.flowButton(&rr, in.X, in.W, y)
-				p.cs.add(control{Widget: ui.Widget{ID: id, Rect: rr, Tip: tip, Hotkey: hot, Focusable: true},
+				p.cs.add(control{Widget: ui.Widget{ID: id, Rect: rr, Tip: tip, Focusable: true},
 					Label: label, Face: small, Action: func() { p.undo(k) }})
 			}
-			undo("undo-last", "Undo last order", "Take back your last order: the game is replayed to the moment before it.", "Ctrl+Z", 1)
+			undo("undo-last", "Undo last order", "Take back your last order: the game is replayed to the moment before it. [Ctrl+Z]", 1)
 			if n > 1 {
-				undo("undo-turn", fmt.Sprintf("Undo the turn (%d orders)", n), "Take back every order since you last ended a turn.", "", n)
+				undo("undo-turn", fmt.Sprintf("Undo the turn (%d orders)", n), "Take back every order since you last ended a turn.", n)
 			}
 			y = p.flowEnd(y)
 			wrap("Your orders stand once you end a turn (Space) or skip ahead (Enter).", small, view.Dim(), in.X, in.W)
