@@ -27,6 +27,13 @@ type End struct {
 	cs        controls
 	scroll    ui.Scroll
 	drivers   map[sim.Metric][]view.Driver // what moved each metric most, read once
+	links     []turnLink                   // driver lines on screen, a click watches the replay from their turn
+}
+
+// turnLink is a line of the end screen that opens the replay at a turn.
+type turnLink struct {
+	r    ui.Rect
+	turn int32
 }
 
 func newEnd(g *Game, s *session.Session, overrides []string) *End {
@@ -96,14 +103,28 @@ func (e *End) build() {
 	e.cs.add(control{Widget: ui.Widget{ID: "menu", Rect: r2, Focusable: true, Hotkey: "Esc"}, Label: "Back to menu", Action: e.menu})
 }
 
-func (e *End) watch() {
+func (e *End) watch() { e.watchFrom(0) }
+
+// watchFrom opens the replay paused at the start of a turn.
+func (e *End) watchFrom(turn int32) {
 	s := e.sess
 	w, err := session.NewWatch(s.Scenario(), s.Seed(), s.Role(), s.Orders())
 	if err != nil {
 		e.err = err
 		return
 	}
-	e.g.setScreen(newPlay(e.g, w, e.overrides, playWatch))
+	for !w.Over() && w.Turn() < turn {
+		if _, err := w.Step(); err != nil {
+			e.err = err
+			return
+		}
+	}
+	p := newPlay(e.g, w, e.overrides, playWatch)
+	if turn > 0 {
+		p.flow.SetSpeed(0)
+		p.say(fmt.Sprintf("The replay at turn %d: Space plays it.", turn+1), false)
+	}
+	e.g.setScreen(p)
 }
 
 func (e *End) menu() {
@@ -127,8 +148,18 @@ func (e *End) Update(in *Input) error {
 	if left.Contains(in.UI.X, in.UI.Y) && in.UI.WheelY != 0 {
 		e.scroll.Wheel(in.UI.WheelY, e.g.Px(40))
 	}
-	if res := e.st.Update(in.UI, e.cs.widgets()); res.Activated != "" {
+	res := e.st.Update(in.UI, e.cs.widgets())
+	if res.Activated != "" {
 		e.cs.run(res.Activated)
+		return nil
+	}
+	if in.UI.Released && left.Contains(in.UI.X, in.UI.Y) {
+		for _, l := range e.links {
+			if l.r.Contains(in.UI.X, in.UI.Y) {
+				e.watchFrom(l.turn)
+				return nil
+			}
+		}
 	}
 	return nil
 }
@@ -166,6 +197,7 @@ func (e *End) Draw(dst *ebiten.Image) {
 			header.Right()-x, view.Text(), 0)
 	}
 	// verdicts and objectives
+	e.links = e.links[:0]
 	g.panel(dst, left)
 	in := left.Inset(g.Px(14))
 	clip := render.SubImage(dst, in.X, in.Y, in.W, in.H)
@@ -218,7 +250,16 @@ func (e *End) Draw(dst *ebiten.Image) {
 			}
 			// what moved it most: the decisions and events behind the result
 			for _, d := range e.drivers[r.Metric] {
-				y = g.paragraph(clip, "· "+d.Text, g.small(), tx, y, in.W-g.Px(80), view.Dim(), 0)
+				y0, clr := y, view.Dim()
+				if d.Turn >= 0 {
+					clr = view.Accent() // a click watches the replay from that turn
+				}
+				y = g.paragraph(clip, "· "+d.Text, g.small(), tx, y, in.W-g.Px(80), clr, 0)
+				if d.Turn >= 0 {
+					if lr := (ui.Rect{X: tx, Y: y0, W: in.W - g.Px(80), H: y - y0}); lr.Y >= in.Y && lr.Bottom() <= in.Bottom() {
+						e.links = append(e.links, turnLink{r: lr, turn: d.Turn})
+					}
+				}
 			}
 			if y == y0 {
 				y += render.LineHeight(g.body())
