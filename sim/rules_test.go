@@ -464,3 +464,49 @@ func TestWithdrawalSaysWhy(t *testing.T) {
 	}
 	t.Fatal("the withdrawal left no log entry")
 }
+
+// TestAttackPreviewShowsTheDeathBranch: when the expected toll rounds to no
+// one, an attack's preview also shows the talks and the ladder if one person
+// is killed: talks fall by talks_loss_per_attack + 1 × talks_loss_per_death,
+// the ladder rises by escalation_per_attack + 1 × escalation_per_death
+// (unclaimed).
+func TestAttackPreviewShowsTheDeathBranch(t *testing.T) {
+	sc := retaliationScenario()
+	sc.Params[sim.ParamLethalityRockets] = 100 // 200 troops × 100 micro = 0.02 expected deaths: rounds to no one
+	tanf := sc.SiteIndex("tanf")
+	e := sim.New(sc, 3)
+	var d sim.Decision
+	if !advanceUntil(t, e, func() bool {
+		var ok bool
+		d, ok = openDecisionAbout(e, sim.DecideRetaliation, tanf)
+		return ok
+	}) {
+		t.Fatal("Iran never had a chance to strike Al-Tanf")
+	}
+	p, err := e.Preview(sim.Iran, sim.Order{Kind: sim.OrderRetaliate, Decision: d.ID, Method: sim.MethodRockets})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := e.State()
+	par := sc.Params
+	wantTalks := max(0, st.Talks-(par[sim.ParamTalksLossPerAttack]+par[sim.ParamTalksLossPerDeath]))
+	wantLadder := min(sim.MaxLevel, st.Escalation[sim.USAIran]+par[sim.ParamEscalationPerAttack]+par[sim.ParamEscalationPerDeath])
+	found := 0
+	for _, l := range p.Lines {
+		switch l.Label {
+		case "talks progress if one is killed":
+			found++
+			if l.After != wantTalks {
+				t.Errorf("talks if one is killed: %d, want %d", l.After, wantTalks)
+			}
+		case sim.USAIran.String() + " ladder if one is killed":
+			found++
+			if l.After != wantLadder {
+				t.Errorf("ladder if one is killed: %d, want %d", l.After, wantLadder)
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("the preview has %d of the 2 death-branch lines: %+v", found, p.Lines)
+	}
+}
