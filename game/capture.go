@@ -13,6 +13,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/turnflow"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/internal/atomicfile"
 )
@@ -86,7 +87,8 @@ func (c *capture) prepare() error {
 		}
 	}
 	p := newPlay(g, s, setup.overrides, playLive)
-	p.run, p.speed = runIdle, 0
+	p.flow.Stop()
+	p.TurnShown(1) // the summary of the last turn, as a player sees it
 	c.play = p
 	switch opt.Screen {
 	case "end":
@@ -97,10 +99,13 @@ func (c *capture) prepare() error {
 	case "pause":
 		p.openOverlay(overlayPause)
 		c.screen = p
+	case "guide":
+		p.openOverlay(overlayGuide)
+		c.screen = p
 	case "", "play":
 		c.screen = p
 	default:
-		return fmt.Errorf("unknown screen %q: want menu, play, end, help or pause", opt.Screen)
+		return fmt.Errorf("unknown screen %q: want menu, play, end, help, pause or guide", opt.Screen)
 	}
 	return nil
 }
@@ -214,7 +219,7 @@ func (c *capture) script() {
 			st.phase, st.turnsLeft = "turns", 10
 		}
 		// a turn every 1.5 s, so its animation plays out
-		if p.run == runIdle && time.Since(st.lastTurn) > 1500*time.Millisecond {
+		if p.flow.Mode() == turnflow.Idle && time.Since(st.lastTurn) > 1500*time.Millisecond {
 			st.lastTurn = time.Now()
 			if st.turnsLeft == 0 || p.sess.Over() {
 				c.report()
@@ -227,8 +232,7 @@ func (c *capture) script() {
 			} else {
 				// one turn, for players and spectators alike (Space would
 				// start a spectator's playback instead)
-				p.run = runTurn
-				p.beginTurn()
+				p.flow.PlayTurn()
 			}
 		}
 	}

@@ -26,10 +26,22 @@ type End struct {
 	st        ui.State
 	cs        controls
 	scroll    ui.Scroll
+	drivers   map[sim.Metric][]view.Driver // what moved each metric most, read once
+	links     []turnLink                   // driver lines on screen, a click watches the replay from their turn
+}
+
+// turnLink is a line of the end screen that opens the replay at a turn.
+type turnLink struct {
+	r    ui.Rect
+	turn int32
 }
 
 func newEnd(g *Game, s *session.Session, overrides []string) *End {
-	e := &End{g: g, sess: s, overrides: overrides}
+	e := &End{g: g, sess: s, overrides: overrides, drivers: map[sim.Metric][]view.Driver{}}
+	for _, m := range []sim.Metric{sim.MetricTalksProgress, sim.MetricTrust, sim.MetricEscalationUSIran, sim.MetricEscalationIsraelIran,
+		sim.MetricMaxEscalationUSIran, sim.MetricMaxEscalationIsraelIran} {
+		e.drivers[m] = view.Drivers(s.Scenario(), s.Role(), m, s.Changes(), 3)
+	}
 	res, _, err := s.Snapshot().Recording()
 	e.err = err
 	if err == nil {
@@ -91,17 +103,34 @@ func (e *End) build() {
 	e.cs.add(control{Widget: ui.Widget{ID: "menu", Rect: r2, Focusable: true, Hotkey: "Esc"}, Label: "Back to menu", Action: e.menu})
 }
 
-func (e *End) watch() {
+func (e *End) watch() { e.watchFrom(0) }
+
+// watchFrom opens the replay paused at the start of a turn.
+func (e *End) watchFrom(turn int32) {
 	s := e.sess
 	w, err := session.NewWatch(s.Scenario(), s.Seed(), s.Role(), s.Orders())
 	if err != nil {
 		e.err = err
 		return
 	}
-	e.g.setScreen(newPlay(e.g, w, e.overrides, playWatch))
+	for !w.Over() && w.Turn() < turn {
+		if _, err := w.Step(); err != nil {
+			e.err = err
+			return
+		}
+	}
+	p := newPlay(e.g, w, e.overrides, playWatch)
+	if turn > 0 {
+		p.flow.SetSpeed(0)
+		p.say(fmt.Sprintf("The replay at turn %d: Space plays it.", turn+1), false)
+	}
+	e.g.setScreen(p)
 }
 
-func (e *End) menu() { e.g.setScreen(newMenu(e.g)) }
+func (e *End) menu() {
+	e.g.last = lastGame{scenario: e.sess.Scenario().ID, role: e.sess.Role(), seed: e.sess.Seed()}
+	e.g.setScreen(newMenu(e.g))
+}
 
 // Update handles the end screen's input.
 func (e *End) Update(in *Input) error {
@@ -119,11 +148,24 @@ func (e *End) Update(in *Input) error {
 	if left.Contains(in.UI.X, in.UI.Y) && in.UI.WheelY != 0 {
 		e.scroll.Wheel(in.UI.WheelY, e.g.Px(40))
 	}
-	if res := e.st.Update(in.UI, e.cs.widgets()); res.Activated != "" {
+	res := e.st.Update(in.UI, e.cs.widgets())
+	if res.Activated != "" {
 		e.cs.run(res.Activated)
+		return nil
+	}
+	if in.UI.Released && left.Contains(in.UI.X, in.UI.Y) {
+		for _, l := range e.links {
+			if l.r.Contains(in.UI.X, in.UI.Y) {
+				e.watchFrom(l.turn)
+				return nil
+			}
+		}
 	}
 	return nil
 }
+
+// Busy reports whether a tooltip is about to show.
+func (e *End) Busy() bool { return e.st.TipPending() }
 
 // Draw draws the end screen.
 func (e *End) Draw(dst *ebiten.Image) {
@@ -155,6 +197,7 @@ func (e *End) Draw(dst *ebiten.Image) {
 			header.Right()-x, view.Text(), 0)
 	}
 	// verdicts and objectives
+	e.links = e.links[:0]
 	g.panel(dst, left)
 	in := left.Inset(g.Px(14))
 	clip := render.SubImage(dst, in.X, in.Y, in.W, in.H)
@@ -202,8 +245,21 @@ func (e *End) Draw(dst *ebiten.Image) {
 			y0 := y
 			y = g.paragraph(clip, txt, g.body(), tx, y, in.W-g.Px(80), view.Text(), 0)
 			if r.When != "" {
-				render.Text(clip, "decided "+r.When+" · ended at "+r.Final, g.small(), tx, y, view.Dim(), render.Left)
+				render.Text(clip, "decided "+r.When+" · "+r.Final, g.small(), tx, y, view.Dim(), render.Left)
 				y += render.LineHeight(g.small())
+			}
+			// what moved it most: the decisions and events behind the result
+			for _, d := range e.drivers[r.Metric] {
+				y0, clr := y, view.Dim()
+				if d.Turn >= 0 {
+					clr = view.Accent() // a click watches the replay from that turn
+				}
+				y = g.paragraph(clip, "· "+d.Text, g.small(), tx, y, in.W-g.Px(80), clr, 0)
+				if d.Turn >= 0 {
+					if lr := (ui.Rect{X: tx, Y: y0, W: in.W - g.Px(80), H: y - y0}); lr.Y >= in.Y && lr.Bottom() <= in.Bottom() {
+						e.links = append(e.links, turnLink{r: lr, turn: d.Turn})
+					}
+				}
 			}
 			if y == y0 {
 				y += render.LineHeight(g.body())
@@ -214,6 +270,7 @@ func (e *End) Draw(dst *ebiten.Image) {
 	}
 	e.scroll.View, e.scroll.Content = in.H, y-top
 	e.scroll.Clamp()
+	g.moreBelow(dst, left.Inset(1), &e.scroll)
 	// charts
 	e.drawCharts(dst, right)
 	g.drawControls(dst, &e.cs, &e.st)
@@ -269,7 +326,15 @@ func (e *End) drawCharts(dst *ebiten.Image, r ui.Rect) {
 		for j, smp := range series {
 			vals[j] = smp.Values[i]
 		}
-		g.pt.Chart(dst, cell, render.Chart{Title: sp.title, Values: vals, Color: sp.clr, Min: sp.min, Max: sp.max, From: from, To: to, Format: sp.format},
+		m := session.Series()[i]
+		var marks []int
+		for _, d := range e.drivers[m] {
+			if d.Turn >= 0 {
+				marks = append(marks, int(d.Turn)+1) // sample k is taken after k whole turns: the move shows at the sample after its turn
+			}
+		}
+		g.pt.Chart(dst, cell, render.Chart{Title: sp.title, Values: vals, Color: sp.clr, Min: sp.min, Max: sp.max, From: from, To: to, Format: sp.format,
+			Last: view.MetricValue(m, e.sess.Metric(m)), Marks: marks},
 			g.Face(13, true), g.small())
 	}
 }

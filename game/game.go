@@ -18,10 +18,19 @@ import (
 	"github.com/deconflict/deconflict/assets/mapdata"
 	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/options"
+	"github.com/deconflict/deconflict/game/redraw"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/internal/atomicfile"
+	"github.com/deconflict/deconflict/sim"
 )
+
+// lastGame is what the menu remembers of the game the player left.
+type lastGame struct {
+	scenario string // the scenario's id, "" for none
+	role     sim.Actor
+	seed     uint64
+}
 
 // Options configure one run of the game (see package options).
 type Options = options.Options
@@ -30,12 +39,16 @@ type Options = options.Options
 type Screen interface {
 	Update(in *Input) error
 	Draw(dst *ebiten.Image)
+	// Busy reports whether the screen animates or waits for a timer, so
+	// it must be drawn again although the player does nothing.
+	Busy() bool
 }
 
 // Settings are the player's preferences, kept between runs.
 type Settings struct {
 	UIScale    float64 `json:"ui_scale"`
 	Fullscreen bool    `json:"fullscreen"`
+	GuideDone  bool    `json:"guide_done"` // the first game's guide was finished or skipped: not shown again
 }
 
 // Game implements ebiten.Game.
@@ -54,6 +67,10 @@ type Game struct {
 	input    Input
 	capture  *capture
 	quit     bool
+	last     lastGame // the game the player last left, for the menu to offer again
+	pacer    redraw.Pacer
+	screenID uint64 // counts screen switches, so a new screen is drawn
+	drawNext bool   // the next Draw must draw (see package redraw)
 }
 
 // New prepares the game: fonts, the map, the first screen.
@@ -103,6 +120,8 @@ func Run(g *Game) error {
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetFullscreen(g.settings.Fullscreen && g.capture == nil)
 	ebiten.SetWindowClosingHandled(true)
+	// a still screen keeps its last frame instead of being drawn again
+	ebiten.SetScreenClearedEveryFrame(false)
 	if g.opt.FrameStats {
 		ebiten.SetVsyncEnabled(false)
 		ebiten.SetTPS(ebiten.SyncWithFPS)
@@ -160,7 +179,11 @@ func (g *Game) Update() error {
 	if g.screen == nil {
 		return nil
 	}
-	return g.screen.Update(&g.input)
+	err := g.screen.Update(&g.input)
+	if g.pacer.Update(redraw.Tick{Input: g.input.Active, Width: g.w, Height: g.h, Screen: g.screenID, Busy: g.screen.Busy()}) {
+		g.drawNext = true
+	}
+	return err
 }
 
 // Draw draws the current screen.
@@ -169,7 +192,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.capture.draw(screen)
 		return
 	}
-	if g.screen != nil {
+	if g.screen != nil && g.drawNext {
+		g.drawNext = false
 		g.screen.Draw(screen)
 	}
 }
@@ -197,7 +221,10 @@ func (g *Game) huge() text.Face  { return g.Face(30, true) }
 func (g *Game) Size() (float64, float64) { return g.w, g.h }
 
 // setScreen switches screens.
-func (g *Game) setScreen(s Screen) { g.screen = s }
+func (g *Game) setScreen(s Screen) {
+	g.screen = s
+	g.screenID++
+}
 
 // Quit ends the game at the next tick.
 func (g *Game) Quit() { g.quit = true }

@@ -20,6 +20,12 @@ type Input struct {
 	started time.Time
 	// Repeat holds keys held long enough to repeat (for text fields).
 	repeat []ebiten.Key
+	// Active reports whether the player did anything this tick: moved the
+	// pointer, held a button or key, scrolled or typed (see package redraw).
+	Active bool
+	held   []ebiten.Key
+	lastX  float64
+	lastY  float64
 }
 
 func (in *Input) read() {
@@ -47,6 +53,10 @@ func (in *Input) read() {
 	if in.Pressed(ebiten.KeyTab) {
 		in.UI.Keys = append(in.UI.Keys, ui.KeyTab)
 	}
+	in.held = inpututil.AppendPressedKeys(in.held[:0])
+	in.Active = in.UI.X != in.lastX || in.UI.Y != in.lastY || in.UI.Down || in.UI.Released ||
+		in.UI.WheelY != 0 || len(in.held) > 0 || len(in.keys) > 0 || len(in.Chars) > 0
+	in.lastX, in.lastY = in.UI.X, in.UI.Y
 }
 
 // Pressed reports whether a key went down this tick.

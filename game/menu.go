@@ -67,6 +67,16 @@ func newMenu(g *Game) *Menu {
 			m.choose(m.chosen)
 		}
 	}
+	if g.last.scenario != "" {
+		// back from a game: the same scenario, role and seed are ready to go again
+		for i, e := range m.entries {
+			if e.sc != nil && e.sc.ID == g.last.scenario {
+				m.choose(i)
+				m.role = g.last.role
+				m.seed.Set(strconv.FormatUint(g.last.seed, 10))
+			}
+		}
+	}
 	if p, ok := g.store.Latest(); ok && g.store.Dir != "" {
 		m.last, m.lastLabel = p, describeSave(p).label
 	}
@@ -176,6 +186,9 @@ func (m *Menu) Update(in *Input) error {
 	return nil
 }
 
+// Busy reports whether a tooltip is about to show.
+func (m *Menu) Busy() bool { return m.st.TipPending() }
+
 // build lays the controls out.
 func (m *Menu) build(l menuLayout) {
 	g := m.g
@@ -250,6 +263,11 @@ func (m *Menu) build(l menuLayout) {
 	start, rest := f.CutLeft(bw1)
 	m.cs.add(control{Widget: ui.Widget{ID: "start", Rect: start, Focusable: true, Hotkey: "Enter", Tip: "Start the chosen scenario in the chosen role."},
 		Label: "Start game", Style: stylePrimary, Face: g.bold(), Action: m.start})
+	_, rest = rest.CutLeft(g.Px(12))
+	first, rest := rest.CutLeft(max(g.Px(130), g.buttonWidth("First game", g.body())))
+	m.cs.add(control{Widget: ui.Widget{ID: "first", Rect: first, Focusable: true,
+		Tip: "Al-Tanf, October 2021, as the United States, with a short guide: what the map shows, how to read a request, what the hazard means, what each answer does, how you win."},
+		Label: "First game", Action: m.firstGame})
 	_, rest = rest.CutLeft(g.Px(12))
 	cont, rest := rest.CutLeft(max(g.Px(200), g.buttonWidth("Continue last game", g.body())))
 	m.cs.add(control{Widget: ui.Widget{ID: "continue", Rect: cont, Focusable: true, Disabled: m.last == "",
@@ -326,6 +344,38 @@ func (m *Menu) start() {
 		return
 	}
 	m.g.setScreen(p)
+}
+
+// firstGame opens Al-Tanf as the US with the guide (unless the player has
+// been through it: F1 opens it again).
+func (m *Menu) firstGame() {
+	if err := m.startGuided(); err != nil {
+		m.setStatus(err.Error(), true)
+	}
+}
+
+func (m *Menu) startGuided() error {
+	src, err := findScenario(view.GuideScenario)
+	if err != nil {
+		return err
+	}
+	role, err := ParseRole(view.GuideRole)
+	if err != nil {
+		return err
+	}
+	setup, err := loadSetup(src, role, 1, nil)
+	if err != nil {
+		return err
+	}
+	p, err := m.g.newPlay(setup, session.Live)
+	if err != nil {
+		return err
+	}
+	if !m.g.settings.GuideDone {
+		p.openOverlay(overlayGuide)
+	}
+	m.g.setScreen(p)
+	return nil
 }
 
 func (m *Menu) continueLast() {

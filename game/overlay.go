@@ -23,6 +23,9 @@ import (
 func (p *Play) openOverlay(k overlayKind) {
 	p.overlay = k
 	p.ovSt = ui.State{}
+	if k == overlayGuide {
+		p.guide = view.Guide{}
+	}
 	if k == overlayLoad {
 		p.loadScroll = ui.Scroll{}
 		p.saves = p.saves[:0]
@@ -53,6 +56,27 @@ func (p *Play) buildOverlay() ui.Rect {
 		box = p.overlayBox(g.Px(900), g.Px(600))
 		r := box.Inset(g.Px(18))
 		button("close", "Close", "", "F1 or Esc", ui.Rect{X: r.Right() - g.Px(120), Y: r.Bottom() - bh, W: g.Px(120), H: bh}, styleButton, p.closeOverlay)
+		button("guide", "The guide", "What the map shows, how to read a request, what the hazard means, what each answer does, how you win.", "",
+			ui.Rect{X: r.Right() - g.Px(260), Y: r.Bottom() - bh, W: g.Px(130), H: bh}, styleButton, func() { p.openOverlay(overlayGuide) })
+	case overlayGuide:
+		box = p.overlayBox(g.Px(560), g.Px(330))
+		r := box.Inset(g.Px(20))
+		row, _ := r.CutBottom(bh)
+		cols := row.Columns(g.Px(10), 1, 1, 1.3)
+		_, n, total := p.guide.Page()
+		next := "Next"
+		if n == total {
+			next = "Start playing"
+		}
+		button("guide-skip", "Skip the guide", "Close the guide; F1 opens it again.", "Esc", cols[0], styleButton, p.endGuide)
+		if n > 1 {
+			button("guide-back", "Back", "", "", cols[1], styleButton, p.guide.Back)
+		}
+		button("guide-next", next, "", "Enter", cols[2], stylePrimary, func() {
+			if p.guide.Next(); p.guide.Done() {
+				p.endGuide()
+			}
+		})
 	case overlayPause:
 		box = p.overlayBox(g.Px(340), g.Px(40+20*2)+6*(bh+g.Px(8)))
 		r := box.Inset(g.Px(20))
@@ -128,6 +152,16 @@ func (p *Play) buildOverlay() ui.Rect {
 }
 
 func (p *Play) closeOverlay() { p.overlay = overlayNone }
+
+// endGuide closes the guide for good: it is not offered again.
+func (p *Play) endGuide() {
+	p.guide.Skip()
+	p.closeOverlay()
+	if !p.g.settings.GuideDone {
+		p.g.settings.GuideDone = true
+		p.g.saveSettings()
+	}
+}
 
 func (p *Play) load(path string) {
 	np, err := p.g.loadGame(path)
@@ -209,6 +243,8 @@ func (p *Play) updateOverlay(in *Input) {
 	switch {
 	case in.Pressed(ebiten.KeyEscape):
 		switch p.overlay {
+		case overlayGuide:
+			p.endGuide()
 		case overlayLoad, overlaySettings:
 			p.openOverlay(overlayPause)
 		default:
@@ -217,6 +253,9 @@ func (p *Play) updateOverlay(in *Input) {
 		return
 	case in.Pressed(ebiten.KeyF1) && p.overlay == overlayHelp:
 		p.closeOverlay()
+		return
+	case p.overlay == overlayGuide && in.Pressed(ebiten.KeyEnter) && p.ovSt.Focus == "":
+		p.ovCs.run("guide-next")
 		return
 	case p.overlay == overlayConfirm && (in.Pressed(ebiten.KeySpace) || in.Pressed(ebiten.KeyEnter)):
 		p.confirmEndTurn()
@@ -254,9 +293,13 @@ func (p *Play) drawOverlay(dst *ebiten.Image) {
 		p.drawHelp(dst, box.Inset(g.Px(18)))
 	case overlayPause:
 		render.Text(dst, "Paused", g.title(), in.X, in.Y, view.Text(), render.Left)
+	case overlayGuide:
+		pg, n, total := p.guide.Page()
+		render.Text(dst, fmt.Sprintf("%s  (%d of %d)", pg.Title, n, total), g.title(), in.X, in.Y, view.Text(), render.Left)
+		g.paragraph(dst, pg.Text, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(10), in.W, view.Text(), box.Bottom()-g.Px(70))
 	case overlayConfirm:
 		render.Text(dst, "End the turn?", g.title(), in.X, in.Y, view.Text(), render.Left)
-		msg := "Ending the turn now gives each open decision its default answer:"
+		msg := "Ending the turn now gives each open decision its default answer, and every order of the turn then stands (Ctrl+Z undoes only until then):"
 		y := g.paragraph(dst, msg, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(8), in.W, view.Text(), 0)
 		for _, a := range view.DefaultAnswers(p.cards) {
 			y = g.paragraph(dst, "• "+a, g.body(), in.X, y+g.Px(2), in.W, view.Text(), box.Bottom()-g.Px(68))
@@ -292,11 +335,12 @@ func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
 		{"Space", "end the turn (asks first if decisions are open); spectators: play or pause"},
 		{"Enter", "skip ahead to your next decision or a big event"},
 		{"1 – 9", "choose an answer of the first open decision"},
-		{"Tab", "move between buttons; Enter presses the focused one"},
+		{"Tab", "move between buttons; Enter presses a focused filter or setting, never an order (the footer says what Enter does)"},
+		{"Ctrl+Z", "take back your last order, until you end the turn"},
 		{"wheel, + −", "zoom around the pointer"},
 		{"drag, arrows", "pan the map; Home shows all of Syria"},
 		{"click", "pick a site; click a log line to find its place"},
-		{"0 – 4", "spectator speed: pause, 1×, 4×, 16×, max"},
+		{"0 – 5", "spectator speed: pause, 1×, 4×, 16×, 64×, max"},
 		{"F5", "save the game"},
 		{"F11", "full screen"},
 		{"Esc", "pause menu: save, load, settings, quit"},

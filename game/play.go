@@ -15,6 +15,7 @@ import (
 	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/turnflow"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/sim"
@@ -29,30 +30,6 @@ const (
 	playWatch                 // a replay of recorded orders
 )
 
-// runMode is what the play screen is doing with the engine.
-type runMode uint8
-
-const (
-	runIdle runMode = iota // waiting for the player
-	runTurn                // resolving the rest of the turn
-	runNext                // skipping ahead to the player's next decision
-	runAuto                // playing on by itself at the chosen speed (spectator, replay)
-)
-
-// numSpeeds is the number of spectator speeds.
-const numSpeeds = 5
-
-// speedOf is a spectator speed in turns per second: 0 pauses, the last
-// plays as fast as the frame budget allows.
-func speedOf(i int) float64 { return [numSpeeds]float64{0, 0.7, 2.8, 11, 1e9}[i] }
-
-// speedName names a spectator speed on its button.
-func speedName(i int) string { return [numSpeeds]string{"pause", "1×", "4×", "16×", "max"}[i] }
-
-// stepBudget is the time one frame may spend advancing the engine, so no
-// frame runs long while turns resolve.
-const stepBudget = 6 * time.Millisecond
-
 // overlayKind is the window open over the play screen.
 type overlayKind uint8
 
@@ -63,6 +40,7 @@ const (
 	overlayConfirm
 	overlayLoad
 	overlaySettings
+	overlayGuide
 )
 
 // playLayout are the regions of the play screen.
@@ -99,12 +77,12 @@ type Play struct {
 	logScroll   ui.Scroll
 	panelScroll ui.Scroll
 
-	run         runMode
-	speed       int
-	resumeSpeed int       // the speed a pause interrupted, for Space to resume
-	nextTurn    time.Time // when the spectator's next turn is due
-	midTurn     bool      // the spectator's current turn has begun resolving
-	logMark     int       // the first log entry of the turn being animated
+	flow        *turnflow.Flow
+	saver       *turnflow.Autosaver // nil: nothing is autosaved
+	logMark     int                 // the first log entry of the turn being animated
+	summary     []string            // what moved in the last turn and why, until dismissed
+	summaryTurn int32               // the turn it tells of
+	guide       view.Guide          // where the player is in the first game's guide
 	anims       []anim
 	animStart   time.Time
 	animSpeed   float64
@@ -127,24 +105,62 @@ type Play struct {
 
 	started      time.Time
 	autosavePath string
-	lastAutosave time.Time
-	saving       chan error
-	overAt       time.Time
 }
 
 func newPlay(g *Game, s *session.Session, overrides []string, kind playKind) *Play {
-	p := &Play{g: g, sess: s, overrides: overrides, kind: kind, selected: -1, started: time.Now(), animSpeed: 1,
+	p := &Play{g: g, sess: s, overrides: overrides, kind: kind, selected: -1, started: time.Now(), animSpeed: 1, summaryTurn: -1,
 		cardOpt: view.CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}}
-	if p.spectating() {
-		p.speed = 1
-		p.run = runAuto
-	}
+	clock := turnflow.SystemClock{}
 	if g.store.Dir != "" && kind == playLive {
-		p.autosavePath = g.store.Name(p.started, s.Scenario().ID)
+		p.setAutosave(g.store.Name(p.started, s.Scenario().ID))
 	}
+	sc, role := s.Scenario(), s.Role()
+	p.flow = turnflow.New(turnflow.Config{Session: s, Clock: clock, Screen: p, Spectating: p.spectating(), Saver: p.saver,
+		Important: func(e sim.Entry) bool { return view.Important(sc, role, e) }})
 	p.ships.reset(s.Observation())
 	return p
 }
+
+// setAutosave makes the game save itself to path as it goes.
+func (p *Play) setAutosave(path string) {
+	p.autosavePath = path
+	store, ov := p.g.store, p.overrides
+	p.saver = turnflow.NewAutosaver(turnflow.SystemClock{}, func(snap session.Snapshot, at time.Time) func() error {
+		v := p.saveView() // read on the game's goroutine, before the save runs beside it
+		return func() error {
+			g, err := save.FromSnapshot(snap, ov, v, at)
+			if err == nil {
+				err = save.Write(path, g)
+			}
+			store.Prune()
+			return err
+		}
+	})
+	if p.flow != nil {
+		p.flow.Saver = p.saver
+	}
+}
+
+// TurnBegins remembers where the turn starts, for its animation
+// (turnflow.Screen).
+func (p *Play) TurnBegins() { p.beginTurn() }
+
+// TurnShown animates what happened since the turn began, and sums up the
+// turn that has just ended (turnflow.Screen).
+func (p *Play) TurnShown(speed float64) {
+	p.animateTurn(p.g.input.Now, speed)
+	last := p.sess.Turn() - 1
+	if p.sess.Over() {
+		last = p.sess.Turn()
+	}
+	if last >= 0 && last != p.summaryTurn {
+		p.summaryTurn = last
+		p.summary = view.TurnSummary(p.sess.Scenario(), p.sess.Role(), p.sess.Changes(), last)
+	}
+}
+
+// Say shows a short message (turnflow.Screen).
+func (p *Play) Say(msg string, bad bool) { p.say(msg, bad) }
 
 func (p *Play) obs() *sim.Observation { return p.sess.Observation() }
 
@@ -183,11 +199,12 @@ func (p *Play) Update(in *Input) error {
 	p.build()
 	if p.overlay != overlayNone {
 		p.updateOverlay(in)
-		p.advance(in.Now)
+		p.advance()
 		return nil
 	}
 	focused := p.st.HasFocus()
-	if focused {
+	enter, _ := p.enterKey()
+	if enter == view.EnterPress {
 		in.Activate()
 	}
 	res := p.st.Update(in.UI, p.cs.widgets())
@@ -195,7 +212,7 @@ func (p *Play) Update(in *Input) error {
 	if res.Activated != "" {
 		p.cs.run(res.Activated)
 	}
-	p.hotkeys(in, focused)
+	p.hotkeys(in, focused, enter)
 	p.mapInput(in, res.Consumed)
 	if in.UI.WheelY != 0 {
 		switch {
@@ -205,12 +222,23 @@ func (p *Play) Update(in *Input) error {
 			p.logScroll.Wheel(in.UI.WheelY, 3*p.logRowH())
 		}
 	}
-	p.advance(in.Now)
-	p.checkOver(in.Now)
+	p.advance()
+	p.checkOver()
 	return nil
 }
 
-func (p *Play) hotkeys(in *Input, focused bool) {
+// enterKey is what Enter does now, and the footer's words for it.
+func (p *Play) enterKey() (view.EnterAction, string) {
+	label := ""
+	for i := range p.cs.list {
+		if c := &p.cs.list[i]; c.ID == p.st.Focus {
+			label = c.Label
+		}
+	}
+	return view.PlayEnter(p.st.Focus, label, p.spectating())
+}
+
+func (p *Play) hotkeys(in *Input, focused bool, enter view.EnterAction) {
 	switch {
 	case in.Pressed(ebiten.KeyF1):
 		p.openOverlay(overlayHelp)
@@ -222,7 +250,7 @@ func (p *Play) hotkeys(in *Input, focused bool) {
 		}
 	case in.Pressed(ebiten.KeySpace):
 		p.endTurnKey()
-	case (in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter)) && !focused:
+	case (in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter)) && enter == view.EnterNext:
 		p.nextDecision()
 	case in.Pressed(ebiten.KeyEqual) || in.Pressed(ebiten.KeyKPAdd):
 		p.cam.ZoomAt(p.cam.X+p.cam.W/2, p.cam.Y+p.cam.H/2, 1.25)
@@ -232,6 +260,12 @@ func (p *Play) hotkeys(in *Input, focused bool) {
 		p.camSet = false
 	case in.Pressed(ebiten.KeyF5):
 		p.saveGame()
+	case in.Pressed(ebiten.KeyZ) && (ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)) && p.kind == playLive:
+		if p.sess.Undoable() > 0 {
+			p.undo(1)
+		} else {
+			p.say("Nothing to undo: orders stand once you end a turn.", true)
+		}
 	}
 	step := p.g.Px(60)
 	if !focused {
@@ -249,9 +283,9 @@ func (p *Play) hotkeys(in *Input, focused bool) {
 		}
 	}
 	if p.spectating() {
-		for i, k := range []ebiten.Key{ebiten.Key0, ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4} {
+		for i, k := range []ebiten.Key{ebiten.Key0, ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4, ebiten.Key5} {
 			if in.Pressed(k) {
-				p.setSpeed(i)
+				p.flow.SetSpeed(i)
 			}
 		}
 		return
@@ -339,76 +373,62 @@ func (p *Play) choose(c view.Choice) {
 		p.say("Strike planned: "+c.Label, false)
 	case c.Order.Decision == 0:
 		// an order given any time: confirm it and show it on the map now
-		p.say("Done: "+c.Label, false)
-		if p.run == runIdle {
+		p.say("Done: "+c.Label+" (Ctrl+Z takes it back until you end the turn)", false)
+		if p.flow.Mode() == turnflow.Idle {
 			p.logMark = mark
 			p.ships.reset(p.obs()) // the convoys stay where they are
 			p.animateTurn(time.Now(), 1)
 		}
 	}
-	if !p.sess.Waiting() && p.run == runIdle && len(p.obs().Decisions) == 0 && c.Order.Decision != 0 {
-		// every decision of this stop is answered: carry on with the turn
-		p.run = runTurn
+	p.flow.Answered(c.Order) // every decision of this stop answered: the turn carries on
+}
+
+// undo takes back the role's last n orders of this turn.
+func (p *Play) undo(n int) {
+	if p.flow.Running() {
+		p.say("Wait for the turn to stop before undoing.", true)
+		return
+	}
+	if err := p.sess.Undo(n); err != nil {
+		p.say(err.Error(), true)
+		return
+	}
+	p.cardsKey = ""
+	p.anims = p.anims[:0]
+	p.beginTurn()
+	// a summary of a turn taken back tells of what no longer happened
+	p.summary, p.summaryTurn = nil, p.sess.Turn()-1
+	if n == 1 {
+		p.say("Your last order is taken back.", false)
+	} else {
+		p.say(fmt.Sprintf("Your %d orders of this turn are taken back.", n), false)
 	}
 }
 
 // endTurnKey is Space: end the turn, asking first when decisions are open.
 func (p *Play) endTurnKey() {
-	if p.sess.Over() {
+	switch p.flow.EndTurn() {
+	case turnflow.ToEnd:
 		p.toEnd()
-		return
-	}
-	if p.spectating() {
-		if p.speed == 0 {
-			p.setSpeed(max(p.resumeSpeed, 1)) // back to the speed paused
-		} else {
-			p.setSpeed(0)
-		}
-		return
-	}
-	if p.run == runTurn || p.run == runNext {
-		return
-	}
-	if p.sess.Waiting() {
+	case turnflow.Confirm:
 		p.openOverlay(overlayConfirm)
-		return
 	}
-	p.run = runTurn
-	p.beginTurn()
 }
 
 // confirmEndTurn answers the open decisions by default and ends the turn.
 func (p *Play) confirmEndTurn() {
 	p.overlay = overlayNone
-	if err := p.sess.AnswerRest(); err != nil {
+	if err := p.flow.ConfirmEndTurn(); err != nil {
 		p.say(err.Error(), true)
 		return
 	}
 	p.cardsKey = ""
-	p.run = runTurn
 }
 
 // nextDecision is Enter: skip ahead to the player's next decision.
 func (p *Play) nextDecision() {
-	if p.sess.Over() {
+	if p.flow.NextDecision() == turnflow.ToEnd {
 		p.toEnd()
-		return
-	}
-	if p.sess.Waiting() {
-		p.say("Answer the open decisions first, or press Space to let them go.", true)
-		return
-	}
-	p.run = runNext
-	p.beginTurn()
-}
-
-func (p *Play) setSpeed(i int) {
-	if i == 0 && p.speed > 0 {
-		p.resumeSpeed = p.speed
-	}
-	p.speed = i
-	if i > 0 {
-		p.run = runAuto
 	}
 }
 
@@ -418,128 +438,18 @@ func (p *Play) beginTurn() {
 	p.ships.reset(p.obs())
 }
 
-// advance moves the engine on, a slice of time per frame.
-func (p *Play) advance(now time.Time) {
-	if p.sess.Err() != nil || p.sess.Over() {
-		return
+// advance moves the engine on for this frame (a window over the screen
+// pauses a spectator's playback).
+func (p *Play) advance() {
+	if p.flow.Running() {
+		p.flow.Tick(p.overlay != overlayNone)
+		p.cardsKey = ""
 	}
-	deadline := now.Add(stepBudget)
-	switch p.run {
-	case runTurn:
-		for time.Now().Before(deadline) {
-			ev, err := p.sess.Step()
-			if p.stepped(ev, err, now) {
-				return
-			}
-			if ev == session.TurnDone {
-				p.run = runIdle
-				p.animateTurn(now, 1)
-				p.autosave()
-				return
-			}
-		}
-	case runNext:
-		for time.Now().Before(deadline) {
-			mark := len(p.sess.Log())
-			ev, err := p.sess.Step()
-			if p.stepped(ev, err, now) {
-				return
-			}
-			if p.importantSince(mark) {
-				p.stopSkipping()
-				p.animateTurn(now, 1)
-				p.autosave()
-				return
-			}
-			if ev == session.TurnDone {
-				p.beginTurn()
-				p.autosave()
-			}
-		}
-	case runAuto:
-		if p.speed == 0 || p.overlay != overlayNone || now.Before(p.nextTurn) {
-			return
-		}
-		fast := speedOf(p.speed) > 100
-		if !p.midTurn {
-			p.beginTurn()
-			p.midTurn = true
-		}
-		for time.Now().Before(deadline) {
-			ev, err := p.sess.Step()
-			if p.stepped(ev, err, now) {
-				return
-			}
-			if ev == session.TurnDone {
-				p.midTurn = false
-				if !fast {
-					// the convoys move from where the turn found them while it is shown
-					p.animateTurn(now, speedOf(p.speed)/speedOf(1))
-					p.nextTurn = now.Add(time.Duration(float64(time.Second) / speedOf(p.speed)))
-					p.autosave()
-					return
-				}
-				p.beginTurn()
-				p.midTurn = true
-			}
-		}
-	}
-}
-
-// stepped handles the end of a step; it reports whether to stop for now.
-func (p *Play) stepped(ev session.Event, err error, now time.Time) bool {
-	if err != nil {
-		p.run = runIdle
-		p.say("The game stopped: "+err.Error(), true)
-		return true
-	}
-	p.cardsKey = ""
-	switch ev {
-	case session.Waited:
-		if p.run != runAuto {
-			p.stopSkipping()
-		}
-		p.animateTurn(now, 1)
-		p.say("Your decision is needed.", false)
-		return true
-	case session.Ended:
-		p.run = runIdle
-		p.animateTurn(now, 1)
-		p.overAt = now
-		p.autosave()
-		return true
-	}
-	return false
-}
-
-// stopSkipping ends a run of turns: a player waits for input, a spectator's
-// playback pauses on the event.
-func (p *Play) stopSkipping() {
-	p.run = runIdle
-	if p.spectating() {
-		p.run = runAuto
-		p.setSpeed(0)
-	}
-}
-
-// importantSince reports whether the log has something for the player
-// since the mark.
-func (p *Play) importantSince(mark int) bool {
-	sc, role := p.sess.Scenario(), p.sess.Role()
-	for _, e := range p.sess.Log()[mark:] {
-		if view.Important(sc, role, e) {
-			return true
-		}
-	}
-	return false
 }
 
 // checkOver moves to the end screen once the last turn has been shown.
-func (p *Play) checkOver(now time.Time) {
-	if !p.sess.Over() || p.overAt.IsZero() {
-		return
-	}
-	if now.Sub(p.overAt) > p.animLength()+1500*time.Millisecond {
+func (p *Play) checkOver() {
+	if p.flow.OverFor(p.animLength() + 1500*time.Millisecond) {
 		p.toEnd()
 	}
 }
@@ -573,48 +483,20 @@ func (p *Play) applyView(v save.View) {
 	}
 }
 
-// autosave writes the game in the background, at most every few seconds
-// (always at the end).
-func (p *Play) autosave() {
-	if p.autosavePath == "" || p.saving != nil || p.sess.Turn() == 0 && !p.sess.Over() {
-		return
-	}
-	if !p.sess.Over() && time.Since(p.lastAutosave) < 5*time.Second {
-		return
-	}
-	p.lastAutosave = time.Now()
-	snap, v, path, ov, store := p.sess.Snapshot(), p.saveView(), p.autosavePath, p.overrides, p.g.store
-	done := make(chan error, 1)
-	p.saving = done
-	go func() {
-		g, err := save.FromSnapshot(snap, ov, v, time.Now())
-		if err == nil {
-			err = save.Write(path, g)
-		}
-		store.Prune()
-		done <- err
-	}()
-}
-
+// pollSave reports a background save that failed.
 func (p *Play) pollSave() {
-	if p.saving == nil {
+	if p.saver == nil {
 		return
 	}
-	select {
-	case err := <-p.saving:
-		p.saving = nil
-		if err != nil {
-			p.say("Autosave failed: "+err.Error(), true)
-		}
-	default:
+	if err := p.saver.Poll(); err != nil {
+		p.say("Autosave failed: "+err.Error(), true)
 	}
 }
 
 // flushSave waits for a background save to finish.
 func (p *Play) flushSave() {
-	if p.saving != nil {
-		<-p.saving
-		p.saving = nil
+	if p.saver != nil {
+		p.saver.Flush() // its error was the autosave's, reported as it happened or moot as the game closes
 	}
 }
 
@@ -654,7 +536,7 @@ func (g *Game) loadGame(path string) (*Play, error) {
 	}
 	p := newPlay(g, s, sv.Replay.Overrides, playLive)
 	if strings.HasPrefix(path, g.store.Dir+string(filepath.Separator)) {
-		p.autosavePath = path
+		p.setAutosave(path)
 	}
 	p.applyView(sv.View)
 	p.say("Loaded "+filepath.Base(path), false)
@@ -663,17 +545,17 @@ func (g *Game) loadGame(path string) (*Play, error) {
 
 // finalSave writes the game's autosave now and waits for it.
 func (p *Play) finalSave() {
-	p.flushSave()
-	if p.kind == playLive {
-		p.lastAutosave = time.Time{}
-		p.autosave()
-		p.flushSave()
+	if p.saver != nil {
+		if err := p.saver.Final(p.sess); err != nil {
+			p.say("Autosave failed: "+err.Error(), true)
+		}
 	}
 }
 
 // leave saves and returns to the menu.
 func (p *Play) leave() {
 	p.finalSave()
+	p.g.last = lastGame{scenario: p.sess.Scenario().ID, role: p.sess.Role(), seed: p.sess.Seed()}
 	p.g.setScreen(newMenu(p.g))
 }
 
@@ -688,4 +570,18 @@ func (t *shipTracks) reset(obs *sim.Observation) {
 	for _, s := range obs.Shipments {
 		t.from[s.ID] = s.Pos
 	}
+}
+
+// Busy reports whether the play screen changes without input: the engine
+// runs, a turn's animation plays, a message waits to expire, a save is
+// being written, the map is about to be redrawn for a new view, or a
+// tooltip is about to show.
+func (p *Play) Busy() bool {
+	now := p.g.input.Now
+	return p.flow.Running() || p.flow.Ending() ||
+		p.animProgress() < 1 || now.Sub(p.animStart) < p.animLength() ||
+		p.toast != "" && now.Before(p.toastUntil) ||
+		p.saver != nil && p.saver.Busy() ||
+		p.g.mapLayer.Settling(&p.cam) ||
+		p.st.TipPending() || p.ovSt.TipPending()
 }

@@ -11,8 +11,10 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
+	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/turnflow"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/sim"
@@ -60,13 +62,13 @@ func (p *Play) buildBar() {
 	right := r.Right()
 	if p.spectating() {
 		bx := right
-		for i := numSpeeds - 1; i >= 0; i-- {
-			w := g.buttonWidth(speedName(i), g.small())
+		for i := turnflow.NumSpeeds - 1; i >= 0; i-- {
+			w := g.buttonWidth(turnflow.SpeedName(i), g.small())
 			bx -= w
 			i := i
-			p.cs.add(control{Widget: ui.Widget{ID: "speed-" + speedName(i), Rect: ui.Rect{X: bx, Y: r.Y, W: w, H: r.H}, Hotkey: fmt.Sprint(i),
-				Tip: "Play speed: " + speedName(i) + ". Space pauses and resumes."}, Label: speedName(i), Style: styleToggle, On: p.speed == i, Face: g.small(),
-				Action: func() { p.setSpeed(i) }})
+			p.cs.add(control{Widget: ui.Widget{ID: "speed-" + turnflow.SpeedName(i), Rect: ui.Rect{X: bx, Y: r.Y, W: w, H: r.H}, Hotkey: fmt.Sprint(i),
+				Tip: "Play speed: " + turnflow.SpeedName(i) + ". Space pauses and resumes."}, Label: turnflow.SpeedName(i), Style: styleToggle, On: p.flow.Speed() == i, Face: g.small(),
+				Action: func() { p.flow.SetSpeed(i) }})
 			bx -= g.Px(4)
 		}
 		right = bx - g.Px(12)
@@ -93,13 +95,26 @@ func (p *Play) buildBar() {
 	if tb.Trust != "" {
 		add("bar-trust", text.Advance(tb.Trust, body), "Israel–US trust, 0 to 100. Approvals and warnings raise it; denials and discovered violations lower it. At 0 the alliance ruptures.")
 	}
+	widths := make([]float64, len(tb.Hazards))
 	for i, h := range tb.Hazards {
-		if !add(fmt.Sprintf("bar-hazard-%d", i), text.Advance(h.Name+" "+h.Percent, body)+g.Px(20),
-			fmt.Sprintf("Chance of a proxy attack on %s this turn, as you can estimate it.", h.Full)) {
-			break
+		widths[i] = text.Advance(h.Name+" "+h.Percent, body) + g.Px(20)
+	}
+	shown := layout.FitRow(widths, right-x, g.Px(20), func(n int) float64 { return text.Advance(moreLabel(n), body) })
+	for i, h := range tb.Hazards[:shown] {
+		add(fmt.Sprintf("bar-hazard-%d", i), widths[i], fmt.Sprintf("Chance of a proxy attack on %s this turn, as you can estimate it.", h.Full))
+	}
+	if hidden := tb.Hazards[shown:]; len(hidden) > 0 {
+		var tip strings.Builder
+		tip.WriteString("Attack hazards the bar has no room for (widen the window or lower the interface scale):")
+		for _, h := range hidden {
+			tip.WriteString("\n" + h.Full + " " + h.Percent)
 		}
+		add("bar-more", text.Advance(moreLabel(len(hidden)), body), tip.String())
 	}
 }
+
+// moreLabel says how many readouts the top bar hides.
+func moreLabel(n int) string { return fmt.Sprintf("+%d more", n) }
 
 func (p *Play) roleLabel() string {
 	switch {
@@ -128,17 +143,33 @@ func (p *Play) buildPanel() {
 			y += render.LineHeight(face)
 		}
 	}
+	if len(p.summary) > 0 {
+		top := y
+		y += g.Px(8)
+		x, w := in.X+g.Px(10), in.W-g.Px(20)
+		wrap(fmt.Sprintf("What moved in turn %d, and why", p.summaryTurn+1), bold, view.Text(), x, w)
+		for _, l := range p.summary {
+			wrap(l, small, view.Text(), x, w)
+		}
+		bw := g.buttonWidth("Dismiss", small) + g.Px(6)
+		rr := ui.Rect{X: x, Y: y + g.Px(4), W: bw, H: g.Px(26)}
+		p.cs.add(control{Widget: ui.Widget{ID: "summary-dismiss", Rect: rr, Tip: "Hide this summary until the next turn.", Focusable: true},
+			Label: "Dismiss", Face: small, Action: func() { p.summary = nil }})
+		y = rr.Bottom() + g.Px(10)
+		pc.frames = append(pc.frames, ui.Rect{X: in.X, Y: top, W: in.W, H: y - top})
+		y += g.Px(10)
+	}
 	switch {
 	case p.kind == playWatch:
 		y = p.panelHeading("REPLAY", in.X, y)
-		wrap("You are watching a recorded game: every order comes from the recording. Space pauses and resumes; 0–4 set the speed; Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+		wrap("You are watching a recorded game: every order comes from the recording. Space pauses and resumes; 0–5 set the speed; Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
 	case p.sess.Role() == session.Spectator:
 		y = p.panelHeading("SPECTATOR", in.X, y)
-		wrap("The AI plays every actor. Space pauses and resumes, 0–4 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+		wrap("The AI plays every actor. Space pauses and resumes, 0–5 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
 	case p.spectating():
 		y = p.panelHeading("WATCHING AS "+strings.ToUpper(view.RoleName(p.sess.Role())), in.X, y)
 		wrap(view.RoleName(p.sess.Role())+" makes no decisions here: the AI plays every actor and you see what this side sees. "+
-			"Space pauses and resumes, 0–4 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+			"Space pauses and resumes, 0–5 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
 	case p.sess.Over():
 		y = p.panelHeading("THE RUN IS OVER", in.X, y)
 		wrap(view.OutcomeTitle(p.sess.Outcome())+". Press Space or Enter for the results.", body, view.Text(), in.X, in.W)
@@ -146,7 +177,7 @@ func (p *Play) buildPanel() {
 		y = p.panelHeading(fmt.Sprintf("DECISIONS (%d)", len(p.cards)), in.X, y)
 		if len(p.cards) == 0 {
 			msg := "No decision is open. Space ends the turn; Enter skips ahead to your next decision."
-			if p.run != runIdle {
+			if p.flow.Running() {
 				msg = "The turn is resolving…"
 			}
 			wrap(msg, body, view.Dim(), in.X, in.W)
@@ -166,13 +197,19 @@ func (p *Play) buildPanel() {
 			}
 			// the preview of the choice under the pointer, else of the first
 			// one, in a space as tall as the tallest so the buttons stay put
-			prev := previewOf(c, p.hover)
-			if len(prev.Preview) > 0 {
+			// (a hovered choice without one says so, never leaving another's
+			// preview on screen)
+			if room := p.previewHeight(c, w); room > 0 {
+				prev := previewOf(c, p.hover)
 				y += g.Px(4)
-				room := y + p.previewHeight(c, w)
+				room += y
 				pc.text("If you choose “"+prev.Label+"”:", small, view.Accent(), x, y)
 				y += slh
-				for _, l := range prev.Preview {
+				lines := prev.Preview
+				if len(lines) == 0 {
+					lines = []string{"nothing the engine can foresee changes at once"}
+				}
+				for _, l := range lines {
 					wrap("→ "+l, small, view.Text(), x+g.Px(8), w-g.Px(8))
 				}
 				y = max(y, room)
@@ -247,6 +284,30 @@ func (p *Play) buildPanel() {
 				wrap("Pick a site on the map to call a halt on Israeli strikes around it.", small, view.Dim(), in.X, in.W)
 			}
 		}
+		if n := p.sess.Undoable(); n > 0 && p.kind == playLive {
+			y += g.Px(10)
+			y = p.panelHeading("UNDO", in.X, y)
+			undo := func(id, label, tip string, k int) {
+				bw := min(in.W, g.buttonWidth(label, small)+g.Px(6))
+				rr := ui.Rect{X: in.X, Y: y, W: bw, H: g.Px(28)}
+				y = p.flowButton(&rr, in.X, in.W, y)
+				p.cs.add(control{Widget: ui.Widget{ID: id, Rect: rr, Tip: tip, Focusable: true},
+					Label: label, Face: small, Action: func() { p.undo(k) }})
+			}
+			undo("undo-last", "Undo last order", "Take back your last order: the game is replayed to the moment before it. [Ctrl+Z]", 1)
+			if n > 1 {
+				undo("undo-turn", fmt.Sprintf("Undo the turn (%d orders)", n), "Take back every order since you last ended a turn.", n)
+			}
+			y = p.flowEnd(y)
+			wrap("Your orders stand once you end a turn (Space) or skip ahead (Enter).", small, view.Dim(), in.X, in.W)
+		}
+	}
+	if items := view.Pending(p.obs()); len(items) > 0 {
+		y += g.Px(12)
+		y = p.panelHeading("PENDING", in.X, y)
+		for _, it := range items {
+			wrap(it.Text, small, view.Text(), in.X, in.W)
+		}
 	}
 	// the player's objectives; a spectator follows every side's
 	sides := []sim.Actor{p.sess.Role()}
@@ -259,7 +320,7 @@ func (p *Play) buildPanel() {
 		}
 	}
 	for _, side := range sides {
-		if objs := view.Objectives(p.sess.Scenario(), side, p.sess.Metric); len(objs) > 0 {
+		if objs := view.Objectives(p.sess.Scenario(), side, p.sess.Metric, p.sess.Objectives()); len(objs) > 0 {
 			y += g.Px(12)
 			title := "YOUR OBJECTIVES"
 			if side != p.sess.Role() {
@@ -267,9 +328,9 @@ func (p *Play) buildPanel() {
 			}
 			y = p.panelHeading(title, in.X, y)
 			for _, o := range objs {
-				mark, clr := "on track", view.Good()
-				if !o.Holds {
-					mark, clr = "not yet", view.Danger()
+				mark, clr := o.Mark(), view.Good()
+				if !o.Good() {
+					clr = view.Danger()
 				}
 				pc.text(mark, small, clr, in.X, y)
 				txt := o.Text + " (now " + o.Now + ")"
@@ -409,6 +470,9 @@ func (p *Play) siteInfo(i int32) string {
 	fmt.Fprintf(&b, "%s\n%s of %s", s.Name, strings.ToUpper(view.KindWord(s.Kind)[:1])+view.KindWord(s.Kind)[1:], s.Owner.Name())
 	if v.Troops > 0 {
 		fmt.Fprintf(&b, " · %d troops", v.Troops)
+		if v.Evacuated {
+			fmt.Fprintf(&b, ", %d there until the evacuation ends after turn %d", v.Present, v.EvacuatedTill+1)
+		}
 	}
 	if v.Hazard >= 0 {
 		fmt.Fprintf(&b, "\nAttack hazard this turn: %s", view.Percent(v.Hazard))
@@ -416,9 +480,6 @@ func (p *Play) siteInfo(i int32) string {
 	var tags []string
 	if v.Hardened {
 		tags = append(tags, "hardened")
-	}
-	if v.Evacuated {
-		tags = append(tags, "evacuated")
 	}
 	if v.Disabled {
 		tags = append(tags, "out of action after a strike")
@@ -506,6 +567,7 @@ func (p *Play) logAreas() (head, body ui.Rect) {
 // centreOn moves the map to a log line's place.
 func (p *Play) centreOn(ln view.LogLine) {
 	if !ln.HasPos {
+		p.say("This entry has no place on the map.", false)
 		return
 	}
 	p.cam.CX, p.cam.CY = float64(ln.Pos.X), float64(ln.Pos.Y)
@@ -540,7 +602,9 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		return
 	}
 	if tip := p.mapTip(); tip != "" {
-		g.drawTip(dst, tip, g.input.UI.X, g.input.UI.Y)
+		// under the pointer's own symbol: a box as tall as a map symbol
+		px, py := g.input.UI.X, g.input.UI.Y
+		g.drawTip(dst, tip, px, ui.Rect{X: px - g.Px(10), Y: py - g.Px(10), W: g.Px(20), H: g.Px(20)})
 	} else {
 		g.drawTooltip(dst, &p.st, &g.input.UI)
 	}
@@ -564,11 +628,13 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 		case scan(c.ID, "bar-ladder-%d", &n):
 			l := tb.Ladders[n]
 			render.TextMiddle(dst, l.Name, body, r.X, cy, view.Text(), render.Left)
-			p.gauge(dst, r.X+text.Advance(l.Name, body)+g.Px(8), cy, l.Level)
+			p.gauge(dst, r.X+text.Advance(l.Name, body)+g.Px(8), cy, l.Level, l.Value)
 		case c.ID == "bar-talks":
 			render.TextMiddle(dst, tb.Talks, body, r.X, cy, view.Text(), render.Left)
 		case c.ID == "bar-trust":
 			render.TextMiddle(dst, tb.Trust, body, r.X, cy, view.Text(), render.Left)
+		case c.ID == "bar-more":
+			render.TextMiddle(dst, moreLabel(len(tb.Hazards)-countPrefix(p.cs.list, "bar-hazard-")), body, r.X, cy, view.Accent(), render.Left)
 		case scan(c.ID, "bar-hazard-%d", &n):
 			h := tb.Hazards[n]
 			clr := view.Accent()
@@ -591,6 +657,28 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 	}
 }
 
+// panelControl reports whether a control belongs to the decisions panel
+// (drawn clipped to it).
+func panelControl(id string) bool {
+	for _, prefix := range []string{"choice-", "free-", "pkg-", "notice-", "undo-", "summary-"} {
+		if strings.HasPrefix(id, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// countPrefix counts the controls whose id starts with prefix.
+func countPrefix(list []control, prefix string) int {
+	n := 0
+	for i := range list {
+		if strings.HasPrefix(list[i].ID, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
 // scan reports whether id matches format, filling n.
 func scan(id, format string, n *int) bool {
 	_, err := fmt.Sscanf(id, format, n)
@@ -603,7 +691,7 @@ func (p *Play) gaugeWidth() float64 {
 }
 
 // gauge draws an escalation ladder: five steps, filled up to the level.
-func (p *Play) gauge(dst *ebiten.Image, x, cy, level float64) {
+func (p *Play) gauge(dst *ebiten.Image, x, cy, level float64, value string) {
 	g := p.g
 	w, h, gap := g.Px(12), g.Px(14), g.Px(3)
 	for i := range 5 {
@@ -615,7 +703,7 @@ func (p *Play) gauge(dst *ebiten.Image, x, cy, level float64) {
 			g.pt.Rect(dst, ui.Rect{X: r.X, Y: r.Y, W: r.W * fill, H: r.H}, clr)
 		}
 	}
-	render.TextMiddle(dst, fmt.Sprintf("%.1f", level), g.small(), x+5*(w+gap)+g.Px(2), cy, view.Dim(), render.Left)
+	render.TextMiddle(dst, value, g.small(), x+5*(w+gap)+g.Px(2), cy, view.Dim(), render.Left)
 }
 
 func (p *Play) drawPanel(dst *ebiten.Image) {
@@ -637,7 +725,7 @@ func (p *Play) drawPanel(dst *ebiten.Image) {
 	}
 	for i := range p.cs.list {
 		c := &p.cs.list[i]
-		if strings.HasPrefix(c.ID, "choice-") || strings.HasPrefix(c.ID, "free-") || strings.HasPrefix(c.ID, "pkg-") || strings.HasPrefix(c.ID, "notice-") {
+		if panelControl(c.ID) {
 			g.drawControl(clip, c, &p.st)
 			if c.Hotkey != "" {
 				render.Text(clip, c.Hotkey, g.Face(9, false), c.Rect.X+g.Px(3), c.Rect.Y+g.Px(1), view.Dim(), render.Left)
@@ -647,6 +735,7 @@ func (p *Play) drawPanel(dst *ebiten.Image) {
 	if pos, l, ok := p.panelScroll.Thumb(pr.H); ok {
 		g.pt.Rect(dst, ui.Rect{X: pr.Right() - g.Px(4), Y: pr.Y + pos, W: g.Px(3), H: l}, view.PanelLine())
 	}
+	g.moreBelow(dst, ui.Rect{X: pr.X + 1, Y: pr.Y, W: pr.W - g.Px(6), H: pr.H}, &p.panelScroll)
 }
 
 func (p *Play) drawLog(dst *ebiten.Image) {
@@ -713,10 +802,8 @@ func (p *Play) drawHints(dst *ebiten.Image) {
 	r := p.l.hints
 	g.pt.Rect(dst, r, color.RGBA{0x0a, 0x0e, 0x12, 0xff})
 	small := g.small()
-	hints := "Space: end turn   Enter: next decision   1–9: choose   F1: help   Esc: menu   wheel: zoom   drag: pan"
-	if p.spectating() {
-		hints = "Space: play/pause   0–4: speed   Enter: next event   F1: help   Esc: menu   wheel: zoom   drag: pan"
-	}
+	_, enter := p.enterKey()
+	hints := view.PlayHints(enter, p.spectating())
 	render.TextMiddle(dst, hints, small, r.X+g.Px(10), r.Y+r.H/2, view.Dim(), render.Left)
 	status := ""
 	clr := view.Dim()
@@ -726,9 +813,9 @@ func (p *Play) drawHints(dst *ebiten.Image) {
 		if p.toastBad {
 			clr = view.Danger()
 		}
-	case p.run == runNext:
+	case p.flow.Mode() == turnflow.Next:
 		status = fmt.Sprintf("Skipping ahead… %s", view.DateOfTurn(p.sess.Scenario(), p.sess.Turn()))
-	case p.run == runTurn:
+	case p.flow.Mode() == turnflow.Turn:
 		status = "Resolving the turn…"
 	case p.sess.Waiting():
 		status, clr = "Your decision is needed", view.Accent()

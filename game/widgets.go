@@ -165,18 +165,19 @@ func (g *Game) buttonWidth(label string, face text.Face) float64 {
 	return text.Advance(label, face) + 2*g.Px(10)
 }
 
-// drawTooltip draws the hovered widget's tooltip near the pointer, kept on
-// screen.
+// drawTooltip draws the hovered widget's tooltip beside it (see
+// ui.PlaceTip).
 func (g *Game) drawTooltip(dst *ebiten.Image, st *ui.State, in *ui.Input) {
 	tip, ok := st.Tooltip()
 	if !ok {
 		return
 	}
-	g.drawTip(dst, tip, in.X, in.Y)
+	g.drawTip(dst, tip, in.X, st.TipAnchor())
 }
 
-// drawTip draws a tooltip box with text at a point.
-func (g *Game) drawTip(dst *ebiten.Image, tip string, px, py float64) {
+// drawTip draws a tooltip box with text beside anchor, from the pointer's
+// x.
+func (g *Game) drawTip(dst *ebiten.Image, tip string, px float64, anchor ui.Rect) {
 	face := g.small()
 	w, h := g.Size()
 	maxW := min(g.Px(380), w*0.45)
@@ -188,19 +189,26 @@ func (g *Game) drawTip(dst *ebiten.Image, tip string, px, py float64) {
 	lh := render.LineHeight(face)
 	pad := g.Px(7)
 	bw, bh := lw+2*pad, float64(len(lines))*lh+2*pad
-	x, y := px+g.Px(14), py+g.Px(18)
-	if x+bw > w {
-		x = max(0, px-bw-g.Px(6))
-	}
-	if y+bh > h {
-		y = max(0, py-bh-g.Px(6))
-	}
+	x, y := ui.PlaceTip(anchor, px+g.Px(8), bw, bh, w, h, g.Px(4))
 	box := ui.Rect{X: x, Y: y, W: bw, H: bh}
 	g.pt.Rect(dst, box, color.RGBA{0x0b, 0x0f, 0x13, 0xf8})
 	g.pt.Frame(dst, box, 1, view.Accent())
 	for i, l := range lines {
 		render.Text(dst, l, face, x+pad, y+pad+float64(i)*lh, view.Text(), render.Left)
 	}
+}
+
+// moreBelow marks the bottom of a scrolled region r whose list goes on
+// below the view: a band that says so, over the last line.
+func (g *Game) moreBelow(dst *ebiten.Image, r ui.Rect, sc *ui.Scroll) {
+	if !sc.Below() {
+		return
+	}
+	face := g.small()
+	h := render.LineHeight(face) + g.Px(6)
+	band := ui.Rect{X: r.X, Y: r.Bottom() - h, W: r.W, H: h}
+	g.pt.Rect(dst, band, color.RGBA{0x0b, 0x0f, 0x13, 0xe8})
+	render.TextMiddle(dst, "▼ more below: scroll", face, band.X+band.W/2, band.Y+band.H/2, view.Accent(), render.Center)
 }
 
 // panel draws a panel background with a hairline border.

@@ -1,5 +1,7 @@
 package sim
 
+import "fmt"
+
 // orderActor says which actor may give each kind of order.
 var orderActor = [NumOrderKinds]Actor{
 	OrderStrike: Israel, OrderEndPlanning: Israel,
@@ -166,7 +168,7 @@ func (e *Engine) Check(a Actor, o Order) error {
 		}
 	case OrderPrivateMessage:
 		if cool := int32(e.param(ParamPrivateMessageCooldown)); st.LastMessage >= 0 && st.Turn-st.LastMessage < cool {
-			return invalid("Tehran heard from Washington %d turns ago; another message carries weight from turn %d", st.Turn-st.LastMessage, st.LastMessage+cool+1)
+			return invalid("%s", cooldownText(st.Turn, st.LastMessage, cool, sc.Turns))
 		}
 	case OrderDispatch:
 		if o.Corridor < 0 || int(o.Corridor) >= len(sc.Corridors) {
@@ -212,7 +214,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		m := e.mission(r.Mission)
 		r.Status = RequestApproved
 		st.Count[MetricApproved]++
-		e.addTrust(e.param(ParamApprovalTrustGain))
+		e.addTrust(e.param(ParamApprovalTrustGain), CauseApproval, -1, m.ID)
 		m.Status = MissionCleared
 		if m.InHalt {
 			m.Status = MissionAwaiting
@@ -231,7 +233,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		m := e.mission(r.Mission)
 		r.Status = RequestDenied
 		st.Count[MetricDenied]++
-		e.addTrust(-e.param(ParamDenialTrustCost))
+		e.addTrust(-e.param(ParamDenialTrustCost), CauseDenial, -1, m.ID)
 		m.Status = MissionAwaiting
 		m.Reasons |= ReasonDenied
 		e.note(LogDenied, USA, Israel, -1, m.ID, 0)
@@ -255,12 +257,12 @@ func (e *Engine) apply(a Actor, o Order) {
 		}
 		m.Status = MissionWithdrawn
 		st.Count[MetricWithdrawn]++
-		e.note(LogWithdrawn, Israel, USA, -1, m.ID, 0)
+		e.note(LogWithdrawn, Israel, USA, -1, m.ID, e.withdrawnWhy(m))
 	case OrderWithdraw:
 		m := e.mission(d.Subject)
 		m.Status = MissionWithdrawn
 		st.Count[MetricWithdrawn]++
-		e.note(LogWithdrawn, Israel, USA, -1, m.ID, 0)
+		e.note(LogWithdrawn, Israel, USA, -1, m.ID, e.withdrawnWhy(m))
 	case OrderProceed:
 		m := e.mission(d.Subject)
 		m.Status = MissionProceeding
@@ -277,12 +279,12 @@ func (e *Engine) apply(a Actor, o Order) {
 		at := e.attack(d.Subject)
 		at.Warned = true
 		st.Count[MetricWarnings]++
-		e.addTrust(e.param(ParamWarningTrustGain))
+		e.addTrust(e.param(ParamWarningTrustGain), CauseWarning, at.Site, at.ID)
 		e.note(LogWarning, Israel, USA, at.Site, at.ID, 0)
 	case OrderEvacuate:
 		st.Sites[o.Site].EvacuatedTill = st.Turn + int32(e.param(ParamEvacuationTurns))
 		st.Count[MetricEvacuations]++
-		e.note(LogEvacuation, USA, NoActor, o.Site, -1, 0)
+		e.note(LogEvacuation, USA, NoActor, o.Site, -1, e.param(ParamEvacuationTurns)+1) // this turn and the ones after
 	case OrderHarden:
 		st.Sites[o.Site].Hardened = true
 		e.note(LogHardening, USA, NoActor, o.Site, -1, 0)
@@ -319,7 +321,7 @@ func (e *Engine) respond(attack int32, strike, blame bool) {
 		st.Count[MetricUSResponses]++
 		e.addDeterrence(TowardUSA, e.param(ParamDeterrencePerResponse))
 		e.addGrievance(TowardUSA, e.param(ParamGrievancePerResponse))
-		e.addEscalation(USAIran, e.param(ParamEscalationPerResponse))
+		e.addEscalation(USAIran, e.param(ParamEscalationPerResponse), CauseResponse, -1, attack)
 		site := int32(-1)
 		for i := range sc.Sites {
 			if sc.Sites[i].Kind == SiteMilitia && st.Sites[i].DisabledTill < st.Turn {
@@ -332,8 +334,8 @@ func (e *Engine) respond(attack int32, strike, blame bool) {
 	}
 	if blame {
 		e.addDeterrence(TowardUSA, e.param(ParamDeterrencePerResponse)/blameDeterrence)
-		e.addEscalation(USAIran, e.param(ParamEscalationPerBlame))
-		e.addTalks(-e.param(ParamTalksLossPerBlame))
+		e.addEscalation(USAIran, e.param(ParamEscalationPerBlame), CauseBlame, -1, attack)
+		e.addTalks(-e.param(ParamTalksLossPerBlame), CauseBlame, -1, attack)
 		e.note(LogBlame, USA, Iran, -1, attack, 0)
 	} else {
 		e.note(LogSilence, USA, Iran, -1, attack, 0)
@@ -361,4 +363,40 @@ func DefaultOrder(d Decision) Order {
 		o.Kind = OrderHold
 	}
 	return o
+}
+
+// withdrawnWhy says why Israel gives up a mission it answers for: the
+// denial, the halt, or the condition it would not accept (the route before
+// the delay when the US asked for both).
+func (e *Engine) withdrawnWhy(m *Mission) int64 {
+	switch {
+	case m.Reasons&ReasonDenied != 0:
+		return WithdrawnDenied
+	case m.InHalt:
+		return WithdrawnHalt
+	case m.Reasons&ReasonCondition != 0:
+		if r := e.request(m.Request); r != nil && r.AltRoute >= 0 {
+			return WithdrawnRoute
+		}
+		return WithdrawnDelay
+	}
+	return WithdrawnUnsaid
+}
+
+// cooldownText says why a private message is refused within its cool-down:
+// when Tehran last heard from Washington, and from which turn (counted from
+// 1, as players see them) another message carries weight, or that none will
+// before the scenario ends.
+func cooldownText(turn, last, cool, turns int32) string {
+	ago := fmt.Sprintf("%d turns ago", turn-last)
+	switch turn - last {
+	case 0:
+		ago = "this turn"
+	case 1:
+		ago = "last turn"
+	}
+	if next := last + cool; next < turns {
+		return fmt.Sprintf("Tehran heard from Washington %s; another message carries weight from turn %d", ago, next+1)
+	}
+	return fmt.Sprintf("Tehran heard from Washington %s; no other message will carry weight before the scenario ends", ago)
 }

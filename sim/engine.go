@@ -20,6 +20,7 @@ type Engine struct {
 	sc          *Scenario
 	st          State
 	log         []Entry
+	changes     []Change // changes of displayed quantities and their causes, while logging
 	logging     bool
 	path        []geo.Point  // scratch for mission paths
 	routes      []routeCache // what each route's fixed waypoints imply, computed once
@@ -130,6 +131,7 @@ func (e *Engine) Reset(seed uint64) {
 		st.EventRand = append(st.EventRand, NewPCG(seed, numStreams))
 	}
 	e.log = e.log[:0]
+	e.changes = e.changes[:0]
 }
 
 // Scenario returns the scenario being run.

@@ -80,7 +80,7 @@ func (e *Engine) fire(i int32, ev *Event, tm *Timing) {
 	for j := range ev.Effects {
 		ef := &ev.Effects[j]
 		old, revertible := e.effectLevel(ef)
-		e.applyEffect(ef)
+		e.applyEffect(ef, i)
 		if tm.RevertDays <= 0 || !revertible {
 			continue
 		}
@@ -131,7 +131,7 @@ func (e *Engine) revertDue() {
 		case EffectParam:
 			ef.Param = Param(r.Target)
 		}
-		e.applyEffect(&ef)
+		e.applyEffect(&ef, -1) // an event's change running out
 	}
 	st.Reverts = kept
 }

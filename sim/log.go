@@ -45,6 +45,16 @@ const (
 	NumLogKinds
 )
 
+// Why Israel withdrew a mission: the Value of a LogWithdrawn entry.
+const (
+	WithdrawnUnsaid     int64 = iota // no reason recorded
+	WithdrawnDenied                  // the US denied it
+	WithdrawnRoute                   // Israel would not fly the other route the US asked for
+	WithdrawnDelay                   // Israel would not wait as the US asked
+	WithdrawnHalt                    // a US halt covers the target
+	WithdrawnTargetGone              // the target was already gone
+)
+
 var logKindIDs = [NumLogKinds]string{"event", "shipment-sent", "shipment-delivered", "detection", "request", "approved", "conditioned", "denied", "deferred", "expired", "withdrawn", "halt", "strike-hit", "strike-miss", "violation", "violation-discovered", "aircraft-lost", "collateral", "russia-incident", "leak", "attack-ordered", "attack", "warning", "evacuation", "hardening", "return", "us-response", "blame", "silence", "private-message", "dispatch", "air-defence-posture", "battery-lost", "notice-answer", "escalation", "de-escalation", "outcome"}
 
 // String returns the kind's id, as written to event logs.

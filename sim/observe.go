@@ -51,12 +51,14 @@ type Observation struct {
 
 // SiteView is a site as the observer sees it.
 type SiteView struct {
-	Troops    int64 // -1 when unknown
-	Hardened  bool
-	Evacuated bool
-	Disabled  bool
-	Detected  bool  // Israel has a fix on it
-	Hazard    int64 // attack hazard (micro) the observer can estimate, or -1
+	Troops        int64 // stationed there, -1 when unknown
+	Present       int64 // there now (an evacuation leaves a few)
+	Hardened      bool
+	Evacuated     bool
+	EvacuatedTill int32 // the evacuation's last turn, or -1
+	Disabled      bool
+	Detected      bool  // Israel has a fix on it
+	Hazard        int64 // attack hazard (micro) the observer can estimate, or -1
 }
 
 // TargetView is a target Israel may strike this turn.
@@ -146,10 +148,13 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 	for i := range sc.Sites {
 		ss := &st.Sites[i]
 		v := &obs.Sites[i]
-		*v = SiteView{Troops: ss.Troops, Hardened: ss.Hardened, Evacuated: ss.EvacuatedTill >= st.Turn,
-			Disabled: ss.DisabledTill >= st.Turn, Hazard: -1}
+		*v = SiteView{Troops: ss.Troops, Present: e.present(int32(i)), Hardened: ss.Hardened, Evacuated: ss.EvacuatedTill >= st.Turn,
+			EvacuatedTill: -1, Disabled: ss.DisabledTill >= st.Turn, Hazard: -1}
+		if v.Evacuated {
+			v.EvacuatedTill = ss.EvacuatedTill
+		}
 		if hideUS && sc.Sites[i].Owner == USA {
-			v.Hardened, v.Evacuated = false, false
+			v.Hardened, v.Evacuated, v.EvacuatedTill, v.Present = false, false, -1, ss.Troops
 		}
 	}
 	if a == Israel {

@@ -6,7 +6,7 @@ func (e *Engine) diplomacy() {
 	sc, st := e.sc, &e.st
 	for p := range st.Escalation {
 		if st.Escalation[p] > 0 {
-			e.addEscalation(Pair(p), -min(st.Escalation[p], e.param(ParamEscalationDecay)))
+			e.addEscalation(Pair(p), -min(st.Escalation[p], e.param(ParamEscalationDecay)), CauseDecay, -1, -1)
 		}
 	}
 	for i := range st.Grievance {
@@ -17,15 +17,15 @@ func (e *Engine) diplomacy() {
 	if st.TalksOpen {
 		switch level := st.Escalation[USAIran]; {
 		case level < talksAdvanceBelow:
-			e.addTalks(e.param(ParamTalksRate))
+			e.addTalks(e.param(ParamTalksRate), CauseTalksProgress, -1, -1)
 		case level >= talksSlipFrom:
-			e.addTalks(-e.param(ParamTalksRate))
+			e.addTalks(-e.param(ParamTalksRate), CauseLadderHigh, -1, -1)
 		}
 	}
 	// trust that fell to nothing this turn stays there for the score to see:
 	// the alliance has ruptured, and no drift brings it back
 	if target := sc.Initial.Trust; st.Trust > 0 && st.Trust < target {
-		e.addTrust(min(target-st.Trust, e.param(ParamTrustRecovery)))
+		e.addTrust(min(target-st.Trust, e.param(ParamTrustRecovery)), CauseRecovery, -1, -1)
 	}
 	e.addCounterIS(e.counterISGain())
 	kept := st.Halts[:0]

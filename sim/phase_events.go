@@ -41,7 +41,7 @@ func delta(cur int64, ef *Effect) int64 {
 	return ef.Value
 }
 
-func (e *Engine) applyEffect(ef *Effect) {
+func (e *Engine) applyEffect(ef *Effect, event int32) {
 	st := &e.st
 	switch ef.Kind {
 	case EffectGrievance:
@@ -49,11 +49,11 @@ func (e *Engine) applyEffect(ef *Effect) {
 	case EffectComplicity:
 		e.addComplicity(delta(st.Complicity, ef))
 	case EffectTrust:
-		e.addTrust(delta(st.Trust, ef))
+		e.addTrust(delta(st.Trust, ef), CauseEvent, -1, event)
 	case EffectEscalation:
-		e.addEscalation(ef.Pair, delta(st.Escalation[ef.Pair], ef))
+		e.addEscalation(ef.Pair, delta(st.Escalation[ef.Pair], ef), CauseEvent, -1, event)
 	case EffectTalks:
-		e.addTalks(delta(st.Talks, ef))
+		e.addTalks(delta(st.Talks, ef), CauseEvent, -1, event)
 	case EffectTalksOpen:
 		st.TalksOpen = ef.Value != 0
 	case EffectAirDefence:
@@ -104,7 +104,7 @@ func (e *Engine) Inject(i int32) error {
 	}
 	e.st.Fired[i] = true
 	for j := range e.sc.Events[i].Effects {
-		e.applyEffect(&e.sc.Events[i].Effects[j])
+		e.applyEffect(&e.sc.Events[i].Effects[j], i)
 	}
 	e.note(LogEvent, NoActor, NoActor, -1, i, 0)
 	return nil

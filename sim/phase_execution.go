@@ -20,7 +20,7 @@ func (e *Engine) execution() {
 		if !e.targetAlive(m.Target) {
 			m.Status = MissionWithdrawn // the target is gone
 			st.Count[MetricWithdrawn]++
-			e.note(LogWithdrawn, Israel, NoActor, -1, m.ID, 0)
+			e.note(LogWithdrawn, Israel, NoActor, -1, m.ID, WithdrawnTargetGone)
 			continue
 		}
 		pos, _ := e.TargetPos(m.Target)
@@ -37,7 +37,7 @@ func (e *Engine) execution() {
 			e.note(LogViolation, Israel, USA, -1, m.ID, 0)
 			if rng.Chance(e.param(ParamViolationDiscovery)) {
 				st.Count[MetricViolationsDiscovered]++
-				e.addTrust(-e.param(ParamViolationTrustCost))
+				e.addTrust(-e.param(ParamViolationTrustCost), CauseViolationFound, -1, m.ID)
 				e.note(LogViolationFound, USA, Israel, -1, m.ID, 0)
 			}
 		} else {
@@ -48,7 +48,7 @@ func (e *Engine) execution() {
 			incident, leak := e.noticeRisks(m.Notice)
 			if rng.Chance(incident) {
 				st.Count[MetricRussiaIncidents]++
-				e.addEscalation(IsraelRussia, incidentEscalation)
+				e.addEscalation(IsraelRussia, incidentEscalation, CauseRussiaIncident, -1, m.ID)
 				e.addAirDefence(e.param(ParamIncidentAirDefence))
 				e.note(LogRussiaIncident, Israel, Russia, -1, m.ID, 0)
 			}
@@ -86,7 +86,7 @@ func (e *Engine) execution() {
 		}
 		e.destroy(m.Target, pos)
 		e.grieve(value, rng)
-		e.addEscalation(IsraelIran, e.param(ParamEscalationPerStrike)*value/Milli)
+		e.addEscalation(IsraelIran, e.param(ParamEscalationPerStrike)*value/Milli, CauseStrike, targetSite(m.Target), m.ID)
 		e.noteStrike(LogStrikeHit, m, value)
 	}
 }

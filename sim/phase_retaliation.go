@@ -20,15 +20,15 @@ func (e *Engine) attacks() {
 			st.Count[MetricUSInjured] += injured
 			e.addGrievance(TowardUSA, -scale(st.Grievance[TowardUSA], spent))
 			rise, loss := e.attackCosts(a.Claimed, killed)
-			e.addEscalation(USAIran, rise)
-			e.addTalks(-loss)
+			e.addEscalation(USAIran, rise, CauseAttack, a.Site, a.ID)
+			e.addTalks(-loss, CauseAttack, a.Site, a.ID)
 			e.note(LogAttack, Iran, USA, a.Site, a.ID, killed)
 			e.decide(USA, DecideAttackResponse, a.ID, 0)
 			continue
 		}
 		st.Count[MetricAttacksOnIsrael]++
 		e.addGrievance(TowardIsrael, -scale(st.Grievance[TowardIsrael], spent))
-		e.addEscalation(IsraelIran, israelAttackEscalation*e.param(ParamEscalationPerAttack))
+		e.addEscalation(IsraelIran, israelAttackEscalation*e.param(ParamEscalationPerAttack), CauseAttackOnIsrael, a.Site, a.ID)
 		e.note(LogAttack, Iran, site.Owner, a.Site, a.ID, killed)
 		// Israel answers an attack on its soil in force: the answer deters, and
 		// it finds every Iranian target at once

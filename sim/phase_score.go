@@ -62,6 +62,15 @@ func (e *Engine) score() {
 	}
 	st.Turn++
 	st.Step = StepEvents
+	if e.logging {
+		// an evacuation that has run its course ends in the log, as an
+		// early return does
+		for i := range st.Sites {
+			if st.Sites[i].EvacuatedTill == st.Turn-1 {
+				e.note(LogReturn, USA, NoActor, int32(i), -1, 0)
+			}
+		}
+	}
 }
 
 // Metric returns a metric's current value in its stored scale.

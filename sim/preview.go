@@ -93,7 +93,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		m := p.mission(e.findDecision(o.Decision).Subject)
 		lines = append(lines, chanceLine("US discovers the violation", 0, p.param(ParamViolationDiscovery)))
 		trust := p.st.Trust
-		p.addTrust(-p.param(ParamViolationTrustCost))
+		p.addTrust(-p.param(ParamViolationTrustCost), CauseViolationFound, -1, m.ID)
 		lines = append(lines, later(whenFlown, levelLine("Israel–US trust if discovered", "points", trust, p.st.Trust)))
 		lines = p.strikeLines(m, lines)
 	case OrderComply, OrderWithdraw:
@@ -111,12 +111,22 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		pair := IsraelIran
 		if e.sc.Sites[site].Owner == USA {
 			pair = USAIran
-			rise, loss := p.attackCosts(o.Claim, (deaths+Micro/2)/Micro) // at the expected toll, rounded
-			p.addEscalation(pair, rise)
-			p.addTalks(-loss)
+			expected := (deaths + Micro/2) / Micro
+			rise, loss := p.attackCosts(o.Claim, expected) // at the expected toll, rounded
+			p.addEscalation(pair, rise, CauseAttack, site, -1)
+			p.addTalks(-loss, CauseAttack, site, -1)
 			lines = append(lines, later(whenLanded, levelLine("talks progress", "%", st.Talks, p.st.Talks)))
+			if expected < 1 {
+				// the branch that decides most, which the average hides: someone is killed
+				q := e.Clone(nil)
+				rise, loss := q.attackCosts(o.Claim, 1)
+				q.addEscalation(pair, rise, CauseAttack, site, -1)
+				q.addTalks(-loss, CauseAttack, site, -1)
+				lines = append(lines, later(whenLanded, levelLine("talks progress if one is killed", "%", st.Talks, q.st.Talks)),
+					later(whenLanded, levelLine(pair.String()+" ladder if one is killed", "level", st.Escalation[pair], q.st.Escalation[pair])))
+			}
 		} else {
-			p.addEscalation(pair, israelAttackEscalation*p.param(ParamEscalationPerAttack)) // as the engine answers an attack on Israel
+			p.addEscalation(pair, israelAttackEscalation*p.param(ParamEscalationPerAttack), CauseAttackOnIsrael, site, -1) // as the engine answers an attack on Israel
 		}
 		lines = append(lines, later(whenLanded, levelLine(pair.String()+" ladder", "level", st.Escalation[pair], p.st.Escalation[pair])))
 	case OrderWarn:

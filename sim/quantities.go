@@ -36,13 +36,17 @@ func (e *Engine) addComplicity(delta int64) {
 }
 
 // addTrust changes Israel–US trust, within 0..100 points.
-func (e *Engine) addTrust(delta int64) {
+func (e *Engine) addTrust(delta int64, c Cause, site, subject int32) {
+	before := e.st.Trust
 	e.st.Trust = clamp(e.st.Trust+delta, 0, MaxPoints)
+	e.changed(QuantityTrust, before, e.st.Trust, c, site, subject)
 }
 
 // addTalks changes the progress of the nuclear talks, within 0..100 percent.
-func (e *Engine) addTalks(delta int64) {
+func (e *Engine) addTalks(delta int64, c Cause, site, subject int32) {
+	before := e.st.Talks
 	e.st.Talks = clamp(e.st.Talks+delta, 0, MaxPoints)
+	e.changed(QuantityTalks, before, e.st.Talks, c, site, subject)
 }
 
 // addCounterIS changes the progress of the campaign against IS, within 0..100 percent.
@@ -56,11 +60,13 @@ func (e *Engine) addAirDefence(delta int64) {
 }
 
 // addEscalation moves a ladder within 0..5, records the highest level it
-// reached and logs each whole level it crosses.
-func (e *Engine) addEscalation(p Pair, delta int64) {
+// reached, logs each whole level it crosses and records why it moved.
+func (e *Engine) addEscalation(p Pair, delta int64, c Cause, site, subject int32) {
 	st := &e.st
+	was := st.Escalation[p]
 	before := st.Escalation[p] / Milli
 	st.Escalation[p] = clamp(st.Escalation[p]+delta, 0, MaxLevel)
+	e.changed(LadderQuantity(p), was, st.Escalation[p], c, site, subject)
 	st.MaxEsc[p] = max(st.MaxEsc[p], st.Escalation[p])
 	if after := st.Escalation[p] / Milli; after != before {
 		actor, other := Israel, Iran

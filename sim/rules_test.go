@@ -395,3 +395,118 @@ func TestRetaliationPreviewOfAHugeGarrison(t *testing.T) {
 		t.Fatalf("the preview has no talks or ladder line: %+v", pv.Lines)
 	}
 }
+
+// TestEvacuationShowsItsEnd: an evacuated garrison reads the tenth that
+// stays and the turn the evacuation ends; the log says how long it lasts
+// and when the troops come back. evacuation_turns is 5 by default: ordered
+// on turn 0, the garrison is thinned out on turns 0..5 (6 turns) and back at
+// the start of turn 6.
+func TestEvacuationShowsItsEnd(t *testing.T) {
+	sc := retaliationScenario()
+	tanf := sc.SiteIndex("tanf")
+	e := sim.New(sc, 3)
+	e.SetLogging(true)
+	mustApply(t, e, sim.USA, sim.Order{Kind: sim.OrderEvacuate, Site: tanf})
+	var obs sim.Observation
+	e.Observe(sim.USA, &obs)
+	if v := obs.Sites[tanf]; v.Troops != 200 || v.Present != 20 || v.EvacuatedTill != 5 {
+		t.Fatalf("the US sees Al-Tanf with %d troops, %d present, evacuated till turn %d; want 200, 20 (a tenth), 5", v.Troops, v.Present, v.EvacuatedTill)
+	}
+	e.Observe(sim.Iran, &obs)
+	if v := obs.Sites[tanf]; v.Present != 200 || v.Evacuated || v.EvacuatedTill != -1 {
+		t.Fatalf("Iran sees the evacuation: %+v", v)
+	}
+	var log []sim.Entry
+	for e.Turn() < 8 && !e.Over() {
+		playTurn(t, e)
+		log = append(log, e.TakeLog()...)
+	}
+	var evac, back []sim.Entry
+	for _, en := range log {
+		switch {
+		case en.Kind == sim.LogEvacuation && en.Site == tanf:
+			evac = append(evac, en)
+		case en.Kind == sim.LogReturn && en.Site == tanf:
+			back = append(back, en)
+		}
+	}
+	if len(evac) != 1 || evac[0].Value != 6 {
+		t.Fatalf("evacuation entries %+v, want one lasting 6 turns", evac)
+	}
+	if len(back) != 1 || back[0].Turn != 6 {
+		t.Fatalf("return entries %+v, want one at turn 6", back)
+	}
+}
+
+// TestWithdrawalSaysWhy: Israel withdrawing a mission rather than accept a
+// condition records which condition it would not accept.
+func TestWithdrawalSaysWhy(t *testing.T) {
+	e := sim.New(quiet(), 2)
+	e.SetLogging(true)
+	_, req := reviewedStrike(t, e)
+	mustApply(t, e, sim.USA, sim.Order{Kind: sim.OrderCondition, Decision: req.ID, Route: -1, Delay: 2})
+	var c sim.Decision
+	if !advanceUntil(t, e, func() bool {
+		var ok bool
+		c, ok = openDecision(e, sim.DecideResponse)
+		return ok
+	}) {
+		t.Fatal("Israel never answered the condition")
+	}
+	mustApply(t, e, sim.Israel, sim.Order{Kind: sim.OrderWithdraw, Decision: c.ID})
+	for _, en := range e.TakeLog() {
+		if en.Kind == sim.LogWithdrawn {
+			if en.Value != sim.WithdrawnDelay {
+				t.Fatalf("withdrawn after a 2-turn delay was asked: reason %d, want %d (delay)", en.Value, sim.WithdrawnDelay)
+			}
+			return
+		}
+	}
+	t.Fatal("the withdrawal left no log entry")
+}
+
+// TestAttackPreviewShowsTheDeathBranch: when the expected toll rounds to no
+// one, an attack's preview also shows the talks and the ladder if one person
+// is killed: talks fall by talks_loss_per_attack + 1 × talks_loss_per_death,
+// the ladder rises by escalation_per_attack + 1 × escalation_per_death
+// (unclaimed).
+func TestAttackPreviewShowsTheDeathBranch(t *testing.T) {
+	sc := retaliationScenario()
+	sc.Params[sim.ParamLethalityRockets] = 100 // 200 troops × 100 micro = 0.02 expected deaths: rounds to no one
+	tanf := sc.SiteIndex("tanf")
+	e := sim.New(sc, 3)
+	var d sim.Decision
+	if !advanceUntil(t, e, func() bool {
+		var ok bool
+		d, ok = openDecisionAbout(e, sim.DecideRetaliation, tanf)
+		return ok
+	}) {
+		t.Fatal("Iran never had a chance to strike Al-Tanf")
+	}
+	p, err := e.Preview(sim.Iran, sim.Order{Kind: sim.OrderRetaliate, Decision: d.ID, Method: sim.MethodRockets})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := e.State()
+	par := sc.Params
+	wantTalks := max(0, st.Talks-(par[sim.ParamTalksLossPerAttack]+par[sim.ParamTalksLossPerDeath]))
+	wantLadder := min(sim.MaxLevel, st.Escalation[sim.USAIran]+par[sim.ParamEscalationPerAttack]+par[sim.ParamEscalationPerDeath])
+	found := 0
+	for _, l := range p.Lines {
+		switch l.Label {
+		case "talks progress if one is killed":
+			found++
+			if l.After != wantTalks {
+				t.Errorf("talks if one is killed: %d, want %d", l.After, wantTalks)
+			}
+		case sim.USAIran.String() + " ladder if one is killed":
+			found++
+			if l.After != wantLadder {
+				t.Errorf("ladder if one is killed: %d, want %d", l.After, wantLadder)
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("the preview has %d of the 2 death-branch lines: %+v", found, p.Lines)
+	}
+}

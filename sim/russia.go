@@ -10,7 +10,7 @@ func (e *Engine) answerNotice(m *Mission, k OrderKind) {
 	st := &e.st
 	switch k {
 	case OrderProtest:
-		e.addEscalation(IsraelRussia, e.param(ParamProtestEscalation))
+		e.addEscalation(IsraelRussia, e.param(ParamProtestEscalation), CauseProtest, -1, m.ID)
 		e.note(LogNoticeAnswer, Russia, Israel, -1, m.ID, noticeProtest)
 	case OrderAskDelay:
 		m.FlyTurn = max(m.FlyTurn, st.Turn+1)

@@ -84,14 +84,24 @@ func (c *Camera) limit(s float64) float64 {
 	return s
 }
 
-// Clamp keeps the view centre inside Bounds.
+// Clamp keeps the view inside Bounds: the visible box never shows past the
+// edge of the map data (a view wider than the data is centred on it).
 func (c *Camera) Clamp() {
 	b := c.Bounds
-	if b.MaxX <= b.MinX || b.MaxY <= b.MinY {
+	if b.MaxX <= b.MinX || b.MaxY <= b.MinY || c.Scale <= 0 {
 		return
 	}
-	c.CX = min(max(c.CX, b.MinX), b.MaxX)
-	c.CY = min(max(c.CY, b.MinY), b.MaxY)
+	c.CX = clampSpan(c.CX, c.W/(2*c.Scale), b.MinX, b.MaxX)
+	c.CY = clampSpan(c.CY, c.H/(2*c.Scale), b.MinY, b.MaxY)
+}
+
+// clampSpan keeps a span of half-width half around v within lo..hi, or
+// centres it when it is wider.
+func clampSpan(v, half, lo, hi float64) float64 {
+	if 2*half >= hi-lo {
+		return (lo + hi) / 2
+	}
+	return min(max(v, lo+half), hi-half)
 }
 
 // Fit centres the view on a world box and picks the scale that shows all of

@@ -122,11 +122,19 @@ func TestTransformMovesCachedImage(t *testing.T) {
 }
 
 func TestClampAndFit(t *testing.T) {
-	c := Camera{W: 800, H: 600, Scale: 1, Bounds: Rect{-100, -100, 100, 100}}
+	// at scale 10 the 800×600 view shows 80×60 world units: the centre stays
+	// 40 from the x edges and 30 from the y edges of -100..100
+	c := Camera{W: 800, H: 600, Scale: 10, Bounds: Rect{-100, -100, 100, 100}}
 	c.CX, c.CY = 500, -500
 	c.Clamp()
-	if c.CX != 100 || c.CY != -100 {
-		t.Errorf("Clamp gave centre %v,%v, want 100,-100", c.CX, c.CY)
+	if c.CX != 60 || c.CY != -70 {
+		t.Errorf("Clamp gave centre %v,%v, want 60,-70", c.CX, c.CY)
+	}
+	// at scale 1 the view (800 wide) is wider than the data (200): centred
+	c.Scale, c.CX, c.CY = 1, 500, 500
+	c.Clamp()
+	if c.CX != 0 || c.CY != 0 {
+		t.Errorf("Clamp of a view wider than the data gave %v,%v, want 0,0", c.CX, c.CY)
 	}
 	c.Fit(Rect{0, 0, 4000, 1000})
 	if c.Scale != 0.2 || c.CX != 2000 || c.CY != 500 {

@@ -57,7 +57,9 @@ const MaxScale = 1.0 / 120
 func Limit(c *camera.Camera, view ui.Rect, bounds camera.Rect) {
 	c.X, c.Y, c.W, c.H = view.X, view.Y, view.W, view.H
 	c.Bounds = bounds
-	c.MinScale = min(view.W/(bounds.MaxX-bounds.MinX), view.H/(bounds.MaxY-bounds.MinY))
+	// zoomed out as far as it goes, the map data still fills the view: no
+	// straight cut through Turkey or Iraq shows at a wide window
+	c.MinScale = max(view.W/(bounds.MaxX-bounds.MinX), view.H/(bounds.MaxY-bounds.MinY))
 	c.MaxScale = MaxScale
 	c.Scale = min(max(c.Scale, c.MinScale), c.MaxScale)
 	c.Clamp()
@@ -71,4 +73,28 @@ func InitialCamera(view ui.Rect, bounds camera.Rect) camera.Camera {
 	c.Fit(camera.Rect{MinX: x0, MinY: y0, MaxX: x1, MaxY: y1})
 	Limit(&c, view, bounds)
 	return c
+}
+
+// FitRow returns how many items of the given widths fit one after another
+// in room, with gap between them. When not all fit, the room for a notice
+// of the hidden ones (more(hidden) wide, after a gap) is kept, so a bar
+// never drops items without saying so.
+func FitRow(widths []float64, room, gap float64, more func(hidden int) float64) int {
+	used := 0.0
+	for i, w := range widths {
+		need := w
+		if i < len(widths)-1 {
+			need += gap + more(len(widths)-i-1) // the rest might not fit: keep room to say so
+		}
+		if used+need > room {
+			// item i does not fit with a notice after it: show the ones
+			// before it, and the notice for the rest
+			if i == len(widths)-1 && used+w <= room {
+				return len(widths)
+			}
+			return i
+		}
+		used += w + gap
+	}
+	return len(widths)
 }

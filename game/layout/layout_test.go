@@ -47,3 +47,47 @@ func TestInitialCameraShowsSyria(t *testing.T) {
 		t.Errorf("scale %v outside %v..%v", c.Scale, c.MinScale, c.MaxScale)
 	}
 }
+
+// A row keeps room for "+N more" when its items do not all fit.
+func TestFitRow(t *testing.T) {
+	more := func(int) float64 { return 30 }
+	widths := []float64{100, 100, 100}
+	cases := []struct {
+		room float64
+		want int
+	}{
+		{320, 3}, // 100+10+100+10+100 = 320: all fit, no notice needed
+		{319, 2}, // the third does not: 100+10+100 + 10+30 = 250 ≤ 319
+		{249, 1}, // 100+10+100+10+30 = 250 > 249: one, then the notice (100+10+30)
+		{139, 0}, // 100+10+30 = 140 > 139: only the notice
+	}
+	for _, c := range cases {
+		if got := FitRow(widths, c.room, 10, more); got != c.want {
+			t.Errorf("FitRow in %v = %d, want %d", c.room, got, c.want)
+		}
+	}
+}
+
+// However far the player zooms out or pans, at any window shape, the view
+// shows nothing past the edge of the map data.
+func TestViewStaysOnTheMap(t *testing.T) {
+	m, err := mapdata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := MapBounds(m)
+	for _, size := range [][2]float64{{960, 600}, {1280, 800}, {1920, 1080}, {3840, 1080}, {800, 1600}} {
+		l := PlayScreen(size[0], size[1], Scale(size[0], size[1], 1, 1))
+		c := InitialCamera(l.Map, b)
+		c.ZoomAt(c.X+c.W/2, c.Y+c.H/2, 1e-6) // all the way out
+		for _, pan := range [][2]float64{{1e6, 0}, {-1e6, 0}, {0, 1e6}, {0, -1e6}} {
+			c.Pan(pan[0], pan[1])
+			c.Clamp()
+			v := c.Visible()
+			const eps = 1e-6
+			if v.MinX < b.MinX-eps || v.MaxX > b.MaxX+eps || v.MinY < b.MinY-eps || v.MaxY > b.MaxY+eps {
+				t.Errorf("%vx%v: the view %+v leaves the map %+v", size[0], size[1], v, b)
+			}
+		}
+	}
+}

@@ -32,7 +32,7 @@ type Options struct {
 	Screenshot string   // write a PNG of Screen and exit
 	Width      int      // capture size in pixels
 	Height     int
-	Screen     string    // menu, play, end, help or pause
+	Screen     string    // menu, play, end, help, pause or guide
 	FrameStats bool      // print frame times over a scripted pan and zoom, then exit
 	Stats      io.Writer // where frame statistics go
 	Started    time.Time // when the process started
@@ -85,7 +85,7 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	fs.IntVar(&opt.Turns, "turns", 0, "with --screenshot or --frame-stats: turns to play first (the AI plays your role)")
 	fs.StringVar(&opt.Screenshot, "screenshot", "", "render a screen to this PNG file and exit")
 	fs.StringVar(&size, "size", "1280x800", "the screenshot's size in pixels, WIDTHxHEIGHT")
-	fs.StringVar(&opt.Screen, "screen", "play", "the screen to capture: menu, play, end, help or pause")
+	fs.StringVar(&opt.Screen, "screen", "play", "the screen to capture: menu, play, end, help, pause or guide")
 	fs.BoolVar(&opt.FrameStats, "frame-stats", false, "print frame times over a scripted pan, zoom and turns, and exit")
 	usage := func(w io.Writer) {
 		fmt.Fprintln(w, "usage: deconflict [flags]")
@@ -130,9 +130,9 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 		return fail(fmt.Sprintf("--size %q: want WIDTHxHEIGHT between 320x200 and 8192x8192, such as 1280x800", size))
 	}
 	switch opt.Screen {
-	case "menu", "play", "end", "help", "pause":
+	case "menu", "play", "end", "help", "pause", "guide":
 	default:
-		return fail(fmt.Sprintf("--screen %q: want menu, play, end, help or pause", opt.Screen))
+		return fail(fmt.Sprintf("--screen %q: want menu, play, end, help, pause or guide", opt.Screen))
 	}
 	if opt.Turns < 0 {
 		return fail("--turns must not be negative")

@@ -19,7 +19,9 @@ type Chart struct {
 	Color    color.RGBA
 	Min, Max float64 // the value axis; Max ≤ Min fits the data
 	From, To string  // labels of the first and last point
-	Format   string  // printf format of values, "%.1f" by default
+	Format   string  // printf format of the axis's top value, "%.1f" by default
+	Last     string  // the last value as every screen shows it
+	Marks    []int   // indexes of Values to mark (the turns that moved it most)
 }
 
 // Chart draws a line chart into r.
@@ -31,12 +33,8 @@ func (pt *Painter) Chart(dst *ebiten.Image, r ui.Rect, c Chart, title, small tex
 	if format == "" {
 		format = "%.1f"
 	}
-	last := 0.0
-	if len(c.Values) > 0 {
-		last = c.Values[len(c.Values)-1]
-	}
 	Text(dst, c.Title, title, r.X+pad, r.Y+pad, view.Text(), Left)
-	Text(dst, fmt.Sprintf(format, last), title, r.Right()-pad, r.Y+pad, c.Color, Right)
+	Text(dst, c.Last, title, r.Right()-pad, r.Y+pad, c.Color, Right)
 	plot := ui.Rect{X: r.X + pad, Y: r.Y + pad + LineHeight(title) + pad*0.5, W: r.W - 2*pad, H: r.H - 2*pad - LineHeight(title) - LineHeight(small) - pad*0.5}
 	if plot.W <= 4 || plot.H <= 4 {
 		return
@@ -88,6 +86,11 @@ func (pt *Painter) Chart(dst *ebiten.Image, r ui.Rect, c Chart, title, small tex
 		}
 	}
 	pts = append(pts, xOf(n-1), yOf(c.Values[n-1]))
+	for _, i := range c.Marks {
+		if i >= 0 && i < n {
+			pt.Line(dst, xOf(i), plot.Y, xOf(i), plot.Bottom(), 1, view.Fade(view.Text(), 0.35))
+		}
+	}
 	pt.Polyline(dst, pts, 2, c.Color)
 }
 

@@ -209,6 +209,12 @@ func (ml *MapLayer) Draw(dst *ebiten.Image, cam *camera.Camera, now time.Time, f
 	dst.DrawImage(ml.cache, op)
 }
 
+// Settling reports whether the cached map was drawn for another view than
+// cam's, so it will be redrawn once the view has been still for Settle.
+func (ml *MapLayer) Settling(cam *camera.Camera) bool {
+	return !ml.valid || cam.Scale != ml.cacheCam.Scale || cam.CX != ml.cacheCam.CX || cam.CY != ml.cacheCam.CY
+}
+
 // render redraws the cache for the camera, with a margin around the view.
 func (ml *MapLayer) render(cam *camera.Camera) {
 	w := math.Ceil(cam.W * (1 + 2*cacheMargin))

@@ -37,7 +37,9 @@ type Session struct {
 	role     sim.Actor
 	mode     Mode
 	loop     runner.Loop
-	hashes   []sim.Hash // hashes the script must reproduce after each turn (resuming), may be nil
+	hashes   []sim.Hash   // hashes the script must reproduce after each turn (resuming), may be nil
+	changes  []sim.Change // every change of the talks, trust and the ladders, with its cause
+	kept     int          // orders the player has let stand (see Commit)
 	obs      sim.Observation
 	series   []Sample
 	missions map[int32]sim.Mission
@@ -112,6 +114,7 @@ func Resume(sc *sim.Scenario, seed uint64, role sim.Actor, orders []sim.Recorded
 		return nil, fmt.Errorf("the saved game has %d orders the run never reached", len(left))
 	}
 	s.loop.Script, s.hashes = nil, nil
+	s.Commit() // a saved game's orders stand
 	return s, nil
 }
 
@@ -134,6 +137,7 @@ func (s *Session) SetMode(m Mode) {
 		return
 	}
 	s.mode = m
+	s.Commit() // what the AI answered for the player stands
 	if s.role != Spectator {
 		s.loop.Seats[s.role] = runner.SeatAI
 		if m == Live {
@@ -147,6 +151,10 @@ func (s *Session) Orders() []sim.Recorded { return s.loop.Orders }
 
 // Log returns every event-log entry so far.
 func (s *Session) Log() []sim.Entry { return s.loop.Log }
+
+// Changes returns every change of the talks, trust and the ladders so far,
+// each with its cause, in the order they happened.
+func (s *Session) Changes() []sim.Change { return s.changes }
 
 // Series returns the per-turn samples of key metrics.
 func (s *Session) Series() []Sample { return s.series }
@@ -175,6 +183,12 @@ func (s *Session) Hash() sim.Hash { return s.loop.Engine.Hash() }
 
 // Metric returns a metric's current value in its stored scale.
 func (s *Session) Metric(m sim.Metric) int64 { return s.loop.Engine.Metric(m) }
+
+// Objectives returns a copy of the objectives' states so far, in the
+// scenario's order: which the engine has decided, met or missed, and when.
+func (s *Session) Objectives() []sim.ObjectiveState {
+	return append([]sim.ObjectiveState(nil), s.loop.Engine.State().Objectives...)
+}
 
 // Err returns the error that stopped the session, if any.
 func (s *Session) Err() error { return s.err }
@@ -254,8 +268,10 @@ func (s *Session) turnEnded(stop sim.Stop) error {
 	return nil
 }
 
-// refresh re-reads the role's observation and remembers the missions in it.
+// refresh takes the engine's new changes, re-reads the role's observation
+// and remembers the missions in it.
 func (s *Session) refresh() {
+	s.changes = append(s.changes, s.loop.Engine.TakeChanges()...)
 	s.loop.Engine.Observe(s.role, &s.obs)
 	for _, m := range s.obs.Missions {
 		s.missions[m.ID] = m
@@ -299,6 +315,86 @@ func (s *Session) AnswerRest() error {
 	err := s.loop.Close(s.role)
 	s.refresh()
 	return err
+}
+
+// Commit lets the player's orders so far stand: they can no longer be
+// undone (the player ended the turn or skipped ahead).
+func (s *Session) Commit() { s.kept = len(s.loop.Orders) }
+
+// Undoable returns how many of the role's orders can be taken back: those
+// given since the player last ended a turn (see Commit).
+func (s *Session) Undoable() int {
+	if s.playable() != nil || s.Over() {
+		return 0
+	}
+	n := 0
+	for _, r := range s.loop.Orders[s.kept:] {
+		if r.Actor == s.role {
+			n++
+		}
+	}
+	return n
+}
+
+// Undo takes back the role's last n orders since the player last ended a
+// turn (all of them: back to the start of the turn). The game is replayed
+// from its start with the orders given before them, so it stands exactly
+// where the first of them was given: the same state, log and open
+// decisions, and what the AI did before it. It fails if fewer than n orders
+// can be taken back.
+func (s *Session) Undo(n int) error {
+	if n <= 0 || n > s.Undoable() {
+		return fmt.Errorf("only %d of your orders of this turn can be taken back", s.Undoable())
+	}
+	keep := len(s.loop.Orders)
+	for taken := 0; taken < n; {
+		keep--
+		if s.loop.Orders[keep].Actor == s.role {
+			taken++
+		}
+	}
+	ns, err := s.replayed(keep)
+	if err != nil {
+		return fmt.Errorf("undo: %w", err)
+	}
+	ns.kept = s.kept
+	*s = *ns
+	return nil
+}
+
+// replayed returns a new session of the same game replayed from its start
+// to the stop where order keep was given, with the orders before it: the AI
+// decides again (the engine is deterministic, so it decides the same, which
+// the loop checks) and the role's orders are given again at the stop (turn
+// and step) where they were given.
+func (s *Session) replayed(keep int) (*Session, error) {
+	ns, err := New(s.sc, s.seed, s.role, s.mode)
+	if err != nil {
+		return nil, err
+	}
+	at := s.loop.Orders[keep] // the stop to come back to
+	ns.loop.Script = append([]sim.Recorded(nil), s.loop.Orders[:keep]...)
+	if err := ns.loop.Answer(); err != nil { // orders given before the first step
+		return nil, err
+	}
+	ns.refresh()
+	for ns.Turn() != at.Turn || ns.loop.Engine.Step() != at.Step || len(ns.loop.Unplayed()) > 0 {
+		if ns.Over() || ns.Turn() > at.Turn {
+			return nil, errors.New("the replay does not come back to the order taken back")
+		}
+		ev, err := ns.Step()
+		if err != nil {
+			return nil, err
+		}
+		if ev == Waited && len(ns.loop.Unplayed()) > 0 {
+			return nil, errors.New("the replay waits for an answer the game gave later")
+		}
+	}
+	ns.loop.Script = nil
+	if len(ns.loop.Orders) != keep {
+		return nil, fmt.Errorf("the replay gave %d orders, the game %d", len(ns.loop.Orders), keep)
+	}
+	return ns, nil
 }
 
 func (s *Session) playable() error {

@@ -236,3 +236,180 @@ func TestWatchReplaysAnOrderBeforeTheFirstStep(t *testing.T) {
 		t.Errorf("watched replay ends %s with %d orders, game %s with %d", w.Hash(), len(w.Orders()), s.Hash(), len(s.Orders()))
 	}
 }
+
+// A resumed game's log holds the entries of the orders replayed at its
+// last stop (a halt called just before saving shows at once).
+func TestResumeShowsTheLastOrdersEntries(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	s, err := New(sc, 1, sim.USA, Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	firstWait(t, s)
+	if err := s.Apply(sim.Order{Kind: sim.OrderHalt, Site: sc.SiteIndex("tanf"), Radius: 50_000, Days: 2}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Resume(sc, 1, sim.USA, s.Orders(), nil, s.Turn())
+	if err != nil {
+		t.Fatal(err)
+	}
+	halts := 0
+	for _, e := range r.Log() {
+		if e.Kind == sim.LogHalt && e.Turn == s.Turn() {
+			halts++
+		}
+	}
+	if halts != 1 {
+		t.Errorf("the resumed log has %d halt entries of turn %d, want 1", halts, s.Turn())
+	}
+}
+
+// firstWait steps a live session to the role's first open decision.
+func firstWait(t *testing.T, s *Session) {
+	t.Helper()
+	for range 10000 {
+		ev, err := s.Step()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev == Waited {
+			return
+		}
+		if ev == Ended {
+			t.Fatal("the run ended before the role decided anything")
+		}
+	}
+	t.Fatal("no decision came")
+}
+
+// finishTurn answers the rest by default and steps to the end of the turn.
+func finishTurn(t *testing.T, s *Session) {
+	t.Helper()
+	if err := s.AnswerRest(); err != nil {
+		t.Fatal(err)
+	}
+	for range 10000 {
+		ev, err := s.Step()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev == Waited {
+			if err := s.AnswerRest(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if ev == TurnDone || ev == Ended {
+			return
+		}
+	}
+	t.Fatal("the turn never ended")
+}
+
+// choices are the enabled answers of the first open decision, by the
+// orders the engine allows for it.
+func choices(t *testing.T, s *Session) []sim.Order {
+	t.Helper()
+	var d sim.Decision
+	for _, x := range s.Observation().Decisions {
+		d = x
+		break
+	}
+	var out []sim.Order
+	for _, k := range sim.Allowed(d.Kind) {
+		// an order on a site (evacuate, harden) names it: the first that is valid
+		for site := int32(-1); site < int32(len(s.Scenario().Sites)); site++ {
+			o := sim.Order{Kind: k, Decision: d.ID, Site: site}
+			if s.Check(o) == nil {
+				out = append(out, o)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("decision %s has no answer", d.Kind)
+	}
+	return out
+}
+
+// Undoing an answer and choosing another gives the game (hash, orders,
+// log) of choosing the other directly; undoing the whole turn goes back to
+// its start.
+func TestUndoThenChooseIsChoosing(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	for seed := uint64(1); seed <= 3; seed++ {
+		direct, err := New(sc, seed, sim.USA, Live)
+		if err != nil {
+			t.Fatal(err)
+		}
+		undone, _ := New(sc, seed, sim.USA, Live)
+		firstWait(t, direct)
+		firstWait(t, undone)
+		opts := choices(t, direct)
+		if len(opts) < 2 {
+			t.Fatalf("decision has %d answers, want two to choose between", len(opts))
+		}
+		first, other := opts[0], opts[len(opts)-1]
+		waitHash, waitLog, waitOrders := undone.Hash(), len(undone.Log()), len(undone.Orders())
+		if err := undone.Apply(first); err != nil {
+			t.Fatal(err)
+		}
+		if undone.Undoable() != 1 {
+			t.Fatalf("after one answer %d orders can be undone, want 1", undone.Undoable())
+		}
+		if err := undone.Undo(1); err != nil {
+			t.Fatal(err)
+		}
+		if undone.Hash() != waitHash || len(undone.Log()) != waitLog || len(undone.Orders()) != waitOrders || !undone.Waiting() {
+			t.Fatalf("seed %d: undo left hash %s (want %s), %d log entries (want %d), %d orders (want %d), waiting %v",
+				seed, undone.Hash(), waitHash, len(undone.Log()), waitLog, len(undone.Orders()), waitOrders, undone.Waiting())
+		}
+		if err := undone.Apply(other); err != nil {
+			t.Fatal(err)
+		}
+		if err := direct.Apply(other); err != nil {
+			t.Fatal(err)
+		}
+		undone.Commit() // the player ends the turn
+		finishTurn(t, undone)
+		finishTurn(t, direct)
+		if undone.Hash() != direct.Hash() || len(undone.Orders()) != len(direct.Orders()) || len(undone.Log()) != len(direct.Log()) {
+			t.Fatalf("seed %d: undo then choose ends the turn with %s, choosing directly with %s", seed, undone.Hash(), direct.Hash())
+		}
+		// once the player has ended the turn, its orders stand
+		if undone.Undoable() != 0 || undone.Undo(1) == nil {
+			t.Errorf("seed %d: an order of an ended turn can be undone", seed)
+		}
+	}
+}
+
+// Undo back to the start of the turn takes every answer of the turn back.
+func TestUndoWholeTurn(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	s, err := New(sc, 2, sim.USA, Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	firstWait(t, s)
+	hash := s.Hash()
+	n := 0
+	for s.Waiting() {
+		if err := s.Apply(choices(t, s)[0]); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if s.Undoable() != n {
+		t.Fatalf("%d answers given, %d undoable", n, s.Undoable())
+	}
+	if err := s.Undo(n + 1); err == nil {
+		t.Error("undid more orders than were given")
+	}
+	if err := s.Undo(n); err != nil {
+		t.Fatal(err)
+	}
+	if s.Hash() != hash || !s.Waiting() {
+		t.Errorf("after undoing the turn: hash %s, want %s; waiting %v", s.Hash(), hash, s.Waiting())
+	}
+}
+
+// A resumed game's log holds the entries of the orders replayed at its

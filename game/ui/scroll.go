@@ -34,6 +34,10 @@ func (s *Scroll) Show(top, bottom float64) {
 // ToBottom scrolls to the end of the list.
 func (s *Scroll) ToBottom() { s.Offset = s.Max() }
 
+// Below reports whether some of the list lies below the view (the screen
+// says so, so nothing is clipped without a sign).
+func (s *Scroll) Below() bool { return s.Offset < s.Max()-0.5 }
+
 // AtBottom reports whether the end of the list is in view.
 func (s *Scroll) AtBottom() bool { return s.Offset >= s.Max()-0.5 }
 

@@ -147,13 +147,22 @@ func TestTooltipAfterDelay(t *testing.T) {
 	if _, ok := s.Tooltip(); ok {
 		t.Error("tooltip shown at once")
 	}
+	if !s.TipPending() {
+		t.Error("a tooltip waiting for its delay is not pending")
+	}
 	s.Update(Input{X: 6, Y: 5, Now: at(1000) + TooltipDelay}, ws)
 	if tip, ok := s.Tooltip(); !ok || tip != "does a  [A]" {
 		t.Errorf("Tooltip = %q, %v", tip, ok)
 	}
+	if s.TipPending() {
+		t.Error("a tooltip on screen is still pending")
+	}
 	s.Update(Input{X: 50, Y: 50, Now: at(5000)}, ws)
 	if _, ok := s.Tooltip(); ok {
 		t.Error("tooltip kept after leaving the widget")
+	}
+	if s.TipPending() {
+		t.Error("no widget under the pointer, yet a tooltip is pending")
 	}
 }
 
@@ -243,4 +252,33 @@ func TestTextFieldEditing(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A tooltip goes below the widget it explains, or above it at the bottom
+// of the screen, and never over it.
+func TestPlaceTip(t *testing.T) {
+	row := Rect{X: 10, Y: 100, W: 300, H: 20} // bottom at 120
+	if x, y := PlaceTip(row, 50, 200, 60, 800, 600, 4); x != 50 || y != 124 {
+		t.Errorf("below: %v,%v, want 50,124 (120+4)", x, y)
+	}
+	footer := Rect{X: 0, Y: 580, W: 800, H: 20}
+	if x, y := PlaceTip(footer, 700, 200, 60, 800, 600, 4); x != 600 || y != 516 {
+		t.Errorf("above the footer: %v,%v, want 600 (800-200), 516 (580-4-60)", x, y)
+	}
+}
+
+// A list taller than its view says there is more below until scrolled to
+// its end.
+func TestScrollBelow(t *testing.T) {
+	s := Scroll{Content: 300, View: 100}
+	if !s.Below() {
+		t.Error("300 px in a 100 px view: nothing below")
+	}
+	s.Wheel(-10, 40) // down past the end: offset clamps at 200
+	if s.Below() || s.Offset != 200 {
+		t.Errorf("at the end (offset %v): still more below", s.Offset)
+	}
+	if (&Scroll{Content: 80, View: 100}).Below() {
+		t.Error("a list that fits has more below")
+	}
 }

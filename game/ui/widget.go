@@ -53,6 +53,7 @@ type State struct {
 	pressed    string
 	hoverSince time.Duration
 	tip        string
+	tipAnchor  Rect
 	now        time.Duration
 }
 
@@ -80,7 +81,7 @@ func (s *State) Update(in Input, widgets []Widget) Result {
 	}
 	s.tip = ""
 	if hw != nil {
-		s.tip = hw.Tip
+		s.tip, s.tipAnchor = hw.Tip, hw.Rect
 		if hw.Hotkey != "" {
 			if s.tip != "" {
 				s.tip += "  "
@@ -138,6 +139,27 @@ func (s *State) Tooltip() (string, bool) {
 	}
 	return s.tip, true
 }
+
+// TipAnchor is the rectangle of the widget whose tooltip shows: the
+// tooltip goes beside it, never over it.
+func (s *State) TipAnchor() Rect { return s.tipAnchor }
+
+// PlaceTip places a tooltip of size w×h for a pointer at x over anchor,
+// on a screen sw×sh: below the anchor (or above it when there is no room
+// below), from the pointer's x, kept on screen. The tooltip never covers
+// the anchor, so the text it explains stays readable.
+func PlaceTip(anchor Rect, x, w, h, sw, sh, gap float64) (tx, ty float64) {
+	tx = min(max(x, 0), max(sw-w, 0))
+	ty = anchor.Bottom() + gap
+	if ty+h > sh {
+		ty = max(anchor.Y-gap-h, 0)
+	}
+	return tx, ty
+}
+
+// TipPending reports whether a tooltip will show once the pointer has
+// rested a little longer, so the screen must be drawn again then.
+func (s *State) TipPending() bool { return s.tip != "" && s.now-s.hoverSince < TooltipDelay }
 
 // HasFocus reports whether a widget holds the keyboard focus.
 func (s *State) HasFocus() bool { return s.Focus != "" }

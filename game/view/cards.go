@@ -90,7 +90,7 @@ func finish(ch *Choice, ord Orders) {
 		ch.Disabled = strings.TrimPrefix(err.Error(), sim.ErrInvalidOrder.Error()+": ")
 		return
 	}
-	if p, err := ord.Preview(ch.Order); err == nil {
+	if p, err := ord.Preview(ch.Order); err == nil && len(p.Lines) > 0 {
 		ch.Preview = PreviewLines(p)
 	}
 }
@@ -257,14 +257,27 @@ func planCard(c *Card, obs *sim.Observation, opt CardOptions) {
 }
 
 // settlePlanCard words a strike plan for what is left to do once its
-// choices are checked: with no strike possible, ending planning is all.
+// choices are checked: with no strike possible, ending planning is all, and
+// the title no longer counts sorties that cannot fly.
 func settlePlanCard(c *Card) {
+	why := ""
 	for _, ch := range c.Choices {
-		if ch.Order.Kind == sim.OrderStrike && ch.Disabled == "" {
+		if ch.Order.Kind != sim.OrderStrike {
+			continue
+		}
+		if ch.Disabled == "" {
 			return
 		}
+		if why == "" {
+			why = ch.Disabled
+		}
 	}
-	c.Reason = "No more strikes can be planned this turn. End planning to let the planned ones fly."
+	c.Title = "Plan strikes: no more this turn"
+	c.Reason = "No more strikes can be planned this turn"
+	if why != "" {
+		c.Reason += " (" + why + ")"
+	}
+	c.Reason += ". End planning to let the planned ones fly."
 }
 
 // plural counts a noun: "1 sortie", "2 sorties".
@@ -399,14 +412,15 @@ func retaliationCard(c *Card, obs *sim.Observation) {
 	c.Title = "Opportunity: " + name
 	c.Reason = fmt.Sprintf("Your allies can hit %s (%s).", sc.Sites[site].Name, sc.Sites[site].Owner.Name())
 	if int(site) < len(obs.Sites) && obs.Sites[site].Troops >= 0 {
-		c.Facts = append(c.Facts, fmt.Sprintf("About %d troops there.", obs.Sites[site].Troops))
+		c.Facts = append(c.Facts, fmt.Sprintf("About %d troops there.", obs.Sites[site].Present))
 	}
 	c.Choices = []Choice{
 		{Label: "Rockets, deny it", Tip: "A rocket salvo tomorrow, claimed by no one.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodRockets}},
 		{Label: "Drones, deny it", Tip: "A drone strike tomorrow, claimed by no one: deadlier.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodDrones}},
 		{Label: "Rockets, claim it", Tip: "A rocket salvo, claimed by a proxy group.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodRockets, Claim: true}},
 		{Label: "Drones, claim it", Tip: "A drone strike, claimed by a proxy group.", Order: sim.Order{Kind: sim.OrderRetaliate, Method: sim.MethodDrones, Claim: true}},
-		{Label: "Hold fire", Tip: "Let the chance pass.", Order: sim.Order{Kind: sim.OrderHold}},
+		{Label: "Hold fire", Tip: "Let the chance pass.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{"no attack: the ladders and the talks stay as they are, and the grievance waits for a later chance"}},
 	}
 }
 
@@ -454,7 +468,8 @@ func warningCard(c *Card, obs *sim.Observation) {
 	c.Reason = "Your intelligence detected a proxy attack being prepared against the Americans."
 	c.Choices = []Choice{
 		{Label: "Warn the US", Tip: "Pass the warning on: trust rises and the US can protect its troops.", Order: sim.Order{Kind: sim.OrderWarn}},
-		{Label: "Keep quiet", Tip: "Keep the source to yourself.", Order: sim.Order{Kind: sim.OrderHold}},
+		{Label: "Keep quiet", Tip: "Keep the source to yourself.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{"Israel–US trust unchanged; the US troops meet the attack unwarned"}},
 	}
 }
 
@@ -471,6 +486,9 @@ func protectionCard(c *Card, obs *sim.Observation) {
 	if site >= 0 && int(site) < len(obs.Sites) {
 		if v := obs.Sites[site]; v.Troops >= 0 {
 			fact := fmt.Sprintf("%d troops there", v.Troops)
+			if v.Evacuated {
+				fact = fmt.Sprintf("%d of its %d troops there until the evacuation ends after turn %d", v.Present, v.Troops, v.EvacuatedTill+1)
+			}
 			if v.Hardened {
 				fact += ", already dug in"
 			}
@@ -480,7 +498,8 @@ func protectionCard(c *Card, obs *sim.Observation) {
 	c.Choices = []Choice{
 		{Label: "Evacuate", Tip: "Thin the garrison out for a while: few are hurt, but the mission pauses.", Order: sim.Order{Kind: sim.OrderEvacuate, Site: site}},
 		{Label: "Harden", Tip: "Dig in and add defences: halves the lethality of attacks, for good.", Order: sim.Order{Kind: sim.OrderHarden, Site: site}},
-		{Label: "Do nothing", Tip: "Stay as you are.", Order: sim.Order{Kind: sim.OrderHold}},
+		{Label: "Do nothing", Tip: "Stay as you are.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{"the garrison stays as it is: the attack expected tomorrow meets it at full strength, neither thinned out nor dug in"}},
 	}
 }
 

@@ -25,19 +25,18 @@ func scaled(v int64, unit string, scale int64) string {
 	if scale == 0 {
 		scale = 1
 	}
-	f := float64(v) / float64(scale)
 	switch unit {
 	case "%":
 		if scale == sim.Micro {
 			return Percent(v)
 		}
-		return fmt.Sprintf("%.0f%%", f) // milli-percent
+		return fixed(v, scale, 1) + "%" // milli-percent, as MetricValue
 	case "turns":
 		return fmt.Sprintf("%d", v/scale)
 	case "people":
-		return fmt.Sprintf("%.2f", f)
+		return fixed(v, scale, 2)
 	}
-	return fmt.Sprintf("%.1f", f)
+	return fixed(v, scale, 1)
 }
 
 // term renders one factor of a quantity in its scale.
@@ -58,9 +57,10 @@ func trimZeros(s string) string {
 	return s
 }
 
-// PreviewLine renders one preview line as a sentence with its terms, such
-// as "Al-Tanf attack hazard 4.1% → 6.3%: grievance 1.4 × complicity 0.35 × …";
-// a line that comes true later says when ("strike success when it flies 63%").
+// PreviewLine renders one preview line with its terms as an equation, a
+// factor a line: "Al-Tanf attack hazard 4.1% → 6.3%", "= grievance 1.4",
+// "× complicity 0.35 → 0.4", …; a line that comes true later says when
+// ("strike success when it flies 63%").
 // Terms that the order does not change are listed once; changed ones show
 // before → after.
 func PreviewLine(l sim.PreviewLine) string {
@@ -87,17 +87,18 @@ func PreviewLine(l sim.PreviewLine) string {
 		b.WriteString(" → ")
 		b.WriteString(after)
 	}
+	// the terms as an equation, one factor a line, so each reads on its own
 	for i, t := range l.Terms {
 		if i == 0 {
-			b.WriteString(": ")
+			b.WriteString("\n= ")
 		} else {
-			b.WriteString(" × ")
+			b.WriteString("\n× ")
 		}
 		b.WriteString(t.Name)
 		b.WriteString(" ")
 		b.WriteString(term(t.Before, t.Scale))
 		if t.After != t.Before {
-			b.WriteString("→")
+			b.WriteString(" → ")
 			b.WriteString(term(t.After, t.Scale))
 		}
 	}

@@ -12,7 +12,8 @@ import (
 // Ladder is one escalation gauge: filled steps of five.
 type Ladder struct {
 	Name  string
-	Level float64 // 0..5
+	Level float64 // 0..5, for the gauge
+	Value string  // the level in words, as every screen shows it
 	Tip   string
 }
 
@@ -46,16 +47,16 @@ func BuildTopBar(obs *sim.Observation) TopBar {
 		Role: RoleName(obs.Actor),
 	}
 	for _, p := range []sim.Pair{sim.USAIran, sim.IsraelIran} {
-		lv := float64(obs.Escalation[p]) / sim.Milli
-		tb.Ladders = append(tb.Ladders, Ladder{Name: PairName(p), Level: lv,
-			Tip: fmt.Sprintf("%s escalation ladder: %.1f of 5 (5 is open war)", PairName(p), lv)})
+		v := MetricValue(ladderMetric(p), obs.Escalation[p])
+		tb.Ladders = append(tb.Ladders, Ladder{Name: PairName(p), Level: float64(obs.Escalation[p]) / sim.Milli, Value: v,
+			Tip: fmt.Sprintf("%s escalation ladder: %s of 5 (5 is open war)", PairName(p), v)})
 	}
-	tb.Talks = fmt.Sprintf("talks %.0f%%", float64(obs.Talks)/sim.Milli)
+	tb.Talks = "talks " + MetricValue(sim.MetricTalksProgress, obs.Talks)
 	if !obs.TalksOpen {
 		tb.Talks += " (paused)"
 	}
 	if obs.Trust >= 0 {
-		tb.Trust = fmt.Sprintf("trust %.0f", float64(obs.Trust)/sim.Milli)
+		tb.Trust = "trust " + MetricValue(sim.MetricTrust, obs.Trust)
 	}
 	owner := obs.Actor
 	if owner == sim.NoActor {
@@ -71,6 +72,14 @@ func BuildTopBar(obs *sim.Observation) TopBar {
 	// the most threatened first: the bar shows as many as fit
 	slices.SortStableFunc(tb.Hazards, func(a, b Hazard) int { return cmp.Compare(b.Micro, a.Micro) })
 	return tb
+}
+
+// ladderMetric is the metric of a ladder's current level.
+func ladderMetric(p sim.Pair) sim.Metric {
+	if p == sim.IsraelIran {
+		return sim.MetricEscalationIsraelIran
+	}
+	return sim.MetricEscalationUSIran
 }
 
 // RoleName names a role for people.

@@ -82,7 +82,7 @@ func TestAffiliation(t *testing.T) {
 func TestPreviewLineShowsTerms(t *testing.T) {
 	l := sim.PreviewLine{Label: "Al-Tanf garrison attack hazard", Unit: "%", Scale: sim.Micro, Before: 41_000, After: 63_000,
 		Terms: []sim.Term{{Name: "grievance", Scale: sim.Milli, Before: 1400, After: 1400}, {Name: "complicity", Scale: sim.Micro, Before: 350_000, After: 400_000}}}
-	want := "Al-Tanf garrison attack hazard 4.1% → 6.3%: grievance 1.4 × complicity 0.35→0.4"
+	want := "Al-Tanf garrison attack hazard 4.1% → 6.3%\n= grievance 1.4\n× complicity 0.35 → 0.4"
 	if got := PreviewLine(l); got != want {
 		t.Errorf("PreviewLine = %q, want %q", got, want)
 	}
@@ -188,7 +188,7 @@ func checkCard(t *testing.T, c Card) {
 		if ch.Order.Decision != c.Decision.ID {
 			t.Errorf("%s: choice %q answers decision %d", c.Title, ch.Label, ch.Order.Decision)
 		}
-		if ch.Disabled == "" && ch.Order.Kind != sim.OrderEndPlanning && ch.Order.Kind != sim.OrderDefer && ch.Order.Kind != sim.OrderHold &&
+		if ch.Disabled == "" && ch.Order.Kind != sim.OrderEndPlanning && ch.Order.Kind != sim.OrderDefer &&
 			ch.Order.Kind != sim.OrderWarn && ch.Order.Kind != sim.OrderComply && ch.Order.Kind != sim.OrderWithdraw && len(ch.Preview) == 0 {
 			t.Errorf("%s: choice %q has no preview", c.Title, ch.Label)
 		}
@@ -338,6 +338,81 @@ func TestPreviewWording(t *testing.T) {
 	}
 }
 
+// One value reads the same on every screen, rounded half up on the stored
+// integer (a float would turn 1.45 into 1.4499… and round it down).
+func TestMetricValueRounding(t *testing.T) {
+	cases := []struct {
+		m    sim.Metric
+		v    int64
+		want string
+	}{
+		{sim.MetricEscalationUSIran, 1450, "1.5"},    // 1.450 → 1.5 (half up)
+		{sim.MetricEscalationUSIran, 1449, "1.4"},    // 1.449 → 1.4
+		{sim.MetricMaxEscalationUSIran, 2850, "2.9"}, // 2.850 → 2.9
+		{sim.MetricTrust, 74_500, "74.5"},            // 74.500 → 74.5
+		{sim.MetricTrust, 72_000, "72.0"},            // 72.000 → 72.0, as previews show it
+		{sim.MetricTalksProgress, 21_549, "21.5%"},   // 21.549 → 21.5
+		{sim.MetricTalksProgress, 21_550, "21.6%"},   // 21.550 → 21.6
+		{sim.MetricTalksProgress, 0, "0.0%"},
+	}
+	for _, c := range cases {
+		if got := MetricValue(c.m, c.v); got != c.want {
+			t.Errorf("MetricValue(%s, %d) = %q, want %q", c.m, c.v, got, c.want)
+		}
+	}
+	// the top bar reads the same function
+	tb := BuildTopBar(&sim.Observation{Scenario: &sim.Scenario{Sites: nil}, Escalation: [sim.NumPairs]int64{sim.USAIran: 1450}, Talks: 21_550, Trust: 74_500, Turns: 31})
+	if tb.Ladders[0].Value != "1.5" || tb.Talks != "talks 21.6% (paused)" || tb.Trust != "trust 74.5" {
+		t.Errorf("top bar reads %q, %q, %q", tb.Ladders[0].Value, tb.Talks, tb.Trust)
+	}
+}
+
+// Next to its threshold a value gets the decimals that show which side of
+// it the value lies on.
+func TestObjectiveValueShowsTheSide(t *testing.T) {
+	trust := &sim.Objective{Metric: sim.MetricTrust, Op: sim.OpAtLeast, Value: 62_000}
+	talks := &sim.Objective{Metric: sim.MetricTalksProgress, Op: sim.OpAtLeast, Value: 20_000}
+	cases := []struct {
+		o    *sim.Objective
+		v    int64
+		want string
+	}{
+		{trust, 61_960, "61.96"}, // 62.0 would hide the miss; 61.96 ≠ 62.00
+		{trust, 61_999, "61.999"},
+		{trust, 62_000, "62.0"}, // exactly met
+		{trust, 66_240, "66.2"}, // far from 62: one decimal
+		{talks, 19_960, "19.96%"},
+		{talks, 17_500, "17.5%"},
+	}
+	for _, c := range cases {
+		if got := ObjectiveValue(c.o, c.v); got != c.want {
+			t.Errorf("ObjectiveValue(%s, %d) = %q, want %q", c.o.Metric, c.v, got, c.want)
+		}
+	}
+}
+
+// A ladder's highest level "peaked"; other metrics "ended"; once decided an
+// objective says met or missed, not how it stands now.
+func TestObjectiveWords(t *testing.T) {
+	sc := &sim.Scenario{StartDay: 18_901, TurnHours: 24, Turns: 31, Objectives: []sim.Objective{
+		{Role: sim.USA, Metric: sim.MetricMaxEscalationUSIran, Op: sim.OpAtMost, Value: 2500, Text: "ladder"},
+		{Role: sim.USA, Metric: sim.MetricTalksProgress, Op: sim.OpAtLeast, Value: 20_000, Text: "talks"},
+	}}
+	val := map[sim.Metric]int64{sim.MetricMaxEscalationUSIran: 1700, sim.MetricTalksProgress: 17_500}
+	rows := ObjectiveRows(sc, []sim.ObjectiveState{{Decided: true, Met: true, Turn: 30}, {Decided: true, Turn: 30}}, func(m sim.Metric) int64 { return val[m] })
+	if rows[0].Final != "peaked at 1.7" || rows[1].Final != "ended at 17.5%" {
+		t.Errorf("end rows read %q, %q", rows[0].Final, rows[1].Final)
+	}
+	live := Objectives(sc, sim.USA, func(m sim.Metric) int64 { return val[m] }, nil)
+	if live[0].Mark() != "on track" || live[1].Mark() != "not yet" {
+		t.Errorf("undecided objectives read %q, %q", live[0].Mark(), live[1].Mark())
+	}
+	over := Objectives(sc, sim.USA, func(m sim.Metric) int64 { return val[m] }, []sim.ObjectiveState{{Decided: true, Met: true}, {Decided: true}})
+	if over[0].Mark() != "met" || !over[0].Good() || over[1].Mark() != "missed" || over[1].Good() {
+		t.Errorf("decided objectives read %q (%v), %q (%v)", over[0].Mark(), over[0].Good(), over[1].Mark(), over[1].Good())
+	}
+}
+
 // The terms explain the hazard that moves most, not a tiny one that moves
 // a lot relative to itself (nor one whose change rounds away).
 func TestPreviewTermsGoToTheBiggestChange(t *testing.T) {
@@ -450,6 +525,9 @@ func TestPlanCardAfterPlanning(t *testing.T) {
 				if !strings.HasPrefix(c.Reason, "No more strikes") || !strings.Contains(strings.Join(c.Facts, " "), "Planned: ") {
 					t.Errorf("plan card with nothing left to plan: %q %q", c.Reason, c.Facts)
 				}
+				if strings.Contains(c.Title, "left") {
+					t.Errorf("plan card with nothing left to plan counts sorties: %q", c.Title)
+				}
 				return
 			}
 			if err := s.AnswerRest(); err != nil {
@@ -496,5 +574,199 @@ func TestDefaultAnswers(t *testing.T) {
 	got := strings.Join(DefaultAnswers(cards), "|")
 	if got != "Israeli strike on T4: Defer|Attack on Al-Tanf: Stay silent" {
 		t.Errorf("DefaultAnswers = %q", got)
+	}
+}
+
+// Enter presses a focused filter or package button, but never a focused
+// order: after a stray Tab it still does what the footer says.
+func TestPlayEnter(t *testing.T) {
+	cases := []struct {
+		focus, label string
+		spectating   bool
+		want         EnterAction
+		hint         string
+	}{
+		{"", "", false, EnterNext, "Enter: next decision"},
+		{"choice-7-0", "Approve", false, EnterNext, "Enter: next decision"},
+		{"free-2", "Evacuate Al-Omar", false, EnterNext, "Enter: next decision"},
+		{"filter-strikes", "strikes", false, EnterPress, "Enter: strikes"},
+		{"log-4", "", false, EnterPress, "Enter: press the highlighted button"},
+		{"", "", true, EnterNext, "Enter: next event"},
+	}
+	for _, c := range cases {
+		got, hint := PlayEnter(c.focus, c.label, c.spectating)
+		if got != c.want || hint != c.hint {
+			t.Errorf("PlayEnter(%q) = %v, %q; want %v, %q", c.focus, got, hint, c.want, c.hint)
+		}
+		if h := PlayHints(hint, c.spectating); !strings.Contains(h, hint) {
+			t.Errorf("the footer %q does not say %q", h, hint)
+		}
+	}
+}
+
+// The pending list names what is in force with the turn it ends, soonest
+// first. On turn index 0 of tanf-2021 (daily turns): an evacuation lasts
+// evacuation_turns = 5 more turns, through index 5 = turn 6; a 3-day halt
+// covers indices 0..2, through turn 3.
+func TestPending(t *testing.T) {
+	sc, _ := loadScenario(t, "tanf-2021")
+	s, err := session.New(sc, 1, sim.USA, session.Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tanf := sc.SiteIndex("tanf")
+	if err := s.Apply(sim.Order{Kind: sim.OrderEvacuate, Site: tanf}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Apply(sim.Order{Kind: sim.OrderHalt, Site: tanf, Radius: 50_000, Days: 3}); err != nil {
+		t.Fatal(err)
+	}
+	got := Pending(s.Observation())
+	want := []string{
+		"Halt: no Israeli strikes within 50 km, centred at Al-Tanf garrison, through turn 3.",
+		"Evacuated: Al-Tanf holds 20 of its 200 troops through turn 6.",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("pending: %+v", got)
+	}
+	for i := range want {
+		if got[i].Text != want[i] {
+			t.Errorf("pending %d reads %q, want %q", i, got[i].Text, want[i])
+		}
+	}
+	if got[1].Site != tanf {
+		t.Errorf("the evacuation points at site %d, want %d", got[1].Site, tanf)
+	}
+}
+
+// The turn summary words the engine's changes: net move, causes by size.
+func TestTurnSummary(t *testing.T) {
+	sc := &sim.Scenario{Sites: []sim.Site{{Name: "Conoco gas field"}}}
+	changes := []sim.Change{
+		{Turn: 4, Quantity: sim.QuantityTalks, Before: 22_000, After: 21_000, Cause: sim.CauseAttack, Site: 0, Subject: 3},
+		{Turn: 4, Quantity: sim.QuantityTalks, Before: 21_000, After: 19_000, Cause: sim.CauseBlame, Site: -1, Subject: 3},
+		{Turn: 4, Quantity: sim.QuantityTalks, Before: 19_000, After: 18_500, Cause: sim.CauseLadderHigh, Site: -1, Subject: -1},
+		{Turn: 4, Quantity: sim.QuantityTrust, Before: 70_000, After: 70_500, Cause: sim.CauseRecovery, Site: -1, Subject: -1},
+		{Turn: 5, Quantity: sim.QuantityTalks, Before: 18_500, After: 18_000, Cause: sim.CauseLadderHigh, Site: -1, Subject: -1},
+	}
+	got := TurnSummary(sc, sim.USA, changes, 4)
+	want := []string{
+		// 22.0 → 18.5: blame −2.0, attack −1.0, ladder −0.5 (largest first)
+		"Talks 22.0% → 18.5%: you blamed Iran in public (−2.0), the attack on Conoco (−1.0), the US–Iran ladder stood at 3 or above (−0.5)",
+		"Trust 70.0 → 70.5: trust recovering with time (+0.5)",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("summary: %q", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d:\n got %q\nwant %q", i, got[i], want[i])
+		}
+	}
+	// Iran cannot see trust; the US acted, not "you"
+	if got := TurnSummary(sc, sim.Iran, changes, 4); len(got) != 1 || !strings.Contains(got[0], "the US blamed Iran") {
+		t.Errorf("Iran's summary: %q", got)
+	}
+	if got := TurnSummary(sc, sim.USA, changes, 6); len(got) != 0 {
+		t.Errorf("a quiet turn has a summary: %q", got)
+	}
+}
+
+// The end screen names what moved an objective most: the biggest moves,
+// moments with their turn and date, drifts summed over the run.
+func TestDrivers(t *testing.T) {
+	sc := &sim.Scenario{StartDay: 18_901, TurnHours: 24, Turns: 31, Sites: []sim.Site{{Name: "Conoco gas field"}}}
+	changes := []sim.Change{
+		{Turn: 2, Quantity: sim.QuantityTalks, Before: 20_000, After: 20_500, Cause: sim.CauseTalksProgress, Site: -1},
+		{Turn: 3, Quantity: sim.QuantityTalks, Before: 20_500, After: 21_000, Cause: sim.CauseTalksProgress, Site: -1},
+		{Turn: 9, Quantity: sim.QuantityTalks, Before: 21_000, After: 18_000, Cause: sim.CauseBlame, Site: -1},
+		{Turn: 9, Quantity: sim.QuantityTalks, Before: 18_000, After: 17_500, Cause: sim.CauseAttack, Site: 0},
+		{Turn: 9, Quantity: sim.QuantityTrust, Before: 70_000, After: 60_000, Cause: sim.CauseDenial, Site: -1},
+	}
+	got := Drivers(sc, sim.USA, sim.MetricTalksProgress, changes, 2)
+	// blame −3.0 at index 9 (turn 10, day 18_901+9 = 2021-10-10), then the
+	// progress of turns 3 and 4 summed: +1.0 over 2 turns; the attack (−0.5) is third
+	want := []string{
+		"turn 10 (2021-10-10): you blamed Iran in public (−3.0)",
+		"over 2 turns: the US–Iran ladder stayed below 2 (+1.0)",
+	}
+	if len(got) != len(want) || got[0].Text != want[0] || got[1].Text != want[1] || got[0].Turn != 9 || got[1].Turn != -1 {
+		t.Errorf("drivers:\n got %+v\nwant %q (turns 9, -1)", got, want)
+	}
+	if got := Drivers(sc, sim.USA, sim.MetricArsenal, changes, 3); len(got) != 0 {
+		t.Errorf("a metric without a record of causes has drivers: %q", got)
+	}
+	// a ladder's peak is made by its rises, not by its easing afterwards
+	q := sim.LadderQuantity(sim.USAIran)
+	ladder := []sim.Change{
+		{Turn: 4, Quantity: q, Before: 1000, After: 1300, Cause: sim.CauseResponse, Site: -1},
+		{Turn: 5, Quantity: q, Before: 1300, After: 900, Cause: sim.CauseDecay, Site: -1},
+	}
+	if got := Drivers(sc, sim.USA, sim.MetricMaxEscalationUSIran, ladder, 3); len(got) != 1 || got[0].Text != "turn 5 (2021-10-05): you struck militia facilities (+0.3)" {
+		t.Errorf("peak drivers: %+v", got)
+	}
+}
+
+// The guide pages through its five topics and ends after the last, or at
+// once when skipped.
+func TestGuide(t *testing.T) {
+	var g Guide
+	titles := []string{}
+	for !g.Done() && len(titles) < 10 {
+		p, n, total := g.Page()
+		if n != len(titles)+1 || total != 5 {
+			t.Fatalf("page %d of %d after %d pages", n, total, len(titles))
+		}
+		titles = append(titles, p.Title)
+		g.Next()
+	}
+	if strings.Join(titles, ", ") != "The map, A request, The hazard, Your answers, How you win" {
+		t.Errorf("pages: %q", titles)
+	}
+	var h Guide
+	h.Back() // at the first page: stays
+	if _, n, _ := h.Page(); n != 1 {
+		t.Errorf("Back from the first page went to %d", n)
+	}
+	h.Next()
+	h.Skip()
+	if !h.Done() {
+		t.Error("a skipped guide is not done")
+	}
+}
+
+// The ladders are summed up like the talks: a US strike on militias and the
+// decay of the same turn, 1.5 + 0.3 − 0.1 = 1.7.
+func TestTurnSummaryLadder(t *testing.T) {
+	sc := &sim.Scenario{}
+	q := sim.LadderQuantity(sim.USAIran)
+	changes := []sim.Change{
+		{Turn: 2, Quantity: q, Before: 1500, After: 1800, Cause: sim.CauseResponse, Site: -1, Subject: 4},
+		{Turn: 2, Quantity: q, Before: 1800, After: 1700, Cause: sim.CauseDecay, Site: -1, Subject: -1},
+	}
+	got := TurnSummary(sc, sim.USA, changes, 2)
+	want := "US–Iran ladder 1.5 → 1.7: you struck militia facilities (+0.3), easing with time (−0.1)"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+}
+
+// A move too small to show at one decimal is no news: 2.500 → 2.495 reads
+// "2.5 → 2.5" and is left out; within a visible move, a cause under 0.05 is
+// left out too.
+func TestTurnSummaryLeavesOutTinyMoves(t *testing.T) {
+	sc := &sim.Scenario{}
+	q := sim.LadderQuantity(sim.IsraelIran)
+	tiny := []sim.Change{{Turn: 1, Quantity: q, Before: 2500, After: 2495, Cause: sim.CauseDecay, Site: -1, Subject: -1}}
+	if got := TurnSummary(sc, sim.USA, tiny, 1); len(got) != 0 {
+		t.Errorf("a 0.005 move is summed up: %q", got)
+	}
+	mixed := []sim.Change{
+		{Turn: 1, Quantity: q, Before: 2500, After: 2800, Cause: sim.CauseStrike, Site: -1, Subject: 3},
+		{Turn: 1, Quantity: q, Before: 2800, After: 2795, Cause: sim.CauseDecay, Site: -1, Subject: -1},
+	}
+	want := "IL–Iran ladder 2.5 → 2.8: the Israeli strike on a weapons convoy (+0.3)"
+	if got := TurnSummary(sc, sim.USA, mixed, 1); len(got) != 1 || got[0] != want {
+		t.Errorf("summary %q, want %q", got, want)
 	}
 }

@@ -99,7 +99,14 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 	case sim.LogExpired:
 		return fmt.Sprintf("The US review of strike mission %d ran out of time; the mission was dropped.", e.Subject)
 	case sim.LogWithdrawn:
-		return fmt.Sprintf("Israel withdrew strike mission %d.", e.Subject)
+		why := map[int64]string{
+			sim.WithdrawnDenied:     " after the US denied it",
+			sim.WithdrawnRoute:      " rather than fly the other route the US asked for",
+			sim.WithdrawnDelay:      " rather than wait as the US asked",
+			sim.WithdrawnHalt:       " rather than strike inside a US halt",
+			sim.WithdrawnTargetGone: ": its target was already gone",
+		}[e.Value]
+		return fmt.Sprintf("Israel withdrew strike mission %d%s.", e.Subject, why)
 	case sim.LogHalt:
 		where := "an area"
 		switch {
@@ -144,6 +151,9 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 	case sim.LogWarning:
 		return fmt.Sprintf("Israel warned the US of a coming attack on %s.", n.site(e.Site))
 	case sim.LogEvacuation:
+		if e.Value > 0 {
+			return fmt.Sprintf("The US evacuated most of its troops from %s for %s.", n.site(e.Site), plural(e.Value, "turn"))
+		}
 		return fmt.Sprintf("The US evacuated most of its troops from %s.", n.site(e.Site))
 	case sim.LogHardening:
 		return fmt.Sprintf("The US hardened its defences at %s.", n.site(e.Site))
@@ -163,6 +173,9 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 	case sim.LogDispatch:
 		if e.Value == 0 {
 			return fmt.Sprintf("Iran paused shipments on %s.", n.corridor(e.Subject))
+		}
+		if e.Value == 1 {
+			return fmt.Sprintf("Iran set shipments on %s to leave every turn.", n.corridor(e.Subject))
 		}
 		return fmt.Sprintf("Iran set shipments on %s to leave every %s.", n.corridor(e.Subject), plural(e.Value, "turn"))
 	case sim.LogPosture:
