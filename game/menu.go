@@ -243,7 +243,7 @@ func (m *Menu) build(l menuLayout) {
 			tip := "Play " + view.RoleName(r) + "."
 			if r == session.Spectator {
 				tip = "Watch the AI play every actor, with speed controls."
-			} else if !decides(r) {
+			} else if !view.Decides(r) {
 				tip = view.RoleName(r) + " makes no decisions: you watch the war from its side."
 			}
 			m.cs.add(control{Widget: ui.Widget{ID: "role-" + r.String(), Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: bh}, Focusable: true, Tip: tip},
@@ -276,8 +276,6 @@ func (m *Menu) build(l menuLayout) {
 	quit, _ := rest.CutRight(g.Px(110))
 	m.cs.add(control{Widget: ui.Widget{ID: "quit", Rect: quit, Focusable: true, Hotkey: "Esc"}, Label: "Quit", Action: g.Quit})
 }
-
-func decides(a sim.Actor) bool { return a == sim.USA || a == sim.Israel || a == sim.Iran }
 
 func accentIf(on bool) color.Color {
 	if on {

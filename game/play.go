@@ -168,7 +168,7 @@ func (p *Play) obs() *sim.Observation { return p.sess.Observation() }
 // spectator, or a side that makes no decisions (it gets the speed controls
 // too, since there is nothing to wait for).
 func (p *Play) spectating() bool {
-	return p.kind == playWatch || p.sess.Role() == session.Spectator || !decides(p.sess.Role())
+	return p.kind == playWatch || p.sess.Role() == session.Spectator || !view.Decides(p.sess.Role())
 }
 
 func (p *Play) layout() playLayout {

@@ -311,7 +311,7 @@ func (p *Play) buildPanel() {
 	}
 	// the player's objectives; a spectator follows every side's
 	sides := []sim.Actor{p.sess.Role()}
-	if p.sess.Role() == session.Spectator || !decides(p.sess.Role()) {
+	if p.sess.Role() == session.Spectator || !view.Decides(p.sess.Role()) {
 		sides = sides[:0]
 		for a := sim.Actor(0); a < sim.NumActors; a++ {
 			if hasObjectives(p.sess.Scenario(), a) {

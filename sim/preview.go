@@ -143,6 +143,17 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		lines = e.hazardLines(p, USA, "", lines)
 	case OrderPrivateMessage:
 		lines = e.hazardLines(p, USA, "", lines)
+	case OrderAcknowledge, OrderProtest, OrderAskDelay:
+		id := e.findDecision(o.Decision).Subject
+		m, pm := e.mission(id), p.mission(id)
+		incB, leakB := e.noticeRisks(m.Notice)
+		incA, leakA := p.noticeRisks(pm.Notice)
+		lines = append(lines,
+			levelLine(IsraelRussia.String()+" ladder", "level", st.Escalation[IsraelRussia], p.st.Escalation[IsraelRussia]),
+			chanceLine("incident with Russian forces", incB, incA),
+			chanceLine("the strike leaks to its target", leakB, leakA),
+			PreviewLine{Label: "turns the strike waits", Unit: "turns", Scale: 1,
+				Before: int64(max(0, m.FlyTurn-st.Turn)), After: int64(max(0, pm.FlyTurn-st.Turn))})
 	case OrderFireAll, OrderFireSelective, OrderHoldFire:
 		downB, lostB := e.raidOdds()
 		downA, lostA := p.raidOdds()

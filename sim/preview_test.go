@@ -116,6 +116,22 @@ func checkLine(t *rapid.T, e, after *sim.Engine, o sim.Order, l sim.PreviewLine)
 		return want(droneToll(e, o.Site), droneToll(after, o.Site))
 	case "counter-IS progress a turn":
 		return want(counterIS(e), counterIS(after))
+	case "turns the strike waits":
+		var id int32
+		for _, d := range e.Pending() {
+			if d.ID == o.Decision {
+				id = d.Subject
+			}
+		}
+		wait := func(st *sim.State) int64 {
+			for _, m := range st.Missions {
+				if m.ID == id {
+					return int64(max(0, m.FlyTurn-st.Turn))
+				}
+			}
+			return -1
+		}
+		return want(wait(b), wait(a))
 	case "turns before the strike may fly":
 		for _, r := range a.Requests {
 			if r.Mission == previewedMission(e, after, o).ID {

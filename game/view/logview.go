@@ -44,12 +44,14 @@ func CategoryOf(k sim.LogKind) Category {
 	switch k {
 	case sim.LogDetection, sim.LogRequest, sim.LogApproved, sim.LogConditioned, sim.LogDenied, sim.LogDeferred,
 		sim.LogExpired, sim.LogWithdrawn, sim.LogStrikeHit, sim.LogStrikeMiss, sim.LogViolation, sim.LogViolationFound,
-		sim.LogAircraftLost, sim.LogCollateral, sim.LogRussiaIncident, sim.LogLeak, sim.LogHalt:
+		sim.LogAircraftLost, sim.LogCollateral, sim.LogRussiaIncident, sim.LogLeak, sim.LogHalt,
+		sim.LogPosture, sim.LogBatteryLost:
 		return Strikes
 	case sim.LogAttackOrdered, sim.LogAttack, sim.LogWarning, sim.LogEvacuation, sim.LogHardening, sim.LogReturn,
 		sim.LogUSResponse:
 		return Retaliation
-	case sim.LogBlame, sim.LogSilence, sim.LogPrivateMessage, sim.LogEscalation, sim.LogDeescalation, sim.LogEvent, sim.LogOutcome:
+	case sim.LogBlame, sim.LogSilence, sim.LogPrivateMessage, sim.LogEscalation, sim.LogDeescalation, sim.LogEvent, sim.LogOutcome,
+		sim.LogNoticeAnswer:
 		return Diplomacy
 	}
 	return All
@@ -82,6 +84,10 @@ func Visible(role sim.Actor, e sim.Entry) bool {
 		return role == sim.Iran || role == sim.Hezbollah
 	case sim.LogRussiaIncident:
 		return role == sim.Israel || role == sim.Russia
+	case sim.LogNoticeAnswer:
+		return role == sim.Israel || role == sim.Russia // the hotline is between them
+	case sim.LogPosture:
+		return role == sim.Syria || role == sim.Russia // Damascus's orders to its batteries
 	case sim.LogEvacuation, sim.LogHardening, sim.LogReturn:
 		return role == sim.USA
 	}

@@ -14,7 +14,7 @@ func Roles(sc *sim.Scenario) []sim.Actor {
 		if !sc.Actors[a].Present {
 			continue
 		}
-		if len(ai.Names(a)) > 0 {
+		if Decides(a) {
 			deciders = append(deciders, a)
 		} else {
 			others = append(others, a)
@@ -22,6 +22,10 @@ func Roles(sc *sim.Scenario) []sim.Actor {
 	}
 	return append(append(deciders, others...), sim.NoActor)
 }
+
+// Decides reports whether an actor makes decisions a player can take over:
+// those with AI policies.
+func Decides(a sim.Actor) bool { return a < sim.NumActors && len(ai.Names(a)) > 0 }
 
 // Briefing returns the role's briefing, or a plain one when the scenario
 // has none for it.
