@@ -12,6 +12,8 @@ var orderActor = [NumOrderKinds]Actor{
 	OrderHalt: USA, OrderPrivateMessage: USA, OrderReturn: USA, OrderDispatch: Iran,
 	OrderFireAll: Syria, OrderFireSelective: Syria, OrderHoldFire: Syria,
 	OrderAcknowledge: Russia, OrderProtest: Russia, OrderAskDelay: Russia,
+	OrderFireGolan: Hezbollah,
+	OrderRaid:      ISIS,
 }
 
 // canBeFree reports whether an order may be given at any stop without
@@ -45,6 +47,10 @@ func Allowed(k DecisionKind) []OrderKind {
 		return []OrderKind{OrderFireAll, OrderFireSelective, OrderHoldFire}
 	case DecideNotice:
 		return []OrderKind{OrderAcknowledge, OrderProtest, OrderAskDelay}
+	case DecideAnswer:
+		return []OrderKind{OrderFireGolan, OrderHold}
+	case DecideInsurgency:
+		return []OrderKind{OrderRaid, OrderHold}
 	}
 	return nil
 }
@@ -169,6 +175,10 @@ func (e *Engine) Check(a Actor, o Order) error {
 	case OrderPrivateMessage:
 		if cool := int32(e.param(ParamPrivateMessageCooldown)); st.LastMessage >= 0 && st.Turn-st.LastMessage < cool {
 			return invalid("%s", cooldownText(st.Turn, st.LastMessage, cool, sc.Turns))
+		}
+	case OrderFireGolan:
+		if e.golanTarget() < 0 {
+			return invalid("no Israeli position on the Golan to fire at")
 		}
 	case OrderDispatch:
 		if o.Corridor < 0 || int(o.Corridor) >= len(sc.Corridors) {
@@ -311,6 +321,10 @@ func (e *Engine) apply(a Actor, o Order) {
 		e.note(LogPosture, Syria, Israel, -1, -1, int64(st.Posture))
 	case OrderAcknowledge, OrderProtest, OrderAskDelay:
 		e.answerNotice(e.mission(d.Subject), o.Kind)
+	case OrderFireGolan:
+		e.fireGolan(d.Subject)
+	case OrderRaid:
+		e.raid()
 	}
 }
 
@@ -359,7 +373,7 @@ func DefaultOrder(d Decision) Order {
 		o.Kind = OrderFireAll
 	case DecideNotice:
 		o.Kind = OrderAcknowledge
-	default:
+	default: // retaliation, warning, protection, Hezbollah's answer, the insurgency
 		o.Kind = OrderHold
 	}
 	return o

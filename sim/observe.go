@@ -32,6 +32,7 @@ type Observation struct {
 	Grievance   [NumAdversaries]int64 // exact for Iran, an estimate (to 0.1) for others
 	AirDefence  int64
 	Arsenal     int64
+	CounterIS   int64                 // progress of the campaign against the Islamic State (public: milli-percent)
 	Deterrence  [NumAdversaries]int64 // Israel's and the US's (TowardIsrael, TowardUSA)
 	Params      Params                // the model constants in force (public: they are the rules)
 	Counters    [numCounters]int64    // secret counters are zero for actors who cannot know them
@@ -118,7 +119,7 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 	*obs = Observation{
 		Actor: a, Scenario: sc, Turn: st.Turn, Turns: sc.Turns, Day: e.Day(), Step: e.Step(), Outcome: st.Outcome,
 		Escalation: st.Escalation, Talks: st.Talks, TalksOpen: st.TalksOpen, Trust: st.Trust,
-		Complicity: st.Complicity, Grievance: st.Grievance, AirDefence: st.AirDefence, Arsenal: st.Arsenal,
+		Complicity: st.Complicity, Grievance: st.Grievance, AirDefence: st.AirDefence, Arsenal: st.Arsenal, CounterIS: st.CounterIS,
 		Deterrence: st.Deterrence, Counters: st.Count, Params: st.Params,
 		Decisions: obs.Decisions[:0], Sites: obs.Sites[:0], Targets: obs.Targets[:0], Missions: obs.Missions[:0],
 		Options: obs.Options[:0], Reviews: obs.Reviews[:0],
@@ -228,6 +229,23 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 			if m := &st.Missions[i]; m.NearRussia && m.Status != MissionFlown && m.Status != MissionWithdrawn {
 				obs.Missions = append(obs.Missions, *m)
 			}
+		}
+	case Hezbollah:
+		// the shipments coming to it, and the attacks it ordered
+		for i := range st.Shipments {
+			s := &st.Shipments[i]
+			obs.Shipments = append(obs.Shipments, ShipmentView{*s, e.ShipmentPos(s)})
+		}
+		for i := range st.Attacks {
+			if at := st.Attacks[i]; sc.Sites[at.Site].Owner == Israel {
+				obs.Attacks = append(obs.Attacks, at)
+			}
+		}
+	case ISIS:
+		// it sees the US forces arrayed against it: which garrisons are thinned out
+		for _, i := range e.usSites {
+			v := &obs.Sites[i]
+			v.Present, v.Evacuated = e.present(i), st.Sites[i].EvacuatedTill >= st.Turn
 		}
 	case Iran:
 		for i := range st.Shipments {

@@ -66,10 +66,12 @@ const (
 	DecideProtection                         // US: it was warned of a coming attack
 	DecideAirDefence                         // Syria: raids will cross its batteries' cover tonight
 	DecideNotice                             // Russia: Israel gave notice of a strike near its forces
+	DecideAnswer                             // Hezbollah: Israel destroyed a shipment bound for it
+	DecideInsurgency                         // Islamic State: the pressure on it leaves an opening
 	NumDecisionKinds
 )
 
-var decisionKindIDs = [NumDecisionKinds]string{"plan", "request", "response", "attack-response", "retaliation", "warning", "protection", "air-defence", "notice"}
+var decisionKindIDs = [NumDecisionKinds]string{"plan", "request", "response", "attack-response", "retaliation", "warning", "protection", "air-defence", "notice", "answer", "insurgency"}
 
 // String returns the decision kind's id.
 func (k DecisionKind) String() string { return decisionKindIDs[k] }
@@ -126,7 +128,7 @@ const (
 	OrderWithdraw                        // Israel, response: cancel the mission
 	OrderProceed                         // Israel, response: strike anyway (a violation)
 	OrderRetaliate                       // Iran, retaliation: Method, Claim
-	OrderHold                            // Iran retaliation, Israel warning or US protection: do nothing
+	OrderHold                            // Iran retaliation, Israel warning, US protection, Hezbollah answer or IS insurgency: do nothing
 	OrderWarn                            // Israel, warning: tell the US
 	OrderEvacuate                        // US, protection or free: thin out Site
 	OrderHarden                          // US, protection or free: harden Site
@@ -141,10 +143,12 @@ const (
 	OrderAcknowledge                     // Russia, notice: take note
 	OrderProtest                         // Russia, notice: protest the strike (Israel–Russia ladder)
 	OrderAskDelay                        // Russia, notice: ask Israel to wait a turn (and give standard notice)
+	OrderFireGolan                       // Hezbollah, answer: fire rockets at an Israeli position on the Golan
+	OrderRaid                            // Islamic State, insurgency: raid, setting the counter-IS campaign back
 	NumOrderKinds
 )
 
-var orderKindIDs = [NumOrderKinds]string{"strike", "end-planning", "approve", "condition", "deny", "defer", "comply", "withdraw", "proceed", "retaliate", "hold", "warn", "evacuate", "harden", "respond", "halt", "private-message", "return", "dispatch", "fire-all", "fire-selective", "hold-fire", "acknowledge", "protest", "ask-delay"}
+var orderKindIDs = [NumOrderKinds]string{"strike", "end-planning", "approve", "condition", "deny", "defer", "comply", "withdraw", "proceed", "retaliate", "hold", "warn", "evacuate", "harden", "respond", "halt", "private-message", "return", "dispatch", "fire-all", "fire-selective", "hold-fire", "acknowledge", "protest", "ask-delay", "fire-golan", "raid"}
 
 // String returns the order kind's id.
 func (k OrderKind) String() string {

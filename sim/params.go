@@ -59,6 +59,8 @@ const (
 	ParamEvacuationTurns
 	ParamBatteryLoss
 	ParamProtestEscalation
+	ParamInsurgency
+	ParamRaidLoss
 	NumParams
 )
 
@@ -155,6 +157,8 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamPrivateMessageCooldown:    {"private_message_cooldown", UnitCount, 30, 1, 3650, "turns before another private message carries weight"},
 	ParamEvacuationTurns:           {"evacuation_turns", UnitCount, 5, 1, 365, "turns an evacuated garrison stays thinned out"},
 	ParamProtestEscalation:         {"protest_escalation", UnitLevel, 0.2, 0, 5, "Israel–Russia ladder rise when Russia protests a strike on the hotline"},
+	ParamInsurgency:                {"insurgency", UnitFraction, 0.03, 0, 1, "chance a turn that the Islamic State finds an opening, times the slack in the pressure on it (half the share of US troops away, half the counter-IS campaign still to go)"},
+	ParamRaidLoss:                  {"raid_loss", UnitLevel, 0.2, 0, 100, "counter-IS progress (percent) an Islamic State raid sets back"},
 	ParamBatteryLoss:               {"battery_loss", UnitFraction, 0.02, 0, 1, "chance that Israel destroys a Syrian battery whose cover a raid crossed, when it fired at the raid (times the share that fired)"},
 }
 

@@ -1,6 +1,6 @@
 package sim
 
-// Phase 8, escalation and diplomacy: ladders, grievance, deterrence and complicity decay; talks, trust, counter-IS.
+// Phase 8, escalation and diplomacy: ladders, grievance, deterrence and complicity decay; talks, trust, counter-IS, the insurgency.
 
 func (e *Engine) diplomacy() {
 	sc, st := e.sc, &e.st
@@ -28,6 +28,7 @@ func (e *Engine) diplomacy() {
 		e.addTrust(min(target-st.Trust, e.param(ParamTrustRecovery)), CauseRecovery, -1, -1)
 	}
 	e.addCounterIS(e.counterISGain())
+	e.callInsurgency()
 	kept := st.Halts[:0]
 	for _, h := range st.Halts {
 		if h.Until > st.Turn {

@@ -161,6 +161,7 @@ func (e *Engine) destroy(t Target, pos geo.Point) {
 	if t.Kind == TargetShipment {
 		if s := e.shipment(t.ID); s != nil {
 			e.removeShipment(s.ID)
+			e.callHezbollah(t.ID)
 		}
 		return
 	}

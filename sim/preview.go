@@ -154,6 +154,12 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 			chanceLine("the strike leaks to its target", leakB, leakA),
 			PreviewLine{Label: "turns the strike waits", Unit: "turns", Scale: 1,
 				Before: int64(max(0, m.FlyTurn-st.Turn)), After: int64(max(0, pm.FlyTurn-st.Turn))})
+	case OrderFireGolan:
+		site := e.golanTarget()
+		p.addEscalation(IsraelIran, israelAttackEscalation*p.param(ParamEscalationPerAttack), CauseAttackOnIsrael, site, -1) // as the engine answers an attack on Israel
+		lines = append(lines, later(whenLanded, levelLine(IsraelIran.String()+" ladder", "level", st.Escalation[IsraelIran], p.st.Escalation[IsraelIran])))
+	case OrderRaid:
+		lines = append(lines, levelLine("counter-IS progress", "%", st.CounterIS, p.st.CounterIS))
 	case OrderFireAll, OrderFireSelective, OrderHoldFire:
 		downB, lostB := e.raidOdds()
 		downA, lostA := p.raidOdds()

@@ -172,6 +172,7 @@ const (
 	streamExecution
 	streamRetaliation
 	streamWarning
+	streamInsurgency
 	numStreams
 )
 

@@ -68,6 +68,10 @@ func BuildCards(obs *sim.Observation, ord Orders, opt CardOptions, recent []sim.
 			airDefenceCard(&c, obs)
 		case sim.DecideNotice:
 			noticeCard(&c, obs)
+		case sim.DecideAnswer:
+			answerCard(&c, obs)
+		case sim.DecideInsurgency:
+			insurgencyCard(&c, obs)
 		}
 		def := sim.DefaultOrder(d)
 		for i := range c.Choices {
@@ -455,6 +459,28 @@ func noticeCard(c *Card, obs *sim.Observation) {
 		{Label: "Take note", Tip: "Keep the hotline working: nothing changes.", Order: sim.Order{Kind: sim.OrderAcknowledge}},
 		{Label: "Protest", Tip: "Make Moscow's anger known: the Israel–Russia ladder rises, and Israel may keep away.", Order: sim.Order{Kind: sim.OrderProtest}},
 		{Label: "Ask for a day", Tip: "Ask Israel to wait a day, with proper notice: your crews clear the area.", Order: sim.Order{Kind: sim.OrderAskDelay}},
+	}
+}
+
+func answerCard(c *Card, obs *sim.Observation) {
+	c.Title = "Israel destroyed a shipment"
+	c.Reason = "An Israeli strike destroyed a shipment of weapons on its way to you."
+	c.Facts = append(c.Facts, fmt.Sprintf("Your arsenal: %d weapon units; %d shipments on their way.", obs.Arsenal, len(obs.Shipments)))
+	c.Choices = []Choice{
+		{Label: "Absorb the loss", Tip: "Hold fire: the ladders stay as they are.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{"no attack: the Israel–Iran ladder stays as it is, and Israel finds no more targets than it would"}},
+		{Label: "Fire at the Golan", Tip: "Rockets at an Israeli position tomorrow, claimed: the Israel–Iran ladder climbs fast, and Israel finds every Iranian target.", Order: sim.Order{Kind: sim.OrderFireGolan}},
+	}
+}
+
+func insurgencyCard(c *Card, obs *sim.Observation) {
+	c.Title = "An opening in the desert"
+	c.Reason = "The pressure on you has let up enough for a raid."
+	c.Facts = append(c.Facts, fmt.Sprintf("The campaign against you stands at %d%%.", obs.CounterIS/sim.Milli))
+	c.Choices = []Choice{
+		{Label: "Lie low", Tip: "Let the opening pass: the campaign grinds on.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{"no raid: the counter-IS campaign keeps its progress"}},
+		{Label: "Raid", Tip: "Strike in the east: the campaign against you falls back.", Order: sim.Order{Kind: sim.OrderRaid}},
 	}
 }
 

@@ -48,7 +48,7 @@ func CategoryOf(k sim.LogKind) Category {
 		sim.LogPosture, sim.LogBatteryLost:
 		return Strikes
 	case sim.LogAttackOrdered, sim.LogAttack, sim.LogWarning, sim.LogEvacuation, sim.LogHardening, sim.LogReturn,
-		sim.LogUSResponse:
+		sim.LogUSResponse, sim.LogGolanFire, sim.LogRaid:
 		return Retaliation
 	case sim.LogBlame, sim.LogSilence, sim.LogPrivateMessage, sim.LogEscalation, sim.LogDeescalation, sim.LogEvent, sim.LogOutcome,
 		sim.LogNoticeAnswer:

@@ -134,7 +134,7 @@ func TestCardsOfferEveryOrder(t *testing.T) {
 		turns    int32 // turns to play (0: to the end)
 	}{
 		{"tanf-2021", []sim.Actor{sim.USA, sim.Israel, sim.Iran}, 0},
-		{"shadow-war", []sim.Actor{sim.Syria, sim.Russia}, 150},
+		{"shadow-war", []sim.Actor{sim.Syria, sim.Russia, sim.Hezbollah, sim.ISIS}, 150},
 	} {
 		sc, _ := loadScenario(t, game.scenario)
 		playCards(t, sc, game.roles, game.turns, seen)
@@ -257,9 +257,8 @@ func TestTopBarAndFreeOrders(t *testing.T) {
 		t.Errorf("Iran sees the trust gauge: %q", iranBar.Trust)
 	}
 	roles := Roles(sc)
-	// the deciders in actor order (Hezbollah has no policy: it comes after),
-	// then the spectator
-	want := []sim.Actor{sim.Iran, sim.Israel, sim.Syria, sim.USA, sim.Hezbollah, sim.NoActor}
+	// the deciders in actor order, then the spectator
+	want := []sim.Actor{sim.Hezbollah, sim.Iran, sim.Israel, sim.Syria, sim.USA, sim.NoActor}
 	if fmt.Sprint(roles) != fmt.Sprint(want) {
 		t.Errorf("roles %v, want %v", roles, want)
 	}

@@ -425,9 +425,9 @@ func batteriesDown(obs *sim.Observation) int64 {
 // ---- Russia ----
 
 type russia struct {
-	protest int64 // chance of protesting a strike given on short notice
+	protest int64 // chance of protesting a strike given on short notice, when it did not ask for a delay
 	always  bool  // protests whatever the notice
-	delay   int64 // chance of asking for a delay on short notice, when it did not protest
+	delay   int64 // chance of asking for a delay on short notice
 	rng     sim.PCG
 }
 
@@ -452,10 +452,78 @@ func (pol *russia) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 		}
 		k := sim.OrderAcknowledge
 		switch {
-		case (short || pol.always) && pol.rng.Chance(pol.protest):
-			k = sim.OrderProtest
 		case (short || pol.always) && pol.rng.Chance(pol.delay):
 			k = sim.OrderAskDelay
+		case (short || pol.always) && pol.rng.Chance(pol.protest):
+			k = sim.OrderProtest
+		}
+		out = append(out, sim.Order{Kind: k, Decision: d.ID})
+	}
+	return out
+}
+
+// ---- Hezbollah ----
+
+type hezbollah struct {
+	answer   int64 // chance of firing at the Golan when a shipment is lost
+	ceiling  int64 // Israel–Iran ladder at which it holds fire
+	patience int64 // shipments lost, since it last fired, at which it fires (0: counts none)
+	lost     int64 // shipments lost since it last fired
+	rng      sim.PCG
+}
+
+func newMeasured(p paramSet, rng sim.PCG) sim.Policy {
+	return &hezbollah{answer: p["answer"], ceiling: p["ceiling"], rng: rng}
+}
+
+func newForbearing(p paramSet, rng sim.PCG) sim.Policy {
+	return &hezbollah{patience: p["patience"], ceiling: aboveTheLadder, rng: rng}
+}
+
+func (pol *hezbollah) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	for _, d := range obs.Decisions {
+		if d.Kind != sim.DecideAnswer {
+			continue
+		}
+		pol.lost++
+		k := sim.OrderHold
+		fire := pol.rng.Chance(pol.answer) || pol.patience > 0 && pol.lost >= pol.patience
+		if fire && obs.Escalation[sim.IsraelIran] < pol.ceiling {
+			k = sim.OrderFireGolan
+			pol.lost = 0
+		}
+		out = append(out, sim.Order{Kind: k, Decision: d.ID})
+	}
+	return out
+}
+
+// ---- Islamic State ----
+
+type isis struct {
+	raid  int64 // chance of raiding when it finds an opening
+	below int64 // counter-IS progress (milli-percent) under which it raids (everProgress: always)
+	rng   sim.PCG
+}
+
+// everProgress is above any counter-IS progress: the insurgent raids whatever the campaign's progress.
+const everProgress = 100*sim.Milli + 1
+
+func newInsurgent(p paramSet, rng sim.PCG) sim.Policy {
+	return &isis{raid: p["raid"], below: everProgress, rng: rng}
+}
+
+func newPatient(p paramSet, rng sim.PCG) sim.Policy {
+	return &isis{raid: sim.Micro, below: p["below"], rng: rng}
+}
+
+func (pol *isis) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	for _, d := range obs.Decisions {
+		if d.Kind != sim.DecideInsurgency {
+			continue
+		}
+		k := sim.OrderHold
+		if obs.CounterIS < pol.below && pol.rng.Chance(pol.raid) {
+			k = sim.OrderRaid
 		}
 		out = append(out, sim.Order{Kind: k, Decision: d.ID})
 	}

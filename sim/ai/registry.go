@@ -74,15 +74,32 @@ var specs = []Spec{
 		Params: []sim.ParamSpec{
 			{Key: "hold_after", Unit: sim.UnitCount, Default: 2, Min: 0, Max: 50, Doc: "batteries out of action at which it holds fire until they are back (0: it always holds fire)"},
 		}, make: newPrudent},
-	{Actor: sim.Russia, Name: "pragmatic", Doc: "keeps the hotline working: takes note of most notices, and answers short ones with a protest or a request to wait",
+	{Actor: sim.Russia, Name: "pragmatic", Doc: "keeps the hotline working: takes note of most notices, and answers short ones with a request to wait or, failing that, a protest",
 		Params: []sim.ParamSpec{
-			{Key: "delay", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of asking Israel to wait a turn (with standard notice) when it did not protest a short notice"},
-			{Key: "protest", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "chance of protesting a strike announced on short notice"},
+			{Key: "delay", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of asking Israel to wait a turn (with standard notice) when a strike is announced on short notice"},
+			{Key: "protest", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "chance of protesting a strike announced on short notice, when it did not ask Israel to wait"},
 		}, make: newPragmatic},
 	{Actor: sim.Russia, Name: "patron", Doc: "stands by Damascus and Tehran: protests strikes near its forces whatever the notice, and never bargains over timing",
 		Params: []sim.ParamSpec{
 			{Key: "protest", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "chance of protesting a strike near its forces"},
 		}, make: newPatron},
+	{Actor: sim.Hezbollah, Name: "measured", Doc: "answers a few of the shipments Israel destroys with rockets at the Golan, at random, unless the Israel–Iran ladder is already high",
+		Params: []sim.ParamSpec{
+			{Key: "answer", Unit: sim.UnitFraction, Default: 0.01, Min: 0, Max: 1, Doc: "chance of firing at the Golan when Israel destroys a shipment bound for it"},
+			{Key: "ceiling", Unit: sim.UnitLevel, Default: 2, Min: 0, Max: 5, Doc: "Israel–Iran ladder at which it holds fire, to keep out of open war (0: it always holds)"},
+		}, make: newMeasured},
+	{Actor: sim.Hezbollah, Name: "forbearing", Doc: "absorbs its losses and answers only when they add up",
+		Params: []sim.ParamSpec{
+			{Key: "patience", Unit: sim.UnitCount, Default: 120, Min: 1, Max: 1000, Doc: "shipments lost, since it last fired, at which it fires at the Golan"},
+		}, make: newForbearing},
+	{Actor: sim.ISIS, Name: "insurgent", Doc: "raids whenever the pressure on it leaves an opening, most of the time",
+		Params: []sim.ParamSpec{
+			{Key: "raid", Unit: sim.UnitFraction, Default: 0.8, Min: 0, Max: 1, Doc: "chance of raiding when it finds an opening"},
+		}, make: newInsurgent},
+	{Actor: sim.ISIS, Name: "patient", Doc: "rebuilds while the campaign against it goes well and raids every opening once it falters",
+		Params: []sim.ParamSpec{
+			{Key: "below", Unit: sim.UnitLevel, Default: 50, Min: 0, Max: 100, Doc: "counter-IS progress (percent) under which it raids every opening (0: it never raids)"},
+		}, make: newPatient},
 }
 
 // Lookup returns the policy named name for the actor (a copy of its spec).
@@ -143,6 +160,10 @@ func Default(actor sim.Actor) string {
 		return "defiant"
 	case sim.Russia:
 		return "pragmatic"
+	case sim.Hezbollah:
+		return "measured"
+	case sim.ISIS:
+		return "insurgent"
 	}
 	return ""
 }
