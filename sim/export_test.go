@@ -34,3 +34,6 @@ func (e *Engine) CounterISGain() int64 { return e.counterISGain() }
 
 // Draws is draws.
 func Draws(expectMicro int64, rng *PCG) int64 { return draws(expectMicro, rng) }
+
+// InsurgencyChance is insurgencyChance.
+func (e *Engine) InsurgencyChance() int64 { return e.insurgencyChance() }

@@ -190,6 +190,7 @@ type usa struct {
 	trustFloor  int64 // Israel–US trust below which it approves what it would deny or defer
 	protective  bool
 	lastMessage int32
+	counterIS   int64 // counter-IS progress when it last decided (-1: not yet)
 	rng         sim.PCG
 }
 
@@ -211,7 +212,7 @@ func newPermissive(p paramSet, rng sim.PCG) sim.Policy {
 func newForceProtection(p paramSet, rng sim.PCG) sim.Policy {
 	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], message: p["message_complicity"],
 		deferOps: p["defer_operations"], haltDays: p["halt_days"], waryDays: p["wary_days"], waryTill: -1,
-		trustFloor: p["trust_floor"], protective: true, lastMessage: -1000, rng: rng}
+		trustFloor: p["trust_floor"], protective: true, lastMessage: -1000, counterIS: -1, rng: rng}
 }
 
 // returnTroops sends back the troops of every evacuated garrison with no
@@ -283,11 +284,31 @@ func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 		}
 	}
 	out = returnTroops(obs, out)
+	if pol.haltDays > 0 && pol.counterIS >= 0 && obs.CounterIS < pol.counterIS {
+		// the campaign against IS lost ground: keep Israeli strikes away from
+		// the garrison it is run from while it recovers
+		if site := mainGarrison(obs); site >= 0 {
+			out = append(out, sim.Order{Kind: sim.OrderHalt, Site: site, Radius: haltRadius, Days: int32(pol.haltDays)})
+		}
+	}
+	pol.counterIS = obs.CounterIS
 	if obs.Complicity >= pol.message && obs.Turn-pol.lastMessage >= int32(obs.Params[sim.ParamPrivateMessageCooldown]) {
 		pol.lastMessage = obs.Turn
 		out = append(out, sim.Order{Kind: sim.OrderPrivateMessage})
 	}
 	return out
+}
+
+// mainGarrison returns the US site with the most troops present (the
+// first in site order on a tie), or -1 when none has any.
+func mainGarrison(obs *sim.Observation) int32 {
+	best, most := int32(-1), int64(0)
+	for i := range obs.Sites {
+		if obs.Scenario.Sites[i].Owner == sim.USA && obs.Sites[i].Present > most {
+			best, most = int32(i), obs.Sites[i].Present
+		}
+	}
+	return best
 }
 
 func review(obs *sim.Observation, decision int32) sim.ReviewView {

@@ -42,11 +42,11 @@ var specs = []Spec{
 			{Key: "trust_floor", Unit: sim.UnitLevel, Default: 40, Min: 0, Max: 100, Doc: "Israel–US trust below which it approves requests it would deny or defer, to keep the alliance (0: never)"},
 			{Key: "wary_days", Unit: sim.UnitCount, Default: 10, Min: 0, Max: 365, Doc: "days after an attack on US forces during which it sends strikes through its zones by another route, or denies them when none reaches (0: never wary)"},
 		}, make: newPermissive},
-	{Actor: sim.USA, Name: "force-protection", Doc: "denies or reroutes strikes that raise the risk to its garrisons, evacuates on warning, hardens threatened sites and sends private messages",
+	{Actor: sim.USA, Name: "force-protection", Doc: "denies or reroutes strikes that raise the risk to its garrisons, evacuates on warning, hardens threatened sites, halts Israeli strikes around a garrison attacked or when the campaign against IS loses ground, and sends private messages",
 		Params: []sim.ParamSpec{
 			{Key: "approval_threshold", Unit: sim.UnitFraction, Default: 0.15, Min: 0, Max: 1, Doc: "approves while the hazard it foresees at its sites stays under this share of the cap"},
 			{Key: "defer_operations", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of deferring a request whose strike falls in an active US operation area (Israel asks again next turn; a request deferred for request_expiry turns expires)"},
-			{Key: "halt_days", Unit: sim.UnitCount, Default: 7, Min: 0, Max: 30, Doc: "days of the halt on Israeli strikes within 100 km it declares around a garrison just attacked (0: it declares none)"},
+			{Key: "halt_days", Unit: sim.UnitCount, Default: 7, Min: 0, Max: 30, Doc: "days of the halt on Israeli strikes within 100 km it declares around a garrison just attacked, and around its most manned garrison when the counter-IS campaign lost ground since it last decided (0: it declares none)"},
 			{Key: "message_complicity", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "perceived complicity at which it sends Tehran a private message, at most once per private_message_cooldown (0: whenever the cool-down allows; 1: only at full complicity)"},
 			{Key: "modify", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of asking for a day's delay when a strike touches a US operation area"},
 			{Key: "respond", Unit: sim.UnitFraction, Default: 0.8, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
