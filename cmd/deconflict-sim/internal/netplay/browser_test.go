@@ -25,12 +25,14 @@ func TestBrowserDrawsTheGame(t *testing.T) {
 		t.Fatalf("Chromium is needed (apt-get install chromium): %v", err)
 	}
 	sc := loadScenario(t, "tanf-2021")
-	setup, err := NewSetup(sc, 7, nil, []string{"usa", "israel"}, 0)
+	// the browser is the only seat: the server's AI answers for everyone
+	// else at once, so the game can only be waiting for the US when the page
+	// is read, however loaded the machine
+	setup, err := NewSetup(sc, 7, nil, []string{"usa"}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := serveGame(t, t.TempDir(), setup, "127.0.0.1:0")
-	joinAll(t, s.addr, &Setup{Seats: setup.Seats[1:]}, nil) // Israel plays by AI; the browser is the US
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu",
