@@ -37,7 +37,7 @@ func TestBrowserDrawsTheGame(t *testing.T) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu",
 		"--disable-background-networking", "--no-first-run", "--user-data-dir="+t.TempDir(),
-		"--window-size=1400,900", "--virtual-time-budget=5000", "--dump-dom",
+		"--window-size=1400,900", "--virtual-time-budget=10000", "--dump-dom",
 		"http://"+s.addr+"/?code="+s.code(t, "usa"))
 	out, err := cmd.Output()
 	if err != nil {
