@@ -836,3 +836,16 @@ func TestTurnSummarySmallCausesStillNamed(t *testing.T) {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 }
+
+// A response's death branch reads as a sentence: the quantity, the
+// branch, then the values (talks 49.5 → 38.0, ladder 0.18 → 1.31).
+func TestPreviewLineDeathBranch(t *testing.T) {
+	got := PreviewLines(sim.Preview{Lines: []sim.PreviewLine{
+		{Label: "talks progress", Unit: "%", Scale: sim.Milli, Before: 49_500, After: 38_000, When: "if the next attack kills one"},
+		{Label: sim.USAIran.String() + " ladder", Unit: "level", Scale: sim.Milli, Before: 180, After: 1310, When: "if the next attack kills one"},
+	}})
+	want := []string{"talks progress if the next attack kills one 49.5% → 38.0%", "US–Iran ladder if the next attack kills one 0.2 → 1.3"}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}
