@@ -651,7 +651,7 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 			render.TextMiddle(dst, "!", g.Face(10, true), r.X+s, cy+g.Px(1), view.Sea(), render.Center)
 			render.TextMiddle(dst, h.Name+" "+h.Percent, body, r.X+g.Px(20), cy, clr, render.Left)
 		case c.ID == "bar-role":
-			g.pt.Rect(dst, ui.Rect{X: r.X, Y: cy - g.Px(8), W: g.Px(6), H: g.Px(16)}, view.ActorColor(p.sess.Role()))
+			g.pt.Rect(dst, ui.Rect{X: r.X, Y: cy - g.Px(8), W: g.Px(6), H: g.Px(16)}, g.owner(p.sess.Role()))
 			render.TextMiddle(dst, p.roleLabel(), g.bold(), r.X+g.Px(14), cy, view.Text(), render.Left)
 		case strings.HasPrefix(c.ID, "speed-"):
 			g.drawControl(dst, c, &p.st)
@@ -716,7 +716,7 @@ func (p *Play) drawPanel(dst *ebiten.Image) {
 	clip := render.SubImage(dst, pr.X, pr.Y, pr.W, pr.H)
 	for _, f := range p.panel.frames {
 		g.pt.Rect(clip, f, color.RGBA{0x1b, 0x22, 0x2a, 0xff})
-		g.pt.Rect(clip, ui.Rect{X: f.X, Y: f.Y, W: g.Px(3), H: f.H}, view.ActorColor(p.sess.Role()))
+		g.pt.Rect(clip, ui.Rect{X: f.X, Y: f.Y, W: g.Px(3), H: f.H}, g.owner(p.sess.Role()))
 	}
 	for _, it := range p.panel.items {
 		if it.rule {
@@ -775,7 +775,7 @@ func (p *Play) drawLog(dst *ebiten.Image) {
 		}
 		y := c.Rect.Y + g.Px(1)
 		render.Text(clip, ln.Date, small, c.Rect.X+g.Px(4), y, view.Dim(), render.Left)
-		g.pt.Rect(clip, ui.Rect{X: c.Rect.X + dateW, Y: c.Rect.Y + c.Rect.H*0.2, W: g.Px(4), H: c.Rect.H * 0.6}, view.ActorColor(ln.Actor))
+		g.pt.Rect(clip, ui.Rect{X: c.Rect.X + dateW, Y: c.Rect.Y + c.Rect.H*0.2, W: g.Px(4), H: c.Rect.H * 0.6}, g.owner(ln.Actor))
 		clr := view.Text()
 		if ln.Important {
 			clr = view.Accent()
