@@ -218,7 +218,7 @@ func (e *End) Draw(dst *ebiten.Image) {
 	for _, a := range order {
 		v := e.verdicts[a]
 		vclr := verdictColor(v)
-		g.pt.Rect(clip, ui.Rect{X: in.X, Y: y + g.Px(2), W: g.Px(5), H: render.LineHeight(g.title()) - g.Px(4)}, view.ActorColor(a))
+		g.pt.Rect(clip, ui.Rect{X: in.X, Y: y + g.Px(2), W: g.Px(5), H: render.LineHeight(g.title()) - g.Px(4)}, g.owner(a))
 		who := a.Name()
 		if a == s.Role() {
 			who = "You (" + a.Name() + ")"
@@ -306,12 +306,12 @@ func (e *End) drawCharts(dst *ebiten.Image, r ui.Rect) {
 		min, max float64
 		format   string
 	}{
-		{"US–Iran ladder", view.ActorColor(sim.USA), 0, 5, "%.1f"},
-		{"Israel–Iran ladder", view.ActorColor(sim.Israel), 0, 5, "%.1f"},
+		{"US–Iran ladder", g.owner(sim.USA), 0, 5, "%.1f"},
+		{"Israel–Iran ladder", g.owner(sim.Israel), 0, 5, "%.1f"},
 		{"Nuclear talks (%)", view.Good(), 0, 100, "%.0f"},
 		{"Israel–US trust", view.Accent(), 0, 100, "%.0f"},
-		{"Attacks on US forces", view.ActorColor(sim.Iran), 0, 0, "%.0f"},
-		{"Israeli strikes", view.ActorColor(sim.Israel), 0, 0, "%.0f"},
+		{"Attacks on US forces", g.owner(sim.Iran), 0, 0, "%.0f"},
+		{"Israeli strikes", g.owner(sim.Israel), 0, 0, "%.0f"},
 	}
 	rows := r.Rows(3, g.Px(10))
 	from, to := "", ""

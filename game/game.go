@@ -8,6 +8,7 @@ package game
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"os"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 	"github.com/deconflict/deconflict/game/redraw"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
+	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/internal/atomicfile"
 	"github.com/deconflict/deconflict/sim"
 )
@@ -49,6 +51,32 @@ type Settings struct {
 	UIScale    float64 `json:"ui_scale"`
 	Fullscreen bool    `json:"fullscreen"`
 	GuideDone  bool    `json:"guide_done"` // the first game's guide was finished or skipped: not shown again
+	// ColourBlind picks the palette whose owners and hazard levels stay
+	// apart with deuteranopia and protanopia (view.ColourBlindPalette).
+	ColourBlind bool `json:"colour_blind"`
+}
+
+// setColourBlind switches the palette and keeps the choice.
+func (g *Game) setColourBlind(on bool) {
+	g.settings.ColourBlind = on
+	g.applyPalette()
+	g.saveSettings()
+}
+
+// applyPalette paints with the palette the settings ask for.
+func (g *Game) applyPalette() {
+	g.pt.Palette = view.DefaultPalette()
+	if g.settings.ColourBlind {
+		g.pt.Palette = view.ColourBlindPalette()
+	}
+}
+
+// owner is an actor's colour in the player's palette; neutral grey for no actor.
+func (g *Game) owner(a sim.Actor) color.RGBA {
+	if a < sim.NumActors {
+		return g.pt.Palette.Owners[a]
+	}
+	return view.Dim()
 }
 
 // Game implements ebiten.Game.
@@ -83,7 +111,8 @@ func New(opt Options) (*Game, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load the map: %w", err)
 	}
-	g := &Game{opt: opt, fonts: fonts, pt: render.NewPainter(), mapData: m, dsf: 1, settings: Settings{UIScale: 1}}
+	g := &Game{opt: opt, fonts: fonts, pt: render.NewPainter(), mapData: m, dsf: 1, settings: Settings{UIScale: 1, ColourBlind: opt.ColourBlind}}
+	g.applyPalette()
 	g.mapLayer = render.NewMapLayer(m, g.pt)
 	if opt.Screenshot != "" || opt.FrameStats {
 		// a capture runs without the player's saves and settings, so it
@@ -241,6 +270,8 @@ func (g *Game) loadSettings() {
 	var s Settings
 	if jsonUnmarshal(data, &s) == nil && s.UIScale >= 0.5 && s.UIScale <= 3 {
 		g.settings = s
+		g.settings.ColourBlind = s.ColourBlind || g.opt.ColourBlind
+		g.applyPalette()
 	}
 }
 

@@ -247,7 +247,7 @@ func (m *Menu) build(l menuLayout) {
 				tip = view.RoleName(r) + " makes no decisions: you watch the war from its side."
 			}
 			m.cs.add(control{Widget: ui.Widget{ID: "role-" + r.String(), Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: bh}, Focusable: true, Tip: tip},
-				Label: label, Style: styleToggle, On: r == m.role, Accent: view.ActorColor(r), Action: func() { m.role = r }})
+				Label: label, Style: styleToggle, On: r == m.role, Accent: g.owner(r), Action: func() { m.role = r }})
 			y += bh + g.Px(5)
 		}
 	}
@@ -420,7 +420,7 @@ func (m *Menu) Draw(dst *ebiten.Image) {
 		y += render.LineHeight(g.title())
 		render.Text(dst, m.scenarioFacts(*e), g.small(), in.X, y, view.Dim(), render.Left)
 		y += render.LineHeight(g.small()) + g.Px(10)
-		g.pt.Rect(dst, ui.Rect{X: in.X, Y: y, W: g.Px(4), H: render.LineHeight(g.bold())}, view.ActorColor(m.role))
+		g.pt.Rect(dst, ui.Rect{X: in.X, Y: y, W: g.Px(4), H: render.LineHeight(g.bold())}, g.owner(m.role))
 		render.Text(dst, "As "+view.RoleName(m.role), g.bold(), in.X+g.Px(10), y, view.Text(), render.Left)
 		y += render.LineHeight(g.bold()) + g.Px(6)
 		y = g.paragraph(dst, view.Briefing(e.sc, m.role), g.body(), in.X, y, in.W, view.Text(), in.Bottom())

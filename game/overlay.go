@@ -88,7 +88,7 @@ func (p *Play) buildOverlay() ui.Rect {
 			{"resume", "Resume", "Back to the game.", "Esc", p.closeOverlay},
 			{"save", "Save game", "Write a save you can load later (the game is also saved automatically).", "F5", func() { p.saveGame(); p.closeOverlay() }},
 			{"load", "Load game", "Pick a saved game to continue.", "", func() { p.openOverlay(overlayLoad) }},
-			{"settings", "Settings", "Interface scale and full screen.", "", func() { p.openOverlay(overlaySettings) }},
+			{"settings", "Settings", "Interface scale, full screen and the colour-blind palette.", "", func() { p.openOverlay(overlaySettings) }},
 			{"menu", "Quit to menu", "Save and go back to the main menu.", "", p.leave},
 			{"quit", "Quit game", "Save and close Deconflict.", "", func() { p.finalSave(); g.Quit() }},
 		}
@@ -127,7 +127,7 @@ func (p *Play) buildOverlay() ui.Rect {
 		}
 		button("back", "Back", "", "Esc", ui.Rect{X: bottom.Right() - g.Px(120), Y: bottom.Y, W: g.Px(120), H: bh}, styleButton, func() { p.openOverlay(overlayPause) })
 	case overlaySettings:
-		box = p.overlayBox(g.Px(420), g.Px(260))
+		box = p.overlayBox(g.Px(420), g.Px(310))
 		r := box.Inset(g.Px(20))
 		_, r = r.CutTop(g.Px(44))
 		row, r := r.CutTop(bh)
@@ -144,6 +144,15 @@ func (p *Play) buildOverlay() ui.Rect {
 			g.settings.Fullscreen = !ebiten.IsFullscreen()
 			ebiten.SetFullscreen(g.settings.Fullscreen)
 			g.saveSettings()
+		})
+		_, r = r.CutTop(g.Px(12))
+		row, r = r.CutTop(bh)
+		label = "Colour-blind palette: off"
+		if g.settings.ColourBlind {
+			label = "Colour-blind palette: on"
+		}
+		button("palette", label, "Owner colours that stay apart with red–green colour blindness.", "", row, styleToggle, func() {
+			g.setColourBlind(!g.settings.ColourBlind)
 		})
 		bottom, _ := r.CutBottom(bh)
 		button("back", "Back", "", "Esc", ui.Rect{X: bottom.Right() - g.Px(120), Y: bottom.Y, W: g.Px(120), H: bh}, styleButton, func() { p.openOverlay(overlayPause) })
@@ -376,10 +385,10 @@ func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
 		clr   color.Color
 		label string
 	}{
-		{view.ActorColor(sim.USA), "US zone: strikes through it need US review"},
+		{g.owner(sim.USA), "US zone: strikes through it need US review"},
 		{view.Accent(), "hatched: a halt on Israeli strikes"},
-		{view.ActorColor(sim.Israel), "dashed: Israeli strike routes"},
-		{view.ActorColor(sim.Iran), "dotted: Iranian supply corridors"},
+		{g.owner(sim.Israel), "dashed: Israeli strike routes"},
+		{g.owner(sim.Iran), "dotted: Iranian supply corridors"},
 	}
 	for _, l := range legend {
 		g.pt.Rect(dst, ui.Rect{X: x + sr*0.6, Y: y + sr*0.7, W: sr * 2, H: sr * 1.1}, view.Fade(l.clr.(color.RGBA), 0.6))
@@ -395,7 +404,7 @@ func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
 		if ax+w > cols[1].Right() {
 			ax, y = x, y+render.LineHeight(g.small())+g.Px(4)
 		}
-		g.pt.Rect(dst, ui.Rect{X: ax, Y: y + g.Px(3), W: g.Px(8), H: g.Px(10)}, view.ActorColor(a))
+		g.pt.Rect(dst, ui.Rect{X: ax, Y: y + g.Px(3), W: g.Px(8), H: g.Px(10)}, g.owner(a))
 		render.Text(dst, name, g.small(), ax+g.Px(12), y, view.Text(), render.Left)
 		ax += w + g.Px(6)
 	}

@@ -72,8 +72,9 @@ type Play struct {
 	hoverObj mapHit
 
 	filter      view.Category
-	lines       []view.LogLine
-	linesKey    [2]int
+	entries     []view.LogLine // the log entries the role sees, worded
+	lines       []view.LogLine // entries with the turn summaries among them, as shown
+	linesKey    [3]int         // log length, filter, number of changes: the lines were made for these
 	logScroll   ui.Scroll
 	panelScroll ui.Scroll
 

@@ -230,7 +230,7 @@ func (p *Play) drawZones(dst *ebiten.Image, obs *sim.Observation) {
 			continue
 		}
 		pts := p.areaPoints(&z.Area)
-		clr := view.ActorColor(z.Owner)
+		clr := g.owner(z.Owner)
 		fill := g.pt.Polygon
 		if len(z.Area.Ring) == 0 {
 			fill = g.pt.Convex // a circle
@@ -300,7 +300,7 @@ func (p *Play) drawRoutes(dst *ebiten.Image, obs *sim.Observation) {
 			}
 		}
 	}
-	isr := view.ActorColor(sim.Israel)
+	isr := g.owner(sim.Israel)
 	for i := range sc.Routes {
 		var pts []float64
 		for _, q := range sc.Routes[i].Path {
@@ -316,7 +316,7 @@ func (p *Play) drawRoutes(dst *ebiten.Image, obs *sim.Observation) {
 		}
 		g.pt.Dashed(dst, pts, g.Px(1), g.Px(5), g.Px(6), view.Fade(isr, 0.35))
 	}
-	ir := view.ActorColor(sim.Iran)
+	ir := g.owner(sim.Iran)
 	for i := range sc.Corridors {
 		var pts []float64
 		for _, q := range sc.Corridors[i].Path {
@@ -414,7 +414,7 @@ func (p *Play) animateTurn(now time.Time, speed float64) {
 		var a anim
 		switch e.Kind {
 		case sim.LogStrikeHit, sim.LogStrikeMiss:
-			a = anim{kind: animStrikeHit, color: view.ActorColor(sim.Israel), dur: 1.1}
+			a = anim{kind: animStrikeHit, color: p.g.owner(sim.Israel), dur: 1.1}
 			if e.Kind == sim.LogStrikeMiss {
 				a.kind = animStrikeMiss
 			}
@@ -423,7 +423,7 @@ func (p *Play) animateTurn(now time.Time, speed float64) {
 			if e.Site < 0 {
 				continue
 			}
-			a = anim{kind: animAttack, color: view.ActorColor(sim.Iran), dur: 0.9}
+			a = anim{kind: animAttack, color: p.g.owner(sim.Iran), dur: 0.9}
 			a.path = []geo.Point{launchPoint(sc, e.Site), sc.Sites[e.Site].Pos}
 			if e.Value > 0 {
 				a.label = fmt.Sprintf("%d killed", e.Value)
@@ -432,7 +432,7 @@ func (p *Play) animateTurn(now time.Time, speed float64) {
 			if e.Site < 0 {
 				continue
 			}
-			a = anim{kind: animResponse, color: view.ActorColor(sim.USA), dur: 1.0}
+			a = anim{kind: animResponse, color: p.g.owner(sim.USA), dur: 1.0}
 			a.path = []geo.Point{nearestOwned(sc, sc.Sites[e.Site].Pos, sim.USA), sc.Sites[e.Site].Pos}
 		case sim.LogHalt:
 			for _, h := range p.obs().Halts {

@@ -1,11 +1,9 @@
 package game
 
 import (
-	"cmp"
 	"fmt"
 	"image/color"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -506,25 +504,26 @@ func (p *Play) buildLog() {
 		w := g.buttonWidth(c.String(), g.small())
 		p.cs.add(control{Widget: ui.Widget{ID: "filter-" + c.String(), Rect: ui.Rect{X: x, Y: head.Y, W: w, H: head.H - g.Px(4)},
 			Tip: "Show " + c.String() + " events."}, Label: c.String(), Face: g.small(), Style: styleToggle, On: p.filter == c,
-			Action: func() { p.filter = c; p.linesKey = [2]int{-1, -1} }})
+			Action: func() { p.filter = c; p.linesKey = [3]int{-1, -1, -1} }})
 		x += w + g.Px(4)
 	}
 	log := p.sess.Log()
 	// a log that showed its end keeps showing it as lines come and the
 	// window or the interface scale changes
 	atBottom := p.logScroll.AtBottom()
-	if key := [2]int{len(log), int(p.filter)}; key != p.linesKey {
+	if key := [3]int{len(log), int(p.filter), len(p.sess.Changes())}; key != p.linesKey {
 		from := 0
 		if key[1] == p.linesKey[1] && key[0] >= p.linesKey[0] && p.linesKey[0] >= 0 {
 			from = p.linesKey[0] // only the new entries need words
 		} else {
-			p.lines = p.lines[:0]
+			p.entries = p.entries[:0]
 		}
 		p.linesKey = key
 		for _, ln := range view.Lines(p.sess.Scenario(), p.sess.Role(), log[from:], p.filter, p.sess.Mission) {
 			ln.Index += from
-			p.lines = append(p.lines, ln)
+			p.entries = append(p.entries, ln)
 		}
+		p.lines = view.WithSummaries(p.sess.Scenario(), p.sess.Role(), p.entries, p.sess.Changes(), p.filter)
 	}
 	rowH := p.logRowH()
 	p.logScroll.View, p.logScroll.Content = body.H, float64(len(p.lines))*rowH
@@ -542,11 +541,14 @@ func (p *Play) buildLog() {
 		}
 		ln := p.lines[i]
 		tip := ""
-		if ln.HasPos {
+		switch {
+		case ln.Summary: // a summary is longer than its row
+			tip = ln.Text
+		case ln.HasPos:
 			tip = "Click to centre the map here."
 		}
 		i := i
-		p.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("log-%d", ln.Index), Rect: ui.Rect{X: body.X, Y: y, W: body.W - g.Px(8), H: rowH}, Tip: tip},
+		p.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("log-%d", i), Rect: ui.Rect{X: body.X, Y: y, W: body.W - g.Px(8), H: rowH}, Tip: tip},
 			Style: styleRow, Action: func() { p.centreOn(p.lines[i]) }})
 	}
 }
@@ -649,7 +651,7 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 			render.TextMiddle(dst, "!", g.Face(10, true), r.X+s, cy+g.Px(1), view.Sea(), render.Center)
 			render.TextMiddle(dst, h.Name+" "+h.Percent, body, r.X+g.Px(20), cy, clr, render.Left)
 		case c.ID == "bar-role":
-			g.pt.Rect(dst, ui.Rect{X: r.X, Y: cy - g.Px(8), W: g.Px(6), H: g.Px(16)}, view.ActorColor(p.sess.Role()))
+			g.pt.Rect(dst, ui.Rect{X: r.X, Y: cy - g.Px(8), W: g.Px(6), H: g.Px(16)}, g.owner(p.sess.Role()))
 			render.TextMiddle(dst, p.roleLabel(), g.bold(), r.X+g.Px(14), cy, view.Text(), render.Left)
 		case strings.HasPrefix(c.ID, "speed-"):
 			g.drawControl(dst, c, &p.st)
@@ -714,7 +716,7 @@ func (p *Play) drawPanel(dst *ebiten.Image) {
 	clip := render.SubImage(dst, pr.X, pr.Y, pr.W, pr.H)
 	for _, f := range p.panel.frames {
 		g.pt.Rect(clip, f, color.RGBA{0x1b, 0x22, 0x2a, 0xff})
-		g.pt.Rect(clip, ui.Rect{X: f.X, Y: f.Y, W: g.Px(3), H: f.H}, view.ActorColor(p.sess.Role()))
+		g.pt.Rect(clip, ui.Rect{X: f.X, Y: f.Y, W: g.Px(3), H: f.H}, g.owner(p.sess.Role()))
 	}
 	for _, it := range p.panel.items {
 		if it.rule {
@@ -762,18 +764,18 @@ func (p *Play) drawLog(dst *ebiten.Image) {
 		if !strings.HasPrefix(c.ID, "log-") {
 			continue
 		}
-		var idx int
-		fmt.Sscanf(c.ID, "log-%d", &idx)
-		ln := p.lineByIndex(idx)
-		if ln == nil {
+		var row int
+		fmt.Sscanf(c.ID, "log-%d", &row)
+		if row < 0 || row >= len(p.lines) {
 			continue
 		}
+		ln := &p.lines[row]
 		if p.st.Hover == c.ID {
 			g.pt.Rect(clip, c.Rect, view.ButtonHot())
 		}
 		y := c.Rect.Y + g.Px(1)
 		render.Text(clip, ln.Date, small, c.Rect.X+g.Px(4), y, view.Dim(), render.Left)
-		g.pt.Rect(clip, ui.Rect{X: c.Rect.X + dateW, Y: c.Rect.Y + c.Rect.H*0.2, W: g.Px(4), H: c.Rect.H * 0.6}, view.ActorColor(ln.Actor))
+		g.pt.Rect(clip, ui.Rect{X: c.Rect.X + dateW, Y: c.Rect.Y + c.Rect.H*0.2, W: g.Px(4), H: c.Rect.H * 0.6}, g.owner(ln.Actor))
 		clr := view.Text()
 		if ln.Important {
 			clr = view.Accent()
@@ -787,14 +789,6 @@ func (p *Play) drawLog(dst *ebiten.Image) {
 	if pos, l, ok := p.logScroll.Thumb(body.H); ok {
 		g.pt.Rect(dst, ui.Rect{X: body.Right() - g.Px(4), Y: body.Y + pos, W: g.Px(3), H: l}, view.PanelLine())
 	}
-}
-
-func (p *Play) lineByIndex(idx int) *view.LogLine {
-	i, ok := slices.BinarySearchFunc(p.lines, idx, func(l view.LogLine, idx int) int { return cmp.Compare(l.Index, idx) })
-	if !ok {
-		return nil
-	}
-	return &p.lines[i]
 }
 
 func (p *Play) drawHints(dst *ebiten.Image) {

@@ -1358,3 +1358,50 @@ func TestOracleEstimates(t *testing.T) {
 		}
 	}
 }
+
+// TestOracleResponsePreviewShowsTheDeathBranch: a US response's preview also
+// shows where the talks and the US–Iran ladder stand should the next attack
+// kill one, not only the expected hazard. In flatland after an attack that
+// killed no one (talks 49.5, ladder 0.18), a strike and a public blame leave
+// the ladder at 0.18 + 0.2 + 0.15 = 0.53 and the talks at 49.5 − 3 = 46.5;
+// an attack that kills one then adds escalation_per_attack + 1 ×
+// escalation_per_death = 0.18 + 0.6 (ladder 1.31) and costs
+// talks_loss_per_attack + 1 × talks_loss_per_death = 0.5 + 8 (talks 38.0).
+func TestOracleResponsePreviewShowsTheDeathBranch(t *testing.T) {
+	sc := flatland()
+	sc.Params[sim.ParamLethalityRockets] = 0
+	sc.Params[sim.ParamInjuryRate] = 0
+	sc.Initial.Talks = 50 * sim.Milli
+	sc.Initial.Grievance[sim.TowardUSA] = 2000
+	e := sim.New(sc, 1)
+	st := e.State()
+	st.Attacks = append(st.Attacks, sim.Attack{ID: 900, Site: flTanf, Due: 0})
+	st.NextID = 901
+	if !advanceUntil(t, e, func() bool { _, ok := openDecision(e, sim.DecideAttackResponse); return ok }) {
+		t.Fatal("no attack-response decision")
+	}
+	d, _ := openDecision(e, sim.DecideAttackResponse)
+	p, err := e.Preview(sim.USA, sim.Order{Kind: sim.OrderRespond, Decision: d.ID, Strike: true, Blame: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// keyed by label and when: the branch lines share their labels
+	want := map[[2]string][2]int64{
+		{"talks progress", ""}:                                             {49_500, 46_500},
+		{sim.USAIran.String() + " ladder", ""}:                             {180, 530},
+		{"talks progress", "if the next attack kills one"}:                 {49_500, 38_000},
+		{sim.USAIran.String() + " ladder", "if the next attack kills one"}: {180, 1310},
+	}
+	for _, l := range p.Lines {
+		k := [2]string{l.Label, l.When}
+		if w, ok := want[k]; ok {
+			if l.Before != w[0] || l.After != w[1] {
+				t.Errorf("%s %s: %d → %d, want %d → %d", l.Label, l.When, l.Before, l.After, w[0], w[1])
+			}
+			delete(want, k)
+		}
+	}
+	if len(want) != 0 {
+		t.Errorf("lines missing from the preview: %v (have %+v)", want, p.Lines)
+	}
+}

@@ -34,6 +34,8 @@ type Term struct {
 const (
 	whenFlown  = "when it flies"
 	whenLanded = "when the attack lands"
+	// whenNextKills is a branch: an attack on a US site that kills one
+	whenNextKills = "if the next attack kills one"
 )
 
 // chanceLine shows the chance of something that happens when the mission flies.
@@ -118,12 +120,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 			lines = append(lines, later(whenLanded, levelLine("talks progress", "%", st.Talks, p.st.Talks)))
 			if expected < 1 {
 				// the branch that decides most, which the average hides: someone is killed
-				q := e.Clone(nil)
-				rise, loss := q.attackCosts(o.Claim, 1)
-				q.addEscalation(pair, rise, CauseAttack, site, -1)
-				q.addTalks(-loss, CauseAttack, site, -1)
-				lines = append(lines, later(whenLanded, levelLine("talks progress if one is killed", "%", st.Talks, q.st.Talks)),
-					later(whenLanded, levelLine(pair.String()+" ladder if one is killed", "level", st.Escalation[pair], q.st.Escalation[pair])))
+				lines = e.deathBranch(e.Clone(nil), o.Claim, site, whenLanded, " if one is killed", lines)
 			}
 		} else {
 			p.addEscalation(pair, israelAttackEscalation*p.param(ParamEscalationPerAttack), CauseAttackOnIsrael, site, -1) // as the engine answers an attack on Israel
@@ -141,6 +138,9 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		lines = append(lines, levelLine(USAIran.String()+" ladder", "level", st.Escalation[USAIran], p.st.Escalation[USAIran]))
 		lines = append(lines, levelLine("talks progress", "%", st.Talks, p.st.Talks))
 		lines = e.hazardLines(p, USA, "", lines)
+		// what the response leaves the talks and the ladder at should the next
+		// attack on a US site kill one: rare, but it decides the talks
+		lines = e.deathBranch(p.Clone(nil), false, -1, whenNextKills, "", lines)
 	case OrderPrivateMessage:
 		lines = e.hazardLines(p, USA, "", lines)
 	case OrderAcknowledge, OrderProtest, OrderAskDelay:
@@ -168,6 +168,18 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 			later("tonight", PreviewLine{Label: "Syrian batteries expected lost", Unit: "batteries", Scale: Micro, Before: lostB, After: lostA}))
 	}
 	return Preview{Lines: lines}, nil
+}
+
+// deathBranch adds the branch an expectation hides: the talks and the
+// US–Iran ladder once an attack on a US site kills one, applied to q (a copy
+// to spend) as the engine answers such an attack (attackCosts), against
+// their values now. suffix ends each line's label (" if one is killed").
+func (e *Engine) deathBranch(q *Engine, claimed bool, site int32, when, suffix string, lines []PreviewLine) []PreviewLine {
+	rise, loss := q.attackCosts(claimed, 1)
+	q.addEscalation(USAIran, rise, CauseAttack, site, -1)
+	q.addTalks(-loss, CauseAttack, site, -1)
+	return append(lines, later(when, levelLine("talks progress"+suffix, "%", e.st.Talks, q.st.Talks)),
+		later(when, levelLine(USAIran.String()+" ladder"+suffix, "level", e.st.Escalation[USAIran], q.st.Escalation[USAIran])))
 }
 
 // hazardLines compares the attack hazard at the owner's exposed sites here

@@ -24,18 +24,19 @@ const (
 
 // Options configure one run of the game.
 type Options struct {
-	Scenario   string   // an embedded scenario id or a TOML file; empty opens the menu
-	Role       string   // an actor id or "spectator"; empty: the scenario's suggestion
-	Seed       uint64   // the run's seed
-	Overrides  []string // KEY=VALUE scenario overrides
-	Turns      int      // turns to play before a capture (the AI plays the role)
-	Screenshot string   // write a PNG of Screen and exit
-	Width      int      // capture size in pixels
-	Height     int
-	Screen     string    // menu, play, end, help, pause or guide
-	FrameStats bool      // print frame times over a scripted pan and zoom, then exit
-	Stats      io.Writer // where frame statistics go
-	Started    time.Time // when the process started
+	Scenario    string   // an embedded scenario id or a TOML file; empty opens the menu
+	Role        string   // an actor id or "spectator"; empty: the scenario's suggestion
+	Seed        uint64   // the run's seed
+	Overrides   []string // KEY=VALUE scenario overrides
+	Turns       int      // turns to play before a capture (the AI plays the role)
+	Screenshot  string   // write a PNG of Screen and exit
+	Width       int      // capture size in pixels
+	Height      int
+	Screen      string    // menu, play, end, help, pause or guide
+	ColourBlind bool      // paint with the colour-blind palette (as the setting does)
+	FrameStats  bool      // print frame times over a scripted pan and zoom, then exit
+	Stats       io.Writer // where frame statistics go
+	Started     time.Time // when the process started
 }
 
 // Spectator is the role of a player who watches.
@@ -86,6 +87,7 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	fs.StringVar(&opt.Screenshot, "screenshot", "", "render a screen to this PNG file and exit")
 	fs.StringVar(&size, "size", "1280x800", "the screenshot's size in pixels, WIDTHxHEIGHT")
 	fs.StringVar(&opt.Screen, "screen", "play", "the screen to capture: menu, play, end, help, pause or guide")
+	fs.BoolVar(&opt.ColourBlind, "colour-blind", false, "use the colour-blind palette (owners told apart with deuteranopia and protanopia)")
 	fs.BoolVar(&opt.FrameStats, "frame-stats", false, "print frame times over a scripted pan, zoom and turns, and exit")
 	usage := func(w io.Writer) {
 		fmt.Fprintln(w, "usage: deconflict [flags]")

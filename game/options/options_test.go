@@ -45,3 +45,14 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// --colour-blind asks for the colour-blind palette; it is off by default.
+func TestParseColourBlind(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if opt, _, ok := Parse([]string{"--colour-blind"}, &out, &errOut, time.Now()); !ok || !opt.ColourBlind {
+		t.Errorf("--colour-blind: ok %v, ColourBlind %v", ok, opt.ColourBlind)
+	}
+	if opt, _, _ := Parse(nil, &out, &errOut, time.Now()); opt.ColourBlind {
+		t.Error("the colour-blind palette is on by default")
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/deconflict/deconflict/game/ui"
+	"github.com/deconflict/deconflict/game/view"
 )
 
 // Fonts holds the Go fonts and the faces made from them, by size.
@@ -170,16 +171,18 @@ type Painter struct {
 	// software renderer feels: the map cache turns it on while it redraws;
 	// shapes drawn every frame leave it off.
 	AntiAlias bool
-	white     *ebiten.Image
-	vs        []ebiten.Vertex
-	is        []uint16
+	// Palette colours the owners' symbols (the player's choice of palette).
+	Palette view.Palette
+	white   *ebiten.Image
+	vs      []ebiten.Vertex
+	is      []uint16
 }
 
 // NewPainter makes a painter.
 func NewPainter() *Painter {
 	img := ebiten.NewImage(3, 3)
 	img.Fill(color.White)
-	return &Painter{white: img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)}
+	return &Painter{Palette: view.DefaultPalette(), white: img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)}
 }
 
 // Stroke draws a vector path's outline.

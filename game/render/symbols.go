@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"github.com/deconflict/deconflict/game/view"
+	"github.com/deconflict/deconflict/sim"
 )
 
 // SymbolRadius is the half-height of a unit symbol at UI scale 1.
@@ -17,7 +18,10 @@ const SymbolRadius = 7.0
 // the frame by affiliation, filled and outlined in the owner's colour, and
 // the glyph of its kind in light ink. small is the face for letter glyphs.
 func (pt *Painter) Symbol(dst *ebiten.Image, x, y, r float64, sym view.Symbol, small text.Face) {
-	clr := view.ActorColor(sym.Owner)
+	clr := view.Dim()
+	if sym.Owner < sim.NumActors {
+		clr = pt.Palette.Owners[sym.Owner]
+	}
 	fill := view.Fade(color.RGBA{clr.R / 3, clr.G / 3, clr.B / 3, 0xff}, 0.92)
 	ink := view.Text()
 	lw := max(1.2, r/5)

@@ -105,6 +105,7 @@ type LogLine struct {
 	Pos       geo.Point // where to centre the map when clicked
 	HasPos    bool
 	Important bool // matters to the player
+	Summary   bool // a turn summary (TurnSummary), not an entry of the session's log (Index is -1)
 }
 
 // Missions looks up the strike missions the player has seen.
@@ -141,6 +142,42 @@ func Lines(sc *sim.Scenario, role sim.Actor, log []sim.Entry, filter Category, m
 			ln.Text = nameMission(sc, ln.Text, e, m, seen)
 		}
 		out = append(out, ln)
+	}
+	return out
+}
+
+// WithSummaries places the turn summaries in the log: after the last line
+// of each turn, the turn's TurnSummary lines ("Turn 4: Talks 22.0% →
+// 18.5%: …"), so what moved and why stays readable after the summary panel
+// is dismissed. They are filed under diplomacy (talks, trust, ladders) and
+// say only what the role may see. lines must be in log order.
+func WithSummaries(sc *sim.Scenario, role sim.Actor, lines []LogLine, changes []sim.Change, filter Category) []LogLine {
+	if filter != All && filter != Diplomacy {
+		return lines
+	}
+	var turns []int32 // turns with changes, in order
+	for _, ch := range changes {
+		if len(turns) == 0 || turns[len(turns)-1] != ch.Turn {
+			turns = append(turns, ch.Turn)
+		}
+	}
+	out := make([]LogLine, 0, len(lines)+len(turns))
+	add := func(turn int32) {
+		for _, s := range TurnSummary(sc, role, changes, turn) {
+			out = append(out, LogLine{Index: -1, Turn: turn, Date: DateOfTurn(sc, turn), Text: fmt.Sprintf("Turn %d: %s", turn+1, s),
+				Actor: sim.NoActor, Site: -1, Summary: true})
+		}
+	}
+	next := 0
+	for _, ln := range lines {
+		for next < len(turns) && turns[next] < ln.Turn {
+			add(turns[next])
+			next++
+		}
+		out = append(out, ln)
+	}
+	for ; next < len(turns); next++ {
+		add(turns[next])
 	}
 	return out
 }

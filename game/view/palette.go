@@ -71,27 +71,52 @@ func CountryTag() color.RGBA { return color.RGBA{0x7a, 0x86, 0x90, 0xff} }
 
 // ActorColor is an actor's colour; neutral grey for no actor.
 func ActorColor(a sim.Actor) color.RGBA {
-	switch a {
-	case sim.Hezbollah:
-		return color.RGBA{0xe3, 0xb2, 0x3c, 0xff}
-	case sim.Iran:
-		return color.RGBA{0xe8, 0x5d, 0x4f, 0xff}
-	case sim.ISIS:
-		return color.RGBA{0xa0, 0xa0, 0xa0, 0xff}
-	case sim.Israel:
-		return color.RGBA{0x3c, 0xc8, 0xd8, 0xff}
-	case sim.Russia:
-		return color.RGBA{0xd6, 0xd6, 0xe4, 0xff}
-	case sim.SDF:
-		return color.RGBA{0x7d, 0xc8, 0x6a, 0xff}
-	case sim.Syria:
-		return color.RGBA{0xb0, 0x84, 0xe0, 0xff}
-	case sim.Turkey:
-		return color.RGBA{0xee, 0x8c, 0xb0, 0xff}
-	case sim.USA:
-		return color.RGBA{0x4f, 0x8e, 0xf7, 0xff}
+	if a < sim.NumActors {
+		return DefaultPalette().Owners[a]
 	}
 	return Dim()
+}
+
+// Palette holds the colours a player must tell apart: each owner's, and
+// the hazard's three levels (low, raised, high).
+type Palette struct {
+	Owners [sim.NumActors]color.RGBA
+	Hazard [3]color.RGBA
+}
+
+// DefaultPalette is the game's usual look.
+func DefaultPalette() Palette {
+	var p Palette
+	p.Owners[sim.Hezbollah] = color.RGBA{0xe3, 0xb2, 0x3c, 0xff}
+	p.Owners[sim.Iran] = color.RGBA{0xe8, 0x5d, 0x4f, 0xff}
+	p.Owners[sim.ISIS] = color.RGBA{0xa0, 0xa0, 0xa0, 0xff}
+	p.Owners[sim.Israel] = color.RGBA{0x3c, 0xc8, 0xd8, 0xff}
+	p.Owners[sim.Russia] = color.RGBA{0xd6, 0xd6, 0xe4, 0xff}
+	p.Owners[sim.SDF] = color.RGBA{0x7d, 0xc8, 0x6a, 0xff}
+	p.Owners[sim.Syria] = color.RGBA{0xb0, 0x84, 0xe0, 0xff}
+	p.Owners[sim.Turkey] = color.RGBA{0xee, 0x8c, 0xb0, 0xff}
+	p.Owners[sim.USA] = color.RGBA{0x4f, 0x8e, 0xf7, 0xff}
+	p.Hazard = [3]color.RGBA{Good(), Accent(), Danger()}
+	return p
+}
+
+// ColourBlindPalette keeps every owner and every hazard level apart for
+// players with deuteranopia or protanopia (and normal vision): each pair is
+// at least 20 ΔE apart under each (see Distance).
+func ColourBlindPalette() Palette {
+	var p Palette
+	p.Owners[sim.Hezbollah] = color.RGBA{0xf0, 0xf0, 0x30, 0xff}
+	p.Owners[sim.Iran] = color.RGBA{0xd8, 0x60, 0x60, 0xff}
+	p.Owners[sim.ISIS] = color.RGBA{0xd8, 0xf0, 0x90, 0xff}
+	p.Owners[sim.Israel] = color.RGBA{0x90, 0xd8, 0xf0, 0xff}
+	p.Owners[sim.Russia] = color.RGBA{0xc0, 0xf0, 0xc0, 0xff}
+	p.Owners[sim.SDF] = color.RGBA{0x78, 0xc0, 0x30, 0xff}
+	p.Owners[sim.Syria] = color.RGBA{0xa8, 0x60, 0xc0, 0xff}
+	p.Owners[sim.Turkey] = color.RGBA{0xf0, 0x78, 0xa8, 0xff}
+	p.Owners[sim.USA] = color.RGBA{0x78, 0x60, 0xf0, 0xff}
+	// Okabe–Ito sky blue, yellow and vermillion
+	p.Hazard = [3]color.RGBA{{0x56, 0xb4, 0xe9, 0xff}, {0xf0, 0xe4, 0x42, 0xff}, {0xd5, 0x5e, 0x00, 0xff}}
+	return p
 }
 
 // Fade returns c with its alpha scaled by f (premultiplied, as Ebiten wants).

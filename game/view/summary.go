@@ -48,12 +48,16 @@ func TurnSummary(sc *sim.Scenario, role sim.Actor, changes []sim.Change, turn in
 		if !seen || MetricValue(m, first) == MetricValue(m, last) {
 			continue // nothing a player could see moved (a ladder easing by 0.01)
 		}
-		// a cause too small to show at one decimal explains nothing
-		parts = slices.DeleteFunc(parts, func(p part) bool { return abs(p.delta) < sim.Milli/20 })
 		slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(abs(b.delta), abs(a.delta)) })
 		words := make([]string, 0, len(parts))
 		for _, p := range parts {
+			if abs(p.delta) < sim.Milli/20 {
+				break // a cause too small to show at one decimal explains nothing
+			}
 			words = append(words, fmt.Sprintf("%s (%s)", causeWords(sc, role, p.cause, p.site), signed(p.delta)))
+		}
+		if len(words) == 0 && len(parts) > 0 { // small moves that crossed a rounding step: name the biggest, without a number
+			words = append(words, causeWords(sc, role, parts[0].cause, parts[0].site))
 		}
 		out = append(out, fmt.Sprintf("%s %s → %s: %s", name, MetricValue(m, first), MetricValue(m, last), strings.Join(words, ", ")))
 	}

@@ -786,3 +786,66 @@ func TestTurnSummaryLeavesOutTinyMoves(t *testing.T) {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 }
+
+// The log carries each turn's summary after the turn's last line, under
+// "all" and "diplomacy" only, worded for the role.
+func TestLogWithSummaries(t *testing.T) {
+	sc := &sim.Scenario{StartDay: 18_901, TurnHours: 24, Turns: 31, Sites: []sim.Site{{Name: "Conoco gas field"}}}
+	lines := []LogLine{{Index: 0, Turn: 3, Text: "a"}, {Index: 1, Turn: 4, Text: "b"}, {Index: 2, Turn: 4, Text: "c"}, {Index: 3, Turn: 6, Text: "d"}}
+	changes := []sim.Change{
+		{Turn: 4, Quantity: sim.QuantityTalks, Before: 22_000, After: 20_000, Cause: sim.CauseBlame, Site: -1, Subject: 3},
+		{Turn: 4, Quantity: sim.QuantityTrust, Before: 70_000, After: 70_500, Cause: sim.CauseRecovery, Site: -1, Subject: -1},
+		{Turn: 6, Quantity: sim.QuantityTalks, Before: 20_000, After: 19_500, Cause: sim.CauseLadderHigh, Site: -1, Subject: -1},
+	}
+	got := WithSummaries(sc, sim.USA, lines, changes, All)
+	// turn index 4 is turn 5, day 18_901+4 = 2021-10-05; index 6 is turn 7
+	want := []string{"a", "b", "c",
+		"Turn 5: Talks 22.0% → 20.0%: you blamed Iran in public (−2.0)",
+		"Turn 5: Trust 70.0 → 70.5: trust recovering with time (+0.5)",
+		"d",
+		"Turn 7: Talks 20.0% → 19.5%: the US–Iran ladder stood at 3 or above (−0.5)",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("lines %+v", got)
+	}
+	for i, w := range want {
+		if got[i].Text != w {
+			t.Errorf("line %d: %q, want %q", i, got[i].Text, w)
+		}
+	}
+	if s := got[3]; !s.Summary || s.Index != -1 || s.Turn != 4 || s.Date != "2021-10-05" || s.HasPos {
+		t.Errorf("summary line %+v", s)
+	}
+	// Iran does not see trust, and the US is named, not "you"
+	iran := WithSummaries(sc, sim.Iran, lines, changes, Diplomacy)
+	if len(iran) != 6 || iran[3].Text != "Turn 5: Talks 22.0% → 20.0%: the US blamed Iran in public (−2.0)" {
+		t.Errorf("Iran's log %+v", iran)
+	}
+	if s := WithSummaries(sc, sim.USA, lines, changes, Strikes); len(s) != len(lines) {
+		t.Errorf("the strikes filter shows summaries: %+v", s)
+	}
+}
+
+// A move made only of causes under 0.05 that crosses a rounding step
+// (0.96 → 0.94 reads 1.0 → 0.9) still says why, without a number.
+func TestTurnSummarySmallCausesStillNamed(t *testing.T) {
+	q := sim.LadderQuantity(sim.IsraelIran)
+	small := []sim.Change{{Turn: 1, Quantity: q, Before: 960, After: 940, Cause: sim.CauseDecay, Site: -1, Subject: -1}}
+	want := "IL–Iran ladder 1.0 → 0.9: easing with time"
+	if got := TurnSummary(&sim.Scenario{}, sim.USA, small, 1); len(got) != 1 || got[0] != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+}
+
+// A response's death branch reads as a sentence: the quantity, the
+// branch, then the values (talks 49.5 → 38.0, ladder 0.18 → 1.31).
+func TestPreviewLineDeathBranch(t *testing.T) {
+	got := PreviewLines(sim.Preview{Lines: []sim.PreviewLine{
+		{Label: "talks progress", Unit: "%", Scale: sim.Milli, Before: 49_500, After: 38_000, When: "if the next attack kills one"},
+		{Label: sim.USAIran.String() + " ladder", Unit: "level", Scale: sim.Milli, Before: 180, After: 1310, When: "if the next attack kills one"},
+	}})
+	want := []string{"talks progress if the next attack kills one 49.5% → 38.0%", "US–Iran ladder if the next attack kills one 0.2 → 1.3"}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}
