@@ -31,7 +31,8 @@ const retryEvery = 500 * time.Millisecond
 // Status is what the client knows at one moment; every field is a copy.
 type Status struct {
 	Connected bool                    // the connection is up and the server let the seat in
-	Gone      string                  // why the server cannot be reached, while it cannot ("" when connected)
+	Gone      string                  // a plain message while the server cannot be reached ("" when connected)
+	Cause     error                   // the last connection failure, while Gone is set
 	Refused   error                   // the server refused the seat (wraps ErrRefused); the client stopped
 	Role      string                  // the seat's role, from the welcome
 	Scenario  string                  // the scenario's id, from the welcome
@@ -70,7 +71,7 @@ func Dial(addr, code string) *Client {
 		url: strings.TrimSuffix(url, "/") + "/ws", code: code, cancel: cancel, done: make(chan struct{}),
 		waiters: map[int64]chan *netproto.ServerMessage{}, changed: make(chan struct{}),
 	}
-	c.st.Gone = "connecting to " + addr
+	c.st.Gone = "Connecting to " + addr + "…"
 	go c.run(ctx)
 	return c
 }
@@ -120,8 +121,8 @@ func (c *Client) run(ctx context.Context) {
 			return
 		}
 		c.update(func(s *Status) {
-			s.Connected = false
-			s.Gone = fmt.Sprintf("the server is gone (%v); trying again", err)
+			s.Connected, s.Cause = false, err
+			s.Gone = "The server is gone. Trying again…"
 		})
 		select {
 		case <-ctx.Done():
@@ -169,7 +170,7 @@ func (c *Client) session(ctx context.Context) error {
 			c.ws = ws
 			c.mu.Unlock()
 			c.update(func(s *Status) {
-				s.Connected, s.Gone = true, ""
+				s.Connected, s.Gone, s.Cause = true, "", nil
 				s.Role, s.Scenario, s.Canonical, s.Seats = m.Role, m.ScenarioID, m.Canonical, m.Seats
 			})
 		case netproto.TypeSeats:

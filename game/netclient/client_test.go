@@ -159,8 +159,8 @@ func TestPlaysThroughAKilledServer(t *testing.T) {
 			srv.cmd.Process.Kill()
 			srv.cmd.Wait()
 			gone := wait(t, c, "the server gone", func(s Status) bool { return !s.Connected && s.Gone != "" })
-			if !strings.Contains(gone.Gone, "the server is gone") {
-				t.Fatalf("gone message %q", gone.Gone)
+			if gone.Gone != "The server is gone. Trying again…" || gone.Cause == nil {
+				t.Fatalf("gone message %q, cause %v", gone.Gone, gone.Cause)
 			}
 			if err := c.Send(context.Background(), st.Observe.Stop, nil, true); !errors.Is(err, ErrNotConnected) {
 				t.Fatalf("send while gone: %v, want ErrNotConnected", err)
