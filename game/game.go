@@ -125,7 +125,9 @@ func New(opt Options) (*Game, error) {
 		g.saveDir = filepath.Join(filepath.Dir(st.Dir), "saves")
 		g.loadSettings()
 	}
-	if opt.Scenario != "" {
+	if opt.Join != "" {
+		g.screen = newJoined(g, opt.Join, opt.Code)
+	} else if opt.Scenario != "" {
 		p, err := g.startFromOptions()
 		if err != nil {
 			return nil, err

@@ -273,6 +273,11 @@ func (m *Menu) build(l menuLayout) {
 	m.cs.add(control{Widget: ui.Widget{ID: "continue", Rect: cont, Focusable: true, Disabled: m.last == "",
 		Tip: "Load the game you played last, where you left it (every game is saved automatically)."},
 		Label: "Continue last game", Action: m.continueLast})
+	_, rest = rest.CutLeft(g.Px(12))
+	joinR, rest := rest.CutLeft(max(g.Px(150), g.buttonWidth("Join a game", g.body())))
+	m.cs.add(control{Widget: ui.Widget{ID: "join", Rect: joinR, Focusable: true,
+		Tip: "Take a seat in a game served on the network (deconflict-sim serve): its address and your seat's code."},
+		Label: "Join a game", Action: func() { g.setScreen(newJoinForm(g)) }})
 	quit, _ := rest.CutRight(g.Px(110))
 	m.cs.add(control{Widget: ui.Widget{ID: "quit", Rect: quit, Focusable: true, Hotkey: "Esc"}, Label: "Quit", Action: g.Quit})
 }

@@ -37,6 +37,8 @@ type Options struct {
 	FrameStats  bool      // print frame times over a scripted pan and zoom, then exit
 	Stats       io.Writer // where frame statistics go
 	Started     time.Time // when the process started
+	Join        string    // a served game's address (host:port or a ws:// URL) to join instead of a local game
+	Code        string    // the seat's code for Join
 }
 
 // Spectator is the role of a player who watches.
@@ -89,6 +91,8 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	fs.StringVar(&opt.Screen, "screen", "play", "the screen to capture: menu, play, end, help, pause or guide")
 	fs.BoolVar(&opt.ColourBlind, "colour-blind", false, "use the colour-blind palette (owners told apart with deuteranopia and protanopia)")
 	fs.BoolVar(&opt.FrameStats, "frame-stats", false, "print frame times over a scripted pan, zoom and turns, and exit")
+	fs.StringVar(&opt.Join, "join", "", "join the game served at this `ADDR` (deconflict-sim serve) with --code")
+	fs.StringVar(&opt.Code, "code", "", "the seat's `CODE` for --join, as serve printed it")
 	usage := func(w io.Writer) {
 		fmt.Fprintln(w, "usage: deconflict [flags]")
 		fmt.Fprintln(w)
@@ -141,6 +145,12 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	}
 	if (opt.Screenshot != "" || opt.FrameStats) && opt.Screen != "menu" && opt.Scenario == "" {
 		return fail("--screenshot and --frame-stats need --scenario (except with --screen menu)")
+	}
+	switch {
+	case (opt.Join == "") != (opt.Code == ""):
+		return fail("--join and --code go together")
+	case opt.Join != "" && (opt.Scenario != "" || opt.Screenshot != "" || opt.FrameStats):
+		return fail("--join plays a served game: it takes no --scenario, --screenshot or --frame-stats")
 	}
 	return opt, ExitOK, true
 }

@@ -6,6 +6,8 @@
 package smoketest
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"image"
@@ -16,7 +18,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/deconflict/deconflict/assets/mapdata"
 	"github.com/deconflict/deconflict/game/camera"
@@ -254,4 +258,74 @@ func TestWithoutADisplayMakeTestFails(t *testing.T) {
 	if err != nil || !strings.Contains(out, "--- SKIP") || !strings.Contains(out, "the game was not tested") {
 		t.Errorf("without a display for a developer: %v\n%s", err, out)
 	}
+}
+
+// TestJoinsAServedGame opens the game with --join on a real `deconflict-sim
+// serve`: the server must log the desktop game's seat as joined (a wrong
+// hello would be refused and logged instead).
+func TestJoinsAServedGame(t *testing.T) {
+	needDisplay(t)
+	game := build(t)
+	sim := filepath.Join(t.TempDir(), "deconflict-sim")
+	if out, err := exec.Command("go", "build", "-o", sim, "github.com/deconflict/deconflict/cmd/deconflict-sim").CombinedOutput(); err != nil {
+		t.Fatalf("build deconflict-sim: %v\n%s", err, out)
+	}
+	serve := exec.Command(sim, "serve", "--scenario", "tanf-2021", "--seats", "usa,israel", "--addr", "127.0.0.1:0", "--dir", filepath.Join(t.TempDir(), "game"))
+	var log syncBuffer
+	serve.Stderr = &log
+	out, err := serve.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { serve.Process.Kill(); serve.Wait() }()
+	codes, addr := map[string]string{}, ""
+	sc := bufio.NewScanner(out)
+	for addr == "" && sc.Scan() {
+		f := strings.Fields(sc.Text())
+		switch {
+		case len(f) == 3 && f[0] == "seat":
+			codes[f[1]] = f[2]
+		case len(f) == 2 && f[0] == "listening":
+			addr = f[1]
+		}
+	}
+	if addr == "" {
+		t.Fatalf("serve printed no address; its log:\n%s", log.String())
+	}
+	cmd := exec.Command(game, "--join", addr, "--code", codes["usa"])
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(log.String(), "usa seat from") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the server never saw the game's seat join; its log:\n%s", log.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if l := log.String(); !strings.Contains(l, "joined") || strings.Contains(l, "refused") {
+		t.Fatalf("the server's log:\n%s", l)
+	}
+}
+
+// syncBuffer is a bytes.Buffer that a process writes while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

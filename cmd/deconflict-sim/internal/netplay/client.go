@@ -11,6 +11,7 @@ import (
 
 	"github.com/coder/websocket"
 
+	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/ai"
 	"github.com/deconflict/deconflict/sim/scenario"
@@ -32,7 +33,7 @@ type JoinOptions struct {
 
 // Join plays one seat until the game ends and returns the server's last
 // message, which says how the game ended.
-func Join(ctx context.Context, opt JoinOptions) (*ServerMessage, error) {
+func Join(ctx context.Context, opt JoinOptions) (*netproto.ServerMessage, error) {
 	url := opt.Addr
 	if !strings.HasPrefix(url, "ws://") && !strings.HasPrefix(url, "wss://") {
 		url = "ws://" + url
@@ -75,14 +76,14 @@ type player struct {
 }
 
 // session is one connection: hello, then answer every turn.
-func (p *player) session(ctx context.Context, url string) (*ServerMessage, error) {
+func (p *player) session(ctx context.Context, url string) (*netproto.ServerMessage, error) {
 	ws, _, err := websocket.Dial(ctx, url, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer ws.CloseNow()
 	ws.SetReadLimit(64 << 20)
-	if err := write(ctx, ws, &ClientMessage{Type: TypeHello, Version: ProtocolVersion, Code: p.opt.Code}); err != nil {
+	if err := write(ctx, ws, &netproto.ClientMessage{Type: netproto.TypeHello, Version: netproto.ProtocolVersion, Code: p.opt.Code}); err != nil {
 		return nil, err
 	}
 	for {
@@ -90,21 +91,21 @@ func (p *player) session(ctx context.Context, url string) (*ServerMessage, error
 		if err != nil {
 			return nil, err
 		}
-		var m ServerMessage
+		var m netproto.ServerMessage
 		if err := json.Unmarshal(data, &m); err != nil {
 			return nil, fmt.Errorf("a message from the server: %w", err)
 		}
 		switch m.Type {
-		case TypeRefused:
+		case netproto.TypeRefused:
 			if !p.welcomed {
 				return nil, fmt.Errorf("%w: %s", ErrRefused, m.Reason)
 			}
 			p.opt.Log.Printf("refused: %s", m.Reason)
-		case TypeWelcome:
+		case netproto.TypeWelcome:
 			if err := p.welcome(&m); err != nil {
 				return nil, err
 			}
-		case TypeObserve:
+		case netproto.TypeObserve:
 			if !m.YourTurn || m.Stop <= p.answered || m.Observation == nil {
 				continue
 			}
@@ -113,17 +114,17 @@ func (p *player) session(ctx context.Context, url string) (*ServerMessage, error
 				return nil, err
 			}
 			p.answered = m.Stop
-			if err := write(ctx, ws, &ClientMessage{Type: TypeOrders, Stop: m.Stop, Orders: orders, Done: true}); err != nil {
+			if err := write(ctx, ws, &netproto.ClientMessage{Type: netproto.TypeOrders, Stop: m.Stop, Orders: orders, Done: true}); err != nil {
 				return nil, err
 			}
-		case TypeOver:
+		case netproto.TypeOver:
 			ws.Close(websocket.StatusNormalClosure, "")
 			return &m, nil
 		}
 	}
 }
 
-func (p *player) welcome(m *ServerMessage) error {
+func (p *player) welcome(m *netproto.ServerMessage) error {
 	p.welcomed = true
 	if p.sc != nil {
 		return nil
@@ -153,20 +154,20 @@ func (p *player) welcome(m *ServerMessage) error {
 }
 
 // decide answers a turn: the server's suggestion, or this client's policy.
-func (p *player) decide(m *ServerMessage) ([]WireOrder, error) {
+func (p *player) decide(m *netproto.ServerMessage) ([]netproto.WireOrder, error) {
 	if p.policy == nil {
 		return m.Suggestion, nil
 	}
 	obs := m.Observation
 	obs.Scenario = p.sc
-	var out []WireOrder
+	var out []netproto.WireOrder
 	for _, o := range p.policy.Decide(obs, nil) {
-		out = append(out, EncodeOrder(o))
+		out = append(out, netproto.EncodeOrder(o))
 	}
 	return out, nil
 }
 
-func write(ctx context.Context, ws *websocket.Conn, m *ClientMessage) error {
+func write(ctx context.Context, ws *websocket.Conn, m *netproto.ClientMessage) error {
 	data, err := json.Marshal(m)
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/coder/websocket"
 
+	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/ai"
 	"github.com/deconflict/deconflict/sim/replay"
@@ -86,10 +87,10 @@ func NewSetup(sc *sim.Scenario, seed uint64, overrides, roles []string, timeout 
 		TurnTimeoutMS: timeout.Milliseconds()}
 	seen := map[string]bool{}
 	for _, r := range roles {
-		if r != Umpire {
+		if r != netproto.Umpire {
 			a, ok := sim.ParseActor(r)
 			if !ok {
-				return nil, fmt.Errorf("seat %q: not an actor id or %q", r, Umpire)
+				return nil, fmt.Errorf("seat %q: not an actor id or %q", r, netproto.Umpire)
 			}
 			if !sc.Actors[a].Present || len(ai.Names(a)) == 0 {
 				return nil, fmt.Errorf("seat %q: %s makes no decisions in scenario %s", r, a.Name(), sc.ID)
@@ -156,14 +157,14 @@ func Open(dir string, setup *Setup, logger *log.Logger) (*Game, error) {
 	}
 	g.loop = runner.Loop{Engine: g.eng, Policies: policies, Record: true, TurnEnded: g.turnEnded}
 	for a := range g.ctrl {
-		g.ctrl[a] = ByAI
+		g.ctrl[a] = netproto.ByAI
 	}
 	for _, s := range setup.Seats {
 		st := &seat{role: s.Role, actor: sim.NoActor, code: s.Code, conns: map[*conn]bool{}}
 		if a, ok := sim.ParseActor(s.Role); ok {
 			st.actor = a
 			g.byActor[a] = st
-			g.ctrl[a] = BySeat
+			g.ctrl[a] = netproto.BySeat
 			g.loop.Seats[a] = runner.SeatPlayer
 		} else {
 			g.umpire = st
@@ -256,7 +257,7 @@ func (g *Game) answer(ctx context.Context, a sim.Actor) error {
 	g.waiting, g.close = a, ""
 	defer func() { g.waiting = sim.NoActor; g.stopTimer() }()
 	for {
-		if !g.paused && (g.ctrl[a] == ByAI || g.close == ByAI) {
+		if !g.paused && (g.ctrl[a] == netproto.ByAI || g.close == netproto.ByAI) {
 			// The seat may have answered part already: what no longer
 			// fits is left out.
 			for _, o := range g.suggest {
@@ -288,7 +289,7 @@ func (g *Game) turnEnded(int32) error {
 }
 
 func (g *Game) startTimer(a sim.Actor) {
-	if g.timeout <= 0 || g.paused || g.ctrl[a] != BySeat || g.replaying() || g.timer != nil {
+	if g.timeout <= 0 || g.paused || g.ctrl[a] != netproto.BySeat || g.replaying() || g.timer != nil {
 		return
 	}
 	stop, role := g.stop, a.String()
@@ -341,7 +342,7 @@ func (g *Game) next(ctx context.Context) error {
 			if reason := g.handle(in.entry, in.orders, in.from, true); reason != "" {
 				if in.from != nil && !in.timer {
 					g.log.Printf("%s: refused %s: %s", in.from.who(), in.entry.Kind, reason)
-					in.from.send(&ServerMessage{Type: TypeRefused, Reason: reason})
+					in.from.send(&netproto.ServerMessage{Type: netproto.TypeRefused, Reason: reason})
 				}
 			}
 		}
@@ -388,7 +389,7 @@ func (g *Game) handle(en *entry, orders []sim.Order, from *conn, live bool) stri
 				if !live {
 					return err.Error()
 				}
-				from.send(&ServerMessage{Type: TypeRefused, Reason: fmt.Sprintf("order %d (%s): %v", i+1, o.Kind, err)})
+				from.send(&netproto.ServerMessage{Type: netproto.TypeRefused, Reason: fmt.Sprintf("order %d (%s): %v", i+1, o.Kind, err)})
 				g.log.Printf("%s: refused order %d (%s): %v", from.who(), i+1, o.Kind, err)
 				continue
 			}
@@ -396,7 +397,7 @@ func (g *Game) handle(en *entry, orders []sim.Order, from *conn, live bool) stri
 		}
 		en.Orders = en.Orders[:0]
 		for _, o := range done {
-			en.Orders = append(en.Orders, EncodeOrder(o))
+			en.Orders = append(en.Orders, netproto.EncodeOrder(o))
 		}
 		closes := en.Done && g.waiting == a && (!live || asked == g.stop)
 		en.Done = closes
@@ -408,16 +409,16 @@ func (g *Game) handle(en *entry, orders []sim.Order, from *conn, live bool) stri
 				g.close = "defaults"
 			}
 			if from != nil {
-				from.send(&ServerMessage{Type: TypeAccepted, Stop: g.stop, Count: len(done)})
+				from.send(&netproto.ServerMessage{Type: netproto.TypeAccepted, Stop: g.stop, Count: len(done)})
 			}
 		}
 	case "timeout":
 		a, ok := sim.ParseActor(en.Role)
-		if !ok || g.waiting != a || g.paused || g.ctrl[a] != BySeat {
+		if !ok || g.waiting != a || g.paused || g.ctrl[a] != netproto.BySeat {
 			return "stale" // a timer that fired after its wait ended
 		}
 		g.timer = nil
-		commit = func() { g.close = ByAI }
+		commit = func() { g.close = netproto.ByAI }
 	case "pause", "resume":
 		if from != nil && from.seat != g.umpire {
 			return "only the umpire may " + en.Kind
@@ -449,17 +450,17 @@ func (g *Game) handle(en *entry, orders []sim.Order, from *conn, live bool) stri
 		switch {
 		case !ok:
 			return fmt.Sprintf("no role %q", en.Role)
-		case en.By == BySeat && g.byActor[a] == nil:
+		case en.By == netproto.BySeat && g.byActor[a] == nil:
 			return fmt.Sprintf("%s has no seat to hand back to", a)
-		case en.By == ByUmpire && g.umpire == nil:
+		case en.By == netproto.ByUmpire && g.umpire == nil:
 			return "the game has no umpire seat"
-		case en.By != BySeat && en.By != ByAI && en.By != ByUmpire:
+		case en.By != netproto.BySeat && en.By != netproto.ByAI && en.By != netproto.ByUmpire:
 			return fmt.Sprintf("takeover by %q: want seat, ai or umpire", en.By)
 		}
 		commit = func() {
 			g.ctrl[a] = en.By
 			g.loop.Seats[a] = runner.SeatPlayer
-			if en.By == ByAI {
+			if en.By == netproto.ByAI {
 				g.loop.Seats[a] = runner.SeatAI
 			}
 			g.stopTimer()
@@ -490,10 +491,10 @@ func (g *Game) ordersActor(en *entry, from *conn) (sim.Actor, string) {
 		if en.Role != "" && en.Role != a.String() {
 			return 0, fmt.Sprintf("this seat plays %s, not %s", a, en.Role)
 		}
-		if g.ctrl[a] != BySeat {
+		if g.ctrl[a] != netproto.BySeat {
 			return 0, fmt.Sprintf("%s is played by the %s now", a, g.ctrl[a])
 		}
-		en.Role, en.By = a.String(), BySeat
+		en.Role, en.By = a.String(), netproto.BySeat
 		return a, ""
 	}
 	a, ok := sim.ParseActor(en.Role)
@@ -501,10 +502,10 @@ func (g *Game) ordersActor(en *entry, from *conn) (sim.Actor, string) {
 		return 0, fmt.Sprintf("no role %q", en.Role)
 	}
 	if from != nil {
-		if g.ctrl[a] != ByUmpire {
+		if g.ctrl[a] != netproto.ByUmpire {
 			return 0, fmt.Sprintf("the umpire has not taken over %s", a)
 		}
-		en.By = ByUmpire
+		en.By = netproto.ByUmpire
 	}
 	return a, ""
 }
@@ -531,7 +532,7 @@ func (g *Game) hangUp() {
 
 // sendOver tells every connected seat how the game ended.
 func (g *Game) sendOver(res *runner.Result) {
-	m := &ServerMessage{Type: TypeOver, Outcome: res.Outcome.String(), FinalHash: res.FinalHash.String(),
+	m := &netproto.ServerMessage{Type: netproto.TypeOver, Outcome: res.Outcome.String(), FinalHash: res.FinalHash.String(),
 		Verdicts: map[string]string{}, Turn: res.Turns}
 	for a := sim.Actor(0); a < sim.NumActors; a++ {
 		if g.sc.Actors[a].Present {

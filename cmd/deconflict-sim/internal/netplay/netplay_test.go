@@ -18,6 +18,7 @@ import (
 
 	"github.com/coder/websocket"
 
+	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/replay"
@@ -141,9 +142,9 @@ func (s *served) code(t *testing.T, role string) string {
 }
 
 // joinAll plays every actor seat with Join and returns their last messages.
-func joinAll(t *testing.T, addr string, setup *Setup, opts func(role string, o *JoinOptions)) <-chan *ServerMessage {
+func joinAll(t *testing.T, addr string, setup *Setup, opts func(role string, o *JoinOptions)) <-chan *netproto.ServerMessage {
 	t.Helper()
-	out := make(chan *ServerMessage, len(setup.Seats))
+	out := make(chan *netproto.ServerMessage, len(setup.Seats))
 	for _, s := range setup.Seats {
 		o := JoinOptions{Addr: addr, Code: s.Code, Retry: 20 * time.Second, Log: log.New(io.Discard, "", 0)}
 		if opts != nil {
@@ -266,7 +267,7 @@ func (r *rawSeat) send(text string) {
 }
 
 // until reads messages until one satisfies ok, and returns it.
-func (r *rawSeat) until(ok func(m *ServerMessage) bool) *ServerMessage {
+func (r *rawSeat) until(ok func(m *netproto.ServerMessage) bool) *netproto.ServerMessage {
 	r.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -275,7 +276,7 @@ func (r *rawSeat) until(ok func(m *ServerMessage) bool) *ServerMessage {
 		if err != nil {
 			r.t.Fatalf("read: %v", err)
 		}
-		var m ServerMessage
+		var m netproto.ServerMessage
 		if err := json.Unmarshal(data, &m); err != nil {
 			r.t.Fatal(err)
 		}
@@ -295,8 +296,10 @@ func (r *rawSeat) drain() {
 	}
 }
 
-func refusal(sub string) func(m *ServerMessage) bool {
-	return func(m *ServerMessage) bool { return m.Type == TypeRefused && strings.Contains(m.Reason, sub) }
+func refusal(sub string) func(m *netproto.ServerMessage) bool {
+	return func(m *netproto.ServerMessage) bool {
+		return m.Type == netproto.TypeRefused && strings.Contains(m.Reason, sub)
+	}
 }
 
 func TestBadMessagesAreRefusedAndTheGameGoesOn(t *testing.T) {
@@ -311,20 +314,20 @@ func TestBadMessagesAreRefusedAndTheGameGoesOn(t *testing.T) {
 	// Israel's first client misbehaves, and holds the game at Israel's first
 	// decision while it does; well-behaved clients then play both seats.
 	bad := dialSeat(t, s.addr, s.code(t, "israel"))
-	bad.until(func(m *ServerMessage) bool { return m.Type == TypeWelcome })
+	bad.until(func(m *netproto.ServerMessage) bool { return m.Type == netproto.TypeWelcome })
 	bad.send(`{"type":"orders","orders":[{"kind":"private-message"}]}`)
 	bad.until(refusal("the game has not started"))
 	usa := dialSeat(t, s.addr, s.code(t, "usa"))
-	turn := bad.until(func(m *ServerMessage) bool { return m.Type == TypeObserve && m.YourTurn })
+	turn := bad.until(func(m *netproto.ServerMessage) bool { return m.Type == netproto.TypeObserve && m.YourTurn })
 	// Previews: the seat's own order is previewed, another role's refused.
-	ask, _ := json.Marshal(&ClientMessage{Type: TypePreview, ID: 7, Order: &turn.Suggestion[0]})
+	ask, _ := json.Marshal(&netproto.ClientMessage{Type: netproto.TypePreview, ID: 7, Order: &turn.Suggestion[0]})
 	bad.send(string(ask))
-	if pv := bad.until(func(m *ServerMessage) bool { return m.Type == TypePreview && m.ID == 7 }); pv.Error != "" || pv.Preview == nil {
+	if pv := bad.until(func(m *netproto.ServerMessage) bool { return m.Type == netproto.TypePreview && m.ID == 7 }); pv.Error != "" || pv.Preview == nil {
 		t.Errorf("preview of the AI's suggested %s: %+v", turn.Suggestion[0].Kind, pv)
 	}
 	bad.send(`{"type":"preview","id":8,"order":{"kind":"approve","decision":1}}`)
-	bad.until(func(m *ServerMessage) bool {
-		return m.Type == TypePreview && m.ID == 8 && strings.Contains(m.Error, "approve orders are for usa")
+	bad.until(func(m *netproto.ServerMessage) bool {
+		return m.Type == netproto.TypePreview && m.ID == 8 && strings.Contains(m.Error, "approve orders are for usa")
 	})
 	bad.send(`{"type":"orders","orders":[{"kind":"approve","decision":1}]}`)
 	bad.until(refusal("approve orders are for usa, not israel"))
@@ -343,7 +346,7 @@ func TestBadMessagesAreRefusedAndTheGameGoesOn(t *testing.T) {
 	}
 	bad.until(refusal("too many messages"))
 	// An oversized message ends that connection only.
-	bad.ws.Write(context.Background(), websocket.MessageText, bytes.Repeat([]byte(" "), MaxMessage+1))
+	bad.ws.Write(context.Background(), websocket.MessageText, bytes.Repeat([]byte(" "), netproto.MaxMessage+1))
 	overs := joinAll(t, s.addr, setup, nil)
 	go usa.drain()
 	got := s.wait(t)
@@ -447,22 +450,22 @@ func TestUmpire(t *testing.T) {
 	s := serveGame(t, dir, setup, "127.0.0.1:0")
 	ump := dialSeat(t, s.addr, s.code(t, "umpire"))
 	usa := dialSeat(t, s.addr, s.code(t, "usa"))
-	obs := usa.until(func(m *ServerMessage) bool { return m.Type == TypeObserve && m.YourTurn })
+	obs := usa.until(func(m *netproto.ServerMessage) bool { return m.Type == netproto.TypeObserve && m.YourTurn })
 	if obs.State != nil || obs.Observation == nil || obs.Observation.Actor != sim.USA {
 		t.Fatalf("the US seat's observe: state %v, observation of %v", obs.State != nil, obs.Observation)
 	}
 	// The umpire sees the whole state, and that the game waits for the US.
-	ump.until(func(m *ServerMessage) bool {
-		return m.Type == TypeObserve && m.State != nil && len(m.State.Pending) > 0 && slices.Equal(m.Waiting, []string{"usa"})
+	ump.until(func(m *netproto.ServerMessage) bool {
+		return m.Type == netproto.TypeObserve && m.State != nil && len(m.State.Pending) > 0 && slices.Equal(m.Waiting, []string{"usa"})
 	})
 	ump.send(`{"type":"pause"}`)
-	ump.until(func(m *ServerMessage) bool { return m.Type == TypeSeats && m.Paused })
+	ump.until(func(m *netproto.ServerMessage) bool { return m.Type == netproto.TypeSeats && m.Paused })
 	usa.send(`{"type":"orders","orders":[{"kind":"private-message"}]}`)
 	usa.until(refusal("the game is paused"))
 	ev := "shahed-downed-1"
 	ump.send(`{"type":"inject","event":"` + ev + `"}`)
-	injectedAt := ump.until(func(m *ServerMessage) bool {
-		return m.Type == TypeObserve && m.State != nil && m.State.Fired[slices.IndexFunc(sc.Events, func(e sim.Event) bool { return e.ID == ev })]
+	injectedAt := ump.until(func(m *netproto.ServerMessage) bool {
+		return m.Type == netproto.TypeObserve && m.State != nil && m.State.Fired[slices.IndexFunc(sc.Events, func(e sim.Event) bool { return e.ID == ev })]
 	})
 	ump.send(`{"type":"inject","event":"` + ev + `"}`)
 	ump.until(refusal("has fired already"))
@@ -472,10 +475,12 @@ func TestUmpire(t *testing.T) {
 	// suggestion, then hands it to the AI for the rest of the game.
 	ump.send(`{"type":"takeover","role":"usa","by":"umpire"}`)
 	ump.send(`{"type":"resume"}`)
-	mine := ump.until(func(m *ServerMessage) bool { return m.Type == TypeObserve && m.YourTurn && m.Role == "usa" })
-	answer, _ := json.Marshal(&ClientMessage{Type: TypeOrders, Role: "usa", Stop: mine.Stop, Orders: mine.Suggestion, Done: true})
+	mine := ump.until(func(m *netproto.ServerMessage) bool {
+		return m.Type == netproto.TypeObserve && m.YourTurn && m.Role == "usa"
+	})
+	answer, _ := json.Marshal(&netproto.ClientMessage{Type: netproto.TypeOrders, Role: "usa", Stop: mine.Stop, Orders: mine.Suggestion, Done: true})
 	ump.send(string(answer))
-	ump.until(func(m *ServerMessage) bool { return m.Type == TypeAccepted })
+	ump.until(func(m *netproto.ServerMessage) bool { return m.Type == netproto.TypeAccepted })
 	usa.send(`{"type":"orders","orders":[{"kind":"private-message"}]}`)
 	usa.until(refusal("usa is played by the umpire now"))
 	ump.send(`{"type":"takeover","role":"usa","by":"ai"}`)

@@ -11,6 +11,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim"
 )
 
@@ -23,13 +24,13 @@ func testConn(s *seat) *conn {
 
 // allowed lists the fields each message type may carry to an actor's seat.
 var allowed = map[string][]string{
-	TypeWelcome:  {"type", "version", "role", "scenario_id", "canonical", "scenario", "seats"},
-	TypeObserve:  {"type", "stop", "turn", "waiting", "paused", "seats", "observation", "your_turn", "suggestion"},
-	TypeAccepted: {"type", "stop", "count"},
-	TypeRefused:  {"type", "reason"},
-	TypePreview:  {"type", "id", "preview", "error"},
-	TypeSeats:    {"type", "seats", "waiting", "paused"},
-	TypeOver:     {"type", "outcome", "final_hash", "verdicts", "turn"},
+	netproto.TypeWelcome:  {"type", "version", "role", "scenario_id", "canonical", "scenario", "seats"},
+	netproto.TypeObserve:  {"type", "stop", "turn", "waiting", "paused", "seats", "observation", "your_turn", "suggestion"},
+	netproto.TypeAccepted: {"type", "stop", "count"},
+	netproto.TypeRefused:  {"type", "reason"},
+	netproto.TypePreview:  {"type", "id", "preview", "error"},
+	netproto.TypeSeats:    {"type", "seats", "waiting", "paused"},
+	netproto.TypeOver:     {"type", "outcome", "final_hash", "verdicts", "turn"},
 }
 
 // checkMessage fails unless a message to actor a's seat carries only the
@@ -51,10 +52,10 @@ func checkMessage(t *rapid.T, g *Game, a sim.Actor, data []byte) {
 			t.Fatalf("a %s message to %s carries %q", typ, a, f)
 		}
 	}
-	if typ != TypeObserve {
+	if typ != netproto.TypeObserve {
 		return
 	}
-	var m ServerMessage
+	var m netproto.ServerMessage
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func TestSeatsLearnOnlyTheirObservation(t *testing.T) {
 		defer func() { cancel(); <-done }()
 		type sent struct {
 			data []byte
-			m    ServerMessage
+			m    netproto.ServerMessage
 		}
 		last := map[sim.Actor]*sent{} // the newest observation each seat was sent
 		deadline := time.Now().Add(10 * time.Second)
@@ -126,9 +127,9 @@ func TestSeatsLearnOnlyTheirObservation(t *testing.T) {
 					select {
 					case d := <-c.out:
 						checkMessage(rt, g, a, d) // not an observation: its fields only
-						var m ServerMessage
+						var m netproto.ServerMessage
 						json.Unmarshal(d, &m)
-						if m.Type == TypeOver {
+						if m.Type == netproto.TypeOver {
 							return
 						}
 					case d := <-c.latest:
@@ -172,7 +173,7 @@ func TestSeatsLearnOnlyTheirObservation(t *testing.T) {
 	})
 }
 
-func ordersOf(t *rapid.T, ws []WireOrder) []sim.Order {
+func ordersOf(t *rapid.T, ws []netproto.WireOrder) []sim.Order {
 	var out []sim.Order
 	for _, w := range ws {
 		o, err := w.Order()

@@ -1,3 +1,9 @@
+// Package netplay serves one Deconflict game to several seats over
+// WebSockets and plays a seat as a client. The server runs the engine, sends
+// each seat only its role's observation, checks every order against the
+// seat's role, and keeps the game in a directory so that a killed server
+// resumes where it stopped. The messages are package netproto's
+// (docs/network.md documents the schema).
 package netplay
 
 import (
@@ -14,6 +20,7 @@ import (
 
 	"github.com/coder/websocket"
 
+	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim"
 )
 
@@ -47,13 +54,13 @@ func (c *conn) who() string { return fmt.Sprintf("%s seat from %s", c.seat.role,
 
 // send queues a message; a client too slow to take its messages is dropped.
 // Observations replace the one still waiting, if any: only the latest counts.
-func (c *conn) send(m *ServerMessage) {
+func (c *conn) send(m *netproto.ServerMessage) {
 	data, err := json.Marshal(m)
 	if err != nil {
 		c.log("%s: cannot encode a %s message: %v", c.who(), m.Type, err)
 		return
 	}
-	if m.Type == TypeObserve {
+	if m.Type == netproto.TypeObserve {
 		select {
 		case <-c.latest:
 		default:
@@ -131,12 +138,12 @@ func (g *Game) serveWS(w http.ResponseWriter, r *http.Request) {
 		g.log.Printf("websocket from %s: %v", r.RemoteAddr, err)
 		return
 	}
-	ws.SetReadLimit(MaxMessage)
+	ws.SetReadLimit(netproto.MaxMessage)
 	ctx := r.Context()
 	s, reason := g.hello(ctx, ws)
 	if s == nil {
 		g.log.Printf("refused a connection from %s: %s", r.RemoteAddr, reason)
-		data, _ := json.Marshal(&ServerMessage{Type: TypeRefused, Reason: reason})
+		data, _ := json.Marshal(&netproto.ServerMessage{Type: netproto.TypeRefused, Reason: reason})
 		wctx, cancel := context.WithTimeout(ctx, time.Second)
 		ws.Write(wctx, websocket.MessageText, data)
 		cancel()
@@ -146,7 +153,7 @@ func (g *Game) serveWS(w http.ResponseWriter, r *http.Request) {
 	c := &conn{ws: ws, seat: s, addr: r.RemoteAddr, out: make(chan []byte, sendQueue), latest: make(chan []byte, 1), closed: make(chan struct{}), log: g.log.Printf}
 	go c.writer()
 	if !g.deliver(input{from: c, join: true}) {
-		c.send(&ServerMessage{Type: TypeRefused, Reason: "the game is over"})
+		c.send(&netproto.ServerMessage{Type: netproto.TypeRefused, Reason: "the game is over"})
 		c.shut(websocket.StatusNormalClosure, "over")
 		return
 	}
@@ -163,14 +170,14 @@ func (g *Game) hello(ctx context.Context, ws *websocket.Conn) (*seat, string) {
 	if err != nil {
 		return nil, fmt.Sprintf("no hello: %v", err)
 	}
-	m, _, err := Decode(data)
+	m, _, err := netproto.Decode(data)
 	switch {
 	case err != nil:
 		return nil, err.Error()
-	case m.Type != TypeHello:
+	case m.Type != netproto.TypeHello:
 		return nil, "the first message must be a hello"
-	case m.Version != ProtocolVersion:
-		return nil, fmt.Sprintf("protocol version %d is not spoken here (version %d is)", m.Version, ProtocolVersion)
+	case m.Version != netproto.ProtocolVersion:
+		return nil, fmt.Sprintf("protocol version %d is not spoken here (version %d is)", m.Version, netproto.ProtocolVersion)
 	}
 	s := g.seatByCode(m.Code)
 	if s == nil {
@@ -203,7 +210,7 @@ func (g *Game) read(ctx context.Context, c *conn) {
 		if tokens < 1 {
 			refused++
 			g.log.Printf("%s: refused a message: more than %d a second", c.who(), rate)
-			c.send(&ServerMessage{Type: TypeRefused, Reason: fmt.Sprintf("too many messages: at most %d a second", rate)})
+			c.send(&netproto.ServerMessage{Type: netproto.TypeRefused, Reason: fmt.Sprintf("too many messages: at most %d a second", rate)})
 			if refused >= floodClose {
 				g.log.Printf("%s: dropped for flooding", c.who())
 				return
@@ -211,27 +218,27 @@ func (g *Game) read(ctx context.Context, c *conn) {
 			continue
 		}
 		tokens--
-		m, orders, err := Decode(data)
+		m, orders, err := netproto.Decode(data)
 		if err != nil {
 			g.log.Printf("%s: %v", c.who(), err)
-			c.send(&ServerMessage{Type: TypeRefused, Reason: err.Error()})
+			c.send(&netproto.ServerMessage{Type: netproto.TypeRefused, Reason: err.Error()})
 			continue
 		}
 		in := input{from: c}
 		switch m.Type {
-		case TypeHello:
-			c.send(&ServerMessage{Type: TypeRefused, Reason: "already joined"})
+		case netproto.TypeHello:
+			c.send(&netproto.ServerMessage{Type: netproto.TypeRefused, Reason: "already joined"})
 			continue
-		case TypePreview:
+		case netproto.TypePreview:
 			in.preview = &previewReq{id: m.ID, order: orders[0], role: m.Role}
-		case TypeOrders:
+		case netproto.TypeOrders:
 			in.entry = &entry{Kind: "orders", Stop: m.Stop, Role: m.Role, Done: m.Done}
 			in.orders = orders
-		case TypePause, TypeResume:
+		case netproto.TypePause, netproto.TypeResume:
 			in.entry = &entry{Kind: m.Type}
-		case TypeInject:
+		case netproto.TypeInject:
 			in.entry = &entry{Kind: "inject", Event: m.Event}
-		case TypeTakeover:
+		case netproto.TypeTakeover:
 			in.entry = &entry{Kind: "takeover", Role: m.Role, By: m.By}
 		}
 		if !g.deliver(in) {
@@ -246,7 +253,7 @@ func (g *Game) joined(c *conn) {
 	s := c.seat
 	s.conns[c] = true
 	g.log.Printf("%s joined", c.who())
-	c.send(&ServerMessage{Type: TypeWelcome, Version: ProtocolVersion, Role: s.role, ScenarioID: g.sc.ID,
+	c.send(&netproto.ServerMessage{Type: netproto.TypeWelcome, Version: netproto.ProtocolVersion, Role: s.role, ScenarioID: g.sc.ID,
 		Canonical: g.setup.Scenario, Scenario: g.scenarioJSON(), Seats: g.seatInfo()})
 	c.send(g.observeFor(s))
 	g.broadcastSeats()
@@ -271,11 +278,11 @@ func (g *Game) preview(c *conn, req *previewReq) {
 	a := c.seat.actor
 	if c.seat == g.umpire { // for a role it took over, or as nobody
 		a = sim.NoActor
-		if r, ok := sim.ParseActor(req.role); ok && g.ctrl[r] == ByUmpire {
+		if r, ok := sim.ParseActor(req.role); ok && g.ctrl[r] == netproto.ByUmpire {
 			a = r
 		}
 	}
-	m := &ServerMessage{Type: TypePreview, ID: req.id}
+	m := &netproto.ServerMessage{Type: netproto.TypePreview, ID: req.id}
 	if p, err := g.eng.Preview(a, req.order); err != nil {
 		m.Error = err.Error()
 	} else {
@@ -285,10 +292,10 @@ func (g *Game) preview(c *conn, req *previewReq) {
 }
 
 // seatInfo lists every seat: connected or not, and who answers for it.
-func (g *Game) seatInfo() []SeatInfo {
-	out := make([]SeatInfo, 0, len(g.seats))
+func (g *Game) seatInfo() []netproto.SeatInfo {
+	out := make([]netproto.SeatInfo, 0, len(g.seats))
 	for _, s := range g.seats {
-		info := SeatInfo{Role: s.role, Connected: len(s.conns) > 0}
+		info := netproto.SeatInfo{Role: s.role, Connected: len(s.conns) > 0}
 		if s.actor != sim.NoActor {
 			info.By = g.ctrl[s.actor]
 		}
@@ -309,7 +316,7 @@ func (g *Game) waitingFor() []string {
 		}
 		return out
 	}
-	if g.waiting != sim.NoActor && g.ctrl[g.waiting] != ByAI {
+	if g.waiting != sim.NoActor && g.ctrl[g.waiting] != netproto.ByAI {
 		out = append(out, g.waiting.String())
 	}
 	return out
@@ -317,20 +324,20 @@ func (g *Game) waitingFor() []string {
 
 // observeFor builds a seat's observe message: its role's observation, and
 // on its turn the AI's suggested answer. The umpire sees the whole state.
-func (g *Game) observeFor(s *seat) *ServerMessage {
-	m := &ServerMessage{Type: TypeObserve, Stop: g.stop, Turn: g.eng.Turn(), Paused: g.paused,
+func (g *Game) observeFor(s *seat) *netproto.ServerMessage {
+	m := &netproto.ServerMessage{Type: netproto.TypeObserve, Stop: g.stop, Turn: g.eng.Turn(), Paused: g.paused,
 		Waiting: g.waitingFor(), Seats: g.seatInfo()}
 	var view sim.Observation
 	if s == g.umpire {
 		g.eng.Observe(sim.NoActor, &view)
 		m.State = g.eng.State()
-		if g.waiting != sim.NoActor && g.ctrl[g.waiting] == ByUmpire {
+		if g.waiting != sim.NoActor && g.ctrl[g.waiting] == netproto.ByUmpire {
 			m.YourTurn, m.Role = true, g.waiting.String()
 			m.Suggestion = encodeAll(g.suggest)
 		}
 	} else {
 		g.eng.Observe(s.actor, &view)
-		if g.started && g.waiting == s.actor && g.ctrl[s.actor] == BySeat {
+		if g.started && g.waiting == s.actor && g.ctrl[s.actor] == netproto.BySeat {
 			m.YourTurn = true
 			m.Suggestion = encodeAll(g.suggest)
 		}
@@ -340,10 +347,10 @@ func (g *Game) observeFor(s *seat) *ServerMessage {
 	return m
 }
 
-func encodeAll(orders []sim.Order) []WireOrder {
-	out := make([]WireOrder, 0, len(orders))
+func encodeAll(orders []sim.Order) []netproto.WireOrder {
+	out := make([]netproto.WireOrder, 0, len(orders))
 	for _, o := range orders {
-		out = append(out, EncodeOrder(o))
+		out = append(out, netproto.EncodeOrder(o))
 	}
 	return out
 }
@@ -371,7 +378,7 @@ func (g *Game) broadcastSeats() {
 	if g.replaying() {
 		return
 	}
-	m := &ServerMessage{Type: TypeSeats, Seats: g.seatInfo(), Waiting: g.waitingFor(), Paused: g.paused}
+	m := &netproto.ServerMessage{Type: netproto.TypeSeats, Seats: g.seatInfo(), Waiting: g.waitingFor(), Paused: g.paused}
 	for _, s := range g.seats {
 		for c := range s.conns {
 			c.send(m)

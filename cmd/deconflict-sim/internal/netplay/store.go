@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 
 	"github.com/deconflict/deconflict/internal/atomicfile"
+	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim/replay"
 )
 
@@ -61,13 +62,13 @@ func NewCode() (string, error) {
 // entry is one journal line: an input the game consumed, at the stop it
 // was consumed.
 type entry struct {
-	Kind   string      `json:"kind"` // start, orders, timeout, pause, resume, inject, takeover
-	Stop   int64       `json:"stop"`
-	Role   string      `json:"role,omitempty"`
-	By     string      `json:"by,omitempty"`
-	Orders []WireOrder `json:"orders,omitempty"`
-	Done   bool        `json:"done,omitempty"`
-	Event  string      `json:"event,omitempty"`
+	Kind   string               `json:"kind"` // start, orders, timeout, pause, resume, inject, takeover
+	Stop   int64                `json:"stop"`
+	Role   string               `json:"role,omitempty"`
+	By     string               `json:"by,omitempty"`
+	Orders []netproto.WireOrder `json:"orders,omitempty"`
+	Done   bool                 `json:"done,omitempty"`
+	Event  string               `json:"event,omitempty"`
 }
 
 // store is a game's directory.
@@ -141,7 +142,7 @@ func readJournal(dir string) ([]entry, error) {
 	var out []entry
 	good := 0
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 1<<16), 4*MaxMessage)
+	sc.Buffer(make([]byte, 0, 1<<16), 4*netproto.MaxMessage)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Bytes()
 		end := good + len(line) + 1

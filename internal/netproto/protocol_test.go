@@ -1,4 +1,4 @@
-package netplay
+package netproto
 
 import (
 	"encoding/json"

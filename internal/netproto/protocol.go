@@ -1,9 +1,7 @@
-// Package netplay serves one Deconflict game to several seats over
-// WebSockets and plays a seat as a client. The server runs the engine, sends
-// each seat only its role's observation, checks every order against the
-// seat's role, and keeps the game in a directory so that a killed server
-// resumes where it stopped. docs/network.md documents the message schema.
-package netplay
+// Package netproto holds the messages a served game and its clients
+// exchange over WebSockets (docs/network.md), so that the server and every
+// client (the headless join, the desktop and browser game) share one schema.
+package netproto
 
 import (
 	"bytes"
