@@ -149,8 +149,10 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 	for i := range sc.Sites {
 		ss := &st.Sites[i]
 		v := &obs.Sites[i]
-		*v = SiteView{Troops: ss.Troops, Present: e.present(int32(i)), Hardened: ss.Hardened, Evacuated: ss.EvacuatedTill >= st.Turn,
-			EvacuatedTill: -1, Disabled: ss.DisabledTill >= st.Turn, Hazard: -1}
+		// field by field: a whole SiteView built aside and copied in stalls on the copy
+		v.Troops, v.Present, v.Hardened = ss.Troops, e.present(int32(i)), ss.Hardened
+		v.Evacuated, v.EvacuatedTill = ss.EvacuatedTill >= st.Turn, -1
+		v.Disabled, v.Detected, v.Hazard = ss.DisabledTill >= st.Turn, false, -1
 		if v.Evacuated {
 			v.EvacuatedTill = ss.EvacuatedTill
 		}
