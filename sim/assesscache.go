@@ -6,16 +6,26 @@ import (
 	"github.com/deconflict/deconflict/sim/geo"
 )
 
-// assessCache keeps Assess's answers for each route and target site while
-// nothing Assess reads from the state changes: Israel weighs every route to
-// every detected site at each stop, and between turns the answers mostly
-// stay the same.
+// assessCache keeps Assess's answers for each route and target position
+// while nothing Assess reads from the state changes: Israel weighs every
+// route to every detected target at each stop, and between stops the
+// answers mostly stay the same (sites do not move, shipments wait at
+// depots). It is a table indexed by a hash of route and position; an entry
+// holds its own key, so a collision only costs a recomputation.
 type assessCache struct {
-	key    assessKey
-	next   assessKey // scratch for the key now
-	valid  bool      // key describes the answers in vals
-	filled []bool    // per site×route: vals holds the answer
-	vals   []Assessment
+	key     assessKey
+	next    assessKey // scratch for the key now
+	valid   bool      // key describes the entries of generation gen
+	gen     uint32    // entries of another generation are stale
+	entries []assessEntry
+}
+
+// assessEntry is one cached answer.
+type assessEntry struct {
+	gen   uint32
+	route int32
+	pos   geo.Point
+	val   Assessment
 }
 
 // assessKey is what Assess reads from the state, besides the scenario: the
@@ -60,7 +70,7 @@ func (e *Engine) assessKeyNow(k *assessKey) {
 }
 
 // syncAssessCache forgets the cached answers if anything Assess reads has
-// changed since they were computed. Call it before assessTarget whenever the
+// changed since they were computed. Call it before assessAt whenever the
 // state may have changed.
 func (e *Engine) syncAssessCache() {
 	c := &e.assess
@@ -75,24 +85,32 @@ func (e *Engine) syncAssessCache() {
 		return
 	}
 	c.key, c.next = c.next, c.key
-	if size := len(e.sc.Sites) * len(e.sc.Routes); len(c.filled) != size {
-		c.filled, c.vals = make([]bool, size), make([]Assessment, size)
-	} else {
-		clear(c.filled)
+	if c.entries == nil {
+		size := 64
+		for size < 4*len(e.sc.Sites)*len(e.sc.Routes) {
+			size *= 2
+		}
+		c.entries = make([]assessEntry, size)
+	}
+	c.gen++
+	if c.gen == 0 { // wrapped: entries from 2^32 generations ago would look fresh
+		clear(c.entries)
+		c.gen = 1
 	}
 	c.valid = true
 }
 
-// assessTarget is Assess of a route to a target at pos; for a site it is
-// answered from the cache filled since the last syncAssessCache.
-func (e *Engine) assessTarget(route int32, t Target, pos geo.Point) Assessment {
+// assessAt is Assess of a route to a target position, answered from the
+// cache filled since the last syncAssessCache.
+func (e *Engine) assessAt(route int32, pos geo.Point) Assessment {
 	c := &e.assess
-	if !c.valid || t.Kind != TargetSite {
+	if !c.valid {
 		return e.Assess(route, pos)
 	}
-	i := int(t.ID)*len(e.sc.Routes) + int(route)
-	if !c.filled[i] {
-		c.vals[i], c.filled[i] = e.Assess(route, pos), true
+	h := uint64(pos.X)*0x9e3779b97f4a7c15 ^ uint64(pos.Y)*0xc2b2ae3d27d4eb4f ^ uint64(route)*0x165667b19e3779f9
+	en := &c.entries[(h^h>>29)&uint64(len(c.entries)-1)]
+	if en.gen != c.gen || en.route != route || en.pos != pos {
+		*en = assessEntry{gen: c.gen, route: route, pos: pos, val: e.Assess(route, pos)}
 	}
-	return c.vals[i]
+	return en.val
 }

@@ -29,7 +29,7 @@ type Engine struct {
 	exposed     []int32      // sites proxies may ever attack: US sites and Israeli positions
 	targetSites []int32      // sites Israel may strike when detected
 	preview     *Engine      // scratch copy that previews apply orders to
-	assess      assessCache  // Assess's answers per route and target site while the state they read holds
+	assess      assessCache  // Assess's answers per route and target position while the state they read holds
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg

@@ -268,7 +268,7 @@ func (e *Engine) routeOptions(obs *Observation) {
 			if geo.Dist2(route.Path[len(route.Path)-1], t.Pos) > route.Reach*route.Reach {
 				continue // out of reach: no need to weigh the rest
 			}
-			as := e.assessTarget(int32(r), t.Target, t.Pos)
+			as := e.assessAt(int32(r), t.Pos)
 			opt := RouteOption{Route: int32(r), Reasons: as.Reasons, Exposure: as.Exposure, Intercept: e.Intercept(as.Exposure)}
 			for p := range opt.Success {
 				opt.Success[p] = e.SuccessChance(t.Target, int8(p), as.Exposure)
@@ -306,7 +306,7 @@ func (e *Engine) reviews(obs *Observation) {
 			if int32(rt) == m.Route {
 				continue
 			}
-			as := e.assessTarget(int32(rt), m.Target, m.TargetPos)
+			as := e.assessAt(int32(rt), m.TargetPos)
 			if as.Reach && !as.InUSZone {
 				g, c := e.expectedAfterStrike(m, false, as.Exposure)
 				v.AltRoute, v.HazardAlt = int32(rt), e.maxHazard(g, c)

@@ -76,7 +76,7 @@ func (e *Engine) recheckHalts(m *Mission) bool {
 		return false
 	}
 	e.syncAssessCache()
-	if !e.assessTarget(m.Route, m.Target, m.TargetPos).InHalt {
+	if !e.assessAt(m.Route, m.TargetPos).InHalt {
 		return false
 	}
 	m.InHalt = true
