@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // orderActor says which actor may give each kind of order.
 var orderActor = [NumOrderKinds]Actor{
@@ -26,33 +29,31 @@ func canBeFree(k OrderKind) bool {
 	return false
 }
 
-// Allowed lists the orders that answer a decision kind.
-func Allowed(k DecisionKind) []OrderKind {
-	switch k {
-	case DecidePlan:
-		return []OrderKind{OrderStrike, OrderEndPlanning}
-	case DecideRequest:
-		return []OrderKind{OrderApprove, OrderCondition, OrderDeny, OrderDefer}
-	case DecideResponse:
-		return []OrderKind{OrderComply, OrderWithdraw, OrderProceed}
-	case DecideAttackResponse:
-		return []OrderKind{OrderRespond}
-	case DecideRetaliation:
-		return []OrderKind{OrderRetaliate, OrderHold}
-	case DecideWarning:
-		return []OrderKind{OrderWarn, OrderHold}
-	case DecideProtection:
-		return []OrderKind{OrderEvacuate, OrderHarden, OrderHold}
-	case DecideAirDefence:
-		return []OrderKind{OrderFireAll, OrderFireSelective, OrderHoldFire}
-	case DecideNotice:
-		return []OrderKind{OrderAcknowledge, OrderProtest, OrderAskDelay}
-	case DecideAnswer:
-		return []OrderKind{OrderFireGolan, OrderHold}
-	case DecideInsurgency:
-		return []OrderKind{OrderRaid, OrderHold}
+// allowedOrders lists, by decision kind, the orders that answer it; the
+// engine reads it without copying (checking an order allocates nothing).
+var allowedOrders = [...][]OrderKind{
+	DecidePlan:           {OrderStrike, OrderEndPlanning},
+	DecideRequest:        {OrderApprove, OrderCondition, OrderDeny, OrderDefer},
+	DecideResponse:       {OrderComply, OrderWithdraw, OrderProceed},
+	DecideAttackResponse: {OrderRespond},
+	DecideRetaliation:    {OrderRetaliate, OrderHold},
+	DecideWarning:        {OrderWarn, OrderHold},
+	DecideProtection:     {OrderEvacuate, OrderHarden, OrderHold},
+	DecideAirDefence:     {OrderFireAll, OrderFireSelective, OrderHoldFire},
+	DecideNotice:         {OrderAcknowledge, OrderProtest, OrderAskDelay},
+	DecideAnswer:         {OrderFireGolan, OrderHold},
+	DecideInsurgency:     {OrderRaid, OrderHold},
+}
+
+// Allowed lists the orders that answer a decision kind (a copy: the caller
+// may keep or change it).
+func Allowed(k DecisionKind) []OrderKind { return slices.Clone(allowedFor(k)) }
+
+func allowedFor(k DecisionKind) []OrderKind {
+	if int(k) < 0 || int(k) >= len(allowedOrders) {
+		return nil
 	}
-	return nil
+	return allowedOrders[k]
 }
 
 func (e *Engine) findDecision(id int32) *Decision {
@@ -192,7 +193,7 @@ func (e *Engine) Check(a Actor, o Order) error {
 }
 
 func allows(d DecisionKind, o OrderKind) bool {
-	for _, k := range Allowed(d) {
+	for _, k := range allowedFor(d) {
 		if k == o {
 			return true
 		}

@@ -29,6 +29,7 @@ type Engine struct {
 	exposed     []int32      // sites proxies may ever attack: US sites and Israeli positions
 	targetSites []int32      // sites Israel may strike when detected
 	preview     *Engine      // scratch copy that previews apply orders to
+	assess      assessCache  // Assess's answers per route and target position while the state they read holds
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg
@@ -84,6 +85,7 @@ func (e *Engine) Reset(seed uint64) {
 	sc := e.sc
 	st := &e.st
 	in := sc.Initial
+	e.assess.valid = false // halt ids start over
 	*st = State{
 		Sites:      st.Sites[:0],
 		Corridors:  st.Corridors[:0],

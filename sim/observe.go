@@ -149,8 +149,10 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 	for i := range sc.Sites {
 		ss := &st.Sites[i]
 		v := &obs.Sites[i]
-		*v = SiteView{Troops: ss.Troops, Present: e.present(int32(i)), Hardened: ss.Hardened, Evacuated: ss.EvacuatedTill >= st.Turn,
-			EvacuatedTill: -1, Disabled: ss.DisabledTill >= st.Turn, Hazard: -1}
+		// field by field: a whole SiteView built aside and copied in stalls on the copy
+		v.Troops, v.Present, v.Hardened = ss.Troops, e.present(int32(i)), ss.Hardened
+		v.Evacuated, v.EvacuatedTill = ss.EvacuatedTill >= st.Turn, -1
+		v.Disabled, v.Detected, v.Hazard = ss.DisabledTill >= st.Turn, false, -1
 		if v.Evacuated {
 			v.EvacuatedTill = ss.EvacuatedTill
 		}
@@ -257,6 +259,7 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 }
 
 func (e *Engine) routeOptions(obs *Observation) {
+	e.syncAssessCache()
 	for i := range obs.Targets {
 		t := &obs.Targets[i]
 		t.First = int32(len(obs.Options))
@@ -265,7 +268,7 @@ func (e *Engine) routeOptions(obs *Observation) {
 			if geo.Dist2(route.Path[len(route.Path)-1], t.Pos) > route.Reach*route.Reach {
 				continue // out of reach: no need to weigh the rest
 			}
-			as := e.Assess(int32(r), t.Pos)
+			as := e.assessAt(int32(r), t.Pos)
 			opt := RouteOption{Route: int32(r), Reasons: as.Reasons, Exposure: as.Exposure, Intercept: e.Intercept(as.Exposure)}
 			for p := range opt.Success {
 				opt.Success[p] = e.SuccessChance(t.Target, int8(p), as.Exposure)
@@ -289,6 +292,7 @@ func (e *Engine) maxHazard(g [NumAdversaries]int64, c int64) int64 {
 
 func (e *Engine) reviews(obs *Observation) {
 	st := &e.st
+	e.syncAssessCache()
 	for _, d := range obs.Decisions {
 		if d.Kind != DecideRequest {
 			continue
@@ -302,7 +306,7 @@ func (e *Engine) reviews(obs *Observation) {
 			if int32(rt) == m.Route {
 				continue
 			}
-			as := e.Assess(int32(rt), m.TargetPos)
+			as := e.assessAt(int32(rt), m.TargetPos)
 			if as.Reach && !as.InUSZone {
 				g, c := e.expectedAfterStrike(m, false, as.Exposure)
 				v.AltRoute, v.HazardAlt = int32(rt), e.maxHazard(g, c)

@@ -72,7 +72,11 @@ func (e *Engine) response() {
 // recheckHalts marks a mission whose path now crosses a halt in force that
 // it did not know of, and reports whether it did.
 func (e *Engine) recheckHalts(m *Mission) bool {
-	if m.InHalt || !e.Assess(m.Route, m.TargetPos).InHalt {
+	if m.InHalt {
+		return false
+	}
+	e.syncAssessCache()
+	if !e.assessAt(m.Route, m.TargetPos).InHalt {
 		return false
 	}
 	m.InHalt = true

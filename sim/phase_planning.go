@@ -15,8 +15,8 @@ func (e *Engine) planning() {
 			return
 		}
 	}
-	for i := range st.Sites {
-		if e.Strikable(Target{TargetSite, int32(i)}) {
+	for _, i := range e.targetSites { // the only sites Strikable may allow
+		if e.Strikable(Target{TargetSite, i}) {
 			e.decide(Israel, DecidePlan, -1, 0)
 			return
 		}

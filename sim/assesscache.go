@@ -1,0 +1,116 @@
+package sim
+
+import (
+	"slices"
+
+	"github.com/deconflict/deconflict/sim/geo"
+)
+
+// assessCache keeps Assess's answers for each route and target position
+// while nothing Assess reads from the state changes: Israel weighs every
+// route to every detected target at each stop, and between stops the
+// answers mostly stay the same (sites do not move, shipments wait at
+// depots). It is a table indexed by a hash of route and position; an entry
+// holds its own key, so a collision only costs a recomputation.
+type assessCache struct {
+	key     assessKey
+	next    assessKey // scratch for the key now
+	valid   bool      // key describes the entries of generation gen
+	gen     uint32    // entries of another generation are stale
+	entries []assessEntry
+}
+
+// assessEntry is one cached answer.
+type assessEntry struct {
+	gen   uint32
+	route int32
+	pos   geo.Point
+	val   Assessment
+}
+
+// assessKey is what Assess reads from the state, besides the scenario: the
+// zones in force, the halts in force, the US sites holding troops, the air
+// defences not disabled and the standoff distance.
+type assessKey struct {
+	zones, usTroops, adUp uint64 // bit i: zone i active, usSites[i] manned, adSites[i] up
+	standoff              int64
+	halts                 []int32 // ids of the halts in force, in state order
+}
+
+// assessCacheable reports whether the key's bit sets can describe the scenario.
+func (e *Engine) assessCacheable() bool {
+	return len(e.sc.Zones) <= 64 && len(e.usSites) <= 64 && len(e.adSites) <= 64
+}
+
+// assessKeyNow fills k from the state now, reusing its halts.
+func (e *Engine) assessKeyNow(k *assessKey) {
+	st := &e.st
+	day := e.Day()
+	*k = assessKey{standoff: e.param(ParamStandoffKm), halts: k.halts[:0]}
+	for i := range e.sc.Zones {
+		if e.sc.Zones[i].ActiveOn(day) {
+			k.zones |= 1 << i
+		}
+	}
+	for j, i := range e.usSites {
+		if st.Sites[i].Troops > 0 {
+			k.usTroops |= 1 << j
+		}
+	}
+	for j, i := range e.adSites {
+		if st.Sites[i].DisabledTill < st.Turn {
+			k.adUp |= 1 << j
+		}
+	}
+	for i := range st.Halts {
+		if st.Halts[i].Until >= st.Turn {
+			k.halts = append(k.halts, st.Halts[i].ID)
+		}
+	}
+}
+
+// syncAssessCache forgets the cached answers if anything Assess reads has
+// changed since they were computed. Call it before assessAt whenever the
+// state may have changed.
+func (e *Engine) syncAssessCache() {
+	c := &e.assess
+	if !e.assessCacheable() {
+		c.valid = false
+		return
+	}
+	e.assessKeyNow(&c.next)
+	n := &c.next
+	if c.valid && n.zones == c.key.zones && n.usTroops == c.key.usTroops && n.adUp == c.key.adUp &&
+		n.standoff == c.key.standoff && slices.Equal(n.halts, c.key.halts) {
+		return
+	}
+	c.key, c.next = c.next, c.key
+	if c.entries == nil {
+		size := 64
+		for size < 4*len(e.sc.Sites)*len(e.sc.Routes) {
+			size *= 2
+		}
+		c.entries = make([]assessEntry, size)
+	}
+	c.gen++
+	if c.gen == 0 { // wrapped: entries from 2^32 generations ago would look fresh
+		clear(c.entries)
+		c.gen = 1
+	}
+	c.valid = true
+}
+
+// assessAt is Assess of a route to a target position, answered from the
+// cache filled since the last syncAssessCache.
+func (e *Engine) assessAt(route int32, pos geo.Point) Assessment {
+	c := &e.assess
+	if !c.valid {
+		return e.Assess(route, pos)
+	}
+	h := uint64(pos.X)*0x9e3779b97f4a7c15 ^ uint64(pos.Y)*0xc2b2ae3d27d4eb4f ^ uint64(route)*0x165667b19e3779f9
+	en := &c.entries[(h^h>>29)&uint64(len(c.entries)-1)]
+	if en.gen != c.gen || en.route != route || en.pos != pos {
+		*en = assessEntry{gen: c.gen, route: route, pos: pos, val: e.Assess(route, pos)}
+	}
+	return en.val
+}
