@@ -46,17 +46,74 @@ type israel struct {
 	warn        int64
 	maxRisk     int64 // largest interception chance accepted
 	avoidReview bool
-	rerouteDays int64  // days after a denial during which it keeps off routes needing review
-	deniedTill  int32  // last turn of the current spell of avoiding review (-1: none)
-	russiaWary  int64  // Israel–Russia ladder at which it keeps off routes past Russian forces
+	rerouteDays int64 // days after a denial during which it keeps off routes needing review
+	deniedTill  int32 // last turn of the current spell of avoiding review (-1: none)
+	russiaWary  int64 // Israel–Russia ladder at which it keeps off routes past Russian forces
+	tempo       tempo
 	used        []bool // scratch: targets already given a sortie this turn
 	rng         sim.PCG
+}
+
+// tempo is how often Israel flies the sorties it has: it strikes harder the
+// faster Hezbollah's arsenal has grown over the past year (Iran's
+// entrenchment), and holds back while Syria's air defences stand above their
+// starting level (less so the more the arsenal has grown since the start).
+type tempo struct {
+	alarmGrowth int64     // arsenal growth in a year at which it flies every turn (0: always)
+	adRestraint int64     // share of turns held back per level of air defence above the start
+	tolerance   int64     // arsenal growth since the start at which the air defences no longer hold it back (0: they always do)
+	start       int64     // Hezbollah's arsenal when Israel first planned
+	marks       [12]int64 // Hezbollah's arsenal at the last twelve monthly marks (eleven months end to end), a ring
+	mark        int       // the oldest mark, next to be overwritten
+	nextMark    int32     // turn of the next mark (-1: none taken yet)
+}
+
+// monthDays is the spacing of the arsenal marks Israel keeps.
+const monthDays = 30
+
+// growth records the monthly marks due by this turn and returns how much
+// the arsenal has grown since the oldest, eleven to twelve months ago (or
+// since the start).
+func (t *tempo) growth(obs *sim.Observation) int64 {
+	month := int32(monthDays * 24 / int64(obs.Scenario.TurnHours))
+	if month < 1 {
+		month = 1
+	}
+	if t.nextMark < 0 {
+		for i := range t.marks {
+			t.marks[i] = obs.Arsenal
+		}
+		t.start, t.nextMark = obs.Arsenal, obs.Turn
+	}
+	for obs.Turn >= t.nextMark {
+		t.marks[t.mark] = obs.Arsenal
+		t.mark = (t.mark + 1) % len(t.marks)
+		t.nextMark += month
+	}
+	return obs.Arsenal - t.marks[t.mark]
+}
+
+// chance is the chance (micro) that Israel flies this turn's sorties.
+func (t *tempo) chance(obs *sim.Observation) int64 {
+	f := int64(sim.Micro)
+	if g := t.growth(obs); t.alarmGrowth > 0 && g < t.alarmGrowth {
+		f = max(g, 0) * sim.Micro / t.alarmGrowth
+	}
+	if above := obs.AirDefence - obs.Scenario.Initial.AirDefence; above > 0 {
+		hold := min(sim.Micro, t.adRestraint*above/sim.Milli)
+		if t.tolerance > 0 {
+			hold = hold * max(0, t.tolerance-(obs.Arsenal-t.start)) / t.tolerance
+		}
+		f = f * (sim.Micro - hold) / sim.Micro
+	}
+	return f
 }
 
 func newOpportunist(p paramSet, rng sim.PCG) sim.Policy {
 	return &israel{minValue: p["min_value"], defiance: p["defiance"], longNotice: p["long_notice"],
 		skipReview: p["skip_review"], warn: sim.Micro, maxRisk: sim.Micro,
-		rerouteDays: p["reroute_days"], deniedTill: -1, russiaWary: p["russia_caution"], rng: rng}
+		rerouteDays: p["reroute_days"], deniedTill: -1, russiaWary: p["russia_caution"], rng: rng,
+		tempo: tempo{alarmGrowth: p["alarm_growth"], adRestraint: p["ad_restraint"], tolerance: p["tolerance"], nextMark: -1}}
 }
 
 // aboveTheLadder is a level no ladder reaches: the cautious planner weighs
@@ -65,7 +122,7 @@ const aboveTheLadder = sim.MaxLevel + 1
 
 func newCautious(p paramSet, rng sim.PCG) sim.Policy {
 	return &israel{minValue: p["min_value"], warn: p["warn"], maxRisk: p["max_intercept"], avoidReview: true,
-		russiaWary: aboveTheLadder, rng: rng}
+		russiaWary: aboveTheLadder, rng: rng, tempo: tempo{nextMark: -1}}
 }
 
 func (pol *israel) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
@@ -103,7 +160,11 @@ func (pol *israel) plan(obs *sim.Observation, d sim.Decision, out []sim.Order) [
 	for range obs.Targets {
 		pol.used = append(pol.used, false)
 	}
-	for left := obs.SortiesLeft; left > 0; left-- {
+	left := obs.SortiesLeft
+	if f := pol.tempo.chance(obs); f < sim.Micro && !pol.rng.Chance(f) {
+		left = 0 // not this turn
+	}
+	for ; left > 0; left-- {
 		best, bestOpt := -1, -1
 		for i := range obs.Targets {
 			t := &obs.Targets[i]
