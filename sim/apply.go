@@ -17,6 +17,7 @@ var orderActor = [NumOrderKinds]Actor{
 	OrderAcknowledge: Russia, OrderProtest: Russia, OrderAskDelay: Russia,
 	OrderFireGolan: Hezbollah,
 	OrderRaid:      ISIS,
+	OrderOffensive: Turkey,
 }
 
 // canBeFree reports whether an order may be given at any stop without
@@ -43,6 +44,7 @@ var allowedOrders = [...][]OrderKind{
 	DecideNotice:         {OrderAcknowledge, OrderProtest, OrderAskDelay},
 	DecideAnswer:         {OrderFireGolan, OrderHold},
 	DecideInsurgency:     {OrderRaid, OrderHold},
+	DecideOffensive:      {OrderOffensive, OrderHold},
 }
 
 // Allowed lists the orders that answer a decision kind (a copy: the caller
@@ -326,6 +328,8 @@ func (e *Engine) apply(a Actor, o Order) {
 		e.fireGolan(d.Subject)
 	case OrderRaid:
 		e.raid()
+	case OrderOffensive:
+		e.offensive()
 	}
 }
 
@@ -374,7 +378,7 @@ func DefaultOrder(d Decision) Order {
 		o.Kind = OrderFireAll
 	case DecideNotice:
 		o.Kind = OrderAcknowledge
-	default: // retaliation, warning, protection, Hezbollah's answer, the insurgency
+	default: // retaliation, warning, protection, Hezbollah's answer, the insurgency, Turkey's offensive
 		o.Kind = OrderHold
 	}
 	return o

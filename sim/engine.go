@@ -112,6 +112,7 @@ func (e *Engine) Reset(seed uint64) {
 	st.CounterIS = in.CounterIS
 	st.Arsenal = in.Arsenal
 	st.LastMessage = -1
+	st.OffensiveTill = -1
 	st.NextID = 1
 	st.Params = sc.Params
 	for i := range sc.Sites {

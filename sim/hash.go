@@ -40,6 +40,7 @@ func (s *State) Visit(v Visitor) {
 	v.Field("counter_is", s.CounterIS)
 	v.Field("arsenal", s.Arsenal)
 	v.Field("last_message", int64(s.LastMessage))
+	v.Field("offensive_till", int64(s.OffensiveTill))
 	v.Field("posture", int64(s.Posture))
 	v.Field("next_id", int64(s.NextID))
 	for p := range s.Escalation {

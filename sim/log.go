@@ -41,6 +41,7 @@ const (
 	LogNoticeAnswer                     // Russia answered Israel's notice of a strike (Value: 0 noted, 1 protest, 2 delay asked)
 	LogGolanFire                        // Hezbollah fired at an Israeli position (Site) after losing a shipment (Subject: the attack)
 	LogRaid                             // the Islamic State raided; Value is the counter-IS progress lost (milli-percent)
+	LogOffensive                        // Turkey attacked the SDF in the north; Value is the counter-IS progress lost (milli-percent)
 	LogEscalation                       // a ladder rose to a whole level
 	LogDeescalation                     // a ladder eased below a whole level
 	LogOutcome                          // the run ended
@@ -57,7 +58,7 @@ const (
 	WithdrawnTargetGone              // the target was already gone
 )
 
-var logKindIDs = [NumLogKinds]string{"event", "shipment-sent", "shipment-delivered", "detection", "request", "approved", "conditioned", "denied", "deferred", "expired", "withdrawn", "halt", "strike-hit", "strike-miss", "violation", "violation-discovered", "aircraft-lost", "collateral", "russia-incident", "leak", "attack-ordered", "attack", "warning", "evacuation", "hardening", "return", "us-response", "blame", "silence", "private-message", "dispatch", "air-defence-posture", "battery-lost", "notice-answer", "golan-fire", "raid", "escalation", "de-escalation", "outcome"}
+var logKindIDs = [NumLogKinds]string{"event", "shipment-sent", "shipment-delivered", "detection", "request", "approved", "conditioned", "denied", "deferred", "expired", "withdrawn", "halt", "strike-hit", "strike-miss", "violation", "violation-discovered", "aircraft-lost", "collateral", "russia-incident", "leak", "attack-ordered", "attack", "warning", "evacuation", "hardening", "return", "us-response", "blame", "silence", "private-message", "dispatch", "air-defence-posture", "battery-lost", "notice-answer", "golan-fire", "raid", "offensive", "escalation", "de-escalation", "outcome"}
 
 // String returns the kind's id, as written to event logs.
 func (k LogKind) String() string { return logKindIDs[k] }

@@ -32,6 +32,7 @@ type Observation struct {
 	Grievance   [NumAdversaries]int64 // exact for Iran, an estimate (to 0.1) for others
 	AirDefence  int64
 	Arsenal     int64
+	North       int64                 // US troops present in the northern border strip (Turkey sees them)
 	CounterIS   int64                 // progress of the campaign against the Islamic State (public: milli-percent)
 	Deterrence  [NumAdversaries]int64 // Israel's and the US's (TowardIsrael, TowardUSA)
 	Params      Params                // the model constants in force (public: they are the rules)
@@ -243,6 +244,9 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 				obs.Attacks = append(obs.Attacks, at)
 			}
 		}
+	case Turkey:
+		// it watches the US forces along its border
+		obs.North = e.northTroops()
 	case ISIS:
 		// it sees the US forces arrayed against it: which garrisons are thinned out
 		for _, i := range e.usSites {

@@ -68,10 +68,11 @@ const (
 	DecideNotice                             // Russia: Israel gave notice of a strike near its forces
 	DecideAnswer                             // Hezbollah: Israel destroyed a shipment bound for it
 	DecideInsurgency                         // Islamic State: the pressure on it leaves an opening
+	DecideOffensive                          // Turkey: its weekly review of an offensive against the SDF in the north
 	NumDecisionKinds
 )
 
-var decisionKindIDs = [NumDecisionKinds]string{"plan", "request", "response", "attack-response", "retaliation", "warning", "protection", "air-defence", "notice", "answer", "insurgency"}
+var decisionKindIDs = [NumDecisionKinds]string{"plan", "request", "response", "attack-response", "retaliation", "warning", "protection", "air-defence", "notice", "answer", "insurgency", "offensive"}
 
 // String returns the decision kind's id.
 func (k DecisionKind) String() string { return decisionKindIDs[k] }
@@ -128,7 +129,7 @@ const (
 	OrderWithdraw                        // Israel, response: cancel the mission
 	OrderProceed                         // Israel, response: strike anyway (a violation)
 	OrderRetaliate                       // Iran, retaliation: Method, Claim
-	OrderHold                            // Iran retaliation, Israel warning, US protection, Hezbollah answer or IS insurgency: do nothing
+	OrderHold                            // Iran retaliation, Israel warning, US protection, Hezbollah answer, IS insurgency or Turkey's offensive: do nothing
 	OrderWarn                            // Israel, warning: tell the US
 	OrderEvacuate                        // US, protection or free: thin out Site
 	OrderHarden                          // US, protection or free: harden Site
@@ -145,10 +146,11 @@ const (
 	OrderAskDelay                        // Russia, notice: ask Israel to wait a turn (and give standard notice)
 	OrderFireGolan                       // Hezbollah, answer: fire rockets at an Israeli position on the Golan
 	OrderRaid                            // Islamic State, insurgency: raid, setting the counter-IS campaign back
+	OrderOffensive                       // Turkey, offensive: attack the SDF in the north, pinning the US forces there
 	NumOrderKinds
 )
 
-var orderKindIDs = [NumOrderKinds]string{"strike", "end-planning", "approve", "condition", "deny", "defer", "comply", "withdraw", "proceed", "retaliate", "hold", "warn", "evacuate", "harden", "respond", "halt", "private-message", "return", "dispatch", "fire-all", "fire-selective", "hold-fire", "acknowledge", "protest", "ask-delay", "fire-golan", "raid"}
+var orderKindIDs = [NumOrderKinds]string{"strike", "end-planning", "approve", "condition", "deny", "defer", "comply", "withdraw", "proceed", "retaliate", "hold", "warn", "evacuate", "harden", "respond", "halt", "private-message", "return", "dispatch", "fire-all", "fire-selective", "hold-fire", "acknowledge", "protest", "ask-delay", "fire-golan", "raid", "offensive"}
 
 // String returns the order kind's id.
 func (k OrderKind) String() string {

@@ -1,6 +1,6 @@
 package sim
 
-// Phase 8, escalation and diplomacy: ladders, grievance, deterrence and complicity decay; talks, trust, counter-IS, the insurgency.
+// Phase 8, escalation and diplomacy: ladders, grievance, deterrence and complicity decay; talks, trust, counter-IS, the insurgency, Turkey's offensive.
 
 func (e *Engine) diplomacy() {
 	sc, st := e.sc, &e.st
@@ -29,6 +29,7 @@ func (e *Engine) diplomacy() {
 	}
 	e.addCounterIS(e.counterISGain())
 	e.callInsurgency()
+	e.callOffensive()
 	kept := st.Halts[:0]
 	for _, h := range st.Halts {
 		if h.Until > st.Turn {

@@ -73,10 +73,11 @@ func (e *Engine) lethality(site int32, method int8) int64 {
 	return l
 }
 
-// present returns the troops at a site now (an evacuation leaves a tenth).
+// present returns the troops at a site now (an evacuation, or a Turkish
+// offensive pinning the site, leaves a tenth).
 func (e *Engine) present(site int32) int64 {
 	ss := &e.st.Sites[site]
-	if ss.EvacuatedTill >= e.st.Turn {
+	if ss.EvacuatedTill >= e.st.Turn || e.pinned(site) {
 		return evacuated(ss.Troops)
 	}
 	return ss.Troops

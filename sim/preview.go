@@ -158,7 +158,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		site := e.golanTarget()
 		p.addEscalation(IsraelIran, israelAttackEscalation*p.param(ParamEscalationPerAttack), CauseAttackOnIsrael, site, -1) // as the engine answers an attack on Israel
 		lines = append(lines, later(whenLanded, levelLine(IsraelIran.String()+" ladder", "level", st.Escalation[IsraelIran], p.st.Escalation[IsraelIran])))
-	case OrderRaid:
+	case OrderRaid, OrderOffensive:
 		lines = append(lines, levelLine("counter-IS progress", "%", st.CounterIS, p.st.CounterIS))
 	case OrderFireAll, OrderFireSelective, OrderHoldFire:
 		downB, lostB := e.raidOdds()

@@ -179,38 +179,39 @@ const (
 // State is everything that changes during a run. It holds only fixed-width
 // integers, booleans and slices of them, so it hashes the same everywhere.
 type State struct {
-	Turn        int32
-	Step        Step
-	Outcome     Outcome
-	EndTurn     int32 // the turn the run ended on
-	Escalation  [NumPairs]int64
-	MaxEsc      [NumPairs]int64
-	Trust       int64
-	Complicity  int64
-	Grievance   [NumAdversaries]int64 // Iran's toward Israel and the US (TowardIsrael, TowardUSA), milli
-	Deterrence  [NumAdversaries]int64 // Israel's and the US's deterrence of Iran's proxies (TowardIsrael, TowardUSA), micro
-	Talks       int64
-	TalksOpen   bool
-	AirDefence  int64
-	CounterIS   int64
-	Arsenal     int64
-	LastMessage int32  // turn of the last private message, or -1
-	Posture     int8   // Syria's air-defence posture this turn (PostureFireAll …)
-	Params      Params // the model constants in force (events may change them)
-	Count       [numCounters]int64
-	Sites       []SiteState
-	Corridors   []CorridorState
-	Shipments   []Shipment
-	Missions    []Mission
-	Requests    []Request
-	Halts       []Halt
-	Attacks     []Attack
-	Objectives  []ObjectiveState
-	Fired       []bool   // events already fired (or spent on a failed chance)
-	Fires       []Fire   // when each anchor event first fired
-	Reverts     []Revert // changes to undo, in the order they were made
-	EventRand   []PCG    // the dice of chances and random dates; empty when no event uses them
-	Pending     []Decision
-	NextID      int32 // the next id for missions, requests, halts, attacks, decisions and shipments
-	Rand        [numStreams]PCG
+	Turn          int32
+	Step          Step
+	Outcome       Outcome
+	EndTurn       int32 // the turn the run ended on
+	Escalation    [NumPairs]int64
+	MaxEsc        [NumPairs]int64
+	Trust         int64
+	Complicity    int64
+	Grievance     [NumAdversaries]int64 // Iran's toward Israel and the US (TowardIsrael, TowardUSA), milli
+	Deterrence    [NumAdversaries]int64 // Israel's and the US's deterrence of Iran's proxies (TowardIsrael, TowardUSA), micro
+	Talks         int64
+	TalksOpen     bool
+	AirDefence    int64
+	CounterIS     int64
+	Arsenal       int64
+	LastMessage   int32  // turn of the last private message, or -1
+	OffensiveTill int32  // last turn of Turkey's offensive, or -1
+	Posture       int8   // Syria's air-defence posture this turn (PostureFireAll …)
+	Params        Params // the model constants in force (events may change them)
+	Count         [numCounters]int64
+	Sites         []SiteState
+	Corridors     []CorridorState
+	Shipments     []Shipment
+	Missions      []Mission
+	Requests      []Request
+	Halts         []Halt
+	Attacks       []Attack
+	Objectives    []ObjectiveState
+	Fired         []bool   // events already fired (or spent on a failed chance)
+	Fires         []Fire   // when each anchor event first fired
+	Reverts       []Revert // changes to undo, in the order they were made
+	EventRand     []PCG    // the dice of chances and random dates; empty when no event uses them
+	Pending       []Decision
+	NextID        int32 // the next id for missions, requests, halts, attacks, decisions and shipments
+	Rand          [numStreams]PCG
 }

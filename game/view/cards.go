@@ -72,6 +72,8 @@ func BuildCards(obs *sim.Observation, ord Orders, opt CardOptions, recent []sim.
 			answerCard(&c, obs)
 		case sim.DecideInsurgency:
 			insurgencyCard(&c, obs)
+		case sim.DecideOffensive:
+			offensiveCard(&c, obs)
 		}
 		def := sim.DefaultOrder(d)
 		for i := range c.Choices {
@@ -481,6 +483,17 @@ func insurgencyCard(c *Card, obs *sim.Observation) {
 		{Label: "Lie low", Tip: "Let the opening pass: the campaign grinds on.", Order: sim.Order{Kind: sim.OrderHold},
 			Preview: []string{"no raid: the counter-IS campaign keeps its progress"}},
 		{Label: "Raid", Tip: "Strike in the east: the campaign against you falls back.", Order: sim.Order{Kind: sim.OrderRaid}},
+	}
+}
+
+func offensiveCard(c *Card, obs *sim.Observation) {
+	c.Title = "The SDF on your border"
+	c.Reason = "Your weekly review of an offensive against the SDF in the north."
+	c.Facts = append(c.Facts, fmt.Sprintf("US troops in the border strip: %d. The campaign against IS stands at %d%%.", obs.North, obs.CounterIS/sim.Milli))
+	c.Choices = []Choice{
+		{Label: "Wait", Tip: "No offensive this week: the US forces in the north stay where they are.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{"no offensive: the northern garrisons and the counter-IS campaign are left as they are"}},
+		{Label: "Attack", Tip: "Launch the offensive: the US forces in the north stand aside for a month and the SDF turns north, setting the counter-IS campaign back.", Order: sim.Order{Kind: sim.OrderOffensive}},
 	}
 }
 

@@ -611,3 +611,36 @@ func (pol *isis) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	}
 	return out
 }
+
+// ---- Turkey ----
+
+type turkey struct {
+	maxTroops int64 // US troops present in the north at or under which it attacks once (-1: never on that ground)
+	chance    int64 // chance of attacking at a review whatever the US presence
+	attacked  bool  // it launched its offensive on the ground of a thin US presence (then it keeps the ceasefire)
+	rng       sim.PCG
+}
+
+func newBorderWatch(p paramSet, rng sim.PCG) sim.Policy {
+	return &turkey{maxTroops: p["max_troops"], rng: rng}
+}
+
+func newHawk(p paramSet, rng sim.PCG) sim.Policy {
+	return &turkey{maxTroops: -1, chance: p["attack"], rng: rng}
+}
+
+func (pol *turkey) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	for _, d := range obs.Decisions {
+		if d.Kind != sim.DecideOffensive {
+			continue
+		}
+		k := sim.OrderHold
+		if !pol.attacked && obs.North <= pol.maxTroops {
+			k, pol.attacked = sim.OrderOffensive, true
+		} else if pol.rng.Chance(pol.chance) {
+			k = sim.OrderOffensive
+		}
+		out = append(out, sim.Order{Kind: k, Decision: d.ID})
+	}
+	return out
+}

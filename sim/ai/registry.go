@@ -103,6 +103,14 @@ var specs = []Spec{
 		Params: []sim.ParamSpec{
 			{Key: "below", Unit: sim.UnitLevel, Default: 50, Min: 0, Max: 100, Doc: "counter-IS progress (percent) under which it raids every opening (0: it never raids)"},
 		}, make: newPatient},
+	{Actor: sim.Turkey, Name: "watchful", Doc: "attacks the SDF in the north once, at the first weekly review after the US forces there have thinned out, then keeps the ceasefire",
+		Params: []sim.ParamSpec{
+			{Key: "max_troops", Unit: sim.UnitCount, Default: 300, Min: 0, Max: 5000, Doc: "US troops present in the northern border strip at or under which it attacks"},
+		}, make: newBorderWatch},
+	{Actor: sim.Turkey, Name: "hawk", Doc: "attacks the SDF at random reviews, whatever the US presence in the north",
+		Params: []sim.ParamSpec{
+			{Key: "attack", Unit: sim.UnitFraction, Default: 0.02, Min: 0, Max: 1, Doc: "chance of attacking at each weekly review"},
+		}, make: newHawk},
 }
 
 // Lookup returns the policy named name for the actor (a copy of its spec).
@@ -167,6 +175,8 @@ func Default(actor sim.Actor) string {
 		return "measured"
 	case sim.ISIS:
 		return "insurgent"
+	case sim.Turkey:
+		return "watchful"
 	}
 	return ""
 }

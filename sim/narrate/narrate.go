@@ -48,6 +48,7 @@ var kindDocs = [sim.NumLogKinds]string{
 	sim.LogNoticeAnswer:      "Russia answered Israel's notice of the strike `subject` on the hotline (`value`: 0 took note, 1 protested, 2 asked it to wait a turn)",
 	sim.LogGolanFire:         "Hezbollah fired rockets at the Israeli position at `site` after losing a shipment (`subject` is the attack, `value` the shipment)",
 	sim.LogRaid:              "the Islamic State raided and set the counter-IS campaign back (`value`: progress lost, in thousandths of a percent)",
+	sim.LogOffensive:         "Turkey attacked the SDF in the north, pinning the US forces there (`value`: counter-IS progress lost, in thousandths of a percent)",
 	sim.LogBatteryLost:       "Israel destroyed the Syrian battery at `site` after it fired at a raid (`subject` is the mission)",
 	sim.LogEscalation:        "an escalation ladder rose to a whole level; `value` is the ladder now, in thousandths",
 	sim.LogDeescalation:      "an escalation ladder eased below a whole level; `value` is the ladder now, in thousandths",
@@ -200,6 +201,8 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 		return fmt.Sprintf("Hezbollah answered the loss of a shipment with rockets at %s.", n.site(e.Site))
 	case sim.LogRaid:
 		return fmt.Sprintf("Islamic State fighters raided in the east; the campaign against them lost %d.%03d points.", e.Value/1000, e.Value%1000)
+	case sim.LogOffensive:
+		return fmt.Sprintf("Turkey attacked the SDF in the north; US troops there stand aside and the campaign against IS lost %d.%03d points.", e.Value/1000, e.Value%1000)
 	case sim.LogBatteryLost:
 		return fmt.Sprintf("Israel destroyed the Syrian air-defence battery at %s after it fired.", n.site(e.Site))
 	case sim.LogEscalation:

@@ -91,8 +91,8 @@ func TestLoadLevant(t *testing.T) {
 	if got := a[sim.USA].Params; !reflect.DeepEqual(got, wantParams) {
 		t.Errorf("usa params = %v, want %v", got, wantParams)
 	}
-	if a[sim.Turkey].Policy != "" || a[sim.Turkey].Params != nil {
-		t.Errorf("turkey has a policy: %+v", a[sim.Turkey])
+	if a[sim.SDF].Policy != "" || a[sim.SDF].Params != nil {
+		t.Errorf("sdf has a policy: %+v", a[sim.SDF])
 	}
 	zones := map[string]sim.Zone{}
 	for _, z := range sc.Zones {

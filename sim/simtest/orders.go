@@ -116,7 +116,7 @@ func ValidOrder(s Source, obs *sim.Observation) (sim.Order, bool) {
 		o.Method, o.Claim = int8(s.Range("method", 0, 1)), flip(s, "claim")
 	case sim.DecideWarning:
 		o.Kind = pick(s, "answer", []sim.OrderKind{sim.OrderWarn, sim.OrderHold})
-	case sim.DecideAirDefence, sim.DecideNotice, sim.DecideAnswer, sim.DecideInsurgency:
+	case sim.DecideAirDefence, sim.DecideNotice, sim.DecideAnswer, sim.DecideInsurgency, sim.DecideOffensive:
 		o.Kind = pick(s, "answer", sim.Allowed(d.Kind))
 	case sim.DecideProtection:
 		o.Kind = sim.OrderHold
