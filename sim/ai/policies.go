@@ -280,8 +280,8 @@ func newForceProtection(p paramSet, rng sim.PCG) sim.Policy {
 // attack on it known to be coming: the threat that emptied it has passed.
 func returnTroops(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for i := range obs.Sites {
-		if !obs.Sites[i].Evacuated || obs.Scenario.Sites[i].Owner != sim.USA {
-			continue
+		if !obs.Sites[i].Evacuated || obs.Scenario.Sites[i].Owner != sim.USA || obs.Sites[i].Troops == 0 {
+			continue // nothing to bring back where Washington has pulled everyone out
 		}
 		threatened := false
 		for _, a := range obs.Attacks {
