@@ -19,6 +19,7 @@ import (
 
 	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/replay"
 )
 
 // ErrRefused is the error a Status carries when the server refused the seat
@@ -211,7 +212,7 @@ var ErrNotConnected = errors.New("not connected to the server")
 func (c *Client) Send(ctx context.Context, stop int64, orders []sim.Order, done bool) error {
 	m := &netproto.ClientMessage{Type: netproto.TypeOrders, Stop: stop, Done: done}
 	for _, o := range orders {
-		m.Orders = append(m.Orders, netproto.EncodeOrder(o))
+		m.Orders = append(m.Orders, replay.EncodeOrder(o))
 	}
 	return c.write(ctx, m)
 }
@@ -229,7 +230,7 @@ func (c *Client) Preview(ctx context.Context, o sim.Order) (sim.Preview, error) 
 		delete(c.waiters, id)
 		c.mu.Unlock()
 	}()
-	wo := netproto.EncodeOrder(o)
+	wo := replay.EncodeOrder(o)
 	if err := c.write(ctx, &netproto.ClientMessage{Type: netproto.TypePreview, ID: id, Order: &wo}); err != nil {
 		return sim.Preview{}, err
 	}

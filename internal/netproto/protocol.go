@@ -10,6 +10,7 @@ import (
 	"fmt"
 
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/replay"
 )
 
 // ProtocolVersion is the version of the message schema; a client says which
@@ -68,64 +69,8 @@ type ClientMessage struct {
 	By      string      `json:"by,omitempty"`      // takeover: seat, ai or umpire
 }
 
-// WireOrder is an order as messages carry it, with the replay format's
-// field names: ids for kinds and indices for routes, sites and corridors.
-type WireOrder struct {
-	Kind       string `json:"kind"`
-	Decision   int32  `json:"decision,omitempty"`
-	TargetKind string `json:"target_kind,omitempty"` // "shipment"; absent for sites
-	Target     int32  `json:"target,omitempty"`
-	Route      int32  `json:"route,omitempty"`
-	Package    int8   `json:"package,omitempty"`
-	Notice     int8   `json:"notice,omitempty"`
-	SkipReview bool   `json:"skip_review,omitempty"`
-	Site       int32  `json:"site,omitempty"`
-	Method     int8   `json:"method,omitempty"`
-	Claim      bool   `json:"claim,omitempty"`
-	Strike     bool   `json:"strike,omitempty"`
-	Blame      bool   `json:"blame,omitempty"`
-	Delay      int32  `json:"delay,omitempty"`
-	Radius     int64  `json:"radius,omitempty"`
-	Days       int32  `json:"days,omitempty"`
-	Corridor   int32  `json:"corridor,omitempty"`
-	Interval   int32  `json:"interval,omitempty"`
-}
-
-// EncodeOrder writes an engine order for the wire.
-func EncodeOrder(o sim.Order) WireOrder {
-	w := WireOrder{
-		Kind: o.Kind.String(), Decision: o.Decision, Target: o.Target.ID, Route: o.Route, Package: o.Package,
-		Notice: o.Notice, SkipReview: o.SkipReview, Site: o.Site, Method: o.Method, Claim: o.Claim,
-		Strike: o.Strike, Blame: o.Blame, Delay: o.Delay, Radius: o.Radius, Days: o.Days,
-		Corridor: o.Corridor, Interval: o.Interval,
-	}
-	if o.Target.Kind == sim.TargetShipment {
-		w.TargetKind = "shipment"
-	}
-	return w
-}
-
-// Order reads a wire order; unknown kinds are refused.
-func (w WireOrder) Order() (sim.Order, error) {
-	kind, ok := sim.ParseOrderKind(w.Kind)
-	if !ok {
-		return sim.Order{}, fmt.Errorf("unknown order kind %q", w.Kind)
-	}
-	var tk sim.TargetKind
-	switch w.TargetKind {
-	case "":
-	case "shipment":
-		tk = sim.TargetShipment
-	default:
-		return sim.Order{}, fmt.Errorf("unknown target kind %q", w.TargetKind)
-	}
-	return sim.Order{
-		Kind: kind, Decision: w.Decision, Target: sim.Target{Kind: tk, ID: w.Target}, Route: w.Route,
-		Package: w.Package, Notice: w.Notice, SkipReview: w.SkipReview, Site: w.Site, Method: w.Method,
-		Claim: w.Claim, Strike: w.Strike, Blame: w.Blame, Delay: w.Delay, Radius: w.Radius, Days: w.Days,
-		Corridor: w.Corridor, Interval: w.Interval,
-	}, nil
-}
+// WireOrder is an order as messages carry it: the replay format's form.
+type WireOrder = replay.WireOrder
 
 // ErrMalformed is wrapped by every error Decode returns.
 var ErrMalformed = errors.New("malformed message")

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/replay"
 )
 
 func TestDecode(t *testing.T) {
@@ -55,7 +56,7 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("accepted %d bytes with %d orders", len(data), len(orders))
 		}
 		for i, o := range orders {
-			back, err := EncodeOrder(o).Order()
+			back, err := replay.EncodeOrder(o).Order()
 			if err != nil || back != o {
 				t.Fatalf("order %d does not survive the wire: %+v -> %+v (%v)", i, o, back, err)
 			}

@@ -50,11 +50,18 @@ type line struct {
 	Outcome    string `json:"outcome,omitempty"`
 }
 
-// orderLine is one recorded order: when, who, what, and the order's
-// non-zero fields. The turn is the turn line's.
+// orderLine is one recorded order: when, who, and the order. The turn is
+// the turn line's.
 type orderLine struct {
-	Step       string `json:"step"`
-	Actor      string `json:"actor"`
+	Step  string `json:"step"`
+	Actor string `json:"actor"`
+	WireOrder
+}
+
+// WireOrder is an order as replays and network messages carry it: ids for
+// kinds, indices for routes, sites and corridors, and only the non-zero
+// fields.
+type WireOrder struct {
 	Kind       string `json:"kind"`
 	Decision   int32  `json:"decision,omitempty"`
 	TargetKind string `json:"target_kind,omitempty"` // "shipment"; absent for sites
@@ -73,6 +80,42 @@ type orderLine struct {
 	Days       int32  `json:"days,omitempty"`
 	Corridor   int32  `json:"corridor,omitempty"`
 	Interval   int32  `json:"interval,omitempty"`
+}
+
+// EncodeOrder writes an engine order in its file and wire form.
+func EncodeOrder(o sim.Order) WireOrder {
+	w := WireOrder{
+		Kind: o.Kind.String(), Decision: o.Decision, Target: o.Target.ID, Route: o.Route, Package: o.Package,
+		Notice: o.Notice, SkipReview: o.SkipReview, Site: o.Site, Method: o.Method, Claim: o.Claim,
+		Strike: o.Strike, Blame: o.Blame, Delay: o.Delay, Radius: o.Radius, Days: o.Days,
+		Corridor: o.Corridor, Interval: o.Interval,
+	}
+	if o.Target.Kind == sim.TargetShipment {
+		w.TargetKind = targetShipment
+	}
+	return w
+}
+
+// Order reads an order in its file and wire form; unknown kinds are refused.
+func (w WireOrder) Order() (sim.Order, error) {
+	kind, ok := sim.ParseOrderKind(w.Kind)
+	if !ok {
+		return sim.Order{}, fmt.Errorf("unknown order kind %q", w.Kind)
+	}
+	var tk sim.TargetKind
+	switch w.TargetKind {
+	case "":
+	case targetShipment:
+		tk = sim.TargetShipment
+	default:
+		return sim.Order{}, fmt.Errorf("unknown target kind %q", w.TargetKind)
+	}
+	return sim.Order{
+		Kind: kind, Decision: w.Decision, Target: sim.Target{Kind: tk, ID: w.Target}, Route: w.Route,
+		Package: w.Package, Notice: w.Notice, SkipReview: w.SkipReview, Site: w.Site, Method: w.Method,
+		Claim: w.Claim, Strike: w.Strike, Blame: w.Blame, Delay: w.Delay, Radius: w.Radius, Days: w.Days,
+		Corridor: w.Corridor, Interval: w.Interval,
+	}, nil
 }
 
 const targetShipment = "shipment"
@@ -105,18 +148,7 @@ func write(w io.Writer, rp *Replay, maxSize, maxLine int) error {
 }
 
 func encodeOrder(r sim.Recorded) orderLine {
-	o := r.Order
-	ol := orderLine{
-		Step: r.Step.String(), Actor: r.Actor.String(), Kind: o.Kind.String(),
-		Decision: o.Decision, Target: o.Target.ID, Route: o.Route, Package: o.Package,
-		Notice: o.Notice, SkipReview: o.SkipReview, Site: o.Site, Method: o.Method, Claim: o.Claim,
-		Strike: o.Strike, Blame: o.Blame, Delay: o.Delay, Radius: o.Radius, Days: o.Days,
-		Corridor: o.Corridor, Interval: o.Interval,
-	}
-	if o.Target.Kind == sim.TargetShipment {
-		ol.TargetKind = targetShipment
-	}
-	return ol
+	return orderLine{Step: r.Step.String(), Actor: r.Actor.String(), WireOrder: EncodeOrder(r.Order)}
 }
 
 func decodeOrder(ol orderLine, turn int32) (sim.Recorded, error) {
@@ -128,24 +160,11 @@ func decodeOrder(ol orderLine, turn int32) (sim.Recorded, error) {
 	if !ok {
 		return sim.Recorded{}, fmt.Errorf("unknown actor %q", ol.Actor)
 	}
-	kind, ok := sim.ParseOrderKind(ol.Kind)
-	if !ok {
-		return sim.Recorded{}, fmt.Errorf("unknown order kind %q", ol.Kind)
+	o, err := ol.Order()
+	if err != nil {
+		return sim.Recorded{}, err
 	}
-	var tk sim.TargetKind
-	switch ol.TargetKind {
-	case "":
-	case targetShipment:
-		tk = sim.TargetShipment
-	default:
-		return sim.Recorded{}, fmt.Errorf("unknown target kind %q", ol.TargetKind)
-	}
-	return sim.Recorded{Turn: turn, Step: step, Actor: actor, Order: sim.Order{
-		Kind: kind, Decision: ol.Decision, Target: sim.Target{Kind: tk, ID: ol.Target}, Route: ol.Route,
-		Package: ol.Package, Notice: ol.Notice, SkipReview: ol.SkipReview, Site: ol.Site, Method: ol.Method,
-		Claim: ol.Claim, Strike: ol.Strike, Blame: ol.Blame, Delay: ol.Delay, Radius: ol.Radius,
-		Days: ol.Days, Corridor: ol.Corridor, Interval: ol.Interval,
-	}}, nil
+	return sim.Recorded{Turn: turn, Step: step, Actor: actor, Order: o}, nil
 }
 
 // Read reads a replay written by Write, plain or gzip-compressed. It refuses

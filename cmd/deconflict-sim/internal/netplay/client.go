@@ -14,6 +14,7 @@ import (
 	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/ai"
+	"github.com/deconflict/deconflict/sim/replay"
 	"github.com/deconflict/deconflict/sim/scenario"
 )
 
@@ -162,7 +163,7 @@ func (p *player) decide(m *netproto.ServerMessage) ([]netproto.WireOrder, error)
 	obs.Scenario = p.sc
 	var out []netproto.WireOrder
 	for _, o := range p.policy.Decide(obs, nil) {
-		out = append(out, netproto.EncodeOrder(o))
+		out = append(out, replay.EncodeOrder(o))
 	}
 	return out, nil
 }

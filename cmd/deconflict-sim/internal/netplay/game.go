@@ -397,7 +397,7 @@ func (g *Game) handle(en *entry, orders []sim.Order, from *conn, live bool) stri
 		}
 		en.Orders = en.Orders[:0]
 		for _, o := range done {
-			en.Orders = append(en.Orders, netproto.EncodeOrder(o))
+			en.Orders = append(en.Orders, replay.EncodeOrder(o))
 		}
 		closes := en.Done && g.waiting == a && (!live || asked == g.stop)
 		en.Done = closes

@@ -22,6 +22,7 @@ import (
 
 	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/replay"
 )
 
 // Flood limits: a connection may send burst messages at once and rate a
@@ -350,7 +351,7 @@ func (g *Game) observeFor(s *seat) *netproto.ServerMessage {
 func encodeAll(orders []sim.Order) []netproto.WireOrder {
 	out := make([]netproto.WireOrder, 0, len(orders))
 	for _, o := range orders {
-		out = append(out, netproto.EncodeOrder(o))
+		out = append(out, replay.EncodeOrder(o))
 	}
 	return out
 }
