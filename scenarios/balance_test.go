@@ -9,7 +9,6 @@ import (
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/ai"
-	"github.com/deconflict/deconflict/sim/runner"
 	"github.com/deconflict/deconflict/sim/scenario"
 )
 
@@ -61,22 +60,11 @@ func passive(role sim.Actor) setting {
 // share of runs the role won.
 func winShare(t *testing.T, f scenarios.File, ovs []scenario.Override, role sim.Actor, runs int) float64 {
 	t.Helper()
-	sc, err := scenario.Load(f.Name, f.Data, ovs)
-	if err != nil {
-		t.Fatalf("%s with %v: %v", f.Name, ovs, err)
+	won := 0.0
+	for _, run := range play(t, f, ovs, role, runs) {
+		won += run[sim.NumMetrics] // 1 when the role won
 	}
-	d := runner.NewDriver(sc)
-	won := 0
-	for seed := uint64(1); seed <= uint64(runs); seed++ {
-		res, err := d.Run(seed, runner.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.Verdicts[role] == sim.VerdictWon {
-			won++
-		}
-	}
-	return float64(won) / float64(runs)
+	return won / float64(runs)
 }
 
 // TestBalance checks, for the role each vignette suggests, that no strategy

@@ -24,8 +24,9 @@ func Roles(sc *sim.Scenario) []sim.Actor {
 }
 
 // Decides reports whether an actor makes decisions a player can take over:
-// those with AI policies.
-func Decides(a sim.Actor) bool { return a < sim.NumActors && len(ai.Names(a)) > 0 }
+// those with AI policies (each has a default one). It allocates nothing: the
+// play screen asks every frame.
+func Decides(a sim.Actor) bool { return ai.Default(a) != "" }
 
 // Briefing returns the role's briefing, or a plain one when the scenario
 // has none for it.
