@@ -1,6 +1,8 @@
 # Deconflict — build, play and test.
 #
 #   make play    install what the game needs (Debian packages), then open it
+#   make web     build the game for the browser into bin/web (serve it with
+#                deconflict-sim serve --web bin/web)
 #   make test    install what the tests need, then run every test, the game's
 #                real-window test under Xvfb (required: it fails without a
 #                display), the browser client in headless Chromium, the
@@ -19,7 +21,7 @@ GAME_PKGS := gcc libc6-dev libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-
 	libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config
 TEST_PKGS := $(GAME_PKGS) xvfb xauth qemu-user tzdata chromium
 
-.PHONY: play test deps-game deps-test build sim check fmt vet hashcheck bench clean
+.PHONY: play test web deps-game deps-test build sim check fmt vet hashcheck bench clean
 
 play: deps-game
 	$(GO) run ./cmd/deconflict
@@ -56,6 +58,16 @@ sim:
 
 hashcheck:
 	.ci/hashcheck.sh
+
+# web: the game for the browser. Go's loader for WebAssembly sits in
+# lib/wasm since Go 1.24 (misc/wasm before).
+WEB_DIR ?= bin/web
+web:
+	mkdir -p $(WEB_DIR)
+	GOOS=js GOARCH=wasm $(GO) build -o $(WEB_DIR)/game.wasm ./cmd/deconflict
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB_DIR)/ 2>/dev/null || \
+		cp "$$($(GO) env GOROOT)/misc/wasm/wasm_exec.js" $(WEB_DIR)/
+	cp cmd/deconflict/web/index.html $(WEB_DIR)/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./sim/...

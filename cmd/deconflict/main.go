@@ -4,6 +4,10 @@
 // With --screenshot it plays some turns without a player, renders one
 // screen to a PNG and exits (for documentation and CI); with --frame-stats
 // it measures frame times over a scripted pan and zoom. See --help.
+//
+// Built for the browser (GOOS=js GOARCH=wasm, make web) it takes its
+// arguments from the page's address instead: ?code=CODE joins that seat of
+// the game served by the page's host.
 package main
 
 import (
@@ -20,7 +24,12 @@ import (
 
 func main() {
 	started := time.Now()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, started))
+	args, err := commandLine()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "deconflict: %v\n", err)
+		os.Exit(options.ExitUsage)
+	}
+	os.Exit(run(args, os.Stdout, os.Stderr, started))
 }
 
 func run(args []string, stdout, stderr io.Writer, started time.Time) int {

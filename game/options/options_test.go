@@ -60,3 +60,40 @@ func TestParseColourBlind(t *testing.T) {
 		t.Error("the colour-blind palette is on by default")
 	}
 }
+
+func TestFromURL(t *testing.T) {
+	cases := []struct {
+		href string
+		want []string
+		err  string
+	}{
+		{"http://127.0.0.1:7420/?code=Ab-9_x", []string{"--join", "ws://127.0.0.1:7420", "--code", "Ab-9_x"}, ""},
+		{"https://game.example:443/index.html?code=Zq1&x=1#top", []string{"--join", "wss://game.example:443", "--code", "Zq1"}, ""},
+		{"http://[::1]:8080/?code=a%2Bb", []string{"--join", "ws://[::1]:8080", "--code", "a+b"}, ""},
+		{"http://127.0.0.1:7420/", nil, ""},
+		{"http://127.0.0.1:7420/?code=", nil, "empty ?code="},
+		{"file:///tmp/index.html?code=abc", nil, "want an http or https page"},
+		{"http://%zz/?code=a", nil, "the page's address"},
+	}
+	for _, c := range cases {
+		got, err := FromURL(c.href)
+		switch {
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%s: error %v, want one saying %q", c.href, err, c.err)
+		case c.err == "" && err != nil:
+			t.Errorf("%s: %v", c.href, err)
+		case strings.Join(got, " ") != strings.Join(c.want, " ") || len(got) != len(c.want):
+			t.Errorf("%s: %q, want %q", c.href, got, c.want)
+		}
+	}
+	// what FromURL gives, Parse takes as a join
+	args, err := FromURL("http://127.0.0.1:7420/?code=abc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	opt, _, ok := Parse(args, &out, &errOut, time.Now())
+	if !ok || opt.Join != "ws://127.0.0.1:7420" || opt.Code != "abc" {
+		t.Errorf("Parse(%q): ok %v, join %q code %q: %s", args, ok, opt.Join, opt.Code, errOut.String())
+	}
+}
