@@ -5,7 +5,8 @@
 #                deconflict-sim serve --web bin/web)
 #   make test    install what the tests need, then run every test, the game's
 #                real-window test under Xvfb (required: it fails without a
-#                display), the browser client in headless Chromium, the
+#                display), the browser client and the game's browser build
+#                (make web) in headless Chromium, the
 #                cross-architecture hash check (386, or 32-bit arm under
 #                qemu-arm where 386 binaries cannot run) and Taplo's check of
 #                the scenarios against their JSON Schema
@@ -28,10 +29,11 @@ play: deps-game
 
 # DECONFLICT_REQUIRE_DISPLAY=1: the game's smoke test fails, rather than
 # skips, if it finds no display (a plain go test without one skips it).
-# DECONFLICT_BROWSER_TEST=1: the served game's browser client is tested in
-# headless Chromium (a plain go test skips it).
-test: deps-test check
-	DECONFLICT_REQUIRE_DISPLAY=1 DECONFLICT_BROWSER_TEST=1 xvfb-run -a -s "-screen 0 1600x1000x24" $(GO) test -count=1 ./...
+# DECONFLICT_BROWSER_TEST=1: the served game's browser client and the game's
+# browser build (make web, found through DECONFLICT_WEB_DIR) are tested in
+# headless Chromium (a plain go test skips them).
+test: deps-test check web
+	DECONFLICT_REQUIRE_DISPLAY=1 DECONFLICT_BROWSER_TEST=1 DECONFLICT_WEB_DIR=$(CURDIR)/$(WEB_DIR) xvfb-run -a -s "-screen 0 1600x1000x24" $(GO) test -count=1 ./...
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/deconflict-sim
 	.ci/hashcheck.sh
 	.ci/taplo.sh
