@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"os"
 	"path/filepath"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -23,7 +22,6 @@ import (
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/view"
-	"github.com/deconflict/deconflict/internal/atomicfile"
 	"github.com/deconflict/deconflict/sim"
 )
 
@@ -91,6 +89,7 @@ type Game struct {
 	dsf      float64 // device scale factor
 	settings Settings
 	store    save.Store
+	storeErr error // why there is no store, when there is none (saving is off)
 	saveDir  string
 	input    Input
 	capture  *capture
@@ -123,8 +122,10 @@ func New(opt Options) (*Game, error) {
 	if st, err := save.DefaultStore(); err == nil {
 		g.store = st
 		g.saveDir = filepath.Join(filepath.Dir(st.Dir), "saves")
-		g.loadSettings()
+	} else {
+		g.storeErr = err
 	}
+	g.loadSettings()
 	if opt.Join != "" {
 		g.screen = newJoined(g, opt.Join, opt.Code)
 	} else if opt.Scenario != "" {
@@ -260,12 +261,9 @@ func (g *Game) setScreen(s Screen) {
 // Quit ends the game at the next tick.
 func (g *Game) Quit() { g.quit = true }
 
-func (g *Game) settingsPath() string {
-	return filepath.Join(filepath.Dir(g.store.Dir), "settings.json")
-}
-
+// loadSettings reads the settings kept by an earlier run, if any.
 func (g *Game) loadSettings() {
-	data, err := os.ReadFile(g.settingsPath())
+	data, err := g.readSettings()
 	if err != nil {
 		return
 	}
@@ -277,11 +275,9 @@ func (g *Game) loadSettings() {
 	}
 }
 
+// saveSettings keeps the settings for the next run.
 func (g *Game) saveSettings() {
-	if g.store.Dir == "" {
-		return
-	}
 	if data, err := jsonMarshal(g.settings); err == nil {
-		atomicfile.WriteFile(g.settingsPath(), data) // a lost preference is not worth an error
+		g.writeSettings(data) // a lost preference is not worth an error
 	}
 }

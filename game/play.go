@@ -515,7 +515,7 @@ func (p *Play) saveGame() {
 	name := fmt.Sprintf("%s-turn%d-%s.json", p.sess.Scenario().ID, p.sess.Turn()+1, time.Now().Format("20060102-150405"))
 	path := filepath.Join(p.g.saveDir, name)
 	if p.g.saveDir == "" {
-		p.say("There is no configuration directory to save in.", true)
+		p.say(fmt.Sprintf("Saving is off: %v.", p.g.storeErr), true)
 		return
 	}
 	if err := save.Write(path, g); err != nil {

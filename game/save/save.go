@@ -289,9 +289,9 @@ type Store struct {
 // DefaultStore returns the autosave directory under the user's
 // configuration directory.
 func DefaultStore() (Store, error) {
-	dir, err := os.UserConfigDir()
+	dir, err := configDir()
 	if err != nil {
-		return Store{}, fmt.Errorf("find the configuration directory: %w", err)
+		return Store{}, err
 	}
 	return Store{Dir: filepath.Join(dir, "deconflict", "autosave"), Keep: 20}, nil
 }
