@@ -44,11 +44,13 @@ deps-game:
 deps-test:
 	@.ci/deps.sh $(TEST_PKGS)
 
-# check: formatting and vet, before any test runs
+# check: formatting and vet, before any test runs (vet also of the packages
+# with files of their own for the browser build)
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/deconflict ./game ./game/save ./internal/infile
 
 build:
 	$(GO) build -o bin/deconflict ./cmd/deconflict
