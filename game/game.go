@@ -3,7 +3,8 @@
 // its charts, the pause menu and the help overlay. It reads the engine's
 // observations and previews through a game session and sends orders, nothing
 // else; the logic it draws lives in the ebiten-free packages camera, ui,
-// view, session and save.
+// view, session and save. The same frontend runs in the browser (GOOS=js):
+// there its settings live in the page's local storage and it keeps no saves.
 package game
 
 import (
