@@ -393,7 +393,7 @@ func (p *Play) strikeSettings(x, y, w float64) float64 {
 		label := view.PackageWord(i)
 		rr := ui.Rect{W: g.buttonWidth(label, small), H: g.Px(26)}
 		y = p.flowButton(&rr, x, w, y)
-		p.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("pkg-%d", i), Rect: rr, Tip: "Package size: more jets, better odds, same exposure."},
+		p.cs.add(control{Widget: ui.Widget{ID: fmt.Sprintf("pkg-%d", i), Rect: rr, Tip: "Package size: more jets hit harder but are seen sooner; interception is ×½ with 2 jets, ×2 with 8, so over heavy cover a smaller package hits more often and loses fewer aircraft."},
 			Label: label, Face: small, Style: styleToggle, On: p.cardOpt.Package == i, Action: func() { p.cardOpt.Package = i }})
 	}
 	y = p.flowEnd(y)

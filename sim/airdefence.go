@@ -81,7 +81,7 @@ func (e *Engine) raidOdds() (downed, lost int64) {
 		if !e.mayFlyNow(m) {
 			continue
 		}
-		downed += e.aircraftLoss(e.Intercept(e.flightExposure(m)))
+		downed += e.aircraftLoss(PackageIntercept(e.Intercept(e.flightExposure(m)), m.Package))
 		for _, j := range e.adSites {
 			if e.batteryCovers(m, j) {
 				lost += chance

@@ -19,6 +19,10 @@ const (
 
 	// interceptCap is the highest interception chance, micro (90%).
 	interceptCap = 9 * Micro / 10
+	// referencePackage is the package size (aircraft) whose interception
+	// chance is the route's: a package of n aircraft is intercepted with
+	// the route's chance × n / referencePackage (see PackageIntercept).
+	referencePackage = 4
 	// leakSuccessDivisor divides the strike success chance when the notice to Russia leaked.
 	leakSuccessDivisor = 2
 	// shortNoticeIncident multiplies russia_incident on short notice.

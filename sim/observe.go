@@ -78,7 +78,7 @@ type RouteOption struct {
 	Route     int32
 	Reasons   Reason // why it would need review, halt or notice
 	Exposure  int64
-	Intercept int64    // micro
+	Intercept int64    // micro, for 4 aircraft (see PackageIntercept for the others)
 	Success   [3]int64 // micro, by package size
 }
 

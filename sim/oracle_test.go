@@ -198,10 +198,80 @@ func TestOracleStrikeSuccess(t *testing.T) {
 		})
 	}
 	// through the engine's own geometry: 100 km of full cover at level 2 is
-	// 16% interception (above), so 8 aircraft succeed with 0.756
+	// 16% interception for 4 aircraft (above), 16% × 8 / 4 = 32% for 8, so
+	// 8 aircraft succeed with 0.9 × (1 − 0.32) = 0.612
 	e := sim.New(flatland(), 1)
-	if got := e.SuccessChance(sim.Target{Kind: sim.TargetSite, ID: flDepot}, sim.PackageLarge, 100_000); got != 756_000 {
-		t.Fatalf("success over 100 km of cover %d ppm, want 756000", got)
+	if got := e.SuccessChance(sim.Target{Kind: sim.TargetSite, ID: flDepot}, sim.PackageLarge, 100_000); got != 612_000 {
+		t.Fatalf("success over 100 km of cover %d ppm, want 612000", got)
+	}
+}
+
+// TestOraclePackageIntercept: a package of n aircraft is intercepted with
+// the route's chance × n / 4, at most 0.9.
+func TestOraclePackageIntercept(t *testing.T) {
+	for _, c := range []struct {
+		route int64
+		pkg   int8
+		want  int64
+	}{
+		{160_000, sim.PackageSmall, 80_000},   // 0.16 × 2 / 4 = 0.08
+		{160_000, sim.PackageMedium, 160_000}, // 0.16 × 4 / 4 = 0.16
+		{160_000, sim.PackageLarge, 320_000},  // 0.16 × 8 / 4 = 0.32
+		{500_000, sim.PackageLarge, 900_000},  // 0.5 × 8 / 4 = 1.0, capped at 0.9
+		{900_000, sim.PackageSmall, 450_000},  // 0.9 × 2 / 4 = 0.45
+		{0, sim.PackageLarge, 0},              // no cover, no interception
+	} {
+		if got := sim.PackageIntercept(c.route, c.pkg); got != c.want {
+			t.Errorf("route %d ppm, package %d: %d ppm, want %d", c.route, c.pkg, got, c.want)
+		}
+	}
+}
+
+// TestNoPackageAlwaysBest: against the same depot and the same defences
+// (flatland's SAM at level 2, 0.0008 per km, aircraft_loss 0.04), each
+// package size hits most often over some length of cover, and the smallest
+// always loses the fewest aircraft: no size is best in every situation.
+func TestNoPackageAlwaysBest(t *testing.T) {
+	e := sim.New(flatland(), 1)
+	depot := sim.Target{Kind: sim.TargetSite, ID: flDepot}
+	for _, c := range []struct {
+		name     string
+		exposure int64    // metres
+		success  [3]int64 // small, medium, large
+		loss     [3]int64
+		best     int8
+	}{
+		// route 25 × 0.0008 × 2 = 0.04: packages 0.02, 0.04, 0.08;
+		// success 0.55 × 0.98 = 0.539, 0.75 × 0.96 = 0.72, 0.9 × 0.92 = 0.828;
+		// loss × 0.04: 0.0008, 0.0016, 0.0032
+		{"25 km of cover", 25_000, [3]int64{539_000, 720_000, 828_000}, [3]int64{800, 1_600, 3_200}, sim.PackageLarge},
+		// route 0.16: packages 0.08, 0.16, 0.32; success 0.55 × 0.92 = 0.506,
+		// 0.75 × 0.84 = 0.63, 0.9 × 0.68 = 0.612; loss 0.0032, 0.0064, 0.0128
+		{"100 km of cover", 100_000, [3]int64{506_000, 630_000, 612_000}, [3]int64{3_200, 6_400, 12_800}, sim.PackageMedium},
+		// route 400 × 0.0008 × 2 = 0.64: packages 0.32, 0.64, 0.9 (capped);
+		// success 0.55 × 0.68 = 0.374, 0.75 × 0.36 = 0.27, 0.9 × 0.1 = 0.09;
+		// loss 0.0128, 0.0256, 0.036
+		{"400 km of cover", 400_000, [3]int64{374_000, 270_000, 90_000}, [3]int64{12_800, 25_600, 36_000}, sim.PackageSmall},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			best := int8(-1)
+			for pkg := int8(sim.PackageSmall); pkg <= sim.PackageLarge; pkg++ {
+				s := e.SuccessChance(depot, pkg, c.exposure)
+				l := e.AircraftLoss(sim.PackageIntercept(e.Intercept(c.exposure), pkg))
+				if s != c.success[pkg] || l != c.loss[pkg] {
+					t.Errorf("package %d: success %d, loss %d ppm; want %d, %d", pkg, s, l, c.success[pkg], c.loss[pkg])
+				}
+				if best < 0 || s > e.SuccessChance(depot, best, c.exposure) {
+					best = pkg
+				}
+			}
+			if best != c.best {
+				t.Errorf("best package for success %d, want %d", best, c.best)
+			}
+			if c.loss[sim.PackageSmall] >= c.loss[c.best] && c.best != sim.PackageSmall {
+				t.Errorf("the small package does not lose fewer aircraft than the one that hits most")
+			}
+		})
 	}
 }
 

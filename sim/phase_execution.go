@@ -61,7 +61,7 @@ func (e *Engine) execution() {
 			rng.Uint32()
 			rng.Uint32()
 		}
-		intercept := e.Intercept(e.flightExposure(m))
+		intercept := PackageIntercept(e.Intercept(e.flightExposure(m)), m.Package)
 		e.batteryLosses(m)
 		if rng.Chance(e.aircraftLoss(intercept)) {
 			st.Count[MetricAircraftLost]++
@@ -138,6 +138,8 @@ func (e *Engine) aircraftLoss(intercept int64) int64 {
 	return scale(intercept, e.param(ParamAircraftLoss))
 }
 
+// successChance is the chance (micro) that a strike with this package
+// destroys the target, given the package's own interception chance.
 func (e *Engine) successChance(t Target, pkg int8, intercept int64, leaked bool, base [3]int64) int64 {
 	p := scale(base[pkg], Micro-intercept)
 	if t.Kind == TargetSite {
@@ -150,10 +152,10 @@ func (e *Engine) successChance(t Target, pkg int8, intercept int64, leaked bool,
 }
 
 // SuccessChance returns the chance (micro) that a strike with this package
-// destroys the target, given its exposure and no leak.
+// destroys the target, given its route's exposure and no leak.
 func (e *Engine) SuccessChance(t Target, pkg int8, exposure int64) int64 {
 	base := [3]int64{e.param(ParamStrikeSmall), e.param(ParamStrikeMedium), e.param(ParamStrikeLarge)}
-	return e.successChance(t, pkg, e.Intercept(exposure), false, base)
+	return e.successChance(t, pkg, PackageIntercept(e.Intercept(exposure), pkg), false, base)
 }
 
 func (e *Engine) destroy(t Target, pos geo.Point) {

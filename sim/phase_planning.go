@@ -107,6 +107,19 @@ func (e *Engine) Intercept(exposure int64) int64 {
 	return min(p, interceptCap)
 }
 
+// PackageAircraft is the number of aircraft in a package of the given size
+// (PackageSmall, PackageMedium or PackageLarge): 2, 4 or 8.
+func PackageAircraft(pkg int8) int64 { return 2 << pkg }
+
+// PackageIntercept returns the interception chance (micro) of a package on
+// a route whose interception chance is intercept: the route's chance ×
+// aircraft / referencePackage, at most interceptCap. More aircraft are seen
+// sooner and give the defences more to shoot at, so the eight-jet package
+// that hits hardest is also the one most often intercepted.
+func PackageIntercept(intercept int64, pkg int8) int64 {
+	return min(intercept*PackageAircraft(pkg)/referencePackage, interceptCap)
+}
+
 func (e *Engine) plannedThisTurn() int64 {
 	n := int64(0)
 	for i := range e.st.Missions {

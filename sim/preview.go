@@ -229,7 +229,7 @@ func (e *Engine) expectedAfterStrike(m *Mission, inZone bool, exposure int64) ([
 // engine (a copy: it may change it), and the complicity Iran will perceive
 // once it flies.
 func (e *Engine) strikeLines(m *Mission, lines []PreviewLine) []PreviewLine {
-	intercept := e.Intercept(m.Exposure)
+	intercept := PackageIntercept(e.Intercept(m.Exposure), m.Package)
 	lines = append(lines,
 		chanceLine("strike success", 0, e.SuccessChance(m.Target, m.Package, m.Exposure)),
 		chanceLine("interception", 0, intercept),

@@ -91,7 +91,7 @@ func checkLine(t *rapid.T, e, after *sim.Engine, o sim.Order, l sim.PreviewLine)
 		if m == nil || !strings.Contains(l.When, "when it flies") || o.Kind == sim.OrderCondition {
 			return 0 // an expectation of what comes later: nothing to read yet
 		}
-		x := after.Intercept(m.Exposure)
+		x := sim.PackageIntercept(after.Intercept(m.Exposure), m.Package)
 		switch l.Label {
 		case "strike success":
 			p := int64(0)

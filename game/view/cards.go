@@ -248,7 +248,7 @@ func planCard(c *Card, obs *sim.Observation, opt CardOptions) {
 			if o.Reasons&sim.ReasonHalt != 0 {
 				label += " · halt"
 			}
-			tip := fmt.Sprintf("Strike %s via the %s with %s. Interception risk %s.", name, RouteName(obs.Scenario, o.Route), PackageWord(opt.Package), Percent(o.Intercept))
+			tip := fmt.Sprintf("Strike %s via the %s with %s. Interception risk %s.", name, RouteName(obs.Scenario, o.Route), PackageWord(opt.Package), Percent(sim.PackageIntercept(o.Intercept, opt.Package)))
 			if r := ReasonText(o.Reasons); r != "" {
 				tip += " The route " + r + "."
 			}
