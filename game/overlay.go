@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
@@ -395,6 +396,19 @@ func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
 		render.TextMiddle(dst, l.label, g.body(), x+sr*4, y+sr*1.2, view.Text(), render.Left)
 		y += sr * 2.8
 	}
+	// the hazard's colours, as the top-bar badges and the rings round your sites show them
+	hx := x
+	for l := view.HazardLow; l < view.NumHazardLevels; l++ {
+		label := l.String()
+		w := sr*2.4 + text.Advance(label, g.small()) + g.Px(12)
+		if hx > x && hx+w > cols[1].Right() {
+			hx, y = x, y+sr*2.4
+		}
+		g.pt.Ring(dst, hx+sr*1.2, y+sr*1.2, sr, g.Px(2), g.pt.Palette.Hazard[l])
+		render.TextMiddle(dst, label, g.small(), hx+sr*2.6, y+sr*1.2, g.pt.Palette.Hazard[l], render.Left)
+		hx += w
+	}
+	y += sr * 2.8
 	y += g.Px(4)
 	y = g.heading(dst, "ACTORS", x, y)
 	ax := x

@@ -120,8 +120,8 @@ func (p *Play) drawMap(dst *ebiten.Image) {
 		if int32(i) == p.selected {
 			g.pt.Ring(sub, x, y, r*2.3, g.Px(2), view.Accent())
 		}
-		if v.Hazard >= 20_000 && s.Owner == roleOwner(obs.Actor) {
-			g.pt.Ring(sub, x, y, r*2.0, g.Px(1.5), view.Fade(view.Danger(), 0.8))
+		if l := view.LevelOf(v.Hazard); l > view.HazardLow && s.Owner == roleOwner(obs.Actor) {
+			g.pt.Ring(sub, x, y, r*2.0, g.Px(2), g.pt.Palette.Hazard[l])
 		}
 		size := r * 1.5
 		if sym.City {

@@ -639,13 +639,7 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 			render.TextMiddle(dst, moreLabel(len(tb.Hazards)-countPrefix(p.cs.list, "bar-hazard-")), body, r.X, cy, view.Accent(), render.Left)
 		case scan(c.ID, "bar-hazard-%d", &n):
 			h := tb.Hazards[n]
-			clr := view.Accent()
-			switch {
-			case h.Micro >= 50_000:
-				clr = view.Danger()
-			case h.Micro < 10_000:
-				clr = view.Dim() // below 1%: noted, not alarming
-			}
+			clr := g.pt.Palette.Hazard[view.LevelOf(h.Micro)]
 			s := g.Px(7)
 			g.pt.Convex(dst, []float64{r.X + s, cy - s, r.X + 2*s, cy + s*0.8, r.X, cy + s*0.8}, clr)
 			render.TextMiddle(dst, "!", g.Face(10, true), r.X+s, cy+g.Px(1), view.Sea(), render.Center)

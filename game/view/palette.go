@@ -78,11 +78,47 @@ func ActorColor(a sim.Actor) color.RGBA {
 }
 
 // Palette holds the colours a player must tell apart: each owner's, and
-// the hazard's three levels (low, raised, high).
+// the hazard's levels (Hazard is indexed by HazardLevel).
 type Palette struct {
 	Owners [sim.NumActors]color.RGBA
-	Hazard [3]color.RGBA
+	Hazard [NumHazardLevels]color.RGBA
 }
+
+// HazardLevel is how alarming an attack hazard is, as the top-bar badges,
+// the rings around the player's sites and the help's legend colour it.
+type HazardLevel uint8
+
+// The hazard levels and the chances (micro) where they start.
+const (
+	HazardLow    HazardLevel = iota // under 1%: noted, not alarming (no ring on the map)
+	HazardRaised                    // 1% to 5%
+	HazardHigh                      // 5% or more
+	NumHazardLevels
+
+	hazardRaisedAt = 10_000 // 1%
+	hazardHighAt   = 50_000 // 5%
+)
+
+// LevelOf returns the level of a hazard (micro).
+func LevelOf(hazard int64) HazardLevel {
+	switch {
+	case hazard >= hazardHighAt:
+		return HazardHigh
+	case hazard >= hazardRaisedAt:
+		return HazardRaised
+	}
+	return HazardLow
+}
+
+// String names the level with its range, for the legend.
+func (l HazardLevel) String() string {
+	return [NumHazardLevels]string{"low hazard (under 1%)", "raised hazard (1–5%)", "high hazard (5% or more)"}[l]
+}
+
+// HazardOwners are the owners of the sites that carry an attack hazard
+// (the engine's exposed sites: US sites and Israeli positions): their
+// colours are the ones hazard colours are shown next to.
+func HazardOwners() []sim.Actor { return []sim.Actor{sim.USA, sim.Israel} }
 
 // DefaultPalette is the game's usual look.
 func DefaultPalette() Palette {
@@ -96,13 +132,15 @@ func DefaultPalette() Palette {
 	p.Owners[sim.Syria] = color.RGBA{0xb0, 0x84, 0xe0, 0xff}
 	p.Owners[sim.Turkey] = color.RGBA{0xee, 0x8c, 0xb0, 0xff}
 	p.Owners[sim.USA] = color.RGBA{0x4f, 0x8e, 0xf7, 0xff}
-	p.Hazard = [3]color.RGBA{Good(), Accent(), Danger()}
+	p.Hazard = [NumHazardLevels]color.RGBA{Good(), Accent(), Danger()}
 	return p
 }
 
 // ColourBlindPalette keeps every owner and every hazard level apart for
 // players with deuteranopia or protanopia (and normal vision): each pair is
-// at least 20 ΔE apart under each (see Distance).
+// at least 20 ΔE apart under each (see Distance), and so is each hazard
+// level from the colours of the owners it is shown with (HazardOwners) and
+// from the land and panels it is drawn on.
 func ColourBlindPalette() Palette {
 	var p Palette
 	p.Owners[sim.Hezbollah] = color.RGBA{0xf0, 0xf0, 0x30, 0xff}
@@ -114,8 +152,9 @@ func ColourBlindPalette() Palette {
 	p.Owners[sim.Syria] = color.RGBA{0xa8, 0x60, 0xc0, 0xff}
 	p.Owners[sim.Turkey] = color.RGBA{0xf0, 0x78, 0xa8, 0xff}
 	p.Owners[sim.USA] = color.RGBA{0x78, 0x60, 0xf0, 0xff}
-	// Okabe–Ito sky blue, yellow and vermillion
-	p.Hazard = [3]color.RGBA{{0x56, 0xb4, 0xe9, 0xff}, {0xf0, 0xe4, 0x42, 0xff}, {0xd5, 0x5e, 0x00, 0xff}}
+	// Okabe–Ito bluish green, yellow and vermillion (their sky blue is
+	// within 20 ΔE of Israel's blue under protanopia)
+	p.Hazard = [NumHazardLevels]color.RGBA{{0x00, 0x9e, 0x73, 0xff}, {0xf0, 0xe4, 0x42, 0xff}, {0xd5, 0x5e, 0x00, 0xff}}
 	return p
 }
 

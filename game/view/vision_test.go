@@ -46,9 +46,11 @@ func minDistance(cs []color.RGBA, v Vision) (float64, int, int) {
 	return best, bi, bj
 }
 
-// The colour-blind palette keeps every pair of owners and every pair of
-// hazard levels at least 20 ΔE apart with normal vision, deuteranopia and
-// protanopia; the default palette does not (Islamic State's grey and
+// The colour-blind palette keeps every pair of owners, every pair of
+// hazard levels, each hazard level and the owners it is shown with, and
+// each hazard level and the backgrounds it is drawn on at least 20 ΔE
+// (CIE76, after the Machado simulation) apart with normal vision,
+// deuteranopia and protanopia; the default palette does not (Islamic State's grey and
 // Turkey's pink fall to about 6 under deuteranopia), which is why the
 // option exists.
 func TestColourBlindPalette(t *testing.T) {
@@ -62,8 +64,42 @@ func TestColourBlindPalette(t *testing.T) {
 			t.Errorf("vision %d: hazard levels %d and %d are %.1f apart", v, i, j, d)
 		}
 	}
+	// hazard colours next to the owners they are shown with (the badge
+	// beside the role's colour in the top bar, the ring round the site's
+	// symbol), and on the land and the panels they are drawn on
+	for v := Normal; v < NumVisions; v++ {
+		for l := HazardLow; l < NumHazardLevels; l++ {
+			for _, a := range HazardOwners() {
+				if d := Distance(p.Hazard[l], p.Owners[a], v); d < need {
+					t.Errorf("vision %d: %s and %s's colour are %.1f apart", v, l, a, d)
+				}
+			}
+			for name, bg := range map[string]color.RGBA{"Syria's land": Syria(), "land": Land(), "panels": Panel(), "sea": Sea()} {
+				if d := Distance(p.Hazard[l], bg, v); d < need {
+					t.Errorf("vision %d: %s on %s is %.1f apart", v, l, name, d)
+				}
+			}
+		}
+	}
 	def := DefaultPalette()
 	if d, i, j := minDistance(def.Owners[:], Deuteranopia); d >= need || sim.Actor(i) != sim.ISIS || sim.Actor(j) != sim.Turkey {
 		t.Errorf("default owners under deuteranopia: closest %s and %s at %.1f; the check would not catch a bad palette", sim.Actor(i), sim.Actor(j), d)
+	}
+	// Okabe–Ito's sky blue, the first choice for the low level, falls
+	// within 20 ΔE of Israel's colour under protanopia: the check sees it
+	if d := Distance(color.RGBA{0x56, 0xb4, 0xe9, 0xff}, p.Owners[sim.Israel], Protanopia); d >= need {
+		t.Errorf("sky blue and Israel under protanopia: %.1f apart; the hazard check would not catch it", d)
+	}
+}
+
+// LevelOf puts a hazard in its level at the stated thresholds: 1% and 5%.
+func TestHazardLevel(t *testing.T) {
+	for _, c := range []struct {
+		micro int64
+		want  HazardLevel
+	}{{0, HazardLow}, {9_999, HazardLow}, {10_000, HazardRaised}, {49_999, HazardRaised}, {50_000, HazardHigh}, {1_000_000, HazardHigh}} {
+		if got := LevelOf(c.micro); got != c.want {
+			t.Errorf("LevelOf(%d) = %s, want %s", c.micro, got, c.want)
+		}
 	}
 }
