@@ -102,10 +102,16 @@ func (c *capture) prepare() error {
 	case "guide":
 		p.openOverlay(overlayGuide)
 		c.screen = p
+	case "settings":
+		p.openOverlay(overlaySettings)
+		c.screen = p
+	case "keys":
+		p.openOverlay(overlayKeys)
+		c.screen = p
 	case "", "play":
 		c.screen = p
 	default:
-		return fmt.Errorf("unknown screen %q: want menu, play, end, help, pause or guide", opt.Screen)
+		return fmt.Errorf("unknown screen %q: want menu, play, end, help, pause, guide, settings or keys", opt.Screen)
 	}
 	return nil
 }

@@ -11,17 +11,20 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"os"
 	"path/filepath"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"github.com/deconflict/deconflict/assets/mapdata"
+	"github.com/deconflict/deconflict/game/keymap"
 	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/options"
 	"github.com/deconflict/deconflict/game/redraw"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
+	"github.com/deconflict/deconflict/game/settings"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/sim"
 )
@@ -43,16 +46,6 @@ type Screen interface {
 	// Busy reports whether the screen animates or waits for a timer, so
 	// it must be drawn again although the player does nothing.
 	Busy() bool
-}
-
-// Settings are the player's preferences, kept between runs.
-type Settings struct {
-	UIScale    float64 `json:"ui_scale"`
-	Fullscreen bool    `json:"fullscreen"`
-	GuideDone  bool    `json:"guide_done"` // the first game's guide was finished or skipped: not shown again
-	// ColourBlind picks the palette whose owners and hazard levels stay
-	// apart with deuteranopia and protanopia (view.ColourBlindPalette).
-	ColourBlind bool `json:"colour_blind"`
 }
 
 // setColourBlind switches the palette and keeps the choice.
@@ -88,7 +81,7 @@ type Game struct {
 	screen   Screen
 	w, h     float64 // the screen in device pixels
 	dsf      float64 // device scale factor
-	settings Settings
+	settings settings.Settings
 	store    save.Store
 	storeErr error // why there is no store, when there is none (saving is off)
 	saveDir  string
@@ -111,7 +104,8 @@ func New(opt Options) (*Game, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load the map: %w", err)
 	}
-	g := &Game{opt: opt, fonts: fonts, pt: render.NewPainter(), mapData: m, dsf: 1, settings: Settings{UIScale: 1, ColourBlind: opt.ColourBlind}}
+	g := &Game{opt: opt, fonts: fonts, pt: render.NewPainter(), mapData: m, dsf: 1, settings: settings.Defaults()}
+	g.settings.ColourBlind = opt.ColourBlind
 	g.applyPalette()
 	g.mapLayer = render.NewMapLayer(m, g.pt)
 	if opt.Screenshot != "" || opt.FrameStats {
@@ -201,7 +195,7 @@ func (g *Game) Update() error {
 		}
 		return ebiten.Termination
 	}
-	if g.input.Pressed(ebiten.KeyF11) && g.capture == nil {
+	if g.input.Did(g.settings.Keys, keymap.Fullscreen) && g.capture == nil {
 		g.settings.Fullscreen = !ebiten.IsFullscreen()
 		ebiten.SetFullscreen(g.settings.Fullscreen)
 		g.saveSettings()
@@ -262,23 +256,32 @@ func (g *Game) setScreen(s Screen) {
 // Quit ends the game at the next tick.
 func (g *Game) Quit() { g.quit = true }
 
-// loadSettings reads the settings kept by an earlier run, if any.
+// loadSettings reads the settings kept by an earlier run, if any; what a
+// damaged or older file cannot give falls back to its default, and each
+// fallback is reported.
 func (g *Game) loadSettings() {
 	data, err := g.readSettings()
 	if err != nil {
-		return
+		return // none kept yet, or nowhere to keep them: the defaults
 	}
-	var s Settings
-	if jsonUnmarshal(data, &s) == nil && s.UIScale >= 0.5 && s.UIScale <= 3 {
-		g.settings = s
-		g.settings.ColourBlind = s.ColourBlind || g.opt.ColourBlind
-		g.applyPalette()
+	s, problems := settings.Parse(data)
+	for _, p := range problems {
+		fmt.Fprintln(os.Stderr, "deconflict:", p)
 	}
+	s.ColourBlind = s.ColourBlind || g.opt.ColourBlind
+	g.settings = s
+	g.applyPalette()
 }
 
-// saveSettings keeps the settings for the next run.
+// saveSettings keeps the settings for the next run, written whole (a
+// failure is reported, not fatal: a lost preference is not worth stopping
+// the game).
 func (g *Game) saveSettings() {
-	if data, err := jsonMarshal(g.settings); err == nil {
-		g.writeSettings(data) // a lost preference is not worth an error
+	data, err := g.settings.Marshal()
+	if err == nil {
+		err = g.writeSettings(data)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "deconflict: save the settings:", err)
 	}
 }

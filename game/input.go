@@ -1,12 +1,12 @@
 package game
 
 import (
-	"encoding/json"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
+	"github.com/deconflict/deconflict/game/keymap"
 	"github.com/deconflict/deconflict/game/ui"
 )
 
@@ -115,6 +115,46 @@ func (in *Input) editField(f *ui.TextField) bool {
 	return in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter)
 }
 
-func jsonMarshal(v any) ([]byte, error) { return json.MarshalIndent(v, "", "  ") }
+// ctrl reports whether Control (or Command) is held.
+func ctrl() bool {
+	return ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
+}
 
-func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
+// Did reports whether a key bound to the action went down this tick, with
+// Control held exactly when the binding asks for it.
+func (in *Input) Did(m keymap.Keymap, a keymap.Action) bool {
+	c := ctrl()
+	for _, k := range in.keys {
+		if m.Pressed(a, keymap.WithCtrl(k.String(), c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Holds reports whether a key bound to the action is held down (for
+// panning), Control or not as the binding asks.
+func (in *Input) Holds(m keymap.Keymap, a keymap.Action) bool {
+	for _, k := range m.Keys(a) {
+		var ek ebiten.Key
+		if ek.UnmarshalText([]byte(k.Name())) == nil && ebiten.IsKeyPressed(ek) && k.Ctrl() == ctrl() {
+			return true
+		}
+	}
+	return false
+}
+
+// Captured is the first key that went down this tick as a binding would
+// name it (with "Ctrl+" when Control is held), ignoring the modifier keys
+// themselves; ok is false when no such key went down.
+func (in *Input) Captured() (k keymap.Key, ok bool) {
+	for _, p := range in.keys {
+		switch p {
+		case ebiten.KeyControl, ebiten.KeyControlLeft, ebiten.KeyControlRight, ebiten.KeyShift, ebiten.KeyShiftLeft, ebiten.KeyShiftRight,
+			ebiten.KeyAlt, ebiten.KeyAltLeft, ebiten.KeyAltRight, ebiten.KeyMeta, ebiten.KeyMetaLeft, ebiten.KeyMetaRight:
+			continue
+		}
+		return keymap.WithCtrl(p.String(), ctrl()), true
+	}
+	return "", false
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
+	"github.com/deconflict/deconflict/game/keymap"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/session"
@@ -26,6 +27,9 @@ func (p *Play) openOverlay(k overlayKind) {
 	p.ovSt = ui.State{}
 	if k == overlayGuide {
 		p.guide = view.Guide{}
+	}
+	if k == overlayKeys {
+		p.keyWait, p.keyMsg, p.keyMsgBad = false, "", false
 	}
 	if k == overlayLoad {
 		p.loadScroll = ui.Scroll{}
@@ -49,6 +53,7 @@ func (p *Play) buildOverlay() ui.Rect {
 	p.ovCs.reset()
 	var box ui.Rect
 	bh := g.Px(38)
+	keys := g.settings.Keys
 	button := func(id, label, tip, hot string, r ui.Rect, style style, action func()) {
 		p.ovCs.add(control{Widget: ui.Widget{ID: id, Rect: r, Tip: tip, Hotkey: hot, Focusable: true}, Label: label, Style: style, Face: g.body(), Action: action})
 	}
@@ -56,7 +61,9 @@ func (p *Play) buildOverlay() ui.Rect {
 	case overlayHelp:
 		box = p.overlayBox(g.Px(900), g.Px(600))
 		r := box.Inset(g.Px(18))
-		button("close", "Close", "", "F1 or Esc", ui.Rect{X: r.Right() - g.Px(120), Y: r.Bottom() - bh, W: g.Px(120), H: bh}, styleButton, p.closeOverlay)
+		button("close", "Close", "", keys.Label(keymap.Help)+" or Esc", ui.Rect{X: r.Right() - g.Px(120), Y: r.Bottom() - bh, W: g.Px(120), H: bh}, styleButton, p.closeOverlay)
+		button("keys", "Change keys", "Bind the game's keys to others.", "",
+			ui.Rect{X: r.Right() - g.Px(400), Y: r.Bottom() - bh, W: g.Px(130), H: bh}, styleButton, func() { p.openOverlay(overlayKeys) })
 		button("guide", "The guide", "What the map shows, how to read a request, what the hazard means, what each answer does, how you win.", "",
 			ui.Rect{X: r.Right() - g.Px(260), Y: r.Bottom() - bh, W: g.Px(130), H: bh}, styleButton, func() { p.openOverlay(overlayGuide) })
 	case overlayGuide:
@@ -69,7 +76,7 @@ func (p *Play) buildOverlay() ui.Rect {
 		if n == total {
 			next = "Start playing"
 		}
-		button("guide-skip", "Skip the guide", "Close the guide; F1 opens it again.", "Esc", cols[0], styleButton, p.endGuide)
+		button("guide-skip", "Skip the guide", "Close the guide; "+keys.Label(keymap.Help)+" opens it again.", "Esc", cols[0], styleButton, p.endGuide)
 		if n > 1 {
 			button("guide-back", "Back", "", "", cols[1], styleButton, p.guide.Back)
 		}
@@ -87,9 +94,9 @@ func (p *Play) buildOverlay() ui.Rect {
 			action              func()
 		}{
 			{"resume", "Resume", "Back to the game.", "Esc", p.closeOverlay},
-			{"save", "Save game", "Write a save you can load later (the game is also saved automatically).", "F5", func() { p.saveGame(); p.closeOverlay() }},
+			{"save", "Save game", "Write a save you can load later (the game is also saved automatically).", keys.Label(keymap.Save), func() { p.saveGame(); p.closeOverlay() }},
 			{"load", "Load game", "Pick a saved game to continue.", "", func() { p.openOverlay(overlayLoad) }},
-			{"settings", "Settings", "Interface scale, full screen and the colour-blind palette.", "", func() { p.openOverlay(overlaySettings) }},
+			{"settings", "Settings", "Interface scale, full screen, the colour-blind palette and the keys.", "", func() { p.openOverlay(overlaySettings) }},
 			{"menu", "Quit to menu", "Save and go back to the main menu.", "", p.leave},
 			{"quit", "Quit game", "Save and close Deconflict.", "", func() { p.finalSave(); g.Quit() }},
 		}
@@ -108,7 +115,7 @@ func (p *Play) buildOverlay() ui.Rect {
 		r := box.Inset(g.Px(20))
 		row, _ := r.CutBottom(bh)
 		cols := row.Columns(g.Px(12), 1, 1)
-		button("confirm", "End the turn", "Answer every open decision with its default, then end the turn.", "Space or Enter", cols[0], stylePrimary, p.confirmEndTurn)
+		button("confirm", "End the turn", "Answer every open decision with its default, then end the turn.", keys.Label(keymap.EndTurn)+" or Enter", cols[0], stylePrimary, p.confirmEndTurn)
 		button("cancel", "Keep deciding", "Go back to the open decisions.", "Esc", cols[1], styleButton, p.closeOverlay)
 	case overlayLoad:
 		box = p.overlayBox(g.Px(620), g.Px(520))
@@ -128,7 +135,7 @@ func (p *Play) buildOverlay() ui.Rect {
 		}
 		button("back", "Back", "", "Esc", ui.Rect{X: bottom.Right() - g.Px(120), Y: bottom.Y, W: g.Px(120), H: bh}, styleButton, func() { p.openOverlay(overlayPause) })
 	case overlaySettings:
-		box = p.overlayBox(g.Px(420), g.Px(310))
+		box = p.overlayBox(g.Px(420), g.Px(360))
 		r := box.Inset(g.Px(20))
 		_, r = r.CutTop(g.Px(44))
 		row, r := r.CutTop(bh)
@@ -141,7 +148,7 @@ func (p *Play) buildOverlay() ui.Rect {
 		if ebiten.IsFullscreen() {
 			label = "Full screen: on"
 		}
-		button("fullscreen", label, "Switch full screen on or off.", "F11", row, styleToggle, func() {
+		button("fullscreen", label, "Switch full screen on or off.", keys.Label(keymap.Fullscreen), row, styleToggle, func() {
 			g.settings.Fullscreen = !ebiten.IsFullscreen()
 			ebiten.SetFullscreen(g.settings.Fullscreen)
 			g.saveSettings()
@@ -152,13 +159,81 @@ func (p *Play) buildOverlay() ui.Rect {
 		if g.settings.ColourBlind {
 			label = "Colour-blind palette: on"
 		}
-		button("palette", label, "Owner colours that stay apart with red–green colour blindness.", "", row, styleToggle, func() {
+		button("palette", label, "Owner and hazard colours that stay apart with red–green colour blindness.", "", row, styleToggle, func() {
 			g.setColourBlind(!g.settings.ColourBlind)
 		})
+		_, r = r.CutTop(g.Px(12))
+		row, r = r.CutTop(bh)
+		button("keys", "Keys…", "Bind the game's keys to others.", "", row, styleButton, func() { p.openOverlay(overlayKeys) })
 		bottom, _ := r.CutBottom(bh)
 		button("back", "Back", "", "Esc", ui.Rect{X: bottom.Right() - g.Px(120), Y: bottom.Y, W: g.Px(120), H: bh}, styleButton, func() { p.openOverlay(overlayPause) })
+	case overlayKeys:
+		box = p.buildKeys(button, bh)
 	}
 	return box
+}
+
+// buildKeys lays out the keys overlay: a button per action showing its
+// keys (press it, then the new key), reset and back.
+func (p *Play) buildKeys(button func(id, label, tip, hot string, r ui.Rect, style style, action func()), bh float64) ui.Rect {
+	g := p.g
+	keys := g.settings.Keys
+	box := p.overlayBox(g.Px(900), g.Px(600))
+	r := box.Inset(g.Px(20))
+	_, r = r.CutTop(render.LineHeight(g.title()) + render.LineHeight(g.body())*2 + g.Px(8))
+	bottom, r := r.CutBottom(bh)
+	_, r = r.CutBottom(g.Px(8))
+	cols := r.Columns(g.Px(24), 1, 1)
+	perCol := (int(keymap.NumActions) + 1) / 2
+	rowH := min(g.Px(30), r.H/float64(perCol))
+	for a := keymap.Action(0); a < keymap.NumActions; a++ {
+		col := cols[int(a)/perCol]
+		y := col.Y + float64(int(a)%perCol)*rowH
+		bw := min(g.Px(150), col.W*0.4)
+		label := keys.Labels(a)
+		if p.keyWait && p.keyAction == a {
+			label = "press a key…"
+		}
+		button("key-"+a.ID(), label, a.Name()+": press, then the new key (Esc cancels).", "",
+			ui.Rect{X: col.Right() - bw, Y: y + g.Px(1), W: bw, H: rowH - g.Px(3)}, styleToggle, func() {
+				p.keyWait, p.keyAction = true, a
+				p.keyMsg, p.keyMsgBad = "Press the new key for “"+a.Name()+"” (Esc cancels).", false
+			})
+	}
+	cb := bottom.Columns(g.Px(12), 1, 1, 1)
+	button("keys-reset", "Reset to defaults", "Bind every key as the game first came.", "", cb[0], styleButton, func() {
+		g.settings.Keys = keymap.Default()
+		g.saveSettings()
+		p.keyWait, p.keyMsg, p.keyMsgBad = false, "Every key is back to its default.", false
+	})
+	button("back", "Back", "", "Esc", cb[2], styleButton, func() { p.openOverlay(overlaySettings) })
+	return box
+}
+
+// captureKey binds the key pressed while the keys overlay waits for one,
+// or says why it cannot; Esc cancels. It reports whether it took the tick.
+func (p *Play) captureKey(in *Input) bool {
+	if !p.keyWait {
+		return false
+	}
+	if in.Pressed(ebiten.KeyEscape) {
+		p.keyWait, p.keyMsg, p.keyMsgBad = false, "Nothing changed.", false
+		return true
+	}
+	k, ok := in.Captured()
+	if !ok {
+		return false
+	}
+	g := p.g
+	keys := g.settings.Keys
+	if err := keys.Bind(p.keyAction, k); err != nil {
+		p.keyMsg, p.keyMsgBad = "Not bound: "+err.Error()+".", true
+		return true
+	}
+	g.settings.Keys = keys
+	g.saveSettings()
+	p.keyWait, p.keyMsg, p.keyMsgBad = false, fmt.Sprintf("“%s” is now %s.", p.keyAction.Name(), k.Label()), false
+	return true
 }
 
 func (p *Play) closeOverlay() { p.overlay = overlayNone }
@@ -250,6 +325,10 @@ func (g *Game) listSaves() []string {
 
 func (p *Play) updateOverlay(in *Input) {
 	p.buildOverlay()
+	keys := p.g.settings.Keys
+	if p.overlay == overlayKeys && p.captureKey(in) {
+		return
+	}
 	switch {
 	case in.Pressed(ebiten.KeyEscape):
 		switch p.overlay {
@@ -257,20 +336,22 @@ func (p *Play) updateOverlay(in *Input) {
 			p.endGuide()
 		case overlayLoad, overlaySettings:
 			p.openOverlay(overlayPause)
+		case overlayKeys:
+			p.openOverlay(overlaySettings)
 		default:
 			p.closeOverlay()
 		}
 		return
-	case in.Pressed(ebiten.KeyF1) && p.overlay == overlayHelp:
+	case in.Did(keys, keymap.Help) && p.overlay == overlayHelp:
 		p.closeOverlay()
 		return
 	case p.overlay == overlayGuide && in.Pressed(ebiten.KeyEnter) && p.ovSt.Focus == "":
 		p.ovCs.run("guide-next")
 		return
-	case p.overlay == overlayConfirm && (in.Pressed(ebiten.KeySpace) || in.Pressed(ebiten.KeyEnter)):
+	case p.overlay == overlayConfirm && (in.Did(keys, keymap.EndTurn) || in.Pressed(ebiten.KeyEnter)):
 		p.confirmEndTurn()
 		return
-	case in.Pressed(ebiten.KeyF5) && p.overlay == overlayPause:
+	case in.Did(keys, keymap.Save) && p.overlay == overlayPause:
 		p.saveGame()
 		p.closeOverlay()
 		return
@@ -322,6 +403,28 @@ func (p *Play) drawOverlay(dst *ebiten.Image) {
 		if pos, l, ok := p.loadScroll.Thumb(p.loadScroll.View); ok { // more saves than fit: the wheel shows them
 			g.pt.Rect(dst, ui.Rect{X: box.Right() - g.Px(8), Y: in.Y + g.Px(40) + pos, W: g.Px(3), H: l}, view.PanelLine())
 		}
+	case overlayKeys:
+		render.Text(dst, "Keys", g.title(), in.X, in.Y, view.Text(), render.Left)
+		msg, clr := p.keyMsg, view.Text()
+		if p.keyMsgBad {
+			clr = view.Danger()
+		}
+		if msg == "" {
+			msg, clr = "Press an action's keys, then the new key. Esc (menu, back) and Tab (moving between buttons) stay as they are; the mouse wheel zooms and dragging pans.", view.Dim()
+		}
+		g.paragraph(dst, msg, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(4), in.W, clr, 0)
+		// each action's name, at the left of its column (the second column starts past the middle)
+		second := in.X + (in.W+g.Px(24))/2
+		for a := keymap.Action(0); a < keymap.NumActions; a++ {
+			if c := p.ovCs.find("key-" + a.ID()); c != nil {
+				x := in.X
+				if c.Rect.X > second {
+					x = second
+				}
+				name := ui.Ellipsize(a.Name(), c.Rect.X-x-g.Px(8), render.Measure(g.small()))
+				render.TextMiddle(dst, name, g.small(), x, c.Rect.Y+c.Rect.H/2, view.Text(), render.Left)
+			}
+		}
 	case overlaySettings:
 		render.Text(dst, "Settings", g.title(), in.X, in.Y, view.Text(), render.Left)
 		for _, c := range p.ovCs.list {
@@ -341,22 +444,26 @@ func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
 	render.Text(dst, "Help", g.title(), r.X, r.Y, view.Text(), render.Left)
 	_, r = r.CutTop(render.LineHeight(g.title()) + g.Px(10))
 	cols := r.Columns(g.Px(24), 1.1, 1)
+	keys := g.settings.Keys
 	helpKeys := [][2]string{
-		{"Space", "end the turn (asks first if decisions are open); spectators: play or pause"},
-		{"Enter", "skip ahead to your next decision or a big event"},
-		{"1 – 9", "choose an answer of the first open decision"},
+		{keys.Labels(keymap.EndTurn), "end the turn (asks first if decisions are open); spectators: play or pause"},
+		{keys.Labels(keymap.NextDecision), "skip ahead to your next decision or a big event"},
+		{keys.Range(keymap.Answer1, keymap.Answer9), "choose an answer of the first open decision"},
 		{"Tab", "move between buttons; Enter presses a focused filter or setting, never an order (the footer says what Enter does)"},
-		{"Ctrl+Z", "take back your last order, until you end the turn"},
-		{"wheel, + −", "zoom around the pointer"},
-		{"drag, arrows", "pan the map; Home shows all of Syria"},
+		{keys.Labels(keymap.Undo), "take back your last order, until you end the turn"},
+		{"wheel, " + keys.Label(keymap.ZoomIn) + " " + keys.Label(keymap.ZoomOut), "zoom around the pointer"},
+		{"drag, " + keys.Range(keymap.PanLeft, keymap.PanDown), "pan the map; " + keys.Label(keymap.ShowAll) + " shows all of Syria"},
 		{"click", "pick a site; click a log line to find its place"},
-		{"0 – 5", "spectator speed: pause, 1×, 4×, 16×, 64×, max"},
-		{"F5", "save the game"},
-		{"F11", "full screen"},
-		{"Esc", "pause menu: save, load, settings, quit"},
+		{keys.Range(keymap.Speed0, keymap.Speed5), "spectator speed: pause, 1×, 4×, 16×, 64×, max"},
+		{keys.Labels(keymap.Save), "save the game"},
+		{keys.Labels(keymap.Fullscreen), "full screen"},
+		{"Esc", "pause menu: save, load, settings, keys, quit"},
 	}
 	y := g.heading(dst, "KEYS", cols[0].X, cols[0].Y)
-	kw := g.Px(110)
+	kw := g.Px(110) // wide enough for the longest key, as the player bound them
+	for _, k := range helpKeys {
+		kw = max(kw, min(text.Advance(k[0], g.bold())+g.Px(12), cols[0].W*0.45))
+	}
 	for _, k := range helpKeys {
 		render.Text(dst, k[0], g.bold(), cols[0].X, y, view.Accent(), render.Left)
 		y = g.paragraph(dst, k[1], g.body(), cols[0].X+kw, y, cols[0].W-kw, view.Text(), 0) + g.Px(3)
@@ -400,12 +507,12 @@ func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
 	hx := x
 	for l := view.HazardLow; l < view.NumHazardLevels; l++ {
 		label := l.String()
-		w := sr*2.4 + text.Advance(label, g.small()) + g.Px(12)
+		w := sr*3 + text.Advance(label, g.small()) + g.Px(12)
 		if hx > x && hx+w > cols[1].Right() {
 			hx, y = x, y+sr*2.4
 		}
 		g.pt.Ring(dst, hx+sr*1.2, y+sr*1.2, sr, g.Px(2), g.pt.Palette.Hazard[l])
-		render.TextMiddle(dst, label, g.small(), hx+sr*2.6, y+sr*1.2, g.pt.Palette.Hazard[l], render.Left)
+		render.TextMiddle(dst, label, g.small(), hx+sr*3, y+sr*1.2, g.pt.Palette.Hazard[l], render.Left)
 		hx += w
 	}
 	y += sr * 2.8

@@ -12,6 +12,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/deconflict/deconflict/game/camera"
+	"github.com/deconflict/deconflict/game/keymap"
 	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/session"
@@ -41,6 +42,7 @@ const (
 	overlayLoad
 	overlaySettings
 	overlayGuide
+	overlayKeys
 )
 
 // playLayout are the regions of the play screen.
@@ -94,6 +96,10 @@ type Play struct {
 	ovCs       controls
 	saves      []saveEntry // files listed by the load overlay
 	loadScroll ui.Scroll
+	keyWait    bool          // the keys overlay waits for the key to bind to keyAction
+	keyAction  keymap.Action // the action being rebound
+	keyMsg     string        // what the keys overlay last said (a refusal, or what was bound)
+	keyMsgBad  bool
 
 	toast      string
 	toastBad   bool
@@ -236,12 +242,17 @@ func (p *Play) enterKey() (view.EnterAction, string) {
 			label = c.Label
 		}
 	}
-	return view.PlayEnter(p.st.Focus, label, p.spectating())
+	return view.PlayEnter(p.st.Focus, label, p.spectating(), p.g.settings.Keys)
 }
 
+// hotkeys does what the player's bound keys ask (see package keymap).
 func (p *Play) hotkeys(in *Input, focused bool, enter view.EnterAction) {
+	keys := p.g.settings.Keys
+	did := func(a keymap.Action) bool { return in.Did(keys, a) }
+	// Enter presses a focused button instead, when the footer says so
+	enterTaken := enter == view.EnterPress && (in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter))
 	switch {
-	case in.Pressed(ebiten.KeyF1):
+	case did(keymap.Help):
 		p.openOverlay(overlayHelp)
 	case in.Pressed(ebiten.KeyEscape):
 		if p.st.Focus != "" {
@@ -249,19 +260,19 @@ func (p *Play) hotkeys(in *Input, focused bool, enter view.EnterAction) {
 		} else {
 			p.openOverlay(overlayPause)
 		}
-	case in.Pressed(ebiten.KeySpace):
+	case did(keymap.EndTurn):
 		p.endTurnKey()
-	case (in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter)) && enter == view.EnterNext:
+	case did(keymap.NextDecision) && !enterTaken:
 		p.nextDecision()
-	case in.Pressed(ebiten.KeyEqual) || in.Pressed(ebiten.KeyKPAdd):
+	case did(keymap.ZoomIn):
 		p.cam.ZoomAt(p.cam.X+p.cam.W/2, p.cam.Y+p.cam.H/2, 1.25)
-	case in.Pressed(ebiten.KeyMinus) || in.Pressed(ebiten.KeyKPSubtract):
+	case did(keymap.ZoomOut):
 		p.cam.ZoomAt(p.cam.X+p.cam.W/2, p.cam.Y+p.cam.H/2, 0.8)
-	case in.Pressed(ebiten.KeyHome):
+	case did(keymap.ShowAll):
 		p.camSet = false
-	case in.Pressed(ebiten.KeyF5):
+	case did(keymap.Save):
 		p.saveGame()
-	case in.Pressed(ebiten.KeyZ) && (ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)) && p.kind == playLive:
+	case did(keymap.Undo) && p.kind == playLive && !p.spectating():
 		if p.sess.Undoable() > 0 {
 			p.undo(1)
 		} else {
@@ -270,32 +281,31 @@ func (p *Play) hotkeys(in *Input, focused bool, enter view.EnterAction) {
 	}
 	step := p.g.Px(60)
 	if !focused {
-		if ebiten.IsKeyPressed(ebiten.KeyArrowLeft) {
+		if in.Holds(keys, keymap.PanLeft) {
 			p.cam.Pan(step/6, 0)
 		}
-		if ebiten.IsKeyPressed(ebiten.KeyArrowRight) {
+		if in.Holds(keys, keymap.PanRight) {
 			p.cam.Pan(-step/6, 0)
 		}
-		if ebiten.IsKeyPressed(ebiten.KeyArrowUp) {
+		if in.Holds(keys, keymap.PanUp) {
 			p.cam.Pan(0, step/6)
 		}
-		if ebiten.IsKeyPressed(ebiten.KeyArrowDown) {
+		if in.Holds(keys, keymap.PanDown) {
 			p.cam.Pan(0, -step/6)
 		}
 	}
 	if p.spectating() {
-		for i, k := range []ebiten.Key{ebiten.Key0, ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4, ebiten.Key5} {
-			if in.Pressed(k) {
-				p.flow.SetSpeed(i)
+		for a := keymap.Speed0; a <= keymap.Speed5; a++ {
+			if did(a) {
+				p.flow.SetSpeed(int(a - keymap.Speed0))
 			}
 		}
 		return
 	}
-	// digits choose among the first open decision's choices
+	// the answer keys choose among the first open decision's choices
 	if len(p.cards) > 0 {
-		keys := []ebiten.Key{ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4, ebiten.Key5, ebiten.Key6, ebiten.Key7, ebiten.Key8, ebiten.Key9}
-		for i, k := range keys {
-			if in.Pressed(k) && i < len(p.cards[0].Choices) {
+		for a := keymap.Answer1; a <= keymap.Answer9; a++ {
+			if i := int(a - keymap.Answer1); did(a) && i < len(p.cards[0].Choices) {
 				p.choose(p.cards[0].Choices[i])
 			}
 		}
@@ -374,7 +384,7 @@ func (p *Play) choose(c view.Choice) {
 		p.say("Strike planned: "+c.Label, false)
 	case c.Order.Decision == 0:
 		// an order given any time: confirm it and show it on the map now
-		p.say("Done: "+c.Label+" (Ctrl+Z takes it back until you end the turn)", false)
+		p.say("Done: "+c.Label+" ("+p.g.settings.Keys.Label(keymap.Undo)+" takes it back until you end the turn)", false)
 		if p.flow.Mode() == turnflow.Idle {
 			p.logMark = mark
 			p.ships.reset(p.obs()) // the convoys stay where they are

@@ -9,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
+	"github.com/deconflict/deconflict/game/keymap"
 	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/session"
@@ -64,8 +65,8 @@ func (p *Play) buildBar() {
 			w := g.buttonWidth(turnflow.SpeedName(i), g.small())
 			bx -= w
 			i := i
-			p.cs.add(control{Widget: ui.Widget{ID: "speed-" + turnflow.SpeedName(i), Rect: ui.Rect{X: bx, Y: r.Y, W: w, H: r.H}, Hotkey: fmt.Sprint(i),
-				Tip: "Play speed: " + turnflow.SpeedName(i) + ". Space pauses and resumes."}, Label: turnflow.SpeedName(i), Style: styleToggle, On: p.flow.Speed() == i, Face: g.small(),
+			p.cs.add(control{Widget: ui.Widget{ID: "speed-" + turnflow.SpeedName(i), Rect: ui.Rect{X: bx, Y: r.Y, W: w, H: r.H}, Hotkey: g.settings.Keys.Label(keymap.Speed0 + keymap.Action(i)),
+				Tip: "Play speed: " + turnflow.SpeedName(i) + ". " + g.settings.Keys.Label(keymap.EndTurn) + " pauses and resumes."}, Label: turnflow.SpeedName(i), Style: styleToggle, On: p.flow.Speed() == i, Face: g.small(),
 				Action: func() { p.flow.SetSpeed(i) }})
 			bx -= g.Px(4)
 		}
@@ -160,21 +161,21 @@ func (p *Play) buildPanel() {
 	switch {
 	case p.kind == playWatch:
 		y = p.panelHeading("REPLAY", in.X, y)
-		wrap("You are watching a recorded game: every order comes from the recording. Space pauses and resumes; 0–5 set the speed; Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+		wrap("You are watching a recorded game: every order comes from the recording. "+view.WatchHint(g.settings.Keys), body, view.Dim(), in.X, in.W)
 	case p.sess.Role() == session.Spectator:
 		y = p.panelHeading("SPECTATOR", in.X, y)
-		wrap("The AI plays every actor. Space pauses and resumes, 0–5 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+		wrap("The AI plays every actor. "+view.WatchHint(g.settings.Keys), body, view.Dim(), in.X, in.W)
 	case p.spectating():
 		y = p.panelHeading("WATCHING AS "+strings.ToUpper(view.RoleName(p.sess.Role())), in.X, y)
 		wrap(view.RoleName(p.sess.Role())+" makes no decisions here: the AI plays every actor and you see what this side sees. "+
-			"Space pauses and resumes, 0–5 set the speed, Enter skips to the next big event.", body, view.Dim(), in.X, in.W)
+			view.WatchHint(g.settings.Keys), body, view.Dim(), in.X, in.W)
 	case p.sess.Over():
 		y = p.panelHeading("THE RUN IS OVER", in.X, y)
-		wrap(view.OutcomeTitle(p.sess.Outcome())+". Press Space or Enter for the results.", body, view.Text(), in.X, in.W)
+		wrap(view.OutcomeTitle(p.sess.Outcome())+". "+view.OverHint(g.settings.Keys), body, view.Text(), in.X, in.W)
 	default:
 		y = p.panelHeading(fmt.Sprintf("DECISIONS (%d)", len(p.cards)), in.X, y)
 		if len(p.cards) == 0 {
-			msg := "No decision is open. Space ends the turn; Enter skips ahead to your next decision."
+			msg := view.IdleHint(g.settings.Keys)
 			if p.flow.Running() {
 				msg = "The turn is resolving…"
 			}
@@ -224,7 +225,7 @@ func (p *Play) buildPanel() {
 				label := ch.Label
 				hot := ""
 				if ci == 0 && i < 9 {
-					hot = fmt.Sprint(i + 1)
+					hot = g.settings.Keys.Label(keymap.Answer1 + keymap.Action(i))
 				}
 				bw := min(w, g.buttonWidth(label, small)+g.Px(6))
 				rr := ui.Rect{X: x, Y: y, W: bw, H: g.Px(28)}
@@ -292,7 +293,7 @@ func (p *Play) buildPanel() {
 				p.cs.add(control{Widget: ui.Widget{ID: id, Rect: rr, Tip: tip, Focusable: true},
 					Label: label, Face: small, Action: func() { p.undo(k) }})
 			}
-			undo("undo-last", "Undo last order", "Take back your last order: the game is replayed to the moment before it. [Ctrl+Z]", 1)
+			undo("undo-last", "Undo last order", "Take back your last order: the game is replayed to the moment before it. ["+g.settings.Keys.Label(keymap.Undo)+"]", 1)
 			if n > 1 {
 				undo("undo-turn", fmt.Sprintf("Undo the turn (%d orders)", n), "Take back every order since you last ended a turn.", n)
 			}
@@ -791,7 +792,7 @@ func (p *Play) drawHints(dst *ebiten.Image) {
 	g.pt.Rect(dst, r, color.RGBA{0x0a, 0x0e, 0x12, 0xff})
 	small := g.small()
 	_, enter := p.enterKey()
-	hints := view.PlayHints(enter, p.spectating())
+	hints := view.PlayHints(enter, p.spectating(), g.settings.Keys)
 	render.TextMiddle(dst, hints, small, r.X+g.Px(10), r.Y+r.H/2, view.Dim(), render.Left)
 	status := ""
 	clr := view.Dim()

@@ -42,6 +42,16 @@ func (cs *controls) reset() { cs.list = cs.list[:0] }
 
 func (cs *controls) add(c control) { cs.list = append(cs.list, c) }
 
+// find returns the control with the id, or nil.
+func (cs *controls) find(id string) *control {
+	for i := range cs.list {
+		if cs.list[i].ID == id {
+			return &cs.list[i]
+		}
+	}
+	return nil
+}
+
 func (cs *controls) widgets() []ui.Widget {
 	out := make([]ui.Widget, len(cs.list))
 	for i := range cs.list {
@@ -52,11 +62,8 @@ func (cs *controls) widgets() []ui.Widget {
 
 // run performs the action of the activated control.
 func (cs *controls) run(id string) {
-	for i := range cs.list {
-		if c := &cs.list[i]; c.ID == id && c.Action != nil && !c.Disabled {
-			c.Action()
-			return
-		}
+	if c := cs.find(id); c != nil && c.Action != nil && !c.Disabled {
+		c.Action()
 	}
 }
 

@@ -32,7 +32,7 @@ type Options struct {
 	Screenshot  string   // write a PNG of Screen and exit
 	Width       int      // capture size in pixels
 	Height      int
-	Screen      string    // menu, play, end, help, pause or guide
+	Screen      string    // menu, play, end, help, pause, guide, settings or keys
 	ColourBlind bool      // paint with the colour-blind palette (as the setting does)
 	FrameStats  bool      // print frame times over a scripted pan and zoom, then exit
 	Stats       io.Writer // where frame statistics go
@@ -88,7 +88,7 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	fs.IntVar(&opt.Turns, "turns", 0, "with --screenshot or --frame-stats: turns to play first (the AI plays your role)")
 	fs.StringVar(&opt.Screenshot, "screenshot", "", "render a screen to this PNG file and exit")
 	fs.StringVar(&size, "size", "1280x800", "the screenshot's size in pixels, WIDTHxHEIGHT")
-	fs.StringVar(&opt.Screen, "screen", "play", "the screen to capture: menu, play, end, help, pause or guide")
+	fs.StringVar(&opt.Screen, "screen", "play", "the screen to capture: menu, play, end, help, pause, guide, settings or keys")
 	fs.BoolVar(&opt.ColourBlind, "colour-blind", false, "use the colour-blind palette (owners told apart with deuteranopia and protanopia)")
 	fs.BoolVar(&opt.FrameStats, "frame-stats", false, "print frame times over a scripted pan, zoom and turns, and exit")
 	fs.StringVar(&opt.Join, "join", "", "join the game served at this `ADDR` (deconflict-sim serve) with --code")
@@ -136,9 +136,9 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 		return fail(fmt.Sprintf("--size %q: want WIDTHxHEIGHT between 320x200 and 8192x8192, such as 1280x800", size))
 	}
 	switch opt.Screen {
-	case "menu", "play", "end", "help", "pause", "guide":
+	case "menu", "play", "end", "help", "pause", "guide", "settings", "keys":
 	default:
-		return fail(fmt.Sprintf("--screen %q: want menu, play, end, help, pause or guide", opt.Screen))
+		return fail(fmt.Sprintf("--screen %q: want menu, play, end, help, pause, guide, settings or keys", opt.Screen))
 	}
 	if opt.Turns < 0 {
 		return fail("--turns must not be negative")

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/deconflict/deconflict/game/keymap"
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/scenarios"
@@ -594,7 +595,8 @@ func TestDefaultAnswers(t *testing.T) {
 }
 
 // Enter presses a focused filter or package button, but never a focused
-// order: after a stray Tab it still does what the footer says.
+// order: after a stray Tab it still does what the footer says; the footer
+// names the keys as bound.
 func TestPlayEnter(t *testing.T) {
 	cases := []struct {
 		focus, label string
@@ -610,13 +612,34 @@ func TestPlayEnter(t *testing.T) {
 		{"", "", true, EnterNext, "Enter: next event"},
 	}
 	for _, c := range cases {
-		got, hint := PlayEnter(c.focus, c.label, c.spectating)
+		got, hint := PlayEnter(c.focus, c.label, c.spectating, keymap.Default())
 		if got != c.want || hint != c.hint {
 			t.Errorf("PlayEnter(%q) = %v, %q; want %v, %q", c.focus, got, hint, c.want, c.hint)
 		}
-		if h := PlayHints(hint, c.spectating); !strings.Contains(h, hint) {
+		if h := PlayHints(hint, c.spectating, keymap.Default()); !strings.Contains(h, hint) {
 			t.Errorf("the footer %q does not say %q", h, hint)
 		}
+	}
+	if h := PlayHints("Enter: next decision", false, keymap.Default()); h != "Space: end turn   Enter: next decision   1–9: choose   F1: help   Esc: menu   wheel: zoom   drag: pan" {
+		t.Errorf("default footer %q", h)
+	}
+	// rebound: the footer says the new keys, not the old ones
+	keys := keymap.Default()
+	for _, b := range []struct {
+		a keymap.Action
+		k keymap.Key
+	}{{keymap.NextDecision, "N"}, {keymap.EndTurn, "E"}, {keymap.Help, "H"}, {keymap.Answer1, "Q"}, {keymap.Speed0, "P"}} {
+		if err := keys.Bind(b.a, b.k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, hint := PlayEnter("", "", false, keys)
+	if h := PlayHints(hint, false, keys); h != "E: end turn   N: next decision   Q 2 3 4 5 6 7 8 9: choose   H: help   Esc: menu   wheel: zoom   drag: pan" {
+		t.Errorf("rebound footer %q", h)
+	}
+	_, hint = PlayEnter("", "", true, keys)
+	if h := PlayHints(hint, true, keys); h != "E: play/pause   P 1 2 3 4 5: speed   N: next event   H: help   Esc: menu   wheel: zoom   drag: pan" {
+		t.Errorf("rebound spectator footer %q", h)
 	}
 }
 
@@ -738,6 +761,22 @@ func TestGuide(t *testing.T) {
 	}
 	if strings.Join(titles, ", ") != "The map, A request, The hazard, Your answers, How you win" {
 		t.Errorf("pages: %q", titles)
+	}
+	// the pages write the keys as bound: the defaults, or the player's
+	var k Guide
+	for range 3 {
+		k.Next()
+	}
+	pg, _, _ := k.Page()
+	if got := pg.WithKeys(keymap.Default()).Text; !strings.Contains(got, "Ctrl+Z takes an answer back") || strings.Contains(got, "{") {
+		t.Errorf("default keys: %q", got)
+	}
+	keys := keymap.Default()
+	if err := keys.Bind(keymap.Undo, "U"); err != nil {
+		t.Fatal(err)
+	}
+	if got := pg.WithKeys(keys).Text; !strings.Contains(got, "U takes an answer back") || strings.Contains(got, "Ctrl+Z") {
+		t.Errorf("undo on U: %q", got)
 	}
 	var h Guide
 	h.Back() // at the first page: stays
