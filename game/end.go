@@ -7,6 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
+	"github.com/deconflict/deconflict/game/keymap"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/ui"
@@ -122,7 +123,7 @@ func (e *End) watchFrom(turn int32) {
 	p := newPlay(e.g, w, e.overrides, playWatch)
 	if turn > 0 {
 		p.flow.SetSpeed(0)
-		p.say(fmt.Sprintf("The replay at turn %d: Space plays it.", turn+1), false)
+		p.say(fmt.Sprintf("The replay at turn %d: %s plays it.", turn+1, e.g.settings.Keys.Label(keymap.EndTurn)), false)
 	}
 	e.g.setScreen(p)
 }
