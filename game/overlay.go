@@ -194,7 +194,7 @@ func (p *Play) buildKeys(button func(id, label, tip, hot string, r ui.Rect, styl
 		if p.keyWait && p.keyAction == a {
 			label = "press a key…"
 		}
-		button("key-"+a.ID(), label, a.Name()+": press, then the new key (Esc cancels).", "",
+		button("key-"+a.ID(), label, "", "", // no tooltip: the line at the top says what to do, and a tip would cover the next row
 			ui.Rect{X: col.Right() - bw, Y: y + g.Px(1), W: bw, H: rowH - g.Px(3)}, styleToggle, func() {
 				p.keyWait, p.keyAction = true, a
 				p.keyMsg, p.keyMsgBad = "Press the new key for “"+a.Name()+"” (Esc cancels).", false
