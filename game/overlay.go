@@ -445,18 +445,26 @@ func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
 	_, r = r.CutTop(render.LineHeight(g.title()) + g.Px(10))
 	cols := r.Columns(g.Px(24), 1.1, 1)
 	keys := g.settings.Keys
+	// key is an action's first key for the key column, and its others at
+	// the end of the description, so the column stays narrow
+	key := func(a keymap.Action, does string) [2]string {
+		if ks := keys.Keys(a); len(ks) > 1 {
+			does += " (also " + ks[1].Label() + ")"
+		}
+		return [2]string{keys.Label(a), does}
+	}
 	helpKeys := [][2]string{
-		{keys.Labels(keymap.EndTurn), "end the turn (asks first if decisions are open); spectators: play or pause"},
-		{keys.Labels(keymap.NextDecision), "skip ahead to your next decision or a big event"},
+		key(keymap.EndTurn, "end the turn (asks first if decisions are open); spectators: play or pause"),
+		key(keymap.NextDecision, "skip ahead to your next decision or a big event"),
 		{keys.Range(keymap.Answer1, keymap.Answer9), "choose an answer of the first open decision"},
 		{"Tab", "move between buttons; Enter presses a focused filter or setting, never an order (the footer says what Enter does)"},
-		{keys.Labels(keymap.Undo), "take back your last order, until you end the turn"},
+		key(keymap.Undo, "take back your last order, until you end the turn"),
 		{"wheel, " + keys.Label(keymap.ZoomIn) + " " + keys.Label(keymap.ZoomOut), "zoom around the pointer"},
 		{"drag, " + keys.Range(keymap.PanLeft, keymap.PanDown), "pan the map; " + keys.Label(keymap.ShowAll) + " shows all of Syria"},
 		{"click", "pick a site; click a log line to find its place"},
 		{keys.Range(keymap.Speed0, keymap.Speed5), "spectator speed: pause, 1×, 4×, 16×, 64×, max"},
-		{keys.Labels(keymap.Save), "save the game"},
-		{keys.Labels(keymap.Fullscreen), "full screen"},
+		key(keymap.Save, "save the game"),
+		key(keymap.Fullscreen, "full screen"),
 		{"Esc", "pause menu: save, load, settings, keys, quit"},
 	}
 	y := g.heading(dst, "KEYS", cols[0].X, cols[0].Y)
