@@ -457,7 +457,7 @@ func (p *Play) drawHelp(dst *ebiten.Image, r ui.Rect) {
 		key(keymap.EndTurn, "end the turn (asks first if decisions are open); spectators: play or pause"),
 		key(keymap.NextDecision, "skip ahead to your next decision or a big event"),
 		{keys.Range(keymap.Answer1, keymap.Answer9), "choose an answer of the first open decision"},
-		{"Tab", "move between buttons; Enter presses a focused filter or setting, never an order (the footer says what Enter does)"},
+		{"Tab", "move between buttons; Enter then presses a focused filter or setting, never an order"},
 		key(keymap.Undo, "take back your last order, until you end the turn"),
 		{"wheel, " + keys.Label(keymap.ZoomIn) + " " + keys.Label(keymap.ZoomOut), "zoom around the pointer"},
 		{"drag, " + keys.Range(keymap.PanLeft, keymap.PanDown), "pan the map; " + keys.Label(keymap.ShowAll) + " shows all of Syria"},
