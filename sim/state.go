@@ -226,7 +226,7 @@ type State struct {
 	Setups   []int32     // per actor, the setup in force (0 the scenario's, k ActorSetup.Later[k-1]), when policy effects exist
 	SiteMods []SiteMod   // per site, its hardness, proximity and air-defence strength, when effects change them
 	Watch    []int32     // per corridor, the last turn its shipments are detected (-1 none), when detected effects name corridors
-	Pending       []Decision
-	NextID        int32 // the next id for missions, requests, halts, attacks, decisions and shipments
-	Rand          [numStreams]PCG
+	Pending  []Decision
+	NextID   int32 // the next id for missions, requests, halts, attacks, decisions and shipments
+	Rand     [numStreams]PCG
 }
