@@ -5,9 +5,6 @@ package sim
 func (e *Engine) events() {
 	sc, st := e.sc, &e.st
 	e.revertDue()
-	if len(st.Watch) > 0 {
-		e.watch()
-	}
 	for i := range sc.Events {
 		ev := &sc.Events[i]
 		tm := ev.Timing()
@@ -120,8 +117,8 @@ func (e *Engine) detect(ef *Effect) {
 	e.watch()
 }
 
-// watch marks the shipments on watched corridors detected (a detected
-// effect on a corridor holds for shipments dispatched after it, too).
+// watch marks the shipments on watched corridors detected (the logistics
+// phase marks those dispatched later while the watch lasts).
 func (e *Engine) watch() {
 	st := &e.st
 	for i := range st.Shipments {
