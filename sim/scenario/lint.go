@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -46,6 +47,8 @@ const (
 	CodeEmpty           = "empty"             // a scenario with nothing to play
 	CodeNoObjectives    = "no-objectives"     // a scenario where every role draws
 	CodeNothingToStrike = "nothing-to-strike" // no target sites and no corridors
+	CodeWindowLate      = "window-late"       // an objective's window that cannot close before the end
+	CodeObjectiveText   = "objective-text"    // an objective text that writes its threshold out instead of {value}
 )
 
 // Codes lists every lint code with what it finds, for docs and --help.
@@ -64,6 +67,8 @@ func Codes() [][2]string {
 		{CodeEmpty, "a scenario with no sites (error)"},
 		{CodeNoObjectives, "a scenario without objectives: every role draws"},
 		{CodeNothingToStrike, "a scenario with neither target sites nor corridors: Israel has nothing to strike"},
+		{CodeWindowLate, "an objective whose within_days outlasts the scenario: it can only be judged at the end"},
+		{CodeObjectiveText, "an objective text that writes its threshold out instead of quoting it with {value}, so the two can drift apart"},
 	}
 }
 
@@ -258,8 +263,17 @@ func opText(op sim.Op) string {
 }
 
 func (l *linter) objectives() {
-	for _, o := range l.sc.Objectives {
+	sc := l.sc
+	for _, o := range sc.Objectives {
 		at := l.entry("objective", map[string]string{"id": o.ID, "role": o.Role.String()})
+		if days := sc.EndDay - sc.StartDay + 1; o.Within > days {
+			l.add(at.key("within_days"), Warning, CodeWindowLate, fmt.Sprintf("the scenario runs %d days; a shorter window is decided within the run", days),
+				"%s objective %q has a %d-day window: it closes after the end", o.Role, o.ID, o.Within)
+		}
+		l.quotes(at, o)
+		if o.Scope.Kind == sim.ScopeActor {
+			continue // an order count lies in 0.. and starts at 0: nothing more to judge
+		}
 		never, always, why := l.judge(o.Metric, o.Op, o.Value)
 		cmp := fmt.Sprintf("%s %s %s", o.Metric, opText(o.Op), fmtMetric(o.Metric, o.Value))
 		switch {
@@ -313,7 +327,7 @@ func (l *linter) events() {
 		if ev.Day < 0 {
 			c := ev.Cond
 			never, always, why := l.judge(c.Metric, c.Op, c.Value)
-			holds := c.Holds(l.eng.Metric(c.Metric))
+			holds := l.eng.Holds(c)
 			cmp := fmt.Sprintf("%s %s %s", c.Metric, opText(c.Op), fmtMetric(c.Metric, c.Value))
 			switch {
 			case never:
@@ -484,4 +498,23 @@ func (l *linter) empty() {
 	if !targets && len(sc.Corridors) == 0 {
 		l.add(topRef("scenario"), Warning, CodeNothingToStrike, "mark sites target = true or add a [[corridor]]", "no site is a target and no corridor runs: Israel has nothing to strike")
 	}
+}
+
+// quotes flags an objective text that writes its threshold out as a number
+// instead of {value}.
+func (l *linter) quotes(at ref, o sim.Objective) {
+	raw := ""
+	if list, ok := l.tree["objective"].([]any); ok {
+		for _, x := range list {
+			if m, ok := x.(map[string]any); ok && m["id"] == o.ID && m["role"] == o.Role.String() {
+				raw, _ = m["text"].(string)
+			}
+		}
+	}
+	n := fixed(o.Value, scopeScale(o.Metric, o.Scope))
+	if o.Value == 0 || strings.Contains(raw, "{value}") || !regexp.MustCompile(`(^|[^0-9.])`+regexp.QuoteMeta(n)+`($|[^0-9.])`).MatchString(raw) {
+		return
+	}
+	l.add(at.key("text"), Warning, CodeObjectiveText, fmt.Sprintf("write {value} where the text says %s: it follows value and --set", n),
+		"%s objective %q writes its threshold %s out", o.Role, o.ID, n)
 }

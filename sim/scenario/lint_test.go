@@ -34,6 +34,9 @@ func TestLintFindings(t *testing.T) {
 		`lint.toml:101:9: objective-always: objective.vacuous.value: usa objective "vacuous" is met in every run: max_escalation_us_iran <= 6 (max_escalation_us_iran lies in 0..5)`,
 		`lint.toml:109:9: objective-never: objective.trust.value: usa objective "trust" can never be met: trust >= 150 (trust lies in 0..100)`,
 		`lint.toml:114:8: absent-actor: objective.hez.role: objective "hez" is for hezbollah, which is not in the scenario (add [[actor]] id = "hezbollah", or give hezbollah a site)`,
+		// October 2021 has 31 days: a 40-day window closes after the end.
+		`lint.toml:127:15: window-late: objective.late.within_days: israel objective "late" has a 40-day window: it closes after the end (the scenario runs 31 days; a shorter window is decided within the run)`,
+		`lint.toml:128:8: objective-text: objective.late.text: israel objective "late" writes its threshold 3 out (write {value} where the text says 3: it follows value and --set)`,
 	}
 	got := make([]string, len(findings))
 	for i := range findings {
