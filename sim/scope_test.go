@@ -34,7 +34,7 @@ func TestScopeValues(t *testing.T) {
 	}{
 		{sim.MetricUSCasualties, atTanf, 2},
 		{sim.MetricUSInjured, atTanf, 5},
-		{sim.MetricAttacksOnUS, atTanf, 3},    // Al-Tanf is a US site
+		{sim.MetricAttacksOnUS, atTanf, 3},     // Al-Tanf is a US site
 		{sim.MetricAttacksOnIsrael, atTanf, 0}, // … so none of its attacks are on Israel
 		{sim.MetricAttacksOnIsrael, sim.Scope{Kind: sim.ScopeSite, Index: golan}, 4},
 		{sim.MetricUSTroops, atTanf, sc.Sites[tanf].Troops},
