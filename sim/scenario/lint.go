@@ -49,6 +49,7 @@ const (
 	CodeNothingToStrike = "nothing-to-strike" // no target sites and no corridors
 	CodeWindowLate      = "window-late"       // an objective's window that cannot close before the end
 	CodeObjectiveText   = "objective-text"    // an objective text that writes its threshold out instead of {value}
+	CodePerTurn         = "per-turn"          // turns other than 24 hours with every per-turn parameter at its 24-hour default
 )
 
 // Codes lists every lint code with what it finds, for docs and --help.
@@ -69,6 +70,7 @@ func Codes() [][2]string {
 		{CodeNothingToStrike, "a scenario with neither target sites nor corridors: Israel has nothing to strike"},
 		{CodeWindowLate, "an objective whose within_days outlasts the scenario: it can only be judged at the end"},
 		{CodeObjectiveText, "an objective text that writes its threshold out instead of quoting it with {value}, so the two can drift apart"},
+		{CodePerTurn, "turns other than 24 hours while every [params] key counted per turn keeps its default, which is set for 24-hour turns"},
 	}
 }
 
@@ -127,6 +129,7 @@ func Lint(filename string, data []byte) ([]Finding, error) {
 	l.windows()
 	l.reach()
 	l.empty()
+	l.perTurn()
 	return l.resolve(filename, src), nil
 }
 
@@ -517,4 +520,35 @@ func (l *linter) quotes(at ref, o sim.Objective) {
 	}
 	l.add(at.key("text"), Warning, CodeObjectiveText, fmt.Sprintf("write {value} where the text says %s: it follows value and --set", n),
 		"%s objective %q writes its threshold %s out", o.Role, o.ID, n)
+}
+
+// perTurnParams lists the model constants counted per turn or in turns,
+// whose defaults are set for 24-hour turns.
+func perTurnParams() []sim.ParamSpec {
+	var out []sim.ParamSpec
+	for _, p := range sim.ParamSpecs() {
+		if strings.Contains(p.Doc, "turn") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// perTurn flags a scenario whose turns are not 24 hours long that sets none
+// of the parameters counted per turn: their defaults are for 24-hour turns,
+// so with 12-hour turns, say, each acts twice a day.
+func (l *linter) perTurn() {
+	if l.sc.TurnHours == 24 {
+		return
+	}
+	params, _ := l.tree["params"].(map[string]any)
+	var keys []string
+	for _, p := range perTurnParams() {
+		if _, set := params[p.Key]; set {
+			return
+		}
+		keys = append(keys, p.Key)
+	}
+	l.add(topRef("scenario").key("turn"), Warning, CodePerTurn, "scale them in [params] for the turn length (docs/scenarios.md lists every per-turn quantity): "+strings.Join(keys, ", "),
+		"turns of %d hours, but every parameter counted per turn keeps its default for 24-hour turns", l.sc.TurnHours)
 }

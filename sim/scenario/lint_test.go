@@ -127,3 +127,34 @@ func TestLintLoadError(t *testing.T) {
 		t.Error("a broken file lints")
 	}
 }
+
+// TestLintPerTurn: 12-hour turns with every per-turn parameter at its
+// 24-hour default are flagged on the turn key; setting one of them says
+// the author has scaled them.
+func TestLintPerTurn(t *testing.T) {
+	text := head + site0
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{text, 0},
+		{strings.Replace(text, `"24h"`, `"12h"`, 1), 1},
+		{strings.Replace(text, `"24h"`, `"12h"`, 1) + "[params]\nsorties_per_turn = 1\n", 0},
+	} {
+		findings, err := scenario.Lint("t.toml", []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []scenario.Finding
+		for _, f := range findings {
+			if f.Code == scenario.CodePerTurn {
+				got = append(got, f)
+			}
+		}
+		if len(got) != c.want {
+			t.Errorf("%d per-turn findings, want %d: %v", len(got), c.want, got)
+		} else if c.want == 1 && got[0].Pos.Line != 7 {
+			t.Errorf("per-turn finding on line %d, want 7 (turn)", got[0].Pos.Line)
+		}
+	}
+}
