@@ -274,6 +274,16 @@ func (l *linter) objectives() {
 				"%s objective %q has a %d-day window: it closes after the end", o.Role, o.ID, o.Within)
 		}
 		l.quotes(at, o)
+		if l.emptyZone(o.Scope) {
+			why := fmt.Sprintf("zone %q holds no site, so %s there stays 0", sc.Zones[o.Scope.Index].ID, o.Metric)
+			switch holds := (sim.Condition{Op: o.Op, Value: o.Value}).Holds(0); {
+			case holds:
+				l.add(at.key("zone"), Warning, CodeObjectiveAlways, why, "%s objective %q is met in every run", o.Role, o.ID)
+			case o.If == nil: // with an if, it is still met in the runs where it never arms
+				l.add(at.key("zone"), Severe, CodeObjectiveNever, why, "%s objective %q can never be met", o.Role, o.ID)
+			}
+			continue
+		}
 		if o.Scope.Kind == sim.ScopeActor {
 			continue // an order count lies in 0.. and starts at 0: nothing more to judge
 		}
@@ -324,6 +334,14 @@ func (l *linter) events() {
 	for _, ev := range sc.Events {
 		at := l.entry("event", map[string]string{"id": ev.ID})
 		tm := ev.Timing()
+		if ev.Day < 0 && tm.After < 0 {
+			for _, c := range append([]sim.Condition{ev.Cond}, tm.Also...) {
+				if l.emptyZone(c.Scope) && !c.Holds(0) {
+					l.add(at.key("when"), Severe, CodeWhenNever, fmt.Sprintf("zone %q holds no site, so %s there stays 0", sc.Zones[c.Scope.Index].ID, c.Metric),
+						"event %q never fires: %s in zone %q %s %s never holds", ev.ID, c.Metric, sc.Zones[c.Scope.Index].ID, opText(c.Op), fmtMetric(c.Metric, c.Value))
+				}
+			}
+		}
 		if tm.After >= 0 || tm.Until >= 0 || tm.Chance < sim.Micro || len(tm.Also) > 0 {
 			continue // its day is not fixed: neither judged from the first turn nor compared with others
 		}
@@ -551,4 +569,19 @@ func (l *linter) perTurn() {
 	}
 	l.add(topRef("scenario").key("turn"), Warning, CodePerTurn, "scale them in [params] for the turn length (docs/scenarios.md lists every per-turn quantity): "+strings.Join(keys, ", "),
 		"turns of %d hours, but every parameter counted per turn keeps its default for 24-hour turns", l.sc.TurnHours)
+}
+
+// emptyZone reports whether a scope is a zone whose area holds no site:
+// whatever it counts stays 0.
+func (l *linter) emptyZone(s sim.Scope) bool {
+	if s.Kind != sim.ScopeZone {
+		return false
+	}
+	area := &l.sc.Zones[s.Index].Area
+	for i := range l.sc.Sites {
+		if area.Contains(l.sc.Sites[i].Pos) {
+			return false
+		}
+	}
+	return true
 }

@@ -37,6 +37,8 @@ func TestLintFindings(t *testing.T) {
 		// October 2021 has 31 days: a 40-day window closes after the end.
 		`lint.toml:127:15: window-late: objective.late.within_days: israel objective "late" has a 40-day window: it closes after the end (the scenario runs 31 days; a shorter window is decided within the run)`,
 		`lint.toml:128:8: objective-text: objective.late.text: israel objective "late" writes its threshold 3 out (write {value} where the text says 3: it follows value and --set)`,
+		// the zone is a 20 km circle in the Jordanian desert, far from every site
+		`lint.toml:140:8: when-never: event.desert-strike.when: event "desert-strike" never fires: strikes in zone "empty" >= 1 never holds (zone "empty" holds no site, so strikes there stays 0)`,
 	}
 	got := make([]string, len(findings))
 	for i := range findings {
