@@ -3,6 +3,8 @@ package sim_test
 import (
 	"testing"
 
+	"pgregory.net/rapid"
+
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/simtest"
 )
@@ -202,4 +204,36 @@ func TestDetectedCorridor(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no shipment on corridor 0 after three turns")
 	}
+}
+
+// TestZoneSumsItsSites: for any tallies, a zone counts exactly the sum of
+// the sites inside its area, and a site's attacks are on the US or on
+// Israel, never both.
+func TestZoneSumsItsSites(t *testing.T) {
+	sc := quiet()
+	sc.Objectives = []sim.Objective{{ID: "o", Role: sim.USA, Metric: sim.MetricStrikes, Op: sim.OpAtMost, Scope: sim.Scope{Kind: sim.ScopeZone}}}
+	e := sim.New(sc, 1)
+	rapid.Check(t, func(t *rapid.T) {
+		st := e.State()
+		for i := range st.Tally {
+			st.Tally[i] = sim.SiteTally{Strikes: rapid.Int64Range(0, 50).Draw(t, "strikes"), Attacks: rapid.Int64Range(0, 50).Draw(t, "attacks")}
+		}
+		for z := range sc.Zones {
+			var want int64
+			for i := range sc.Sites {
+				if sc.Zones[z].Area.Contains(sc.Sites[i].Pos) {
+					want += st.Tally[i].Strikes
+				}
+			}
+			if got := e.Value(sim.MetricStrikes, sim.Scope{Kind: sim.ScopeZone, Index: int32(z)}); got != want {
+				t.Fatalf("zone %s: %d strikes, sites inside %d", sc.Zones[z].ID, got, want)
+			}
+		}
+		for i := range sc.Sites {
+			s := sim.Scope{Kind: sim.ScopeSite, Index: int32(i)}
+			if us, il := e.Value(sim.MetricAttacksOnUS, s), e.Value(sim.MetricAttacksOnIsrael, s); us+il != st.Tally[i].Attacks || us*il != 0 {
+				t.Fatalf("site %s: %d on the US and %d on Israel of %d attacks", sc.Sites[i].ID, us, il, st.Tally[i].Attacks)
+			}
+		}
+	})
 }
