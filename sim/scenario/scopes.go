@@ -123,7 +123,7 @@ func (b *build) threshold(t *table, m sim.Metric, s sim.Scope, ok bool) int64 {
 	return v
 }
 
-// scale is the stored scale of what a condition or objective counts.
+// scopeScale is the stored scale of what a condition or objective counts.
 func scopeScale(m sim.Metric, s sim.Scope) int64 {
 	if s.Kind == sim.ScopeActor {
 		return 1
