@@ -46,7 +46,7 @@ func newEnd(g *Game, s *session.Session, overrides []string) *End {
 	res, _, err := s.Snapshot().Recording()
 	e.err = err
 	if err == nil {
-		e.rows = view.ObjectiveRows(s.Scenario(), res.Objectives, s.Metric)
+		e.rows = view.ObjectiveRows(s.Scenario(), res.Objectives, s.ObjectiveValue)
 		e.verdicts = res.Verdicts
 	}
 	return e

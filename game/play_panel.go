@@ -319,7 +319,7 @@ func (p *Play) buildPanel() {
 		}
 	}
 	for _, side := range sides {
-		if objs := view.Objectives(p.sess.Scenario(), side, p.sess.Metric, p.sess.Objectives()); len(objs) > 0 {
+		if objs := view.Objectives(p.sess.Scenario(), side, p.sess.ObjectiveValue, p.sess.Objectives()); len(objs) > 0 {
 			y += g.Px(12)
 			title := "YOUR OBJECTIVES"
 			if side != p.sess.Role() {

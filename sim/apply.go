@@ -5,6 +5,9 @@ import (
 	"slices"
 )
 
+// OrderActor returns the actor that gives orders of kind k (NoActor: any).
+func OrderActor(k OrderKind) Actor { return orderActor[k] }
+
 // orderActor says which actor may give each kind of order.
 var orderActor = [NumOrderKinds]Actor{
 	OrderStrike: Israel, OrderEndPlanning: Israel,
@@ -75,6 +78,7 @@ func (e *Engine) Apply(a Actor, o Order) error {
 		return err
 	}
 	e.apply(a, o)
+	e.countOrder(a, o.Kind)
 	return nil
 }
 

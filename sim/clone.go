@@ -12,6 +12,7 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	}
 	dst.sc, dst.routes = e.sc, e.routes
 	dst.adSites, dst.usSites, dst.exposed, dst.targetSites = e.adSites, e.usSites, e.exposed, e.targetSites
+	dst.lang = e.lang
 	dst.logging, dst.log, dst.changes = false, dst.log[:0], dst.changes[:0]
 	dst.assess.valid = false // its answers were for another state
 	old := dst.st
@@ -27,5 +28,11 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	st.Objectives = append(old.Objectives[:0], src.Objectives...)
 	st.Fired = append(old.Fired[:0], src.Fired...)
 	st.Pending = append(old.Pending[:0], src.Pending...)
+	st.Tally = append(old.Tally[:0], src.Tally...)
+	st.Orders = append(old.Orders[:0], src.Orders...)
+	st.Windows = append(old.Windows[:0], src.Windows...)
+	st.Setups = append(old.Setups[:0], src.Setups...)
+	st.SiteMods = append(old.SiteMods[:0], src.SiteMods...)
+	st.Watch = append(old.Watch[:0], src.Watch...)
 	return dst
 }

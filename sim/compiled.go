@@ -49,6 +49,11 @@ type ActorSetup struct {
 	Present bool
 	Policy  string
 	Params  []PolicyParam // sorted by key
+	// Later lists the setups policy effects switch the actor to, in the
+	// order the scenario's events name them (only Policy and Params are
+	// set): while the state's setup index of the actor is k > 0, Later[k-1]
+	// plays it (see State.Setups).
+	Later []ActorSetup
 }
 
 // PolicyParam is one tuned parameter of an AI policy, in micro units.
@@ -259,11 +264,13 @@ func (o Op) String() string {
 	return ">="
 }
 
-// Condition tests a metric against a threshold (stored in the metric's scale).
+// Condition tests a metric against a threshold (stored in the metric's
+// scale), over the whole run or within a Scope.
 type Condition struct {
 	Metric Metric
 	Op     Op
 	Value  int64
+	Scope  Scope
 }
 
 // Holds reports whether the condition is true for the given metric value.
@@ -291,11 +298,16 @@ const (
 	EffectCorridor
 	EffectCounterIS
 	EffectParam
-	EffectStruck // a site struck before the run, out of action for Days
+	EffectStruck    // a site struck before the run, out of action for Days
+	EffectPolicy    // Actor's policy and parameters: Value is the setup index (0 the scenario's, k its Later[k-1])
+	EffectHardness  // a site's hardness, micro
+	EffectProximity // a site's proximity, micro
+	EffectSiteAD    // the strength of a site's air-defence cover, micro
+	EffectDetected  // a target site, or every shipment on a corridor, detected for Days
 	NumEffectKinds
 )
 
-var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "corridor", "counter_is", "param", "struck"}
+var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "corridor", "counter_is", "param", "struck", "policy", "hardness", "proximity", "ad_strength", "detected"}
 
 // String returns the effect's key as written in scenario files.
 func (k EffectKind) String() string { return effectKindIDs[k] }
@@ -306,7 +318,9 @@ func EffectKindIDs() []string { return append([]string(nil), effectKindIDs[:]...
 // Effect is one change an event makes. Which fields matter depends on Kind:
 // Toward for grievance, Pair for escalation, Site for troops, Zone (or Area)
 // and Days for a halt, Corridor for corridor changes, Param for a model
-// constant. Set replaces the value, otherwise Value is added.
+// constant, Actor for a policy, Site for a site's hardness, proximity or
+// air defence, Site or Corridor for detected. Set replaces the value,
+// otherwise Value is added.
 type Effect struct {
 	Kind     EffectKind
 	Toward   int32 // TowardIsrael or TowardUSA
@@ -316,22 +330,35 @@ type Effect struct {
 	Area     Area
 	Corridor int32
 	Param    Param
+	Actor    Actor // for policy
 	Set      bool
 	Value    int64 // in the effect's scale (see docs/scenarios.md)
 	Days     int32
 }
 
 // Objective is a role's goal: a metric compared with a threshold at the end,
-// or decided early once it can no longer change (monotone counters).
+// or decided early once it can no longer change (monotone counters). If and
+// Within make it conditional and time-windowed (see State.Windows).
 type Objective struct {
 	ID       string
 	Role     Actor
 	Metric   Metric
 	Op       Op
 	Value    int64 // in the metric's stored scale
+	Scope    Scope // the part of the run the metric counts
 	Required bool  // missing it loses the game outright
 	Text     string
+	// If, when set, arms the objective on the first turn it holds; an
+	// objective never armed is met (nothing was asked).
+	If *Condition
+	// Within, when positive, is the window in days from arming (the start
+	// when If is nil) in which the objective must be met; counted metrics
+	// then count from arming.
+	Within int32
 }
+
+// Windowed reports whether the objective is conditional or time-windowed.
+func (o *Objective) Windowed() bool { return o.If != nil || o.Within > 0 }
 
 // DayOfTurn returns the calendar day (days since 1970-01-01) of a turn.
 func (s *Scenario) DayOfTurn(turn int32) int32 {

@@ -30,6 +30,7 @@ type Engine struct {
 	targetSites []int32      // sites Israel may strike when detected
 	preview     *Engine      // scratch copy that previews apply orders to
 	assess      assessCache  // Assess's answers per route and target position while the state they read holds
+	lang        lang         // which parts of the richer language the scenario uses
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg
@@ -60,7 +61,7 @@ func newRouteCaches(sc *Scenario) []routeCache {
 
 // New starts a run of the scenario with the given seed.
 func New(sc *Scenario, seed uint64) *Engine {
-	e := &Engine{sc: sc, routes: newRouteCaches(sc)}
+	e := &Engine{sc: sc, routes: newRouteCaches(sc), lang: sc.lang()}
 	for i := range sc.Sites {
 		s := &sc.Sites[i]
 		if s.ADRange > 0 && (s.Owner == Syria || s.Owner == Russia || s.Owner == Iran || s.Owner == Hezbollah) {
@@ -100,6 +101,12 @@ func (e *Engine) Reset(seed uint64) {
 		Reverts:    st.Reverts[:0],
 		EventRand:  st.EventRand[:0],
 		Pending:    st.Pending[:0],
+		Tally:      st.Tally[:0],
+		Orders:     st.Orders[:0],
+		Windows:    st.Windows[:0],
+		Setups:     st.Setups[:0],
+		SiteMods:   st.SiteMods[:0],
+		Watch:      st.Watch[:0],
 	}
 	st.Escalation = in.Escalation
 	st.MaxEsc = in.Escalation
@@ -130,6 +137,7 @@ func (e *Engine) Reset(seed uint64) {
 	for i := range st.Rand {
 		st.Rand[i] = NewPCG(seed, uint64(i))
 	}
+	e.resetLang()
 	if sc.eventDice() {
 		st.EventRand = append(st.EventRand, NewPCG(seed, numStreams))
 	}
@@ -284,4 +292,36 @@ func (e *Engine) Param(p Param) int64 { return e.st.Params[p] }
 // turnsFromDays converts a span of days to turns, at least one.
 func (e *Engine) turnsFromDays(days int32) int32 {
 	return max(1, int32(int64(days)*24/int64(e.sc.TurnHours)))
+}
+
+// resetLang fills the state's optional slices the scenario needs.
+func (e *Engine) resetLang() {
+	sc, st, l := e.sc, &e.st, e.lang
+	if l.tally {
+		st.Tally = append(st.Tally, make([]SiteTally, len(sc.Sites))...)
+	}
+	if l.orders {
+		st.Orders = append(st.Orders, make([]int64, int(NumActors)*int(NumOrderKinds))...)
+	}
+	if l.windows {
+		for i := range sc.Objectives {
+			// an objective with no If is armed from the start, its window
+			// counted from before the first turn
+			st.Windows = append(st.Windows, Window{Armed: sc.Objectives[i].If == nil, Turn: -1})
+		}
+	}
+	if l.setups {
+		st.Setups = append(st.Setups, make([]int32, NumActors)...)
+	}
+	if l.siteMods {
+		for i := range sc.Sites {
+			s := &sc.Sites[i]
+			st.SiteMods = append(st.SiteMods, SiteMod{Hardness: s.Hardness, Proximity: s.Proximity, ADStrength: s.ADStrength})
+		}
+	}
+	if l.watch {
+		for range sc.Corridors {
+			st.Watch = append(st.Watch, -1)
+		}
+	}
 }

@@ -13,7 +13,7 @@ type Fire struct {
 }
 
 // Revert is a change to undo on a turn: an effect of Kind on Target (the
-// grievance target, pair, site, corridor or parameter), adding Value, or
+// grievance target, pair, site, corridor, parameter or actor), adding Value, or
 // setting it when Set.
 type Revert struct {
 	Turn   int32
@@ -62,12 +62,12 @@ func (e *Engine) triggered(ev *Event, tm *Timing) bool {
 // whenHolds reports whether a when event's conditions hold: all of them, or
 // with Any one of them.
 func (e *Engine) whenHolds(ev *Event, tm *Timing) bool {
-	holds := ev.Cond.Holds(e.Metric(ev.Cond.Metric))
+	holds := e.Holds(ev.Cond)
 	for _, c := range tm.Also {
 		if tm.Any {
-			holds = holds || c.Holds(e.Metric(c.Metric))
+			holds = holds || e.Holds(c)
 		} else {
-			holds = holds && c.Holds(e.Metric(c.Metric))
+			holds = holds && e.Holds(c)
 		}
 	}
 	return holds
@@ -85,7 +85,7 @@ func (e *Engine) fire(i int32, ev *Event, tm *Timing) {
 			continue
 		}
 		r := Revert{Turn: st.Turn + e.turnsFromDays(tm.RevertDays), Kind: ef.Kind, Target: effectTarget(ef)}
-		if ef.Kind == EffectTalksOpen || ef.Kind == EffectCorridor {
+		if ef.Kind == EffectTalksOpen || ef.Kind == EffectCorridor || ef.Kind == EffectPolicy {
 			r.Set, r.Value = true, old
 		} else {
 			now, _ := e.effectLevel(ef)
@@ -124,8 +124,10 @@ func (e *Engine) revertDue() {
 			ef.Toward = r.Target
 		case EffectEscalation:
 			ef.Pair = Pair(r.Target)
-		case EffectTroops:
+		case EffectTroops, EffectHardness, EffectProximity, EffectSiteAD:
 			ef.Site = r.Target
+		case EffectPolicy:
+			ef.Actor = Actor(r.Target)
 		case EffectCorridor:
 			ef.Corridor = r.Target
 		case EffectParam:
@@ -136,7 +138,7 @@ func (e *Engine) revertDue() {
 	st.Reverts = kept
 }
 
-// effectTarget is the grievance target, pair, site, corridor or parameter
+// effectTarget is the grievance target, pair, site, corridor, parameter or actor
 // an effect changes (0 for the kinds that change one value).
 func effectTarget(ef *Effect) int32 {
 	switch ef.Kind {
@@ -144,18 +146,21 @@ func effectTarget(ef *Effect) int32 {
 		return ef.Toward
 	case EffectEscalation:
 		return int32(ef.Pair)
-	case EffectTroops:
+	case EffectTroops, EffectHardness, EffectProximity, EffectSiteAD:
 		return ef.Site
 	case EffectCorridor:
 		return ef.Corridor
 	case EffectParam:
 		return int32(ef.Param)
+	case EffectPolicy:
+		return int32(ef.Actor)
 	}
 	return 0
 }
 
 // effectLevel is the value an effect changes, before or after it; ok is
-// false for the kinds that cannot revert (halts and strikes last their days).
+// false for the kinds that cannot revert (halts, strikes and detections last
+// their days).
 func (e *Engine) effectLevel(ef *Effect) (v int64, ok bool) {
 	st := &e.st
 	switch ef.Kind {
@@ -181,6 +186,10 @@ func (e *Engine) effectLevel(ef *Effect) (v int64, ok bool) {
 		return st.CounterIS, true
 	case EffectParam:
 		return st.Params[ef.Param], true
+	case EffectPolicy:
+		return int64(st.Setups[ef.Actor]), true
+	case EffectHardness, EffectProximity, EffectSiteAD:
+		return *e.siteMod(ef), true
 	}
 	return 0, false
 }

@@ -174,6 +174,41 @@ func (s *State) Visit(v Visitor) {
 		v.Field("state", int64(r.State))
 		v.Field("inc", int64(r.Inc))
 	}
+	for i := range s.Tally {
+		x := &s.Tally[i]
+		v.Entity("tally", int64(i))
+		v.Field("strikes", x.Strikes)
+		v.Field("hits", x.Hits)
+		v.Field("attacks", x.Attacks)
+		v.Field("deaths", x.Deaths)
+		v.Field("injured", x.Injured)
+	}
+	for i, n := range s.Orders {
+		v.Entity("orders", int64(i))
+		v.Field("given", n)
+	}
+	for i := range s.Windows {
+		x := &s.Windows[i]
+		v.Entity("window", int64(i))
+		v.Field("armed", b2i(x.Armed))
+		v.Field("turn", int64(x.Turn))
+		v.Field("base", x.Base)
+	}
+	for i, k := range s.Setups {
+		v.Entity("setup", int64(i))
+		v.Field("index", int64(k))
+	}
+	for i := range s.SiteMods {
+		x := &s.SiteMods[i]
+		v.Entity("site_mod", int64(i))
+		v.Field("hardness", x.Hardness)
+		v.Field("proximity", x.Proximity)
+		v.Field("ad_strength", x.ADStrength)
+	}
+	for i, w := range s.Watch {
+		v.Entity("watch", int64(i))
+		v.Field("till", int64(w))
+	}
 	for i := range s.Pending {
 		x := &s.Pending[i]
 		v.Entity("decision", int64(x.ID))

@@ -22,7 +22,7 @@ func (e *Engine) Hazard(site int32) HazardTerms {
 
 func (e *Engine) hazardWith(site int32, grievance [NumAdversaries]int64, complicity int64, deterrence [NumAdversaries]int64, escalation [NumPairs]int64) HazardTerms {
 	s := &e.sc.Sites[site]
-	t := HazardTerms{Base: e.param(ParamRetaliationBase), Proximity: s.Proximity}
+	t := HazardTerms{Base: e.param(ParamRetaliationBase), Proximity: e.proximity(site)}
 	if s.Owner == USA {
 		t.Grievance, t.Complicity, t.Deterrence = grievance[TowardUSA], complicity, deterrence[TowardUSA]
 		t.Escalation = Milli + escalation[USAIran]

@@ -49,6 +49,9 @@ type Observation struct {
 	Attacks     []Attack
 	Shipments   []ShipmentView
 	Corridors   []CorridorState // Iran and spectators: each corridor's dispatch rate now
+	// Setup is the actor's setup in force: 0 the scenario's, k > 0 its
+	// ActorSetup.Later[k-1], which a policy effect switched it to.
+	Setup int32
 }
 
 // SiteView is a site as the observer sees it.
@@ -126,6 +129,9 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 		Options: obs.Options[:0], Reviews: obs.Reviews[:0],
 		Requests: obs.Requests[:0], Halts: obs.Halts[:0], Attacks: obs.Attacks[:0], Shipments: obs.Shipments[:0],
 		Corridors: obs.Corridors[:0],
+	}
+	if len(st.Setups) > 0 && a < NumActors {
+		obs.Setup = st.Setups[a]
 	}
 	if a != Iran {
 		obs.Complicity = roundTo(st.Complicity, complicityEstimate)

@@ -78,6 +78,54 @@ func (e *Engine) applyEffect(ef *Effect, event int32) {
 	case EffectParam:
 		spec := paramSpecs[ef.Param]
 		st.Params[ef.Param] = clamp(setOrAdd(st.Params[ef.Param], ef), FixedFromFloat(spec.Min, spec.Unit), FixedFromFloat(spec.Max, spec.Unit))
+	case EffectPolicy:
+		st.Setups[ef.Actor] = int32(ef.Value)
+	case EffectHardness, EffectProximity, EffectSiteAD:
+		v := e.siteMod(ef)
+		*v = clamp(setOrAdd(*v, ef), 0, Micro)
+		e.assess.valid = false // air-defence exposures change
+	case EffectDetected:
+		e.detect(ef)
+	}
+}
+
+// siteMod is the site attribute a hardness, proximity or ad_strength
+// effect changes.
+func (e *Engine) siteMod(ef *Effect) *int64 {
+	m := &e.st.SiteMods[ef.Site]
+	switch ef.Kind {
+	case EffectHardness:
+		return &m.Hardness
+	case EffectProximity:
+		return &m.Proximity
+	}
+	return &m.ADStrength
+}
+
+// detect marks a target site, or every shipment on a corridor now and
+// until the days run out, detected: Israel may strike them.
+func (e *Engine) detect(ef *Effect) {
+	st := &e.st
+	till := st.Turn + e.turnsFromDays(ef.Days) - 1
+	if ef.Site >= 0 {
+		if e.sc.Sites[ef.Site].Target && st.Sites[ef.Site].DisabledTill < st.Turn {
+			st.Sites[ef.Site].DetectedTill = max(st.Sites[ef.Site].DetectedTill, till)
+		}
+		return
+	}
+	st.Watch[ef.Corridor] = max(st.Watch[ef.Corridor], till)
+	e.watch()
+}
+
+// watch marks the shipments on watched corridors detected (the logistics
+// phase marks those dispatched later while the watch lasts).
+func (e *Engine) watch() {
+	st := &e.st
+	for i := range st.Shipments {
+		s := &st.Shipments[i]
+		if w := st.Watch[s.Corridor]; w >= st.Turn {
+			s.DetectedTill = max(s.DetectedTill, w)
+		}
 	}
 }
 

@@ -26,6 +26,10 @@ func (e *Engine) execution() {
 		pos, _ := e.TargetPos(m.Target)
 		m.Status = MissionFlown
 		st.Count[MetricStrikes]++
+		tally := e.tally(targetSite(m.Target))
+		if tally != nil {
+			tally.Strikes++
+		}
 		if m.Violation || m.InHalt {
 			st.Count[MetricViolations]++
 			if m.InHalt {
@@ -79,6 +83,9 @@ func (e *Engine) execution() {
 			continue
 		}
 		st.Count[MetricTargetsHit]++
+		if tally != nil {
+			tally.Hits++
+		}
 		if rng.Chance(e.param(ParamCollateral)) {
 			st.Count[MetricCollateral]++
 			value = value * collateralFactor / Milli
@@ -143,7 +150,7 @@ func (e *Engine) aircraftLoss(intercept int64) int64 {
 func (e *Engine) successChance(t Target, pkg int8, intercept int64, leaked bool, base [3]int64) int64 {
 	p := scale(base[pkg], Micro-intercept)
 	if t.Kind == TargetSite {
-		p = scale(p, Micro-e.sc.Sites[t.ID].Hardness)
+		p = scale(p, Micro-e.hardness(t.ID))
 	}
 	if leaked {
 		p /= leakSuccessDivisor

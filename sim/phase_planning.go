@@ -85,7 +85,7 @@ func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 	}
 	for _, i := range e.adSites {
 		if s := &sc.Sites[i]; st.Sites[i].DisabledTill < st.Turn {
-			exposure := (rc.adChord[i] + chordLength(last, target, s)) * s.ADStrength / Micro
+			exposure := (rc.adChord[i] + chordLength(last, target, s)) * e.adStrength(i) / Micro
 			a.Exposure += exposure
 			if s.Owner == Syria {
 				a.SyriaExposure += exposure

@@ -13,6 +13,13 @@ func (e *Engine) attacks() {
 		a.Landed = true
 		site := &sc.Sites[a.Site]
 		killed, injured := e.casualties(a, rng)
+		if t := e.tally(a.Site); t != nil {
+			t.Attacks++
+			if site.Owner == USA {
+				t.Deaths += killed
+				t.Injured += injured
+			}
+		}
 		spent := e.param(ParamGrievanceSpent)
 		if site.Owner == USA {
 			st.Count[MetricAttacksOnUS]++

@@ -17,20 +17,8 @@ func (e *Engine) score() {
 	}
 	over := st.Outcome != OutcomeRunning
 	for i := range sc.Objectives {
-		o, os := &sc.Objectives[i], &st.Objectives[i]
-		if os.Decided {
-			continue
-		}
-		v := e.Metric(o.Metric)
-		holds := Condition{o.Metric, o.Op, o.Value}.Holds(v)
-		monotone := o.Metric < numCounters || o.Metric == MetricMaxEscalationUSIran || o.Metric == MetricMaxEscalationIsraelIran
-		switch {
-		case over:
-			*os = ObjectiveState{Decided: true, Met: holds, Turn: st.Turn}
-		case monotone && o.Op == OpAtLeast && holds:
-			*os = ObjectiveState{Decided: true, Met: true, Turn: st.Turn}
-		case monotone && o.Op == OpAtMost && !holds:
-			*os = ObjectiveState{Decided: true, Met: false, Turn: st.Turn}
+		if !st.Objectives[i].Decided {
+			e.judge(i, over)
 		}
 	}
 	// forget what is finished

@@ -156,6 +156,13 @@ type CorridorState struct {
 	Next     int32 // turn of the next dispatch
 }
 
+// SiteMod is what events may change of a site's fixed attributes (micro).
+type SiteMod struct {
+	Hardness   int64
+	Proximity  int64
+	ADStrength int64
+}
+
 // ObjectiveState records whether and when an objective was decided.
 type ObjectiveState struct {
 	Decided bool
@@ -211,7 +218,15 @@ type State struct {
 	Fires         []Fire   // when each anchor event first fired
 	Reverts       []Revert // changes to undo, in the order they were made
 	EventRand     []PCG    // the dice of chances and random dates; empty when no event uses them
-	Pending       []Decision
-	NextID        int32 // the next id for missions, requests, halts, attacks, decisions and shipments
-	Rand          [numStreams]PCG
+	// The richer language's state, each empty unless the scenario needs it
+	// (see Scenario.lang), so other scenarios' runs and hashes stay as they were.
+	Tally    []SiteTally // per site, for conditions and objectives on a site or zone
+	Orders   []int64     // per actor and order kind (actor*NumOrderKinds+kind), for conditions on an actor's orders
+	Windows  []Window    // per objective, for conditional and time-windowed objectives
+	Setups   []int32     // per actor, the setup in force (0 the scenario's, k ActorSetup.Later[k-1]), when policy effects exist
+	SiteMods []SiteMod   // per site, its hardness, proximity and air-defence strength, when effects change them
+	Watch    []int32     // per corridor, the last turn its shipments are detected (-1 none), when detected effects name corridors
+	Pending  []Decision
+	NextID   int32 // the next id for missions, requests, halts, attacks, decisions and shipments
+	Rand     [numStreams]PCG
 }

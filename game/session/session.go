@@ -184,6 +184,10 @@ func (s *Session) Hash() sim.Hash { return s.loop.Engine.Hash() }
 // Metric returns a metric's current value in its stored scale.
 func (s *Session) Metric(m sim.Metric) int64 { return s.loop.Engine.Metric(m) }
 
+// ObjectiveValue returns the value objective i is judged on now (see
+// sim.Engine.ObjectiveValue).
+func (s *Session) ObjectiveValue(i int) int64 { return s.loop.Engine.ObjectiveValue(i) }
+
 // Objectives returns a copy of the objectives' states so far, in the
 // scenario's order: which the engine has decided, met or missed, and when.
 func (s *Session) Objectives() []sim.ObjectiveState {

@@ -60,8 +60,9 @@ type ObjectiveRow struct {
 }
 
 // ObjectiveRows lists the objectives of a finished run with the turn that
-// decided each and where its metric ended, read through final.
-func ObjectiveRows(sc *sim.Scenario, states []sim.ObjectiveState, final func(sim.Metric) int64) []ObjectiveRow {
+// decided each and where its value ended, read through final (by objective
+// index: a scoped or windowed objective counts part of the run).
+func ObjectiveRows(sc *sim.Scenario, states []sim.ObjectiveState, final func(i int) int64) []ObjectiveRow {
 	var out []ObjectiveRow
 	for i := range sc.Objectives {
 		o := &sc.Objectives[i]
@@ -69,7 +70,7 @@ func ObjectiveRows(sc *sim.Scenario, states []sim.ObjectiveState, final func(sim
 		if Peak(o.Metric) {
 			word = "peaked at "
 		}
-		row := ObjectiveRow{Role: o.Role, Metric: o.Metric, Text: objectiveText(o), Required: o.Required, Final: word + ObjectiveValue(o, final(o.Metric))}
+		row := ObjectiveRow{Role: o.Role, Metric: o.Metric, Text: objectiveText(o), Required: o.Required, Final: word + ObjectiveValue(o, final(i))}
 		if i < len(states) && states[i].Decided {
 			row.Decided, row.Met = true, states[i].Met
 			row.When = fmt.Sprintf("turn %d (%s)", states[i].Turn+1, DateOfTurn(sc, states[i].Turn))
@@ -208,17 +209,17 @@ func (l ObjectiveLine) Mark() string {
 // Good reports whether the mark is good news.
 func (l ObjectiveLine) Good() bool { return l.Decided && l.Met || !l.Decided && l.Holds }
 
-// Objectives lists a role's objectives with the current value of each
-// metric, read through value, and the engine's decisions so far (states,
-// in the scenario's objective order).
-func Objectives(sc *sim.Scenario, role sim.Actor, value func(sim.Metric) int64, states []sim.ObjectiveState) []ObjectiveLine {
+// Objectives lists a role's objectives with the current value of each,
+// read through value (by objective index), and the engine's decisions so
+// far (states, in the scenario's objective order).
+func Objectives(sc *sim.Scenario, role sim.Actor, value func(i int) int64, states []sim.ObjectiveState) []ObjectiveLine {
 	var out []ObjectiveLine
 	for i := range sc.Objectives {
 		o := &sc.Objectives[i]
 		if o.Role != role {
 			continue
 		}
-		v := value(o.Metric)
+		v := value(i)
 		ln := ObjectiveLine{Text: objectiveText(o), Required: o.Required, Holds: sim.Condition{Metric: o.Metric, Op: o.Op, Value: o.Value}.Holds(v),
 			Now: ObjectiveValue(o, v)}
 		if i < len(states) && states[i].Decided {

@@ -416,15 +416,15 @@ func TestObjectiveWords(t *testing.T) {
 		{Role: sim.USA, Metric: sim.MetricTalksProgress, Op: sim.OpAtLeast, Value: 20_000, Text: "talks"},
 	}}
 	val := map[sim.Metric]int64{sim.MetricMaxEscalationUSIran: 1700, sim.MetricTalksProgress: 17_500}
-	rows := ObjectiveRows(sc, []sim.ObjectiveState{{Decided: true, Met: true, Turn: 30}, {Decided: true, Turn: 30}}, func(m sim.Metric) int64 { return val[m] })
+	rows := ObjectiveRows(sc, []sim.ObjectiveState{{Decided: true, Met: true, Turn: 30}, {Decided: true, Turn: 30}}, func(i int) int64 { return val[sc.Objectives[i].Metric] })
 	if rows[0].Final != "peaked at 1.7" || rows[1].Final != "ended at 17.5%" {
 		t.Errorf("end rows read %q, %q", rows[0].Final, rows[1].Final)
 	}
-	live := Objectives(sc, sim.USA, func(m sim.Metric) int64 { return val[m] }, nil)
+	live := Objectives(sc, sim.USA, func(i int) int64 { return val[sc.Objectives[i].Metric] }, nil)
 	if live[0].Mark() != "on track" || live[1].Mark() != "not yet" {
 		t.Errorf("undecided objectives read %q, %q", live[0].Mark(), live[1].Mark())
 	}
-	over := Objectives(sc, sim.USA, func(m sim.Metric) int64 { return val[m] }, []sim.ObjectiveState{{Decided: true, Met: true}, {Decided: true}})
+	over := Objectives(sc, sim.USA, func(i int) int64 { return val[sc.Objectives[i].Metric] }, []sim.ObjectiveState{{Decided: true, Met: true}, {Decided: true}})
 	if over[0].Mark() != "met" || !over[0].Good() || over[1].Mark() != "missed" || over[1].Good() {
 		t.Errorf("decided objectives read %q (%v), %q (%v)", over[0].Mark(), over[0].Good(), over[1].Mark(), over[1].Good())
 	}

@@ -11,7 +11,40 @@ type paramSet map[string]int64
 
 // New builds the AI policy an actor's setup names, seeded for this run. It
 // returns nil for actors whose behaviour is fixed (they never decide).
+//
+// When policy effects may switch the actor to other setups (setup.Later), it
+// builds one policy per setup and returns one that lets the setup in force
+// (Observation.Setup) decide. A policy switched to starts where it was
+// built: it has seen nothing of the run until then.
 func New(actor sim.Actor, setup sim.ActorSetup, seed uint64) (sim.Policy, error) {
+	if len(setup.Later) == 0 {
+		return newOne(actor, setup, seed)
+	}
+	sw := make(switching, 0, 1+len(setup.Later))
+	for k, s := range append([]sim.ActorSetup{setup}, setup.Later...) {
+		p, err := newOne(actor, s, seed+uint64(k)<<32)
+		if err != nil {
+			return nil, fmt.Errorf("setup %d: %w", k, err)
+		}
+		sw = append(sw, p)
+	}
+	return sw, nil
+}
+
+// switching holds one policy per setup of an actor; the setup in force decides.
+type switching []sim.Policy
+
+// Decide lets the policy of the setup in force answer (none, for an actor
+// whose behaviour is fixed).
+func (s switching) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	if p := s[obs.Setup]; p != nil {
+		return p.Decide(obs, out)
+	}
+	return out
+}
+
+// newOne builds the policy of one setup.
+func newOne(actor sim.Actor, setup sim.ActorSetup, seed uint64) (sim.Policy, error) {
 	name := setup.Policy
 	if name == "" {
 		name = Default(actor)

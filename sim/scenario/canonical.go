@@ -224,7 +224,7 @@ func (w *writer) events() {
 		case e.Day >= 0:
 			w.kv("at", sim.FormatDay(e.Day))
 		default:
-			w.kv("when", whenText(e))
+			w.kv("when", whenText(w.sc, e))
 		}
 		for _, line := range timingText(w.sc, e) {
 			k, v, _ := strings.Cut(line, " = ")
@@ -280,6 +280,17 @@ func (w *writer) effect(e *sim.Effect) string {
 		inner = fmt.Sprintf("corridor = %s, interval = %d", quote(id), e.Value)
 	case sim.EffectStruck:
 		inner = fmt.Sprintf("site = %s, days = %d", quote(w.siteID(e.Site)), e.Days)
+	case sim.EffectPolicy:
+		inner = policyText(w.sc, e)
+	case sim.EffectHardness, sim.EffectProximity, sim.EffectSiteAD:
+		inner = "site = " + quote(w.siteID(e.Site)) + ", " + addSet(e, sim.Micro)
+	case sim.EffectDetected:
+		if e.Site >= 0 {
+			inner = "site = " + quote(w.siteID(e.Site))
+		} else if e.Corridor >= 0 && int(e.Corridor) < len(w.sc.Corridors) {
+			inner = "corridor = " + quote(w.sc.Corridors[e.Corridor].ID)
+		}
+		inner += fmt.Sprintf(", days = %d", e.Days)
 	}
 	return "{ " + e.Kind.String() + " = { " + inner + " } }"
 }
@@ -297,9 +308,18 @@ func (w *writer) objectives() {
 		w.header("[[objective]]")
 		w.kv("id", quote(o.ID))
 		w.kv("role", quote(o.Role.String()))
-		w.kv("metric", quote(o.Metric.String()))
+		for _, line := range measureText(w.sc, o.Metric, o.Scope) {
+			k, v, _ := strings.Cut(line, " = ")
+			w.kv(k, v)
+		}
 		w.kv("op", quote(o.Op.String()))
-		w.kv("value", fixed(o.Value, o.Metric.Spec().Scale))
+		w.kv("value", fixed(o.Value, scopeScale(o.Metric, o.Scope)))
+		if o.If != nil {
+			w.kv("if", condText(w.sc, *o.If))
+		}
+		if o.Within > 0 {
+			w.kv("within_days", strconv.Itoa(int(o.Within)))
+		}
 		w.kv("required", strconv.FormatBool(o.Required))
 		w.kv("text", quote(o.Text))
 	}

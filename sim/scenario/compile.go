@@ -57,6 +57,9 @@ type build struct {
 	siteIDs []string
 	zoneIDs []string
 	corrIDs []string
+	// later holds the setups of policy effects as read, per actor; once the
+	// events are sorted they become ActorSetup.Later in event order.
+	later [sim.NumActors][]sim.ActorSetup
 }
 
 // compile checks the tree and builds the scenario. The result means

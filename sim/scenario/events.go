@@ -64,9 +64,10 @@ func (b *build) events(root *table) {
 		afters[i].event = moved[afters[i].event]
 	}
 	b.resolveAfters(afters)
+	b.orderSetups()
 }
 
-// condition reads { metric = …, op = …, value = … }.
+// condition reads { metric = …, op = …, value = … }, or a scoped one (see measure).
 func (b *build) condition(at ref, v any) sim.Condition {
 	var cond sim.Condition
 	t, ok := b.c.asTable(at, v)
@@ -74,14 +75,10 @@ func (b *build) condition(at ref, v any) sim.Condition {
 		return cond
 	}
 	t.keys(whenKeys...)
-	m, mOK := b.metric(t)
-	cond.Metric = m
+	var ok2 bool
+	cond.Metric, cond.Scope, ok2 = b.measure(t)
 	cond.Op = b.op(t)
-	if mOK {
-		cond.Value, _, _ = t.num("value", metricQty(m), true)
-	} else if _, ok := t.m["value"]; !ok {
-		t.missing("value")
-	}
+	cond.Value = b.threshold(t, cond.Metric, cond.Scope, ok2)
 	return cond
 }
 
@@ -232,7 +229,7 @@ func (b *build) effect(at ref, v any) sim.Effect {
 			pr.hint = b.c.unknownHint(s, paramKeys(), true)
 			if owner := policyParamOwner(s); owner != "" {
 				pr.msg = fmt.Sprintf("%q is a parameter of %s, not a model constant", s, owner)
-				pr.hint = "param effects change [params] keys; a policy's parameters are set in its [[actor]] entry"
+				pr.hint = "param effects change [params] keys; a policy's parameters are set in its [[actor]] entry and changed by a policy effect"
 			}
 			return e
 		}
@@ -249,6 +246,12 @@ func (b *build) effect(at ref, v any) sim.Effect {
 		}
 		days, _, _ := et.num("days", form.table.q("days"), true)
 		e.Days = int32(days)
+	case sim.EffectPolicy:
+		b.policyEffect(et, &e)
+	case sim.EffectHardness, sim.EffectProximity, sim.EffectSiteAD:
+		b.siteEffect(et, &e)
+	case sim.EffectDetected:
+		b.detectedEffect(et, &e)
 	case sim.EffectCorridor:
 		if s, at, ok := et.str("corridor", true); ok {
 			if i, ok := b.corrIdx[s]; ok {
@@ -341,19 +344,15 @@ func (b *build) objectives(root *table) {
 				first[k] = e.idAt
 			}
 		}
-		m, mOK := b.metric(t)
-		o.Metric = m
+		var mOK bool
+		o.Metric, o.Scope, mOK = b.measure(t)
 		o.Op = b.op(t)
-		if mOK {
-			o.Value, _, _ = t.num("value", metricQty(m), true)
-		} else if _, ok := t.m["value"]; !ok {
-			t.missing("value")
-		}
+		o.Value = b.threshold(t, o.Metric, o.Scope, mOK)
 		o.Required = t.boolean("required", false)
+		b.objectiveIf(t, &o)
 		o.Text = t.text("text", true, maxLineLen, false)
 		if mOK {
-			// "{value}" quotes the threshold, so the text cannot drift from it.
-			o.Text = strings.ReplaceAll(o.Text, "{value}", fixed(o.Value, m.Spec().Scale))
+			o.Text = b.objectiveText(t, &o)
 		}
 		list = append(list, o)
 	}

@@ -42,10 +42,8 @@ func perTurnList() string {
 			}
 		}
 	}
-	for _, p := range sim.ParamSpecs() {
-		if strings.Contains(p.Doc, "turn") {
-			fmt.Fprintf(&b, "- `params.%s`: %s\n", p.Key, p.Doc)
-		}
+	for _, p := range perTurnParams() {
+		fmt.Fprintf(&b, "- `params.%s`: %s\n", p.Key, p.Doc)
 	}
 	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -46,6 +47,9 @@ const (
 	CodeEmpty           = "empty"             // a scenario with nothing to play
 	CodeNoObjectives    = "no-objectives"     // a scenario where every role draws
 	CodeNothingToStrike = "nothing-to-strike" // no target sites and no corridors
+	CodeWindowLate      = "window-late"       // an objective's window that cannot close before the end
+	CodeObjectiveText   = "objective-text"    // an objective text that writes its threshold out instead of {value}
+	CodePerTurn         = "per-turn"          // turns other than 24 hours with every per-turn parameter at its 24-hour default
 )
 
 // Codes lists every lint code with what it finds, for docs and --help.
@@ -64,6 +68,9 @@ func Codes() [][2]string {
 		{CodeEmpty, "a scenario with no sites (error)"},
 		{CodeNoObjectives, "a scenario without objectives: every role draws"},
 		{CodeNothingToStrike, "a scenario with neither target sites nor corridors: Israel has nothing to strike"},
+		{CodeWindowLate, "an objective whose within_days outlasts the scenario: it can only be judged at the end"},
+		{CodeObjectiveText, "an objective text that writes its threshold out instead of quoting it with {value}, so the two can drift apart"},
+		{CodePerTurn, "turns other than 24 hours while every [params] key counted per turn keeps its default, which is set for 24-hour turns"},
 	}
 }
 
@@ -122,6 +129,7 @@ func Lint(filename string, data []byte) ([]Finding, error) {
 	l.windows()
 	l.reach()
 	l.empty()
+	l.perTurn()
 	return l.resolve(filename, src), nil
 }
 
@@ -258,8 +266,27 @@ func opText(op sim.Op) string {
 }
 
 func (l *linter) objectives() {
-	for _, o := range l.sc.Objectives {
+	sc := l.sc
+	for _, o := range sc.Objectives {
 		at := l.entry("objective", map[string]string{"id": o.ID, "role": o.Role.String()})
+		if days := sc.EndDay - sc.StartDay + 1; o.Within > days {
+			l.add(at.key("within_days"), Warning, CodeWindowLate, fmt.Sprintf("the scenario runs %d days; a shorter window is decided within the run", days),
+				"%s objective %q has a %d-day window: it closes after the end", o.Role, o.ID, o.Within)
+		}
+		l.quotes(at, o)
+		if l.emptyZone(o.Scope) {
+			why := fmt.Sprintf("zone %q holds no site, so %s there stays 0", sc.Zones[o.Scope.Index].ID, o.Metric)
+			switch holds := (sim.Condition{Op: o.Op, Value: o.Value}).Holds(0); {
+			case holds:
+				l.add(at.key("zone"), Warning, CodeObjectiveAlways, why, "%s objective %q is met in every run", o.Role, o.ID)
+			case o.If == nil: // with an if, it is still met in the runs where it never arms
+				l.add(at.key("zone"), Severe, CodeObjectiveNever, why, "%s objective %q can never be met", o.Role, o.ID)
+			}
+			continue
+		}
+		if o.Scope.Kind == sim.ScopeActor {
+			continue // an order count lies in 0.. and starts at 0: nothing more to judge
+		}
 		never, always, why := l.judge(o.Metric, o.Op, o.Value)
 		cmp := fmt.Sprintf("%s %s %s", o.Metric, opText(o.Op), fmtMetric(o.Metric, o.Value))
 		switch {
@@ -307,13 +334,21 @@ func (l *linter) events() {
 	for _, ev := range sc.Events {
 		at := l.entry("event", map[string]string{"id": ev.ID})
 		tm := ev.Timing()
+		if ev.Day < 0 && tm.After < 0 {
+			for _, c := range append([]sim.Condition{ev.Cond}, tm.Also...) {
+				if l.emptyZone(c.Scope) && !c.Holds(0) {
+					l.add(at.key("when"), Severe, CodeWhenNever, fmt.Sprintf("zone %q holds no site, so %s there stays 0", sc.Zones[c.Scope.Index].ID, c.Metric),
+						"event %q never fires: %s in zone %q %s %s never holds", ev.ID, c.Metric, sc.Zones[c.Scope.Index].ID, opText(c.Op), fmtMetric(c.Metric, c.Value))
+				}
+			}
+		}
 		if tm.After >= 0 || tm.Until >= 0 || tm.Chance < sim.Micro || len(tm.Also) > 0 {
 			continue // its day is not fixed: neither judged from the first turn nor compared with others
 		}
 		if ev.Day < 0 {
 			c := ev.Cond
 			never, always, why := l.judge(c.Metric, c.Op, c.Value)
-			holds := c.Holds(l.eng.Metric(c.Metric))
+			holds := l.eng.Holds(c)
 			cmp := fmt.Sprintf("%s %s %s", c.Metric, opText(c.Op), fmtMetric(c.Metric, c.Value))
 			switch {
 			case never:
@@ -484,4 +519,69 @@ func (l *linter) empty() {
 	if !targets && len(sc.Corridors) == 0 {
 		l.add(topRef("scenario"), Warning, CodeNothingToStrike, "mark sites target = true or add a [[corridor]]", "no site is a target and no corridor runs: Israel has nothing to strike")
 	}
+}
+
+// quotes flags an objective text that writes its threshold out as a number
+// instead of {value}.
+func (l *linter) quotes(at ref, o sim.Objective) {
+	raw := ""
+	if list, ok := l.tree["objective"].([]any); ok {
+		for _, x := range list {
+			if m, ok := x.(map[string]any); ok && m["id"] == o.ID && m["role"] == o.Role.String() {
+				raw, _ = m["text"].(string)
+			}
+		}
+	}
+	n := fixed(o.Value, scopeScale(o.Metric, o.Scope))
+	if o.Value == 0 || strings.Contains(raw, "{value}") || !regexp.MustCompile(`(^|[^0-9.])`+regexp.QuoteMeta(n)+`($|[^0-9.])`).MatchString(raw) {
+		return
+	}
+	l.add(at.key("text"), Warning, CodeObjectiveText, fmt.Sprintf("write {value} where the text says %s: it follows value and --set", n),
+		"%s objective %q writes its threshold %s out", o.Role, o.ID, n)
+}
+
+// perTurnParams lists the model constants counted per turn or in turns,
+// whose defaults are set for 24-hour turns.
+func perTurnParams() []sim.ParamSpec {
+	var out []sim.ParamSpec
+	for _, p := range sim.ParamSpecs() {
+		if strings.Contains(p.Doc, "turn") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// perTurn flags a scenario whose turns are not 24 hours long that sets none
+// of the parameters counted per turn: their defaults are for 24-hour turns,
+// so with 12-hour turns, say, each acts twice a day.
+func (l *linter) perTurn() {
+	if l.sc.TurnHours == 24 {
+		return
+	}
+	params, _ := l.tree["params"].(map[string]any)
+	var keys []string
+	for _, p := range perTurnParams() {
+		if _, set := params[p.Key]; set {
+			return
+		}
+		keys = append(keys, p.Key)
+	}
+	l.add(topRef("scenario").key("turn"), Warning, CodePerTurn, "scale them in [params] for the turn length (docs/scenarios.md lists every per-turn quantity): "+strings.Join(keys, ", "),
+		"turns of %d hours, but every parameter counted per turn keeps its default for 24-hour turns", l.sc.TurnHours)
+}
+
+// emptyZone reports whether a scope is a zone whose area holds no site:
+// whatever it counts stays 0.
+func (l *linter) emptyZone(s sim.Scope) bool {
+	if s.Kind != sim.ScopeZone {
+		return false
+	}
+	area := &l.sc.Zones[s.Index].Area
+	for i := range l.sc.Sites {
+		if area.Contains(l.sc.Sites[i].Pos) {
+			return false
+		}
+	}
+	return true
 }

@@ -34,6 +34,11 @@ func TestLintFindings(t *testing.T) {
 		`lint.toml:101:9: objective-always: objective.vacuous.value: usa objective "vacuous" is met in every run: max_escalation_us_iran <= 6 (max_escalation_us_iran lies in 0..5)`,
 		`lint.toml:109:9: objective-never: objective.trust.value: usa objective "trust" can never be met: trust >= 150 (trust lies in 0..100)`,
 		`lint.toml:114:8: absent-actor: objective.hez.role: objective "hez" is for hezbollah, which is not in the scenario (add [[actor]] id = "hezbollah", or give hezbollah a site)`,
+		// October 2021 has 31 days: a 40-day window closes after the end.
+		`lint.toml:127:15: window-late: objective.late.within_days: israel objective "late" has a 40-day window: it closes after the end (the scenario runs 31 days; a shorter window is decided within the run)`,
+		`lint.toml:128:8: objective-text: objective.late.text: israel objective "late" writes its threshold 3 out (write {value} where the text says 3: it follows value and --set)`,
+		// the zone is a 20 km circle in the Jordanian desert, far from every site
+		`lint.toml:140:8: when-never: event.desert-strike.when: event "desert-strike" never fires: strikes in zone "empty" >= 1 never holds (zone "empty" holds no site, so strikes there stays 0)`,
 	}
 	got := make([]string, len(findings))
 	for i := range findings {
@@ -122,5 +127,36 @@ func TestLintEmpty(t *testing.T) {
 func TestLintLoadError(t *testing.T) {
 	if _, err := scenario.Lint("b.toml", []byte("[scenario]\nid = 3\n")); err == nil {
 		t.Error("a broken file lints")
+	}
+}
+
+// TestLintPerTurn: 12-hour turns with every per-turn parameter at its
+// 24-hour default are flagged on the turn key; setting one of them says
+// the author has scaled them.
+func TestLintPerTurn(t *testing.T) {
+	text := head + site0
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{text, 0},
+		{strings.Replace(text, `"24h"`, `"12h"`, 1), 1},
+		{strings.Replace(text, `"24h"`, `"12h"`, 1) + "[params]\nsorties_per_turn = 1\n", 0},
+	} {
+		findings, err := scenario.Lint("t.toml", []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []scenario.Finding
+		for _, f := range findings {
+			if f.Code == scenario.CodePerTurn {
+				got = append(got, f)
+			}
+		}
+		if len(got) != c.want {
+			t.Errorf("%d per-turn findings, want %d: %v", len(got), c.want, got)
+		} else if c.want == 1 && got[0].Pos.Line != 7 {
+			t.Errorf("per-turn finding on line %d, want 7 (turn)", got[0].Pos.Line)
+		}
 	}
 }

@@ -226,6 +226,11 @@ func TestEveryEffectKind(t *testing.T) {
 		"counter_is":  `{ counter_is = { add = -1.5 } }`,
 		"param":       `{ param = { key = "detect_shipment", set = 0.25 } }`,
 		"struck":      `{ struck = { site = "tanf", days = 30 } }`,
+		"policy":      `{ policy = { actor = "iran", policy = "restrained", params = { threshold = 0.25 } } }`,
+		"hardness":    `{ hardness = { site = "battery", set = 0.5 } }`,
+		"proximity":   `{ proximity = { site = "tanf", add = 0.25 } }`,
+		"ad_strength": `{ ad_strength = { site = "battery", add = -0.125 } }`,
+		"detected":    `{ detected = { corridor = "c", days = 4 } }`,
 	}
 	var list []string
 	for _, k := range sim.EffectKindIDs() {
@@ -235,7 +240,8 @@ func TestEveryEffectKind(t *testing.T) {
 		}
 		list = append(list, e)
 	}
-	text := corr("") + "[[event]]\nid = \"e\"\nat = 2018-05-01\nlog = \"L\"\neffects = [" + strings.Join(list, ", ") + "]\n"
+	battery := "[[site]]\nid = \"battery\"\nname = \"B\"\nkind = \"air-defence\"\nowner = \"syria\"\nlat = 33.5\nlon = 36.3\nad_range_km = 30\nad_strength = 0.5\ntarget = true\n"
+	text := corr("") + battery + "[[event]]\nid = \"e\"\nat = 2018-05-01\nlog = \"L\"\neffects = [" + strings.Join(list, ", ") + "]\n"
 	sc := mustLoad(t, "t.toml", []byte(head+text))
 	for i, e := range sc.Events[0].Effects {
 		if e.Kind != sim.EffectKind(i) {
@@ -247,6 +253,23 @@ func TestEveryEffectKind(t *testing.T) {
 	}
 	if e := sc.Events[0].Effects[sim.EffectStruck]; e.Site < 0 || sc.Sites[e.Site].ID != "tanf" || e.Days != 30 {
 		t.Errorf("struck effect = %+v", e)
+	}
+	// The policy effect switches Iran to its first later setup: restrained,
+	// with threshold 0.25 (250 milli) and the policy's other defaults
+	// (lie_low 0.3, talks_restraint 0.5).
+	if e := sc.Events[0].Effects[sim.EffectPolicy]; e.Actor != sim.Iran || !e.Set || e.Value != 1 {
+		t.Errorf("policy effect = %+v", e)
+	}
+	want := []sim.PolicyParam{{Key: "lie_low", Value: 300_000}, {Key: "talks_restraint", Value: 500_000}, {Key: "threshold", Value: 250}}
+	if later := sc.Actors[sim.Iran].Later; len(later) != 1 || later[0].Policy != "restrained" || !slices.Equal(later[0].Params, want) {
+		t.Errorf("Iran's later setups = %+v", later)
+	}
+	// ad_strength add -0.125 is -125000 micro; detected names corridor 0.
+	if e := sc.Events[0].Effects[sim.EffectSiteAD]; e.Set || e.Value != -125_000 || sc.Sites[e.Site].ID != "battery" {
+		t.Errorf("ad_strength effect = %+v", e)
+	}
+	if e := sc.Events[0].Effects[sim.EffectDetected]; e.Corridor != 0 || e.Site != -1 || e.Days != 4 {
+		t.Errorf("detected effect = %+v", e)
 	}
 	checkRoundTrip(t, sc)
 }

@@ -129,7 +129,7 @@ func TestSchemaKeysMatchLoader(t *testing.T) {
 		"route":     {"id", "name", "description", "path", "reach_km"},
 		"corridor":  {"id", "name", "stops", "speed_km", "interval", "size", "dwell", "from", "to"},
 		"event":     {"id", "at", "when", "after", "until", "chance", "repeat", "revert_days", "effects", "log"},
-		"objective": {"id", "role", "metric", "op", "value", "required", "text"},
+		"objective": {"id", "role", "metric", "op", "value", "site", "zone", "actor", "order", "if", "within_days", "required", "text"},
 	} {
 		node := root.Properties[table]
 		if node.Items != nil {

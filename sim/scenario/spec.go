@@ -206,11 +206,11 @@ var (
 		{key: "dwell", kind: kNumber, q: qty{unit: sim.UnitCount, min: 0, max: maxTurns}, unit: "turns", def: 1.0, doc: "turns a shipment waits at each depot on the way"},
 	}, windowFields("shipments leave")...)}
 
-	whenSpec = &tableSpec{name: "event.when", doc: "a condition on a metric", fields: []field{
-		{key: "metric", kind: kString, required: true, enum: metricKeys, doc: "a metric key"},
+	whenSpec = &tableSpec{name: "event.when", doc: "a condition on a metric, over the run, at a site or in a zone, or on an actor's orders", fields: append([]field{
+		{key: "metric", kind: kString, enum: metricKeys, doc: "a metric key; required unless actor and order are given"},
 		{key: "op", kind: kString, required: true, enum: opIDs, doc: "how the metric compares with value"},
-		{key: "value", kind: kNumber, required: true, q: qty{unit: sim.UnitLevel, min: -1e9, max: 1e9}, doc: "in the metric's unit; whole for counted metrics"},
-	}}
+		{key: "value", kind: kNumber, required: true, q: qty{unit: sim.UnitLevel, min: -1e9, max: 1e9}, doc: "in the metric's unit; whole for counted metrics and orders"},
+	}, scopeFields()...)}
 
 	eventSpec = &tableSpec{name: "event", doc: "scripted context: fires once, on a date or when a condition first holds, and makes its changes", fields: []field{
 		idField("unique among the entries of its kind; other entries and --set name it by it"),
@@ -225,15 +225,18 @@ var (
 		{key: "log", kind: kText, required: true, maxLen: maxLineLen, doc: "the line the event log shows when it fires"},
 	}}
 
-	objectiveSpec = &tableSpec{name: "objective", doc: "a role's goal, judged at the end of the run", fields: []field{
+	objectiveSpec = &tableSpec{name: "objective", doc: "a role's goal, judged at the end of the run, or when its window closes", fields: append(append([]field{
 		idField("id, unique among the objectives of its role"),
 		actorField("role", "the actor id whose objective it is"),
-		{key: "metric", kind: kString, required: true, enum: metricKeys, doc: "a metric key"},
+		{key: "metric", kind: kString, enum: metricKeys, doc: "a metric key; required unless actor and order are given"},
 		{key: "op", kind: kString, required: true, enum: opIDs, doc: "how the metric compares with value"},
-		{key: "value", kind: kNumber, required: true, q: qty{unit: sim.UnitLevel, min: -1e9, max: 1e9}, doc: "the threshold, in the metric's unit; whole for counted metrics"},
+		{key: "value", kind: kNumber, required: true, q: qty{unit: sim.UnitLevel, min: -1e9, max: 1e9}, doc: "the threshold, in the metric's unit; whole for counted metrics and orders"},
+	}, scopeFields()...), []field{
+		{key: "if", kind: kTable, sub: whenSpec, doc: "a condition (as an event's when, one only) that arms the objective on the first turn it holds; never armed, the objective is met (nothing was asked); armed, a counted metric counts from then"},
+		{key: "within_days", kind: kNumber, q: qty{unit: sim.UnitCount, min: 1, max: maxSpanDays}, unit: "days", doc: "the objective is decided this many days after it arms (the start, without if), met or not; a counted metric counts within the window"},
 		{key: "required", kind: kBool, def: false, doc: "missing a required objective loses the game outright"},
-		{key: "text", kind: kText, required: true, maxLen: maxLineLen, doc: "shown on the end screen; {value} in it is replaced by the threshold"},
-	}}
+		{key: "text", kind: kText, required: true, maxLen: maxLineLen, doc: "shown on the end screen; {value} in it is replaced by the threshold and {days} by within_days, so the text cannot drift from them"},
+	}...)}
 
 	paramsSpec = &tableSpec{name: "params", doc: "the model's constants; any key left out keeps its default"}
 
@@ -324,6 +327,20 @@ func effectSpecs() [sim.NumEffectKinds]effectSpec {
 		sim.EffectStruck: {doc: "a site struck before the run opens: out of action for some days", table: effectTable("struck", nil, "",
 			field{key: "site", kind: kID, required: true, doc: "a site id"},
 			field{key: "days", kind: kNumber, required: true, q: qHaltDays, unit: "days", doc: "how long it stays out of action"})},
+		sim.EffectPolicy: {doc: "an actor's AI policy, or its parameters, from now on (revert_days switches it back)", table: effectTable("policy", nil, "",
+			field{key: "actor", kind: kString, required: true, enum: sim.ActorIDs, doc: "an actor that plays a policy"},
+			field{key: "policy", kind: kString, doc: "one of the actor's policies; default: its policy in the scenario. Give policy, params or both"},
+			field{key: "params", kind: kTable, doc: "the policy's parameters; the rest keep the actor's [[actor]] values when the policy stays the same, else their defaults"})},
+		sim.EffectHardness: mk("hardness", "a site's hardness: the share of strikes it shrugs off", "fraction", qFraction,
+			field{key: "site", kind: kID, required: true, doc: "a site id"}),
+		sim.EffectProximity: mk("proximity", "a site's proximity: how close proxy forces are (a term of the attack hazard)", "fraction", qFraction,
+			field{key: "site", kind: kID, required: true, doc: "a site id"}),
+		sim.EffectSiteAD: mk("ad_strength", "the strength of a site's air-defence cover", "fraction", qFraction,
+			field{key: "site", kind: kID, required: true, doc: "a site with ad_range_km > 0"}),
+		sim.EffectDetected: {doc: "a target site detected, or every shipment on a corridor detected while the days last (those dispatched later too): Israel may strike them", table: effectTable("detected", nil, "",
+			field{key: "site", kind: kID, doc: "a target site; or give corridor"},
+			field{key: "corridor", kind: kID, doc: "a corridor id; or give site"},
+			field{key: "days", kind: kNumber, required: true, q: qHaltDays, unit: "days", doc: "how long the detection holds"})},
 		sim.EffectCorridor: {doc: "a corridor's dispatch interval", table: effectTable("corridor", nil, "",
 			field{key: "corridor", kind: kID, required: true, doc: "a corridor id"},
 			field{key: "interval", kind: kNumber, required: true, q: qty{unit: sim.UnitCount, min: 0, max: maxTurns}, unit: "turns", doc: "turns between dispatches; 0 pauses them"})},

@@ -188,10 +188,8 @@ func (b *build) when(ev *sim.Event, at ref, v any) sim.Condition {
 }
 
 // whenText renders an event's when in canonical form.
-func whenText(ev *sim.Event) string {
-	cond := func(c sim.Condition) string {
-		return fmt.Sprintf("{ metric = %s, op = %s, value = %s }", quote(c.Metric.String()), quote(c.Op.String()), fixed(c.Value, c.Metric.Spec().Scale))
-	}
+func whenText(sc *sim.Scenario, ev *sim.Event) string {
+	cond := func(c sim.Condition) string { return condText(sc, c) }
 	tm := ev.Timing()
 	if len(tm.Also) == 0 {
 		return cond(ev.Cond)

@@ -144,7 +144,8 @@ func (p *player) welcome(m *netproto.ServerMessage) error {
 	}
 	setup := sim.ActorSetup{Present: true, Policy: p.opt.Policy}
 	if sc.Actors[a].Policy == p.opt.Policy {
-		setup.Params = sc.Actors[a].Params
+		// the scenario's own setup, with the setups its policy effects switch to
+		setup.Params, setup.Later = sc.Actors[a].Params, sc.Actors[a].Later
 	}
 	pol, err := ai.New(a, setup, p.opt.Seed)
 	if err != nil {
