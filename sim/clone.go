@@ -34,5 +34,8 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	st.Setups = append(old.Setups[:0], src.Setups...)
 	st.SiteMods = append(old.SiteMods[:0], src.SiteMods...)
 	st.Watch = append(old.Watch[:0], src.Watch...)
+	st.Fires = append(old.Fires[:0], src.Fires...)
+	st.Reverts = append(old.Reverts[:0], src.Reverts...)
+	st.EventRand = append(old.EventRand[:0], src.EventRand...)
 	return dst
 }
