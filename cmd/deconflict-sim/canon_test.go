@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
@@ -74,7 +75,7 @@ func TestNew(t *testing.T) {
 	}
 }
 
-// TestMap writes a scenario's SVG map.
+// TestMap writes a scenario's map as SVG and as PNG.
 func TestMap(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "map.svg")
 	mustCall(t, exitOK, "map", "--out", out, "t4-2018")
@@ -85,6 +86,15 @@ func TestMap(t *testing.T) {
 	if !strings.HasPrefix(string(data), "<svg ") || !strings.Contains(string(data), "route ") {
 		t.Errorf("map.svg starts %q", data[:min(len(data), 40)])
 	}
-	mustCall(t, exitUsage, "map", "--out", "map.png", "t4-2018")
+	png := filepath.Join(t.TempDir(), "map.png")
+	mustCall(t, exitOK, "map", "--out", png, "t4-2018")
+	data, err = os.ReadFile(png)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Errorf("map.png starts %q", data[:min(len(data), 8)])
+	}
+	mustCall(t, exitUsage, "map", "--out", "map.gif", "t4-2018")
 	mustCall(t, exitUsage, "map", "t4-2018")
 }

@@ -3,23 +3,25 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
+	"path/filepath"
 
 	"github.com/deconflict/deconflict/assets/mapdata"
-	"github.com/deconflict/deconflict/cmd/deconflict-sim/internal/mapsvg"
+	"github.com/deconflict/deconflict/cmd/deconflict-sim/internal/mapdraw"
 	"github.com/deconflict/deconflict/internal/atomicfile"
+	"github.com/deconflict/deconflict/sim"
 )
 
 func cmdMap(args []string, stdout, stderr io.Writer) int {
 	cmd := subcommand{
 		name:     "map",
-		synopsis: "--out FILE.svg [--set KEY=VALUE]... FILE|ID",
-		about: "Draw a scenario on the real map as SVG: countries, coasts, borders and rivers,\n" +
-			"then its zones (halt zones dashed), routes with a dashed circle for their reach,\n" +
-			"corridors and sites (targets ringed in black). Hover an item for its name.",
+		synopsis: "--out FILE.svg|FILE.png [--set KEY=VALUE]... FILE|ID",
+		about: "Draw a scenario on the real map as SVG or PNG: countries, coasts, borders and\n" +
+			"rivers, then its zones (halt zones dashed), routes with a dashed circle for their\n" +
+			"reach, corridors and sites (targets ringed in black), labelled by id. In the SVG,\n" +
+			"hover an item for its name.",
 	}
 	fs := cmd.flags()
-	out := fs.String("out", "", "write the map to `FILE`.svg")
+	out := fs.String("out", "", "write the map to `FILE` (.svg or .png)")
 	var sets setFlags
 	fs.Var(&sets, "set", "override a scenario value (`KEY=VALUE`, repeatable)")
 	if code, ok := cmd.parse(fs, args, stdout, stderr); !ok {
@@ -28,8 +30,10 @@ func cmdMap(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case fs.NArg() != 1:
 		return cmd.usageError(stderr, fs, "map takes one scenario")
-	case !strings.HasSuffix(*out, ".svg"):
-		return cmd.usageError(stderr, fs, "--out must name a .svg file")
+	}
+	write, ok := map[string]func(io.Writer, *sim.Scenario, *mapdata.Map) error{".svg": mapdraw.WriteSVG, ".png": mapdraw.WritePNG}[filepath.Ext(*out)]
+	if !ok {
+		return cmd.usageError(stderr, fs, "--out must name a .svg or .png file")
 	}
 	sc, err := loadScenario(fs.Arg(0), sets.overrides())
 	if err != nil {
@@ -41,7 +45,7 @@ func cmdMap(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "deconflict-sim map: %v\n", err)
 		return exitFail
 	}
-	if err := atomicfile.Write(*out, func(w io.Writer) error { return mapsvg.Write(w, sc, m) }); err != nil {
+	if err := atomicfile.Write(*out, func(w io.Writer) error { return write(w, sc, m) }); err != nil {
 		fmt.Fprintf(stderr, "deconflict-sim map: %v\n", err)
 		return exitFail
 	}

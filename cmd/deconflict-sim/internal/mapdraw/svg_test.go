@@ -1,4 +1,4 @@
-package mapsvg
+package mapdraw
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 // TestWrite draws a small scenario and reads the SVG back as XML: one
 // element per site, zone, route (and its reach) and corridor, each where
 // the projection puts it.
-func TestWrite(t *testing.T) {
+func TestWriteSVG(t *testing.T) {
 	m, err := mapdata.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -27,7 +27,7 @@ func TestWrite(t *testing.T) {
 		Corridors: []sim.Corridor{{ID: "c", Name: "Road", Path: []geo.Point{t4, tanf}}},
 	}
 	var buf bytes.Buffer
-	if err := Write(&buf, sc, m); err != nil {
+	if err := WriteSVG(&buf, sc, m); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
