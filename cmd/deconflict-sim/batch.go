@@ -34,8 +34,55 @@ type batchFlags struct {
 	shard    string
 	shards   string
 	resume   bool
-	plot     string
+	plot     plotFlags
 	summary  string
+}
+
+// plotFlags are --plot and --plot-metrics, which batch and merge share.
+type plotFlags struct {
+	path    string
+	metrics string
+}
+
+func (p *plotFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&p.path, "plot", "", "draw metrics to `FILE`.png or FILE.svg (the key ones unless --plot-metrics)")
+	fs.StringVar(&p.metrics, "plot-metrics", "", "the metrics --plot draws, in order: metric keys `KEY,KEY,…`, as the rows name them")
+}
+
+// check says what is wrong with the plot flags, or nil.
+func (p *plotFlags) check() error {
+	if p.path != "" {
+		if _, err := batch.PlotKind(p.path); err != nil {
+			return fmt.Errorf("--plot %w", err)
+		}
+	}
+	if p.metrics != "" {
+		if p.path == "" {
+			return fmt.Errorf("--plot-metrics chooses what --plot draws; give --plot FILE too")
+		}
+		if _, err := batch.ParseMetrics(p.metrics); err != nil {
+			return fmt.Errorf("--plot-metrics: %w", err)
+		}
+	}
+	return nil
+}
+
+// write draws the plot, if asked for.
+func (p *plotFlags) write(sum batch.Summary, stats *batch.Stats, grid batch.Grid) error {
+	if p.path == "" {
+		return nil
+	}
+	kind, err := batch.PlotKind(p.path)
+	if err != nil {
+		return err
+	}
+	metrics := batch.KeyMetrics()
+	if p.metrics != "" {
+		if metrics, err = batch.ParseMetrics(p.metrics); err != nil {
+			return err
+		}
+	}
+	return atomicfile.Write(p.path, func(w io.Writer) error { return batch.Plot(w, kind, metrics, sum, stats, grid) })
 }
 
 func cmdBatch(args []string, stdout, stderr io.Writer) int {
@@ -58,7 +105,7 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.shard, "shard", "", "run only shard `i/n` (0-based): rows whose index is i modulo n")
 	fs.StringVar(&f.shards, "shards", "", "run one of `N` shards, its index from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID (\"auto\": N from Slurm)")
 	fs.BoolVar(&f.resume, "resume", false, "continue the --out file of an interrupted batch")
-	fs.StringVar(&f.plot, "plot", "", "draw the key metrics to `FILE`.png or FILE.svg")
+	f.plot.register(fs)
 	fs.StringVar(&f.summary, "summary", "", "write the summary to `FILE`.json")
 	if code, ok := cmd.parse(fs, args, stdout, stderr); !ok {
 		return code
@@ -141,12 +188,10 @@ func (f *batchFlags) check(cmd subcommand, fs *flag.FlagSet, stderr io.Writer) (
 			return usage("--out %v", err)
 		}
 	}
-	if f.plot != "" {
-		if _, err := batch.PlotKind(f.plot); err != nil {
-			return usage("--plot %v", err)
-		}
+	if err := f.plot.check(); err != nil {
+		return usage("%v", err)
 	}
-	if err := distinctOutputs(batchOutputs(f.out, f.summary, f.plot), nil); err != nil {
+	if err := distinctOutputs(batchOutputs(f.out, f.summary, f.plot.path), nil); err != nil {
 		return usage("%v", err)
 	}
 	switch {
@@ -275,12 +320,12 @@ func runBatch(ctx context.Context, plan *batch.Plan, f *batchFlags, stdout, stde
 		}
 		return exitFail
 	}
-	return writeBatchResults(stats.Summarise(meta.Progress(total, true), plan.Sweeps), stats, plan.Sweeps, f.summary, f.plot, stdout, stderr)
+	return writeBatchResults(stats.Summarise(meta.Progress(total, true), plan.Sweeps), stats, plan.Sweeps, f.summary, &f.plot, stdout, stderr)
 }
 
 // writeBatchResults prints the summary and writes the --summary and --plot
 // files; batch and merge share it.
-func writeBatchResults(sum batch.Summary, stats *batch.Stats, grid batch.Grid, summaryPath, plotPath string, stdout, stderr io.Writer) int {
+func writeBatchResults(sum batch.Summary, stats *batch.Stats, grid batch.Grid, summaryPath string, plot *plotFlags, stdout, stderr io.Writer) int {
 	if err := sum.WriteText(stdout); err != nil {
 		fmt.Fprintf(stderr, "deconflict-sim: writing the summary: %v\n", err)
 		return exitFail
@@ -291,15 +336,9 @@ func writeBatchResults(sum batch.Summary, stats *batch.Stats, grid batch.Grid, s
 			return exitFail
 		}
 	}
-	if plotPath != "" {
-		kind, err := batch.PlotKind(plotPath)
-		if err == nil {
-			err = atomicfile.Write(plotPath, func(w io.Writer) error { return batch.Plot(w, kind, sum, stats, grid) })
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "deconflict-sim: %v\n", err)
-			return exitFail
-		}
+	if err := plot.write(sum, stats, grid); err != nil {
+		fmt.Fprintf(stderr, "deconflict-sim: %v\n", err)
+		return exitFail
 	}
 	return exitOK
 }

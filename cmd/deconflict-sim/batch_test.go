@@ -119,6 +119,8 @@ func TestBatchRejectsBadInput(t *testing.T) {
 		{exitUsage, "--resume continues the --out file", []string{"--runs", "2", "--resume"}},
 		{exitUsage, "must end in .csv or .jsonl", []string{"--runs", "2", "--out", filepath.Join(dir, "rows.txt")}},
 		{exitUsage, "must end in .png or .svg", []string{"--runs", "2", "--plot", filepath.Join(dir, "plot.gif")}},
+		{exitUsage, "give --plot FILE too", []string{"--runs", "2", "--plot-metrics", "trust"}},
+		{exitUsage, `unknown metric "trst"`, []string{"--runs", "2", "--plot", filepath.Join(dir, "plot.png"), "--plot-metrics", "strikes,trst"}},
 		{exitUsage, "want 0 ≤ i < n", []string{"--runs", "2", "--shard", "2/2"}},
 		{exitUsage, "not both", []string{"--runs", "2", "--shard", "0/2", "--shards", "2"}},
 		{exitUsage, "use --shard i/n", []string{"--runs", "2", "--shards", "2"}},
@@ -216,6 +218,11 @@ func TestBatchPlot(t *testing.T) {
 	mustCall(t, exitOK, "batch", "--scenario", "tanf-2021", "--runs", "3", "--sweep", "actor.usa.params.approval_threshold=0.2,0.6", "--plot", plot)
 	if data := mustRead(t, plot); !bytes.Contains(data, []byte("<svg")) || !bytes.Contains(data, []byte("approval_threshold")) {
 		t.Fatalf("%s is not the sweep plot", plot)
+	}
+	// --plot-metrics: only the panels asked for.
+	mustCall(t, exitOK, "batch", "--scenario", "tanf-2021", "--runs", "3", "--plot", plot, "--plot-metrics", "arsenal_growth")
+	if data := mustRead(t, plot); !bytes.Contains(data, []byte("arsenal_growth")) || bytes.Contains(data, []byte("strikes (")) {
+		t.Fatalf("%s is not a plot of arsenal_growth alone", plot)
 	}
 }
 

@@ -17,10 +17,11 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 			"machine writes. Then print the batch's summary, as batch does.",
 	}
 	fs := cmd.flags()
-	var out, summary, plot string
+	var out, summary string
+	var plot plotFlags
 	fs.StringVar(&out, "out", "", "write the merged rows to `FILE` (.csv or .jsonl, as the inputs); required")
 	fs.StringVar(&summary, "summary", "", "write the summary to `FILE`.json")
-	fs.StringVar(&plot, "plot", "", "draw the key metrics to `FILE`.png or FILE.svg")
+	plot.register(fs)
 	files, code, ok := parseWithOperands(cmd, fs, args, stdout, stderr)
 	if !ok {
 		return code
@@ -34,16 +35,14 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	if _, err := batch.FormatOf(out); err != nil {
 		return cmd.usageError(stderr, fs, "--out "+err.Error())
 	}
-	if plot != "" {
-		if _, err := batch.PlotKind(plot); err != nil {
-			return cmd.usageError(stderr, fs, "--plot "+err.Error())
-		}
+	if err := plot.check(); err != nil {
+		return cmd.usageError(stderr, fs, err.Error())
 	}
 	inputs := make([]string, 0, 2*len(files))
 	for _, f := range files {
 		inputs = append(inputs, f, batch.MetaPath(f))
 	}
-	if err := distinctOutputs(batchOutputs(out, summary, plot), inputs); err != nil {
+	if err := distinctOutputs(batchOutputs(out, summary, plot.path), inputs); err != nil {
 		return cmd.usageError(stderr, fs, err.Error())
 	}
 	if m, err := batch.ReadMeta(files[0]); err == nil {
@@ -58,7 +57,7 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "deconflict-sim merge: %v\n", err)
 		return exitFail
 	}
-	return writeBatchResults(stats.Summarise(meta, grid), stats, grid, summary, plot, stdout, stderr)
+	return writeBatchResults(stats.Summarise(meta, grid), stats, grid, summary, &plot, stdout, stderr)
 }
 
 // parseWithOperands parses flags that may come before, between or after

@@ -43,8 +43,13 @@ func TestRowsAreDirectRuns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.FinalHash != r.FinalHash || res.Metrics != r.Metrics || res.Outcome != r.Outcome || res.Verdicts[sim.USA] != r.Verdicts[1] {
+		if res.FinalHash != r.FinalHash || res.Metrics != r.Metrics || res.Outcome != r.Outcome || res.Verdicts != r.Verdicts || len(r.Met) != len(res.Objectives) {
 			t.Fatalf("row %d differs from a direct run of its seed", i)
+		}
+		for k := range r.Met {
+			if r.Met[k] != res.Objectives[k].Met {
+				t.Fatalf("row %d: objective %d met %v, a direct run says %v", i, k, r.Met[k], res.Objectives[k].Met)
+			}
 		}
 	}
 	want := []string{"initial.complicity=0.5", "params.retaliation_base=0.1", "initial.trust=80"}
@@ -441,5 +446,71 @@ func TestExecuteStopsAtAnError(t *testing.T) {
 	})
 	if err != stopAt || n != 7 {
 		t.Fatalf("emit error: %d rows, %v", n, err)
+	}
+}
+
+// TestObjectiveColumns reads a batch file's header and first row: a verdict
+// column per role of the scenario and an objective column per objective,
+// true or false as the run ended; an edited objective cell is refused.
+func TestObjectiveColumns(t *testing.T) {
+	plan := mustPlan(t, Spec{Runs: 2, Seed: 1})
+	for _, ext := range []string{".csv", ".jsonl"} {
+		path := filepath.Join(t.TempDir(), "rows"+ext)
+		writeBatch(t, context.Background(), plan, path, 1, false)
+		first, err := runner.NewDriver(plan.Points[0].Scenario).Run(plan.Seed(0), runner.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := readFile(t, path)
+		line := string(bytes.SplitN(data, []byte("\n"), 3)[0])
+		if ext == ".csv" {
+			// The test scenario's roles, in actor order (Iran, Israel, the US),
+			// and its nine objectives.
+			for _, want := range []string{",verdict_iran,verdict_israel,verdict_usa,turns,", ",objective_arsenal,objective_interdiction,objective_trust,objective_counter-is,objective_deaths,objective_no-war,objective_talks,objective_deliveries,objective_punish,final_hash,"} {
+				if !strings.Contains(line, want) {
+					t.Errorf("header %q lacks %q", line, want)
+				}
+			}
+			line = string(bytes.SplitN(data, []byte("\n"), 3)[1])
+		}
+		want := fmt.Sprint(first.Objectives[5].Met) // no-war
+		if ext == ".csv" && !strings.Contains(line, ","+want+",") || ext == ".jsonl" && !strings.Contains(line, `"objective_no-war":`+want+",") {
+			t.Errorf("%s row %q lacks no-war = %s", ext, line, want)
+		}
+		// Flip an objective cell: the row no longer matches its check.
+		other := map[string]string{"true": "false", "false": "true"}[want]
+		var edited []byte
+		if ext == ".csv" {
+			fields := strings.Split(line, ",")
+			k := len(fields) - 4 - 9 + 5 // nine objective columns before the last four
+			fields[k] = other
+			edited = bytes.Replace(data, []byte(line), []byte(strings.Join(fields, ",")), 1)
+		} else {
+			edited = bytes.Replace(data, []byte(`"objective_no-war":`+want), []byte(`"objective_no-war":`+other), 1)
+		}
+		if err := os.WriteFile(path, edited, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Open(path, plan, true, func(*Row) {}); err == nil || !strings.Contains(err.Error(), "row_check") {
+			t.Errorf("%s: resume of an edited objective cell: %v", ext, err)
+		}
+	}
+}
+
+// TestOldFormatRefused: a file of another batch format is refused, naming
+// both formats.
+func TestOldFormatRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rows.csv")
+	writeBatch(t, context.Background(), mustPlan(t, Spec{Runs: 1, Seed: 1}), path, 1, false)
+	meta := readFile(t, MetaPath(path))
+	if err := os.WriteFile(MetaPath(path), bytes.Replace(meta, []byte(FormatID), []byte("deconflict-batch/2"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadMeta(path)
+	if err == nil || !strings.Contains(err.Error(), `format "deconflict-batch/2"; this program reads and writes "deconflict-batch/3" only`) {
+		t.Fatalf("an old sidecar: %v", err)
+	}
+	if _, _, _, err := Merge([]string{path}, filepath.Join(t.TempDir(), "all.csv")); err == nil || !strings.Contains(err.Error(), "deconflict-batch/2") {
+		t.Fatalf("merge of an old file: %v", err)
 	}
 }

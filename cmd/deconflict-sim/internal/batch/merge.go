@@ -33,7 +33,10 @@ func Merge(paths []string, out string) (Meta, Grid, *Stats, error) {
 	}
 	meta = meta.Progress(meta.Rows, true)
 	stats := NewStats(meta.Points)
-	cols := newLayout(grid)
+	cols, err := meta.layout(grid)
+	if err != nil {
+		return Meta{}, nil, nil, fmt.Errorf("%s: %w", MetaPath(paths[0]), err)
+	}
 	var inputs mergeHeap
 	defer func() {
 		for _, in := range inputs {

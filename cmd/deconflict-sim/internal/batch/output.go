@@ -19,17 +19,19 @@ import (
 // Meta is a batch file's identity, kept in the sidecar FILE.meta.json: a
 // file is resumed, and shards are merged, only under the same identity.
 type Meta struct {
-	Format        string   `json:"format"`
-	Scenario      string   `json:"scenario"`
-	ScenarioHash  string   `json:"scenario_hash"` // after the --set overrides, before any sweep
-	Seed          uint64   `json:"seed"`
-	Runs          int      `json:"runs"` // per sweep point
-	Sets          []string `json:"sets"`
-	Sweeps        []string `json:"sweeps"`
-	Points        int      `json:"points"`
-	Rows          int64    `json:"rows"` // of the whole batch, all shards
-	Shard         string   `json:"shard,omitempty"`
-	EngineVersion string   `json:"engine_version"`
+	Format        string      `json:"format"`
+	Scenario      string      `json:"scenario"`
+	ScenarioHash  string      `json:"scenario_hash"` // after the --set overrides, before any sweep
+	Seed          uint64      `json:"seed"`
+	Runs          int         `json:"runs"` // per sweep point
+	Sets          []string    `json:"sets"`
+	Sweeps        []string    `json:"sweeps"`
+	Points        int         `json:"points"`
+	Rows          int64       `json:"rows"` // of the whole batch, all shards
+	Shard         string      `json:"shard,omitempty"`
+	EngineVersion string      `json:"engine_version"`
+	Roles         []string    `json:"roles"`      // whose verdicts the rows carry
+	Objectives    []Objective `json:"objectives"` // the objectives the rows carry
 	// RowsWritten and Complete say how far the file got: rows in it when
 	// the batch last stopped cleanly, and whether they are all of its
 	// (shard's) rows. They are not part of the identity: a resumed file
@@ -72,6 +74,12 @@ func (m Meta) Differences(other Meta, withShard bool) []string {
 		diff("shard", shardText(m.Shard), shardText(other.Shard))
 	}
 	diff("engine version", m.EngineVersion, other.EngineVersion)
+	if !slices.Equal(m.Roles, other.Roles) {
+		out = append(out, fmt.Sprintf("roles %q, not %q", other.Roles, m.Roles))
+	}
+	if !slices.Equal(m.Objectives, other.Objectives) {
+		out = append(out, fmt.Sprintf("objectives %q, not %q", other.Objectives, m.Objectives))
+	}
 	return out
 }
 
@@ -119,9 +127,24 @@ func ReadMeta(path string) (Meta, error) {
 		return Meta{}, fmt.Errorf("%s: %w", MetaPath(path), err)
 	}
 	if m.Format != FormatID {
-		return Meta{}, fmt.Errorf("%s: format %q, this program writes %q", MetaPath(path), m.Format, FormatID)
+		return Meta{}, fmt.Errorf("%s: a batch file of format %q; this program reads and writes %q only "+
+			"(its rows have other columns): run the batch again, or read it with the program that wrote it", MetaPath(path), m.Format, FormatID)
 	}
 	return m, nil
+}
+
+// layout returns the columns of the batch m identifies, with the sweeps of
+// grid.
+func (m Meta) layout(grid Grid) (layout, error) {
+	roles := make([]sim.Actor, len(m.Roles))
+	for i, r := range m.Roles {
+		a, ok := sim.ParseActor(r)
+		if !ok {
+			return layout{}, fmt.Errorf("roles: unknown actor %q", r)
+		}
+		roles[i] = a
+	}
+	return newLayout(grid, roles, m.Objectives), nil
 }
 
 // writeMeta writes a sidecar atomically: a reader sees the old file or the

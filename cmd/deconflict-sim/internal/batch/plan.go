@@ -19,7 +19,7 @@ import (
 
 // FormatID names the layout of batch files and their sidecars; it changes
 // whenever a column does.
-const FormatID = "deconflict-batch/2"
+const FormatID = "deconflict-batch/3"
 
 // MaxSeed is the bound of seeds: they stay below 2^53 so that JSON, R and
 // JavaScript read them exactly.
@@ -142,7 +142,7 @@ func NewPlan(spec Spec, build Builder) (*Plan, error) {
 		return nil, fmt.Errorf("scenario %s: %w", spec.Scenario, err)
 	}
 	p := &Plan{Spec: spec, Base: base}
-	p.layout = newLayout(spec.Sweeps)
+	p.layout = newLayout(spec.Sweeps, Roles(base.Scenario), Objectives(base.Scenario))
 	for i := range grid.Points() {
 		pt := Point{Index: i, Overrides: append([]string(nil), spec.Sets...)}
 		for s, k := range grid.Indices(i) {
@@ -204,6 +204,11 @@ func (p *Plan) Meta() Meta {
 		Rows:          p.Rows(),
 		Shard:         p.Shard.String(),
 		EngineVersion: sim.Version,
+		Roles:         []string{},
+		Objectives:    Objectives(p.Base.Scenario),
+	}
+	for _, a := range Roles(p.Base.Scenario) {
+		m.Roles = append(m.Roles, a.String())
 	}
 	for _, s := range p.Sweeps {
 		m.Sweeps = append(m.Sweeps, s.Spec)

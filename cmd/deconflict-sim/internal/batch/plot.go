@@ -20,11 +20,36 @@ import (
 	"github.com/deconflict/deconflict/sim"
 )
 
-// KeyMetrics are the metrics the plots show, in grid order.
-var KeyMetrics = []sim.Metric{
-	sim.MetricStrikes, sim.MetricTargetsHit, sim.MetricInterdictedShare,
-	sim.MetricAttacksOnUS, sim.MetricUSCasualties, sim.MetricMaxEscalationUSIran,
-	sim.MetricMaxEscalationIsraelIran, sim.MetricTalksProgress, sim.MetricTrust,
+// KeyMetrics returns the metrics the plots show unless told otherwise, in
+// grid order.
+func KeyMetrics() []sim.Metric {
+	return []sim.Metric{
+		sim.MetricStrikes, sim.MetricTargetsHit, sim.MetricInterdictedShare,
+		sim.MetricAttacksOnUS, sim.MetricUSCasualties, sim.MetricMaxEscalationUSIran,
+		sim.MetricMaxEscalationIsraelIran, sim.MetricTalksProgress, sim.MetricTrust,
+	}
+}
+
+// ParseMetrics reads the metrics a plot shows from a comma-separated list
+// of metric keys (--plot-metrics), in the order given.
+func ParseMetrics(list string) ([]sim.Metric, error) {
+	var out []sim.Metric
+	seen := map[sim.Metric]bool{}
+	for _, key := range strings.Split(list, ",") {
+		key = strings.TrimSpace(key)
+		m, ok := sim.ParseMetric(key)
+		switch {
+		case key == "":
+			return nil, fmt.Errorf("%q: an empty metric key; give keys separated by commas, such as strikes,trust", list)
+		case !ok:
+			return nil, fmt.Errorf("unknown metric %q (the metrics are the keys of the metrics table of docs/cli.md, such as %s)", key, sim.MetricStrikes.Spec().Key)
+		case seen[m]:
+			return nil, fmt.Errorf("metric %q is listed twice", key)
+		}
+		seen[m] = true
+		out = append(out, m)
+	}
+	return out, nil
 }
 
 // PlotKind picks the image format from a file name: PNG or SVG.
@@ -36,19 +61,22 @@ func PlotKind(path string) (string, error) {
 	return "", fmt.Errorf("%s: the plot must end in .png or .svg", path)
 }
 
-// Plot draws the key metrics in a grid. Without sweeps each panel is a
-// histogram of the runs; with sweeps each panel is the metric's mean with
+// Plot draws metrics in a grid, three panels a row. Without sweeps each
+// panel is a histogram of the runs; with sweeps each panel is the metric's mean with
 // its 95% confidence band against the first swept key, one line per value
 // of the second swept key (further keys held at their first value). It
 // uses the summary, and the samples the summary sorted.
-func Plot(w io.Writer, kind string, sum Summary, stats *Stats, grid Grid) error {
-	const cols = 3
-	rows := (len(KeyMetrics) + cols - 1) / cols
+func Plot(w io.Writer, kind string, metrics []sim.Metric, sum Summary, stats *Stats, grid Grid) error {
+	if len(metrics) == 0 {
+		return fmt.Errorf("no metrics to plot")
+	}
+	cols := min(3, len(metrics))
+	rows := (len(metrics) + cols - 1) / cols
 	plots := make([][]*plot.Plot, rows)
 	for i := range plots {
 		plots[i] = make([]*plot.Plot, cols)
 	}
-	for i, m := range KeyMetrics {
+	for i, m := range metrics {
 		var p *plot.Plot
 		var err error
 		if len(grid) == 0 {
@@ -69,7 +97,7 @@ func Plot(w io.Writer, kind string, sum Summary, stats *Stats, grid Grid) error 
 			}
 		}
 	}
-	width, height := 11*vg.Centimeter*cols, 8*vg.Centimeter*vg.Length(rows)
+	width, height := 11*vg.Centimeter*vg.Length(cols), 8*vg.Centimeter*vg.Length(rows)
 	var canvas vg.CanvasWriterTo
 	if kind == "svg" {
 		canvas = vgsvg.New(width, height)

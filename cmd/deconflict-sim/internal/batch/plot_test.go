@@ -22,7 +22,7 @@ func summarised(t *testing.T, spec Spec) (Summary, *Stats, Grid) {
 func TestPlotHistogramsPNG(t *testing.T) {
 	sum, stats, grid := summarised(t, Spec{Runs: 20, Seed: 1})
 	var buf bytes.Buffer
-	if err := Plot(&buf, "png", sum, stats, grid); err != nil {
+	if err := Plot(&buf, "png", KeyMetrics(), sum, stats, grid); err != nil {
 		t.Fatal(err)
 	}
 	img, err := png.Decode(&buf)
@@ -38,13 +38,41 @@ func TestPlotSweepSVG(t *testing.T) {
 	sum, stats, grid := summarised(t, Spec{Runs: 4, Seed: 1, Sweeps: []Sweep{
 		mustSweep(t, "params.retaliation_base=0.05:0.15:0.05"), mustSweep(t, "initial.trust=30,80"), mustSweep(t, "initial.complicity=0.1,0.9")}})
 	var buf bytes.Buffer
-	if err := Plot(&buf, "svg", sum, stats, grid); err != nil {
+	if err := Plot(&buf, "svg", KeyMetrics(), sum, stats, grid); err != nil {
 		t.Fatal(err)
 	}
 	svg := buf.String()
 	for _, want := range []string{"<svg", "strikes (missions)", "params.retaliation_base", "initial.trust=80", "initial.complicity=0.1"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("the sweep plot lacks %q", want)
+		}
+	}
+}
+
+// TestPlotMetrics draws the metrics asked for, in their order, and no
+// others.
+func TestPlotMetrics(t *testing.T) {
+	sum, stats, grid := summarised(t, Spec{Runs: 4, Seed: 1})
+	metrics, err := ParseMetrics("trust, us_casualties")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Plot(&buf, "svg", metrics, sum, stats, grid); err != nil {
+		t.Fatal(err)
+	}
+	svg := buf.String()
+	trust, casualties := strings.Index(svg, ">trust ("), strings.Index(svg, ">us_casualties (")
+	if trust < 0 || casualties < 0 || strings.Contains(svg, ">strikes (") {
+		t.Errorf("the plot's panels: trust at %d, us_casualties at %d, strikes drawn: %v", trust, casualties, strings.Contains(svg, ">strikes ("))
+	}
+	for list, want := range map[string]string{
+		"trust,nope":  `unknown metric "nope"`,
+		"trust,trust": `metric "trust" is listed twice`,
+		"trust,":      "an empty metric key",
+	} {
+		if _, err := ParseMetrics(list); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseMetrics(%q) = %v, want %q", list, err, want)
 		}
 	}
 }

@@ -23,14 +23,43 @@ type Row struct {
 	Point     int
 	Seed      uint64
 	Outcome   sim.Outcome
-	Verdicts  [len(verdictActors)]sim.Verdict
+	Verdicts  [sim.NumActors]sim.Verdict // by actor; a row's columns carry the scenario's roles'
 	Turns     int32
 	Metrics   [sim.NumMetrics]int64
+	Met       []bool // per objective of the scenario, in its order: met when the run ended
 	FinalHash sim.Hash
 }
 
-// verdictActors are the roles whose verdicts a row carries, in column order.
-var verdictActors = [...]sim.Actor{sim.Israel, sim.USA, sim.Iran}
+// Roles returns the actors whose verdicts a batch's rows carry, in actor
+// order: those the scenario gives objectives.
+func Roles(sc *sim.Scenario) []sim.Actor {
+	var has [sim.NumActors]bool
+	for i := range sc.Objectives {
+		has[sc.Objectives[i].Role] = true
+	}
+	var out []sim.Actor
+	for a := range sim.NumActors {
+		if has[a] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Objective names an objective a batch's rows carry a column for.
+type Objective struct {
+	ID   string `json:"id"`
+	Role string `json:"role"`
+}
+
+// Objectives returns a scenario's objectives, in its order.
+func Objectives(sc *sim.Scenario) []Objective {
+	out := make([]Objective, len(sc.Objectives))
+	for i := range sc.Objectives {
+		out[i] = Objective{sc.Objectives[i].ID, sc.Objectives[i].Role.String()}
+	}
+	return out
+}
 
 // Format is how a batch file writes its rows.
 type Format uint8
@@ -52,25 +81,34 @@ func FormatOf(path string) (Format, error) {
 	return 0, fmt.Errorf("%s: the output must end in .csv or .jsonl", path)
 }
 
-// layout is the column list of a batch's rows; it depends on the swept keys.
+// layout is the column list of a batch's rows; it depends on the swept
+// keys, the scenario's roles and its objectives.
 type layout struct {
-	columns   []string
-	sweepKeys []string
+	columns    []string
+	sweepKeys  []string
+	roles      []sim.Actor
+	objectives []Objective
 }
 
-func newLayout(sweeps []Sweep) layout {
-	l := layout{columns: []string{"row", "run", "point", "seed"}}
+// objectivePrefix starts the name of an objective's column.
+const objectivePrefix = "objective_"
+
+func newLayout(sweeps []Sweep, roles []sim.Actor, objectives []Objective) layout {
+	l := layout{columns: []string{"row", "run", "point", "seed"}, roles: roles, objectives: objectives}
 	for _, s := range sweeps {
 		l.sweepKeys = append(l.sweepKeys, s.Key)
 		l.columns = append(l.columns, s.Key)
 	}
 	l.columns = append(l.columns, "overrides", "outcome")
-	for _, a := range verdictActors {
+	for _, a := range roles {
 		l.columns = append(l.columns, "verdict_"+a.String())
 	}
 	l.columns = append(l.columns, "turns")
 	for _, m := range sim.MetricSpecs() {
 		l.columns = append(l.columns, m.Key)
+	}
+	for _, o := range objectives {
+		l.columns = append(l.columns, objectivePrefix+o.ID)
 	}
 	l.columns = append(l.columns, "final_hash", "scenario_hash", "engine_version", "row_check")
 	return l
@@ -121,12 +159,15 @@ func (l layout) fields(r *Row, pt rowText) []string {
 		out = append(out, v.Text)
 	}
 	out = append(out, joinOverrides(pt.overrides), r.Outcome.String())
-	for _, v := range r.Verdicts {
-		out = append(out, v.String())
+	for _, a := range l.roles {
+		out = append(out, r.Verdicts[a].String())
 	}
 	out = append(out, strconv.Itoa(int(r.Turns)))
 	for m, spec := range sim.MetricSpecs() {
 		out = append(out, FormatScaled(r.Metrics[m], spec.Scale))
+	}
+	for _, met := range r.Met {
+		out = append(out, strconv.FormatBool(met))
 	}
 	out = append(out, r.FinalHash.String(), pt.scenarioHash, sim.Version)
 	return append(out, rowCheck(out))
@@ -153,12 +194,17 @@ func (l layout) appendJSON(buf []byte, r *Row, pt rowText) []byte {
 		buf = appendJSONString(buf, o)
 	}
 	buf = fmt.Appendf(buf, `],"outcome":%q`, r.Outcome.String())
-	for i, a := range verdictActors {
-		buf = fmt.Appendf(buf, `,"verdict_%s":%q`, a, r.Verdicts[i].String())
+	for _, a := range l.roles {
+		buf = fmt.Appendf(buf, `,"verdict_%s":%q`, a, r.Verdicts[a].String())
 	}
 	buf = fmt.Appendf(buf, `,"turns":%d`, r.Turns)
 	for m, spec := range sim.MetricSpecs() {
 		buf = fmt.Appendf(buf, `,%q:%s`, spec.Key, FormatScaled(r.Metrics[m], spec.Scale))
+	}
+	for i, o := range l.objectives {
+		buf = append(buf, ',')
+		buf = appendJSONString(buf, objectivePrefix+o.ID)
+		buf = fmt.Appendf(buf, `:%t`, r.Met[i])
 	}
 	buf = fmt.Appendf(buf, `,"final_hash":%q,"scenario_hash":%q,"engine_version":%q,"row_check":%q}`,
 		r.FinalHash.String(), pt.scenarioHash, sim.Version, fields[len(fields)-1])
@@ -194,7 +240,7 @@ func (fr *fieldReader) fail(format string, args ...any) {
 }
 
 // fill sets the fields that CSV and JSON spell the same way.
-func (fr *fieldReader) fill(r *Row, get func(name string) string) {
+func (fr *fieldReader) fill(l layout, r *Row, get func(name string) string) {
 	r.Index = fr.int("row", get("row"), 64)
 	r.Run = int(fr.int("run", get("run"), 32))
 	r.Point = int(fr.int("point", get("point"), 32))
@@ -208,10 +254,10 @@ func (fr *fieldReader) fill(r *Row, get func(name string) string) {
 	} else {
 		fr.fail("outcome: unknown outcome %q", get("outcome"))
 	}
-	for i, a := range verdictActors {
+	for _, a := range l.roles {
 		name := "verdict_" + a.String()
 		if v, ok := parseVerdict(get(name)); ok {
-			r.Verdicts[i] = v
+			r.Verdicts[a] = v
 		} else {
 			fr.fail("%s: unknown verdict %q", name, get(name))
 		}
@@ -223,6 +269,15 @@ func (fr *fieldReader) fill(r *Row, get func(name string) string) {
 			fr.fail("%s: %q is not a value of this metric", spec.Key, get(spec.Key))
 		}
 		r.Metrics[m] = v
+	}
+	r.Met = make([]bool, len(l.objectives))
+	for i, o := range l.objectives {
+		name := objectivePrefix + o.ID
+		met, err := strconv.ParseBool(get(name))
+		if err != nil || (get(name) != "true" && get(name) != "false") {
+			fr.fail("%s: %q is not true or false", name, get(name))
+		}
+		r.Met[i] = met
 	}
 	h, err := strconv.ParseUint(get("final_hash"), 16, 64)
 	if err != nil || len(get("final_hash")) != 16 {
@@ -255,7 +310,7 @@ func (l layout) parseCSV(line []byte) (Row, error) {
 	}
 	var r Row
 	var fr fieldReader
-	fr.fill(&r, func(name string) string { return col[name] })
+	fr.fill(l, &r, func(name string) string { return col[name] })
 	fr.check(fields[:len(fields)-1], fields[len(fields)-1])
 	return r, fr.err
 }
@@ -285,7 +340,7 @@ func (l layout) parseJSON(line []byte) (Row, error) {
 		}
 		return string(raw)
 	}
-	fr.fill(&r, get)
+	fr.fill(l, &r, get)
 	fields := make([]string, len(l.columns)-1)
 	for i, name := range l.columns[:len(fields)] {
 		if name != "overrides" {

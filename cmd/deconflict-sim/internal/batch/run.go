@@ -136,9 +136,10 @@ func work(ctx context.Context, plan *Plan, jobs <-chan chunk, results chan<- chu
 				c.err = fmt.Errorf("row %d (point %d, seed %d): %w", idx, row.Point, row.Seed, err)
 				break
 			}
-			row.Outcome, row.Turns, row.FinalHash, row.Metrics = res.Outcome, res.Turns, res.FinalHash, res.Metrics
-			for i, a := range verdictActors {
-				row.Verdicts[i] = res.Verdicts[a]
+			row.Outcome, row.Turns, row.FinalHash, row.Metrics, row.Verdicts = res.Outcome, res.Turns, res.FinalHash, res.Metrics, res.Verdicts
+			row.Met = make([]bool, len(res.Objectives))
+			for i := range res.Objectives {
+				row.Met[i] = res.Objectives[i].Met
 			}
 			c.rows = append(c.rows, row)
 		}

@@ -16,9 +16,9 @@ import (
 )
 
 // Stats collects rows for the summary, point by point. It keeps exactly
-// one int64 per metric per row done (for exact percentiles) and outcome
-// counts; nothing else grows with the number of runs, and nothing at all
-// with the number planned.
+// one int64 per metric per row done (for exact percentiles) and counts of
+// outcomes, verdicts and objectives met; nothing else grows with the number
+// of runs, and nothing at all with the number planned.
 type Stats struct {
 	points []pointStats
 }
@@ -26,8 +26,13 @@ type Stats struct {
 type pointStats struct {
 	n        int
 	outcomes [sim.NumOutcomes]int
+	verdicts [sim.NumActors][numVerdicts]int
+	met      []int // runs that met each objective
 	metrics  [sim.NumMetrics]samples
 }
+
+// numVerdicts counts the verdicts: draw, won, lost.
+const numVerdicts = 3
 
 // NewStats prepares the statistics of a batch of points sweep points.
 func NewStats(points int) *Stats {
@@ -39,6 +44,17 @@ func (s *Stats) Add(r *Row) {
 	p := &s.points[r.Point]
 	p.n++
 	p.outcomes[r.Outcome]++
+	for a, v := range r.Verdicts {
+		p.verdicts[a][v]++
+	}
+	if len(p.met) < len(r.Met) {
+		p.met = append(p.met, make([]int, len(r.Met)-len(p.met))...)
+	}
+	for i, met := range r.Met {
+		if met {
+			p.met[i]++
+		}
+	}
 	for m, v := range r.Metrics {
 		p.metrics[m].add(v)
 	}
@@ -86,7 +102,21 @@ type PointSummary struct {
 	Values   []Value                    `json:"-"`
 	Runs     int                        `json:"runs"`
 	Outcomes map[string]OutcomeCount    `json:"outcomes"`
-	Metrics  map[string]MetricSummary   `json:"metrics"`
+	// Verdicts gives, per role, how many runs it won, drew and lost.
+	Verdicts map[string]map[string]OutcomeCount `json:"verdicts"`
+	// Objectives gives, per objective id, how often it was met.
+	Objectives map[string]ObjectiveRate `json:"objectives"`
+	Metrics    map[string]MetricSummary `json:"metrics"`
+}
+
+// ObjectiveRate is how many runs of a point met an objective, their share
+// and the share's 95% Wilson interval (nil without runs).
+type ObjectiveRate struct {
+	Role   string   `json:"role"`
+	Met    int      `json:"met"`
+	Rate   float64  `json:"rate"`
+	CILow  *float64 `json:"ci95_low"`
+	CIHigh *float64 `json:"ci95_high"`
 }
 
 // OutcomeCount is how many runs of a point ended one way, and their share.
@@ -122,7 +152,8 @@ func (s *Stats) Summarise(meta Meta, grid Grid) Summary {
 	for p := range s.points {
 		ps := &s.points[p]
 		out := PointSummary{Point: p, Runs: ps.n, Sweep: map[string]json.RawMessage{},
-			Outcomes: map[string]OutcomeCount{}, Metrics: map[string]MetricSummary{}}
+			Outcomes: map[string]OutcomeCount{}, Verdicts: map[string]map[string]OutcomeCount{},
+			Objectives: map[string]ObjectiveRate{}, Metrics: map[string]MetricSummary{}}
 		for i, k := range grid.Indices(p) {
 			v := grid[i].Values[k]
 			out.Values = append(out.Values, v)
@@ -134,6 +165,30 @@ func (s *Stats) Summarise(meta Meta, grid Grid) Summary {
 				oc.Share = float64(oc.Count) / float64(ps.n)
 			}
 			out.Outcomes[o.String()] = oc
+		}
+		for _, role := range meta.Roles {
+			a, _ := sim.ParseActor(role) // the roles of a Meta are checked when it is read
+			vs := map[string]OutcomeCount{}
+			for v := range sim.Verdict(numVerdicts) {
+				vc := OutcomeCount{Count: ps.verdicts[a][v]}
+				if ps.n > 0 {
+					vc.Share = float64(vc.Count) / float64(ps.n)
+				}
+				vs[v.String()] = vc
+			}
+			out.Verdicts[role] = vs
+		}
+		for i, o := range meta.Objectives {
+			or := ObjectiveRate{Role: o.Role}
+			if i < len(ps.met) {
+				or.Met = ps.met[i]
+			}
+			if ps.n > 0 {
+				or.Rate = float64(or.Met) / float64(ps.n)
+				lo, hi := Wilson(or.Rate, ps.n)
+				or.CILow, or.CIHigh = &lo, &hi
+			}
+			out.Objectives[o.ID] = or
 		}
 		if ps.n > 0 {
 			for m, spec := range sim.MetricSpecs() {
@@ -195,6 +250,18 @@ func ConfidenceInterval(mean, sd float64, n int) (lo, hi float64) {
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(0.975)
 	half := t * sd / math.Sqrt(float64(n))
 	return mean - half, mean + half
+}
+
+// Wilson returns the 95% Wilson score interval of a share p observed in n
+// runs: unlike p ± 1.96·√(p(1−p)/n) it stays within 0..1 and does not
+// collapse to a point when p is 0 or 1.
+func Wilson(p float64, n int) (lo, hi float64) {
+	const z = 1.959963984540054
+	nf := float64(n)
+	denom := 1 + z*z/nf
+	centre := (p + z*z/(2*nf)) / denom
+	half := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / denom
+	return max(0, centre-half), min(1, centre+half)
 }
 
 // Percentile returns the p-th percentile (0 < p ≤ 100) of the values in
@@ -268,9 +335,24 @@ func (s Summary) WriteText(w io.Writer) error {
 		var outs []string
 		for o := sim.Outcome(1); o < sim.NumOutcomes; o++ {
 			oc := p.Outcomes[o.String()]
-			outs = append(outs, fmt.Sprintf("%s %d (%.1f%%)", o, oc.Count, 100*oc.Share))
+			outs = append(outs, o.String()+" "+percent(oc))
 		}
 		fmt.Fprintf(w, "outcomes: %s\n", strings.Join(outs, ", "))
+		for _, role := range b.Roles {
+			vs := p.Verdicts[role]
+			fmt.Fprintf(w, "verdicts of %s: won %s, draw %s, lost %s\n", role, percent(vs["won"]), percent(vs["draw"]), percent(vs["lost"]))
+		}
+		if len(b.Objectives) > 0 {
+			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "objective\trole\tmet\t95% CI")
+			for _, ob := range b.Objectives {
+				o := p.Objectives[ob.ID]
+				fmt.Fprintf(tw, "%s\t%s\t%d (%.1f%%)\t[%.1f%%, %.1f%%]\n", ob.ID, o.Role, o.Met, 100*o.Rate, 100**o.CILow, 100**o.CIHigh)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "metric\tunit\tmean\t95% CI\tp5\tp50\tp95")
 		for _, spec := range sim.MetricSpecs() {
@@ -287,6 +369,9 @@ func (s Summary) WriteText(w io.Writer) error {
 	}
 	return nil
 }
+
+// percent writes a count with its share, such as "12 (30.0%)".
+func percent(c OutcomeCount) string { return fmt.Sprintf("%d (%.1f%%)", c.Count, 100*c.Share) }
 
 // FormatFloat prints a statistic with four significant digits, never in
 // exponent form.

@@ -181,3 +181,75 @@ func TestSummaryTextAndJSON(t *testing.T) {
 		t.Fatalf("strikes summary: %+v", strikes)
 	}
 }
+
+// TestWilson checks the interval against values worked out by hand from
+// centre = (p + z²/2n)/(1 + z²/n), half = z·√(p(1−p)/n + z²/4n²)/(1 + z²/n),
+// z = 1.96.
+func TestWilson(t *testing.T) {
+	for _, c := range []struct {
+		p      float64
+		n      int
+		lo, hi float64
+	}{
+		// p = 0.5, n = 100: z²/n = 0.038416, denom 1.038416, centre 0.5,
+		// half = 1.96·√(0.0025 + 0.00009604)/1.038416 = 1.96·0.050951/1.038416 = 0.096170.
+		{0.5, 100, 0.403830, 0.596170},
+		// p = 0, n = 20: denom = 1.192080, centre = 0.096040/1.192080 = 0.080565,
+		// half = 1.96·√(0.00240100)/1.192080 = 1.96·0.049000/1.192080 = 0.080565.
+		{0, 20, 0, 0.161130},
+		// p = 1, n = 20: the mirror image.
+		{1, 20, 0.838870, 1},
+	} {
+		lo, hi := Wilson(c.p, c.n)
+		if math.Abs(lo-c.lo) >= 5e-4 || math.Abs(hi-c.hi) >= 5e-4 {
+			t.Errorf("Wilson(%v, %d) = [%.6f, %.6f], want [%.6f, %.6f]", c.p, c.n, lo, hi, c.lo, c.hi)
+		}
+	}
+}
+
+// TestVerdictAndObjectiveShares feeds four hand-made rows and reads the
+// per-role verdict shares and per-objective met rates back, worked by hand.
+func TestVerdictAndObjectiveShares(t *testing.T) {
+	meta := Meta{Roles: []string{"usa"}, Objectives: []Objective{{"a", "usa"}, {"b", "usa"}}}
+	stats := NewStats(1)
+	for _, r := range []struct {
+		v   sim.Verdict
+		met []bool
+	}{
+		{sim.VerdictWon, []bool{true, false}},
+		{sim.VerdictWon, []bool{true, true}},
+		{sim.VerdictLost, []bool{false, false}},
+		{sim.VerdictDraw, []bool{true, false}},
+	} {
+		row := Row{Met: r.met}
+		row.Verdicts[sim.USA] = r.v
+		stats.Add(&row)
+	}
+	p := stats.Summarise(meta, nil).Points[0]
+	// USA: won 2 of 4, lost 1, drew 1.
+	for v, want := range map[string]OutcomeCount{"won": {2, 0.5}, "lost": {1, 0.25}, "draw": {1, 0.25}} {
+		if got := p.Verdicts["usa"][v]; got != want {
+			t.Errorf("usa %s: %+v, want %+v", v, got, want)
+		}
+	}
+	// a: met in 3 of 4 runs. Wilson with z² = 3.8416, n = 4: denom = 1.9604,
+	// centre = (0.75 + 0.4802)/1.9604 = 0.627525, half = 1.96·√(0.046875 +
+	// 0.060025)/1.9604 = 1.96·0.326956/1.9604 = 0.326889: [0.300636, 0.954414].
+	// b: met once, the mirror image: [0.045586, 0.699364].
+	for id, want := range map[string][4]float64{"a": {3, 0.75, 0.300636, 0.954414}, "b": {1, 0.25, 0.045586, 0.699364}} {
+		o := p.Objectives[id]
+		if o.Role != "usa" || float64(o.Met) != want[0] || o.Rate != want[1] || o.CILow == nil ||
+			math.Abs(*o.CILow-want[2]) > 5e-4 || math.Abs(*o.CIHigh-want[3]) > 5e-4 {
+			t.Errorf("objective %s: %+v (interval %v, %v), want %v", id, o, *o.CILow, *o.CIHigh, want)
+		}
+	}
+	var text bytes.Buffer
+	if err := stats.Summarise(meta, nil).WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"verdicts of usa: won 2 (50.0%), draw 1 (25.0%), lost 1 (25.0%)", "a          usa   3 (75.0%)  [30.1%, 95.4%]"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, text.String())
+		}
+	}
+}

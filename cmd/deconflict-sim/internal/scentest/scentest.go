@@ -150,20 +150,8 @@ func Judge(x scenario.Expect, values []float64) Result {
 		}
 		r.Lo, r.Hi = batch.ConfidenceInterval(r.Value, math.Sqrt(ss/float64(n-1)), n)
 	} else {
-		r.Lo, r.Hi = Wilson(r.Value, n)
+		r.Lo, r.Hi = batch.Wilson(r.Value, n)
 	}
 	r.Failed = r.Hi < x.Min || r.Lo > x.Max
 	return r
-}
-
-// Wilson returns the 95% Wilson score interval of a share p observed in n
-// runs: unlike p ± 1.96·√(p(1−p)/n) it stays within 0..1 and does not
-// collapse to a point when p is 0 or 1.
-func Wilson(p float64, n int) (lo, hi float64) {
-	const z = 1.959963984540054
-	nf := float64(n)
-	denom := 1 + z*z/nf
-	centre := (p + z*z/(2*nf)) / denom
-	half := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / denom
-	return max(0, centre-half), min(1, centre+half)
 }

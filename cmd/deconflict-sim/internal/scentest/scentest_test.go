@@ -10,31 +10,6 @@ import (
 
 func near(a, b float64) bool { return math.Abs(a-b) < 5e-4 }
 
-// TestWilson checks the interval against values worked out by hand from
-// centre = (p + z²/2n)/(1 + z²/n), half = z·√(p(1−p)/n + z²/4n²)/(1 + z²/n),
-// z = 1.96.
-func TestWilson(t *testing.T) {
-	for _, c := range []struct {
-		p      float64
-		n      int
-		lo, hi float64
-	}{
-		// p = 0.5, n = 100: z²/n = 0.038416, denom 1.038416, centre 0.5,
-		// half = 1.96·√(0.0025 + 0.00009604)/1.038416 = 1.96·0.050951/1.038416 = 0.096170.
-		{0.5, 100, 0.403830, 0.596170},
-		// p = 0, n = 20: denom = 1.192080, centre = 0.096040/1.192080 = 0.080565,
-		// half = 1.96·√(0.00240100)/1.192080 = 1.96·0.049000/1.192080 = 0.080565.
-		{0, 20, 0, 0.161130},
-		// p = 1, n = 20: the mirror image.
-		{1, 20, 0.838870, 1},
-	} {
-		lo, hi := Wilson(c.p, c.n)
-		if !near(lo, c.lo) || !near(hi, c.hi) {
-			t.Errorf("Wilson(%v, %d) = [%.6f, %.6f], want [%.6f, %.6f]", c.p, c.n, lo, hi, c.lo, c.hi)
-		}
-	}
-}
-
 // TestJudge checks that an expectation fails only when its whole interval
 // lies outside the bounds.
 func TestJudge(t *testing.T) {
