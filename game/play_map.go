@@ -226,7 +226,7 @@ func (p *Play) drawZones(dst *ebiten.Image, obs *sim.Observation) {
 	sc := obs.Scenario
 	for i := range sc.Zones {
 		z := &sc.Zones[i]
-		if !z.ActiveOn(obs.Day) {
+		if !view.ZoneInForce(obs, i) {
 			continue
 		}
 		pts := p.areaPoints(&z.Area)

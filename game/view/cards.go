@@ -159,7 +159,24 @@ func RouteName(sc *sim.Scenario, r int32) string {
 	return sc.Routes[r].ID
 }
 
-// ZonesCrossed names the active zones a route to a target passes, by kind.
+// ZoneInForce reports whether scenario zone i binds on the observation's
+// turn: within its dates or, for a halt zone, held by a halt in force. A
+// halt zone is only an area a halt may name, its dates unused; once its
+// halt lapses it binds nothing, and is neither drawn nor listed as crossed.
+func ZoneInForce(obs *sim.Observation, i int) bool {
+	z := &obs.Scenario.Zones[i]
+	if z.Kind != sim.ZoneHalt {
+		return z.ActiveOn(obs.Day)
+	}
+	for j := range obs.Halts {
+		if h := &obs.Halts[j]; int(h.Zone) == i && h.Until >= obs.Turn {
+			return true
+		}
+	}
+	return false
+}
+
+// ZonesCrossed names the zones in force a route to a target passes.
 func ZonesCrossed(obs *sim.Observation, route int32, target geo.Point) []string {
 	sc := obs.Scenario
 	if route < 0 || int(route) >= len(sc.Routes) {
@@ -168,8 +185,7 @@ func ZonesCrossed(obs *sim.Observation, route int32, target geo.Point) []string 
 	path := append(append([]geo.Point(nil), sc.Routes[route].Path...), target)
 	var out []string
 	for i := range sc.Zones {
-		z := &sc.Zones[i]
-		if z.ActiveOn(obs.Day) && z.Area.Touches(path) {
+		if z := &sc.Zones[i]; ZoneInForce(obs, i) && z.Area.Touches(path) {
 			out = append(out, z.Name)
 		}
 	}

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/geo"
 	"github.com/deconflict/deconflict/sim/scenario"
 	"pgregory.net/rapid"
 )
@@ -886,5 +888,42 @@ func TestPreviewLineDeathBranch(t *testing.T) {
 	want := []string{"talks progress if the next attack kills one 49.5% → 38.0%", "US–Iran ladder if the next attack kills one 0.2 → 1.3"}
 	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("lines %q, want %q", got, want)
+	}
+}
+
+// A halt zone binds only while a halt holds it: with no halt, or after its
+// halt lapsed, it is neither in force (so not drawn hatched) nor listed as
+// crossed, whatever its dates; a deconfliction zone follows its dates.
+func TestHaltZoneLapses(t *testing.T) {
+	centre := geo.Point{X: 0, Y: 0}
+	sc := &sim.Scenario{
+		Zones: []sim.Zone{
+			{Name: "Halt zone", Kind: sim.ZoneHalt, Area: sim.Area{Center: centre, Radius: 50_000}, From: 0, To: 1000},
+			{Name: "US zone", Kind: sim.ZoneDeconfliction, Owner: sim.USA, Area: sim.Area{Center: centre, Radius: 50_000}, From: 100, To: 200},
+		},
+		Routes: []sim.Route{{Path: []geo.Point{{X: -200_000, Y: 0}}, Reach: 400_000}},
+	}
+	target := geo.Point{X: 100_000, Y: 0} // the leg from the route's end passes the centre
+	cases := []struct {
+		name      string
+		day, turn int32
+		halts     []sim.Halt
+		want      []string
+	}{
+		{"no halt, US zone out of its dates", 50, 3, nil, nil},
+		{"no halt, US zone in its dates", 150, 3, nil, []string{"US zone"}},
+		{"halt through turn 3, on turn 3", 150, 3, []sim.Halt{{Zone: 0, Until: 3}}, []string{"Halt zone", "US zone"}},
+		{"halt through turn 3, on turn 4 (lapsed)", 150, 4, []sim.Halt{{Zone: 0, Until: 3}}, []string{"US zone"}},
+		{"a halt of another area", 50, 3, []sim.Halt{{Zone: -1, Until: 9}}, nil},
+	}
+	for _, c := range cases {
+		obs := &sim.Observation{Scenario: sc, Day: c.day, Turn: c.turn, Halts: c.halts}
+		got := ZonesCrossed(obs, 0, target)
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%s: crossed %q, want %q", c.name, got, c.want)
+		}
+		if inForce := ZoneInForce(obs, 0); inForce != slices.Contains(c.want, "Halt zone") {
+			t.Errorf("%s: halt zone in force %v", c.name, inForce)
+		}
 	}
 }
