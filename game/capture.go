@@ -64,27 +64,16 @@ func (c *capture) prepare() error {
 	if err != nil {
 		return err
 	}
-	s, err := session.New(setup.sc, setup.seed, setup.role, session.Autoplay)
+	toEnd := opt.Screen == "end"
+	turns := int32(opt.Turns)
+	if toEnd {
+		turns = setup.sc.Turns
+	}
+	// hand the role back to the player and go on to its next decision in
+	// the turn, so the capture shows one
+	s, err := session.PlayedTo(setup.sc, setup.seed, setup.role, turns, !toEnd && !opt.FrameStats)
 	if err != nil {
 		return err
-	}
-	toEnd := opt.Screen == "end"
-	for !s.Over() && (toEnd || s.Turn() < int32(opt.Turns)) {
-		if _, err := s.Step(); err != nil {
-			return err
-		}
-	}
-	// hand the role back to the player and go on to its next decision, so
-	// the capture shows one
-	s.SetMode(session.Live)
-	for !s.Over() && !toEnd && !opt.FrameStats {
-		ev, err := s.Step()
-		if err != nil {
-			return err
-		}
-		if ev == session.Waited || ev == session.TurnDone {
-			break
-		}
 	}
 	p := newPlay(g, s, setup.overrides, playLive)
 	p.flow.Stop()

@@ -72,6 +72,48 @@ func New(sc *sim.Scenario, seed uint64, role sim.Actor, mode Mode) (*Session, er
 	return s, nil
 }
 
+// PlayedTo starts a game of the scenario and lets the AI play the role for
+// turns whole turns (or to the end when the run is shorter), then hands the
+// role to the player on turn turns+1: with toDecision, at the role's first
+// decision of that turn, or at its start when the role has none in it. It
+// never ends the turn on the player's behalf, so a capture of --turns N
+// shows turn N+1.
+func PlayedTo(sc *sim.Scenario, seed uint64, role sim.Actor, turns int32, toDecision bool) (*Session, error) {
+	play := func(decide bool) (*Session, bool, error) {
+		s, err := New(sc, seed, role, Autoplay)
+		if err != nil {
+			return nil, false, err
+		}
+		for !s.Over() && s.Turn() < turns {
+			if _, err := s.Step(); err != nil {
+				return nil, false, err
+			}
+		}
+		s.SetMode(Live)
+		for decide && !s.Over() {
+			ev, err := s.Step()
+			if err != nil {
+				return nil, false, err
+			}
+			if ev == Waited {
+				break
+			}
+			if ev == TurnDone { // the role has no decision this turn
+				return nil, false, nil
+			}
+		}
+		return s, true, nil
+	}
+	s, ok, err := play(toDecision)
+	if err != nil || ok {
+		return s, err
+	}
+	// the run is deterministic: play the same turns again, and stop at the
+	// turn's start
+	s, _, err = play(false)
+	return s, err
+}
+
 // NewWatch starts a replay of recorded orders: nothing decides, every
 // answer comes from the recording.
 func NewWatch(sc *sim.Scenario, seed uint64, role sim.Actor, orders []sim.Recorded) (*Session, error) {

@@ -413,3 +413,33 @@ func TestUndoWholeTurn(t *testing.T) {
 }
 
 // A resumed game's log holds the entries of the orders replayed at its
+
+// PlayedTo (the capture's --turns N) lands on turn index N, whether or not
+// the role has a decision in it: at that decision when it has one, at the
+// turn's start otherwise, never ending the turn for the player. In
+// tanf-2021 the US has no decision on some early turns, which once carried
+// the capture on to the next turn (--turns 1 showed turn 3).
+func TestPlayedToLandsOnTheTurnAskedFor(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	waiting, idle := 0, 0
+	for seed := uint64(1); seed <= 3; seed++ {
+		for n := int32(0); n <= 6; n++ {
+			s, err := PlayedTo(sc, seed, sim.USA, n, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Turn() != n || s.Mode() != Live {
+				t.Fatalf("seed %d, --turns %d: on turn index %d in mode %v, want %d, live", seed, n, s.Turn(), s.Mode(), n)
+			}
+			if s.Waiting() {
+				waiting++
+			} else {
+				idle++
+			}
+		}
+	}
+	// both ways of landing were exercised
+	if waiting == 0 || idle == 0 {
+		t.Fatalf("%d landings at a decision, %d at a turn's start: the test covers only one", waiting, idle)
+	}
+}
