@@ -49,20 +49,23 @@ func (c *capture) prepare() error {
 		c.screen = newMenu(g)
 		return nil
 	}
-	if opt.Scenario == "" {
-		return errors.New("a capture of the play or end screen needs --scenario")
-	}
-	src, err := findScenario(opt.Scenario)
-	if err != nil {
-		return err
-	}
-	role, err := g.roleFromOptions()
-	if err != nil {
-		return err
-	}
-	setup, err := loadSetup(src, role, opt.Seed, opt.Overrides)
-	if err != nil {
-		return err
+	var setup gameSetup
+	var err error
+	switch {
+	case opt.Watch != "":
+		if setup, err = g.loadWatched(); err != nil {
+			if opt.FrameStats {
+				return err // frame times need a game to play
+			}
+			c.screen = newWatchError(g, err) // what --watch shows in the window
+			return nil
+		}
+	case opt.Scenario == "":
+		return errors.New("a capture of the play or end screen needs --scenario or --watch")
+	default:
+		if setup, err = g.setupFromOptions(); err != nil {
+			return err
+		}
 	}
 	toEnd := opt.Screen == "end"
 	turns := int32(opt.Turns)

@@ -13,6 +13,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -26,6 +27,7 @@ import (
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/settings"
 	"github.com/deconflict/deconflict/game/view"
+	"github.com/deconflict/deconflict/game/watch"
 	"github.com/deconflict/deconflict/sim"
 )
 
@@ -88,7 +90,8 @@ type Game struct {
 	input    Input
 	capture  *capture
 	quit     bool
-	last     lastGame // the game the player last left, for the menu to offer again
+	last     lastGame       // the game the player last left, for the menu to offer again
+	watcher  *watch.Watcher // the --watch file, or nil
 	pacer    redraw.Pacer
 	screenID uint64 // counts screen switches, so a new screen is drawn
 	drawNext bool   // the next Draw must draw (see package redraw)
@@ -123,6 +126,8 @@ func New(opt Options) (*Game, error) {
 	g.loadSettings()
 	if opt.Join != "" {
 		g.screen = newJoined(g, opt.Join, opt.Code)
+	} else if opt.Watch != "" {
+		g.startWatching()
 	} else if opt.Scenario != "" {
 		p, err := g.startFromOptions()
 		if err != nil {
@@ -202,6 +207,9 @@ func (g *Game) Update() error {
 	}
 	if g.capture != nil {
 		return g.capture.update()
+	}
+	if g.watcher != nil && g.watcher.Poll(time.Now()) {
+		g.reload()
 	}
 	if g.screen == nil {
 		return nil

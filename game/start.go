@@ -94,19 +94,25 @@ func loadSetup(src source, role sim.Actor, seed uint64, overrides []string) (gam
 
 // startFromOptions starts the game the command line asks for.
 func (g *Game) startFromOptions() (*Play, error) {
-	src, err := findScenario(g.opt.Scenario)
-	if err != nil {
-		return nil, err
-	}
-	role, err := g.roleFromOptions()
-	if err != nil {
-		return nil, err
-	}
-	setup, err := loadSetup(src, role, g.opt.Seed, g.opt.Overrides)
+	setup, err := g.setupFromOptions()
 	if err != nil {
 		return nil, err
 	}
 	return g.newPlay(setup, session.Live)
+}
+
+// setupFromOptions loads the scenario the command line names, with its
+// role, seed and overrides.
+func (g *Game) setupFromOptions() (gameSetup, error) {
+	src, err := findScenario(g.opt.Scenario)
+	if err != nil {
+		return gameSetup{}, err
+	}
+	role, err := g.roleFromOptions()
+	if err != nil {
+		return gameSetup{}, err
+	}
+	return loadSetup(src, role, g.opt.Seed, g.opt.Overrides)
 }
 
 // roleFromOptions returns the role the command line names, or defaultRole

@@ -37,6 +37,7 @@ type Options struct {
 	FrameStats  bool      // print frame times over a scripted pan and zoom, then exit
 	Stats       io.Writer // where frame statistics go
 	Started     time.Time // when the process started
+	Watch       string    // a scenario file to play, loaded again whenever it changes
 	Join        string    // a served game's address (host:port or a ws:// URL) to join instead of a local game
 	Code        string    // the seat's code for Join
 }
@@ -91,6 +92,7 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	fs.StringVar(&opt.Screen, "screen", "play", "the screen to capture: menu, play, end, help, pause, guide, settings or keys")
 	fs.BoolVar(&opt.ColourBlind, "colour-blind", false, "use the colour-blind palette (owners told apart with deuteranopia and protanopia)")
 	fs.BoolVar(&opt.FrameStats, "frame-stats", false, "print frame times over a scripted pan, zoom and turns, and exit")
+	fs.StringVar(&opt.Watch, "watch", "", "play the scenario `FILE` and load it again whenever it changes, restarting the run at the same seed; its problems show in the window")
 	fs.StringVar(&opt.Join, "join", "", "join the game served at this `ADDR` (deconflict-sim serve) with --code")
 	fs.StringVar(&opt.Code, "code", "", "the seat's `CODE` for --join, as serve printed it")
 	usage := func(w io.Writer) {
@@ -143,14 +145,18 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	if opt.Turns < 0 {
 		return fail("--turns must not be negative")
 	}
-	if (opt.Screenshot != "" || opt.FrameStats) && opt.Screen != "menu" && opt.Scenario == "" {
-		return fail("--screenshot and --frame-stats need --scenario (except with --screen menu)")
+	if (opt.Screenshot != "" || opt.FrameStats) && opt.Screen != "menu" && opt.Scenario == "" && opt.Watch == "" {
+		return fail("--screenshot and --frame-stats need --scenario or --watch (except with --screen menu)")
 	}
 	switch {
+	case opt.Watch != "" && opt.Scenario != "":
+		return fail("--watch FILE is the scenario: give it or --scenario, not both")
+	case opt.Watch != "" && opt.Screen == "menu":
+		return fail("--watch plays its file: it shows no menu")
 	case (opt.Join == "") != (opt.Code == ""):
 		return fail("--join and --code go together")
-	case opt.Join != "" && (opt.Scenario != "" || opt.Screenshot != "" || opt.FrameStats):
-		return fail("--join plays a served game: it takes no --scenario, --screenshot or --frame-stats")
+	case opt.Join != "" && (opt.Scenario != "" || opt.Watch != "" || opt.Screenshot != "" || opt.FrameStats):
+		return fail("--join plays a served game: it takes no --scenario, --watch, --screenshot or --frame-stats")
 	}
 	return opt, ExitOK, true
 }

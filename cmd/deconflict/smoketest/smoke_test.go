@@ -329,3 +329,58 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestWatchShowsProblems captures --watch on a scenario file with two
+// mistakes: the game does not quit but lists them in the window, in the
+// danger colour, below its title; the same file fixed captures the play
+// screen.
+func TestWatchShowsProblems(t *testing.T) {
+	needDisplay(t)
+	bin := build(t)
+	dir := t.TempDir()
+	f, ok := scenarios.Lookup("tanf-2021")
+	if !ok {
+		t.Fatal("no tanf-2021")
+	}
+	good := filepath.Join(dir, "good.toml")
+	bad := filepath.Join(dir, "bad.toml")
+	broken := strings.Replace(string(f.Data), `kind = "garrison"`, `kind = "garison"`, 1)
+	if broken == string(f.Data) {
+		t.Fatal("tanf-2021 has no garrison to break")
+	}
+	if err := os.WriteFile(good, f.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	danger := view.Danger()
+	// dangerRows counts the rows of the window's top left quarter that hold
+	// a pixel of the danger colour.
+	dangerRows := func(img image.Image) int {
+		n := 0
+		for y := 0; y < height/4; y++ {
+			for x := 0; x < width/2; x++ {
+				if near(rgba(img.At(x, y)), danger, 8) {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		file    string
+		problem bool
+	}{{bad, true}, {good, false}} {
+		out := filepath.Join(dir, filepath.Base(c.file)+".png")
+		cmd := exec.Command(bin, "--watch", c.file, "--role", "usa", "--screenshot", out, "--size", fmt.Sprintf("%dx%d", width, height))
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", c.file, err, msg)
+		}
+		// One line of problems is about 15 rows of text at this size.
+		if rows := dangerRows(readPNG(t, out)); (rows >= 8) != c.problem {
+			t.Errorf("%s: %d rows of the danger colour at the top left; problems shown: want %v", filepath.Base(c.file), rows, c.problem)
+		}
+	}
+}
