@@ -52,7 +52,10 @@ func writeShape(bw *bufio.Writer, sh *shape) {
 	p := sh.pts[0]
 	switch sh.kind {
 	case polygon, polyline:
-		tag := map[shapeKind]string{polygon: "polygon", polyline: "polyline"}[sh.kind]
+		tag := "polyline"
+		if sh.kind == polygon {
+			tag = "polygon"
+		}
 		fmt.Fprintf(bw, `<%s%s points="%s">%s</%s>`+"\n", tag, paint(&sh.style), points(sh.pts), title, tag)
 	case circle:
 		fmt.Fprintf(bw, `<circle%s cx="%s" cy="%s" r="%s">%s</circle>`+"\n", paint(&sh.style), km(p.X), km(-p.Y), km(sh.r), title)
