@@ -23,7 +23,7 @@ import (
 // WritePNG draws sc over m as a PNG image of pxPerKm pixels per kilometre,
 // the same scene WriteSVG writes.
 func WritePNG(w io.Writer, sc *sim.Scenario, m *mapdata.Map) error {
-	img, err := Image(sc, m)
+	img, err := rasterise(sc, m)
 	if err != nil {
 		return err
 	}
@@ -33,9 +33,9 @@ func WritePNG(w io.Writer, sc *sim.Scenario, m *mapdata.Map) error {
 	return nil
 }
 
-// Image rasterises sc over m: north up, pxPerKm pixels per kilometre, the
+// rasterise draws sc over m: north up, pxPerKm pixels per kilometre, the
 // top left corner at the scene's north-west corner.
-func Image(sc *sim.Scenario, m *mapdata.Map) (*image.RGBA, error) {
+func rasterise(sc *sim.Scenario, m *mapdata.Map) (*image.RGBA, error) {
 	s := build(sc, m)
 	w, h := s.b.size()
 	f, err := opentype.Parse(goregular.TTF)
