@@ -89,9 +89,10 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 	cmd := subcommand{
 		name: "batch",
 		about: "Run many seeded runs with AI for every actor and write one row per run (CSV or JSON\n" +
-			"Lines, by the --out extension), then print a summary: each metric's mean with its 95%\n" +
-			"confidence interval and percentiles, and the outcomes. Run i's seed is derived from\n" +
-			"--seed and i alone; with --sweep every grid point runs the same seeds. See docs/batch.md.",
+			"Lines, by the --out extension), then print a summary: the outcomes, each role's verdicts,\n" +
+			"each objective's met rate, and each metric's mean with its 95% confidence interval and\n" +
+			"percentiles. Run i's seed is derived from --seed and i alone; with --sweep every grid\n" +
+			"point runs the same seeds. See docs/batch.md.",
 	}
 	fs := cmd.flags()
 	f := batchFlags{scenario: "shadow-war", seed: 1}
