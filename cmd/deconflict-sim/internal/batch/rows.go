@@ -166,8 +166,8 @@ func (l layout) fields(r *Row, pt rowText) []string {
 	for m, spec := range sim.MetricSpecs() {
 		out = append(out, FormatScaled(r.Metrics[m], spec.Scale))
 	}
-	for _, met := range r.Met {
-		out = append(out, strconv.FormatBool(met))
+	for i := range l.objectives {
+		out = append(out, strconv.FormatBool(r.Met[i]))
 	}
 	out = append(out, r.FinalHash.String(), pt.scenarioHash, sim.Version)
 	return append(out, rowCheck(out))
@@ -272,12 +272,13 @@ func (fr *fieldReader) fill(l layout, r *Row, get func(name string) string) {
 	}
 	r.Met = make([]bool, len(l.objectives))
 	for i, o := range l.objectives {
-		name := objectivePrefix + o.ID
-		met, err := strconv.ParseBool(get(name))
-		if err != nil || (get(name) != "true" && get(name) != "false") {
+		switch name := objectivePrefix + o.ID; get(name) {
+		case "true":
+			r.Met[i] = true
+		case "false":
+		default:
 			fr.fail("%s: %q is not true or false", name, get(name))
 		}
-		r.Met[i] = met
 	}
 	h, err := strconv.ParseUint(get("final_hash"), 16, 64)
 	if err != nil || len(get("final_hash")) != 16 {
