@@ -1,6 +1,6 @@
 package sim
 
-// Phase 8, escalation and diplomacy: ladders, grievance, deterrence and complicity decay; talks, trust, counter-IS, the insurgency, Turkey's offensive.
+// Phase 8, escalation and diplomacy: ladders, grievance, deterrence and complicity decay; talks, trust, counter-IS, the insurgency, the SDF's fronts, Turkey's offensive.
 
 func (e *Engine) diplomacy() {
 	sc, st := e.sc, &e.st
@@ -29,6 +29,7 @@ func (e *Engine) diplomacy() {
 	}
 	e.addCounterIS(e.counterISGain())
 	e.callInsurgency()
+	e.callFront()
 	e.callOffensive()
 	kept := st.Halts[:0]
 	for _, h := range st.Halts {
@@ -40,7 +41,8 @@ func (e *Engine) diplomacy() {
 }
 
 // counterISGain is the campaign against IS's progress this turn: it
-// advances while US forces are in place and not pinned down.
+// advances while US forces are in place and not pinned down, and slows by
+// divert_slowdown while the SDF's forces stand in the north.
 func (e *Engine) counterISGain() int64 {
 	st := &e.st
 	var troops, away int64
@@ -51,5 +53,9 @@ func (e *Engine) counterISGain() int64 {
 	if troops == 0 {
 		return 0
 	}
-	return e.param(ParamCounterISRate) * (troops - away) / troops
+	gain := e.param(ParamCounterISRate) * (troops - away) / troops
+	if e.diverted() {
+		gain -= scale(gain, e.param(ParamDivertSlowdown))
+	}
+	return gain
 }

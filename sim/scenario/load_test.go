@@ -91,8 +91,8 @@ func TestLoadLevant(t *testing.T) {
 	if got := a[sim.USA].Params; !reflect.DeepEqual(got, wantParams) {
 		t.Errorf("usa params = %v, want %v", got, wantParams)
 	}
-	if a[sim.SDF].Policy != "" || a[sim.SDF].Params != nil {
-		t.Errorf("sdf has a policy: %+v", a[sim.SDF])
+	if a[sim.SDF].Policy != "frontline" {
+		t.Errorf("sdf plays %q, not its default policy frontline", a[sim.SDF].Policy)
 	}
 	zones := map[string]sim.Zone{}
 	for _, z := range sc.Zones {
