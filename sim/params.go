@@ -164,7 +164,7 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamRaidLoss:                  {"raid_loss", UnitLevel, 0.2, 0, 100, "counter-IS progress (percent) an Islamic State raid sets back"},
 	ParamOffensiveLoss:             {"offensive_loss", UnitLevel, 2, 0, 100, "counter-IS progress (percent) a Turkish offensive in the north sets back, as the SDF turns north (nothing when its forces already stand there)"},
 	ParamDivertSlowdown:            {"divert_slowdown", UnitFraction, 0.5, 0, 1, "share of the counter-IS campaign's daily progress lost while the SDF's forces stand in the north"},
-	ParamTermsLoss:                 {"terms_loss", UnitLevel, 1, 0, 100, "counter-IS progress (percent) lost when the SDF seeks terms with Damascus and Moscow and cedes ground to them"},
+	ParamTermsLoss:                 {"terms_loss", UnitLevel, 1.5, 0, 100, "counter-IS progress (percent) lost when the SDF seeks terms with Damascus and Moscow and cedes ground to them"},
 	ParamBatteryLoss:               {"battery_loss", UnitFraction, 0.02, 0, 1, "chance that Israel destroys a Syrian battery whose cover a raid crossed, when it fired at the raid (times the share that fired)"},
 }
 
