@@ -27,7 +27,7 @@ func (e *Engine) diplomacy() {
 	if target := sc.Initial.Trust; st.Trust > 0 && st.Trust < target {
 		e.addTrust(min(target-st.Trust, e.param(ParamTrustRecovery)), CauseRecovery, -1, -1)
 	}
-	e.addCounterIS(e.counterISGain())
+	e.addCounterIS(e.counterISGain(), CauseCampaign, -1)
 	e.callInsurgency()
 	e.callFront()
 	e.callOffensive()

@@ -54,6 +54,6 @@ func (e *Engine) seekTerms() {
 	st.TermsTill = st.Turn + e.turnsFromDays(termsDays) - 1
 	st.OffensiveTill = min(st.OffensiveTill, st.Turn-1)
 	before := st.CounterIS
-	e.addCounterIS(-e.param(ParamTermsLoss))
+	e.addCounterIS(-e.param(ParamTermsLoss), CauseTerms, -1)
 	e.note(LogTerms, SDF, Syria, -1, -1, before-st.CounterIS)
 }

@@ -64,7 +64,7 @@ func (e *Engine) offensive() {
 	till := st.Turn + e.turnsFromDays(offensiveDays) - 1
 	st.OffensiveTill = till
 	before := st.CounterIS
-	e.addCounterIS(-e.offensiveCost())
+	e.addCounterIS(-e.offensiveCost(), CauseOffensive, -1)
 	e.note(LogOffensive, Turkey, SDF, -1, -1, before-st.CounterIS)
 }
 
