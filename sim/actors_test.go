@@ -118,52 +118,54 @@ func withFronts() *sim.Scenario {
 	return sc
 }
 
-// reviews advances a fresh engine to turn 0's reviews of the SDF and
-// Turkey (turn 0 is a multiple of 7 days) and returns both decisions; the
-// diplomacy step has already added turn 0's counter-IS gain.
-func reviews(t *testing.T, e *sim.Engine) (front, offensive sim.Decision) {
+// answerFront advances an engine to the SDF's review of its fronts (at
+// the logistics step of every 7th day: turn 0 is one) and answers it.
+func answerFront(t *testing.T, e *sim.Engine, k sim.OrderKind) {
 	t.Helper()
 	if !advanceUntil(t, e, func() bool { _, ok := openDecision(e, sim.DecideFront); return ok }) {
 		t.Fatal("no review of the SDF's fronts")
 	}
-	front, _ = openDecision(e, sim.DecideFront)
-	offensive, ok := openDecision(e, sim.DecideOffensive)
-	if !ok {
-		t.Fatal("no Turkish review beside the SDF's")
+	if e.Step() != sim.StepLogistics {
+		t.Fatalf("the SDF reviews its fronts at the %s step, not at the logistics", e.Step())
 	}
-	return front, offensive
+	d, _ := openDecision(e, sim.DecideFront)
+	mustApply(t, e, sim.SDF, sim.Order{Kind: k, Decision: d.ID})
 }
 
-// TestOracleFronts: turning north keeps the SDF's forces there for
-// turns(divertDays) = 30 turns and halves the counter-IS gain
-// (divert_slowdown 0.5); a Turkish offensive that opens while they stand
-// there sets the campaign back by nothing, against offensive_loss (2
-// points) when they face south, and pins Al-Tanf (in the border strip) to a
-// tenth of its troops.
+// TestOracleFronts: the SDF reviews its fronts at the start of the turn,
+// before Turkey reviews its offensive in the diplomacy step. Turning north
+// keeps its forces there for turns(divertDays) = 30 turns and halves the
+// counter-IS gain from this turn on (divert_slowdown 0.5); a Turkish
+// offensive that opens while they stand there sets the campaign back by
+// nothing, against offensive_loss (2 points) when they face south, and
+// pins Al-Tanf (in the border strip) to a tenth of its troops.
 func TestOracleFronts(t *testing.T) {
 	for _, c := range []struct {
 		name         string
 		sdf          sim.OrderKind
-		afterOrders  int64 // counter-IS after turn 0 and both answers
+		afterTurn0   int64 // counter-IS after turn 0's gain and the offensive
 		afterTurn1   int64 // after turn 1's gain
 		divertedTill int32
 	}{
-		// 80 + 0.1 (turn 0) = 80.1; the offensive costs nothing; turn 1: Al-Tanf pinned,
-		// 40 + 100 = 140 of 500 present: 0.1 × 140 / 500 = 0.028, halved: 0.028 − 0.014 = 0.014
-		{"turned north", sim.OrderDivert, 80_100, 80_114, 29},
-		// 80.1 − 2 = 78.1; turn 1: 0.028 at full pace
+		// 80 + 0.1 − 0.05 (turn 0, all present, halved) = 80.05; the offensive costs nothing;
+		// turn 1: Al-Tanf pinned, 40 + 100 = 140 of 500 present: 0.1 × 140 / 500 = 0.028, halved: 0.014
+		{"turned north", sim.OrderDivert, 80_050, 80_064, 29},
+		// 80 + 0.1 − 2 = 78.1; turn 1: 0.028 at full pace
 		{"facing south", sim.OrderHold, 78_100, 78_128, -1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			e := sim.New(withFronts(), 1)
 			st := e.State()
 			st.CounterIS = 80_000
-			front, off := reviews(t, e)
-			mustApply(t, e, sim.SDF, sim.Order{Kind: c.sdf, Decision: front.ID})
+			answerFront(t, e, c.sdf)
+			if !advanceUntil(t, e, func() bool { _, ok := openDecision(e, sim.DecideOffensive); return ok }) {
+				t.Fatal("no Turkish review on turn 0")
+			}
+			off, _ := openDecision(e, sim.DecideOffensive)
 			mustApply(t, e, sim.Turkey, sim.Order{Kind: sim.OrderOffensive, Decision: off.ID})
-			if st.CounterIS != c.afterOrders || st.DivertedTill != c.divertedTill || st.OffensiveTill != 29 {
+			if st.CounterIS != c.afterTurn0 || st.DivertedTill != c.divertedTill || st.OffensiveTill != 29 {
 				t.Fatalf("counter-IS %d, forces north till %d, offensive till %d; want %d, %d, 29",
-					st.CounterIS, st.DivertedTill, st.OffensiveTill, c.afterOrders, c.divertedTill)
+					st.CounterIS, st.DivertedTill, st.OffensiveTill, c.afterTurn0, c.divertedTill)
 			}
 			playTurn(t, e)
 			playTurn(t, e)
@@ -174,34 +176,33 @@ func TestOracleFronts(t *testing.T) {
 	}
 }
 
-// TestOracleTerms: terms with Damascus and Moscow end a Turkish offensive
-// under way with the turn before, hold through turn T + turns(termsDays) −
-// 1 = 179 and cost terms_loss (1.5 points); while they hold Turkey can
-// order no offensive and reviews none, and the SDF cannot seek terms again.
+// TestOracleTerms: terms with Damascus and Moscow hold through turn T +
+// turns(termsDays) − 1 = 179 and cost terms_loss (1.5 points); while they
+// hold Turkey reviews no offensive, and the SDF cannot seek terms again.
 func TestOracleTerms(t *testing.T) {
 	e := sim.New(withFronts(), 1)
 	st := e.State()
 	st.CounterIS = 88_000
-	front, off := reviews(t, e)
-	mustApply(t, e, sim.SDF, sim.Order{Kind: sim.OrderSeekTerms, Decision: front.ID})
-	if st.CounterIS != 86_600 || st.TermsTill != 179 || st.OffensiveTill != -1 { // 88 + 0.1 (turn 0) − 1.5
-		t.Fatalf("counter-IS %d, terms till %d, offensive till %d; want 86600, 179, -1", st.CounterIS, st.TermsTill, st.OffensiveTill)
+	answerFront(t, e, sim.OrderSeekTerms)
+	if st.CounterIS != 86_500 || st.TermsTill != 179 { // 88 − 1.5, before turn 0's gain
+		t.Fatalf("counter-IS %d, terms till %d; want 86500, 179", st.CounterIS, st.TermsTill)
 	}
-	if err := e.Check(sim.Turkey, sim.Order{Kind: sim.OrderOffensive, Decision: off.ID}); err == nil {
-		t.Fatal("Turkey ordered an offensive while the SDF's terms hold")
+	sawFront := false
+	for e.Turn() < 8 {
+		if _, ok := openDecision(e, sim.DecideOffensive); ok {
+			t.Fatalf("turn %d: Turkey reviews an offensive while the terms hold", e.Turn())
+		}
+		if d, ok := openDecision(e, sim.DecideFront); ok && e.Turn() == 7 {
+			sawFront = true
+			if err := e.Check(sim.SDF, sim.Order{Kind: sim.OrderSeekTerms, Decision: d.ID}); err == nil {
+				t.Fatal("the SDF sought terms twice")
+			}
+		}
+		answerDefaults(t, e)
+		e.Advance()
 	}
-	for range 7 {
-		playTurn(t, e)
-	}
-	if !advanceUntil(t, e, func() bool { _, ok := openDecision(e, sim.DecideFront); return ok }) {
+	if !sawFront {
 		t.Fatal("no review of the SDF's fronts on turn 7")
-	}
-	if _, ok := openDecision(e, sim.DecideOffensive); ok || e.Turn() != 7 {
-		t.Fatalf("turn %d: Turkey reviews an offensive while the terms hold", e.Turn())
-	}
-	d, _ := openDecision(e, sim.DecideFront)
-	if err := e.Check(sim.SDF, sim.Order{Kind: sim.OrderSeekTerms, Decision: d.ID}); err == nil {
-		t.Fatal("the SDF sought terms twice")
 	}
 }
 
@@ -214,6 +215,7 @@ func TestOracleTermsEndAnOffensive(t *testing.T) {
 	if !advanceUntil(t, e, func() bool { _, ok := openDecision(e, sim.DecideFront); return ok }) {
 		t.Fatal("no review of the SDF's fronts")
 	}
+	// 400 troops at Al-Tanf, pinned
 	if e.Present(flTanf) != 40 { // 400 / 10
 		t.Fatalf("Al-Tanf present %d under the offensive, want 40", e.Present(flTanf))
 	}

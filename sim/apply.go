@@ -192,10 +192,6 @@ func (e *Engine) Check(a Actor, o Order) error {
 		if e.golanTarget() < 0 {
 			return invalid("no Israeli position on the Golan to fire at")
 		}
-	case OrderOffensive:
-		if e.termsHold() {
-			return invalid("regime and Russian troops hold the border strip under the SDF's terms")
-		}
 	case OrderDivert:
 		if e.diverted() {
 			return invalid("the SDF's forces already stand in the north")

@@ -1,6 +1,6 @@
 package sim
 
-// Phase 8, escalation and diplomacy: ladders, grievance, deterrence and complicity decay; talks, trust, counter-IS, the insurgency, the SDF's fronts, Turkey's offensive.
+// Phase 8, escalation and diplomacy: ladders, grievance, deterrence and complicity decay; talks, trust, counter-IS, the insurgency, Turkey's offensive.
 
 func (e *Engine) diplomacy() {
 	sc, st := e.sc, &e.st
@@ -29,7 +29,6 @@ func (e *Engine) diplomacy() {
 	}
 	e.addCounterIS(e.counterISGain(), CauseCampaign, -1)
 	e.callInsurgency()
-	e.callFront()
 	e.callOffensive()
 	kept := st.Halts[:0]
 	for _, h := range st.Halts {

@@ -2,9 +2,12 @@ package sim
 
 import "github.com/deconflict/deconflict/sim/geo"
 
-// Phase 2, logistics: Iranian corridors dispatch shipments, which move, dwell at depots and deliver.
+// Phase 2, logistics: the SDF reviews its fronts (seeing the day's events,
+// and answering before Turkey reviews its offensive in phase 8); Iranian
+// corridors dispatch shipments, which move, dwell at depots and deliver.
 
 func (e *Engine) logistics() {
+	e.callFront()
 	sc, st := e.sc, &e.st
 	day := e.Day()
 	rng := &st.Rand[streamLogistics]

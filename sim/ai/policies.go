@@ -686,11 +686,9 @@ func (pol *turkey) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 			continue
 		}
 		k := sim.OrderHold
-		switch {
-		case obs.Terms > 0: // regime and Russian troops stand in the border strip: no offensive
-		case !pol.attacked && obs.North <= pol.maxTroops:
+		if !pol.attacked && obs.North <= pol.maxTroops {
 			k, pol.attacked = sim.OrderOffensive, true
-		case pol.rng.Chance(pol.chance):
+		} else if pol.rng.Chance(pol.chance) {
 			k = sim.OrderOffensive
 		}
 		out = append(out, sim.Order{Kind: k, Decision: d.ID})

@@ -120,7 +120,7 @@ func ValidOrder(s Source, obs *sim.Observation) (sim.Order, bool) {
 		o.Kind = pick(s, "answer", sim.Allowed(d.Kind))
 		switch {
 		case (o.Kind == sim.OrderAskShipment || o.Kind == sim.OrderGrant) && obs.RunningCorridor() < 0,
-			o.Kind == sim.OrderDivert && obs.Diverted > 0, (o.Kind == sim.OrderSeekTerms || o.Kind == sim.OrderOffensive) && obs.Terms > 0:
+			o.Kind == sim.OrderDivert && obs.Diverted > 0, o.Kind == sim.OrderSeekTerms && obs.Terms > 0:
 			o = sim.DefaultOrder(d) // not open to it now
 		}
 	case sim.DecideProtection:
