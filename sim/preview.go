@@ -161,8 +161,10 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 	case OrderRaid, OrderOffensive:
 		lines = append(lines, levelLine("counter-IS progress", "%", st.CounterIS, p.st.CounterIS))
 	case OrderDivert, OrderSeekTerms:
-		lines = append(lines, levelLine("counter-IS progress", "%", st.CounterIS, p.st.CounterIS),
-			PreviewLine{Label: "counter-IS progress a turn", Unit: "%", Scale: Milli, Before: e.counterISGain(), After: p.counterISGain()},
+		if o.Kind == OrderSeekTerms {
+			lines = append(lines, levelLine("counter-IS progress", "%", st.CounterIS, p.st.CounterIS))
+		}
+		lines = append(lines, PreviewLine{Label: "counter-IS progress a turn", Unit: "%", Scale: Milli, Before: e.counterISGain(), After: p.counterISGain()},
 			levelLine("counter-IS progress a Turkish offensive would cost", "%", e.offensiveCost(), p.offensiveCost()))
 	case OrderAskShipment, OrderGrant:
 		when := "if Iran grants it"

@@ -493,9 +493,13 @@ func frontCard(c *Card, obs *sim.Observation) {
 	if obs.Diverted > 0 {
 		c.Facts = append(c.Facts, fmt.Sprintf("Your forces stand in the north for %d more turns.", obs.Diverted))
 	}
+	hold := "no move: the campaign against IS keeps its pace, and a Turkish offensive would find you facing south"
+	if obs.Diverted > 0 {
+		hold = "no move: your forces stay in the north as long as they were sent there"
+	}
 	c.Choices = []Choice{
-		{Label: "Hold the IS front", Tip: "Keep your forces on the Islamic State: the campaign goes on at full pace.", Order: sim.Order{Kind: sim.OrderHold},
-			Preview: []string{"no move: the campaign against IS keeps its pace, and a Turkish offensive would find you facing south"}},
+		{Label: "Hold the IS front", Tip: "Keep your forces where they are: on the Islamic State, or in the north until their month there is over.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{hold}},
 		{Label: "Turn north", Tip: "Send your forces to the Turkish border for a month: the campaign against IS slows, and an offensive no longer sets it back.", Order: sim.Order{Kind: sim.OrderDivert}},
 		{Label: "Seek terms with Damascus", Tip: "Let regime and Russian troops into the border strip: Turkey's offensive stops and none opens for half a year, but you cede ground and the campaign falls back.", Order: sim.Order{Kind: sim.OrderSeekTerms}},
 	}
