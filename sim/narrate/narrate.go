@@ -206,6 +206,9 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 	case sim.LogRaid:
 		return fmt.Sprintf("Islamic State fighters raided in the east; the campaign against them lost %d.%03d points.", e.Value/1000, e.Value%1000)
 	case sim.LogOffensive:
+		if e.Value == 0 {
+			return "Turkey attacked the SDF in the north; US troops there stand aside, and the SDF, already turned north, keeps the campaign against IS where it was."
+		}
 		return fmt.Sprintf("Turkey attacked the SDF in the north; US troops there stand aside and the campaign against IS lost %d.%03d points.", e.Value/1000, e.Value%1000)
 	case sim.LogDivert:
 		return fmt.Sprintf("The SDF turned its forces north to the Turkish border for %s; the campaign against IS slows.", plural(e.Value, "day"))
