@@ -51,6 +51,7 @@ func passive(role sim.Actor) setting {
 		sim.Israel: "params.sorties_per_turn=0",
 		sim.USA:    "actor.usa.params.respond=0",
 		sim.Iran:   "actor.iran.params.threshold=100",
+		sim.SDF:    "actor.sdf.params.max_troops=0",
 	}[role]
 	k, v, _ := strings.Cut(key, "=")
 	return setting{"passive (" + key + ")", []scenario.Override{{Key: k, Value: v}}}
@@ -76,7 +77,7 @@ func winShare(t *testing.T, f scenarios.File, ovs []scenario.Override, role sim.
 // that gives its role objectives.
 func TestBalance(t *testing.T) {
 	const runs = 60
-	for _, id := range []string{"tanf-2021", "green-village-2022", "bukamal-2018", "baghdadi-raid-2019"} {
+	for _, id := range []string{"tanf-2021", "green-village-2022", "bukamal-2018", "baghdadi-raid-2019", "peace-spring-2019"} {
 		f, ok := scenarios.Lookup(id)
 		if !ok {
 			t.Fatalf("no scenario %s", id)

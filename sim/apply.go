@@ -21,6 +21,9 @@ var orderActor = [NumOrderKinds]Actor{
 	OrderFireGolan: Hezbollah,
 	OrderRaid:      ISIS,
 	OrderOffensive: Turkey,
+	OrderDivert:    SDF, OrderSeekTerms: SDF,
+	OrderAskShipment: Hezbollah,
+	OrderGrant:       Iran, OrderDecline: Iran,
 }
 
 // canBeFree reports whether an order may be given at any stop without
@@ -45,9 +48,11 @@ var allowedOrders = [...][]OrderKind{
 	DecideProtection:     {OrderEvacuate, OrderHarden, OrderHold},
 	DecideAirDefence:     {OrderFireAll, OrderFireSelective, OrderHoldFire},
 	DecideNotice:         {OrderAcknowledge, OrderProtest, OrderAskDelay},
-	DecideAnswer:         {OrderFireGolan, OrderHold},
+	DecideAnswer:         {OrderFireGolan, OrderAskShipment, OrderHold},
 	DecideInsurgency:     {OrderRaid, OrderHold},
 	DecideOffensive:      {OrderOffensive, OrderHold},
+	DecideFront:          {OrderDivert, OrderSeekTerms, OrderHold},
+	DecideSupply:         {OrderGrant, OrderDecline},
 }
 
 // Allowed lists the orders that answer a decision kind (a copy: the caller
@@ -186,6 +191,18 @@ func (e *Engine) Check(a Actor, o Order) error {
 	case OrderFireGolan:
 		if e.golanTarget() < 0 {
 			return invalid("no Israeli position on the Golan to fire at")
+		}
+	case OrderDivert:
+		if e.diverted() {
+			return invalid("the SDF's forces already stand in the north")
+		}
+	case OrderSeekTerms:
+		if e.termsHold() {
+			return invalid("the SDF's terms with Damascus and Moscow already hold")
+		}
+	case OrderAskShipment, OrderGrant:
+		if e.runningCorridor() < 0 {
+			return invalid("no corridor of Iran's runs today")
 		}
 	case OrderDispatch:
 		if o.Corridor < 0 || int(o.Corridor) >= len(sc.Corridors) {
@@ -334,6 +351,16 @@ func (e *Engine) apply(a Actor, o Order) {
 		e.raid()
 	case OrderOffensive:
 		e.offensive()
+	case OrderDivert:
+		e.divert()
+	case OrderSeekTerms:
+		e.seekTerms()
+	case OrderAskShipment:
+		e.askShipment(d.Subject)
+	case OrderGrant:
+		e.grantShipment()
+	case OrderDecline:
+		e.note(LogShipmentAnswer, Iran, Hezbollah, -1, d.Subject, 0)
 	}
 }
 
@@ -382,7 +409,9 @@ func DefaultOrder(d Decision) Order {
 		o.Kind = OrderFireAll
 	case DecideNotice:
 		o.Kind = OrderAcknowledge
-	default: // retaliation, warning, protection, Hezbollah's answer, the insurgency, Turkey's offensive
+	case DecideSupply:
+		o.Kind = OrderDecline
+	default: // retaliation, warning, protection, Hezbollah's answer, the insurgency, Turkey's offensive, the SDF's front
 		o.Kind = OrderHold
 	}
 	return o

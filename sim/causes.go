@@ -10,7 +10,9 @@ const (
 	QuantityTalks   Quantity = iota // progress of the nuclear talks (milli-percent)
 	QuantityTrust                   // Israel–US trust (milli-points)
 	QuantityLadders                 // the first escalation ladder (milli-levels); LadderQuantity gives each pair's
-	NumQuantities   = QuantityLadders + Quantity(NumPairs)
+	// QuantityCounterIS is the progress of the campaign against IS (milli-percent).
+	QuantityCounterIS = QuantityLadders + Quantity(NumPairs)
+	NumQuantities     = QuantityCounterIS + 1
 )
 
 // LadderQuantity is the quantity of a pair's escalation ladder.
@@ -37,6 +39,11 @@ const (
 	CauseRussiaIncident              // an incident with Russian forces (Subject: the mission)
 	CauseAttackOnIsrael              // a proxy attack on Israel (Site)
 	CauseProtest                     // Russia protested a strike on the hotline (Subject: the mission)
+	CauseCampaign                    // the campaign against IS advancing with the US troops in place
+	CauseQuietBroken                 // an Israeli strike inside a halt or a US operation area (Subject: the mission)
+	CauseRaid                        // an Islamic State raid
+	CauseOffensive                   // a Turkish offensive against the SDF
+	CauseTerms                       // the SDF sought terms with Damascus and Moscow
 	NumCauses
 )
 

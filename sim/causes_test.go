@@ -9,15 +9,15 @@ import (
 
 // quantities reads the recorded quantities from the state.
 func quantities(st *sim.State) [sim.NumQuantities]int64 {
-	q := [sim.NumQuantities]int64{sim.QuantityTalks: st.Talks, sim.QuantityTrust: st.Trust}
+	q := [sim.NumQuantities]int64{sim.QuantityTalks: st.Talks, sim.QuantityTrust: st.Trust, sim.QuantityCounterIS: st.CounterIS}
 	for p := sim.Pair(0); p < sim.NumPairs; p++ {
 		q[sim.LadderQuantity(p)] = st.Escalation[p]
 	}
 	return q
 }
 
-// TestEveryChangeHasItsCause: the recorded changes of the talks, of trust
-// and of the ladders form an unbroken chain from the start of a run to its end: every
+// TestEveryChangeHasItsCause: the recorded changes of the talks, of trust,
+// of the ladders and of the counter-IS campaign form an unbroken chain from the start of a run to its end: every
 // change the state saw is recorded, with its cause, and nothing else.
 func TestEveryChangeHasItsCause(t *testing.T) {
 	sc := simtest.Scenario()
@@ -45,7 +45,7 @@ func TestEveryChangeHasItsCause(t *testing.T) {
 			t.Fatalf("seed %d: the changes end at %v, the state at %v", seed, at, end)
 		}
 	}
-	for _, c := range []sim.Cause{sim.CauseTalksProgress, sim.CauseApproval, sim.CauseDenial, sim.CauseDecay, sim.CauseStrike} {
+	for _, c := range []sim.Cause{sim.CauseTalksProgress, sim.CauseApproval, sim.CauseDenial, sim.CauseDecay, sim.CauseStrike, sim.CauseCampaign} {
 		if !causes[c] {
 			t.Errorf("cause %d never came up in 10 random runs", c)
 		}

@@ -120,6 +120,8 @@ func (e *Engine) Reset(seed uint64) {
 	st.Arsenal = in.Arsenal
 	st.LastMessage = -1
 	st.OffensiveTill = -1
+	st.DivertedTill = -1
+	st.TermsTill = -1
 	st.NextID = 1
 	st.Params = sc.Params
 	for i := range sc.Sites {

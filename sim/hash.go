@@ -41,6 +41,8 @@ func (s *State) Visit(v Visitor) {
 	v.Field("arsenal", s.Arsenal)
 	v.Field("last_message", int64(s.LastMessage))
 	v.Field("offensive_till", int64(s.OffensiveTill))
+	v.Field("diverted_till", int64(s.DivertedTill))
+	v.Field("terms_till", int64(s.TermsTill))
 	v.Field("posture", int64(s.Posture))
 	v.Field("next_id", int64(s.NextID))
 	for p := range s.Escalation {

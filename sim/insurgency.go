@@ -41,6 +41,6 @@ func (e *Engine) insurgencyChance() int64 {
 // raid_loss of its progress.
 func (e *Engine) raid() {
 	before := e.st.CounterIS
-	e.addCounterIS(-e.param(ParamRaidLoss))
+	e.addCounterIS(-e.param(ParamRaidLoss), CauseRaid, -1)
 	e.note(LogRaid, ISIS, USA, -1, -1, before-e.st.CounterIS)
 }

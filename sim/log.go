@@ -42,6 +42,10 @@ const (
 	LogGolanFire                        // Hezbollah fired at an Israeli position (Site) after losing a shipment (Subject: the attack)
 	LogRaid                             // the Islamic State raided; Value is the counter-IS progress lost (milli-percent)
 	LogOffensive                        // Turkey attacked the SDF in the north; Value is the counter-IS progress lost (milli-percent)
+	LogDivert                           // the SDF turned its forces north; Value is the days they stay there
+	LogTerms                            // the SDF sought terms with Damascus and Moscow; Value is the counter-IS progress lost (milli-percent)
+	LogShipmentAsked                    // Hezbollah asked Iran to replace the shipment Subject
+	LogShipmentAnswer                   // Iran answered Hezbollah's request for the shipment Subject (Value 1 granted: Subject is then the new shipment; 0 declined)
 	LogEscalation                       // a ladder rose to a whole level
 	LogDeescalation                     // a ladder eased below a whole level
 	LogOutcome                          // the run ended
@@ -58,7 +62,7 @@ const (
 	WithdrawnTargetGone              // the target was already gone
 )
 
-var logKindIDs = [NumLogKinds]string{"event", "shipment-sent", "shipment-delivered", "detection", "request", "approved", "conditioned", "denied", "deferred", "expired", "withdrawn", "halt", "strike-hit", "strike-miss", "violation", "violation-discovered", "aircraft-lost", "collateral", "russia-incident", "leak", "attack-ordered", "attack", "warning", "evacuation", "hardening", "return", "us-response", "blame", "silence", "private-message", "dispatch", "air-defence-posture", "battery-lost", "notice-answer", "golan-fire", "raid", "offensive", "escalation", "de-escalation", "outcome"}
+var logKindIDs = [NumLogKinds]string{"event", "shipment-sent", "shipment-delivered", "detection", "request", "approved", "conditioned", "denied", "deferred", "expired", "withdrawn", "halt", "strike-hit", "strike-miss", "violation", "violation-discovered", "aircraft-lost", "collateral", "russia-incident", "leak", "attack-ordered", "attack", "warning", "evacuation", "hardening", "return", "us-response", "blame", "silence", "private-message", "dispatch", "air-defence-posture", "battery-lost", "notice-answer", "golan-fire", "raid", "offensive", "divert", "terms", "shipment-asked", "shipment-answer", "escalation", "de-escalation", "outcome"}
 
 // String returns the kind's id, as written to event logs.
 func (k LogKind) String() string { return logKindIDs[k] }

@@ -32,7 +32,10 @@ type Observation struct {
 	Grievance   [NumAdversaries]int64 // exact for Iran, an estimate (to 0.1) for others
 	AirDefence  int64
 	Arsenal     int64
-	North       int64                 // US troops present in the northern border strip (Turkey sees them)
+	North       int64                 // US troops present in the northern border strip (Turkey and the SDF see them)
+	Offensive   int32                 // turns a Turkish offensive in the north still runs, this one included; 0 when none (public)
+	Diverted    int32                 // turns the SDF's forces still stand in the north, this one included; 0 when on the IS front (public)
+	Terms       int32                 // turns the SDF's terms with Damascus and Moscow still hold, this one included; 0 when none (public)
 	CounterIS   int64                 // progress of the campaign against the Islamic State (public: milli-percent)
 	Deterrence  [NumAdversaries]int64 // Israel's and the US's (TowardIsrael, TowardUSA)
 	Params      Params                // the model constants in force (public: they are the rules)
@@ -48,7 +51,7 @@ type Observation struct {
 	Halts       []Halt
 	Attacks     []Attack
 	Shipments   []ShipmentView
-	Corridors   []CorridorState // Iran and spectators: each corridor's dispatch rate now
+	Corridors   []CorridorState // Iran, Hezbollah and spectators: each corridor's dispatch rate now
 	// Setup is the actor's setup in force: 0 the scenario's, k > 0 its
 	// ActorSetup.Later[k-1], which a policy effect switched it to.
 	Setup int32
@@ -129,6 +132,7 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 		Options: obs.Options[:0], Reviews: obs.Reviews[:0],
 		Requests: obs.Requests[:0], Halts: obs.Halts[:0], Attacks: obs.Attacks[:0], Shipments: obs.Shipments[:0],
 		Corridors: obs.Corridors[:0],
+		Offensive: max(0, st.OffensiveTill-st.Turn+1), Diverted: max(0, st.DivertedTill-st.Turn+1), Terms: max(0, st.TermsTill-st.Turn+1),
 	}
 	if len(st.Setups) > 0 && a < NumActors {
 		obs.Setup = st.Setups[a]
@@ -177,7 +181,7 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 			obs.Sites[i].Hazard = e.Hazard(i).Hazard
 		}
 	}
-	if a == Iran || a == NoActor {
+	if a == Iran || a == Hezbollah || a == NoActor {
 		obs.Corridors = append(obs.Corridors, st.Corridors...)
 	}
 	switch a {
@@ -250,8 +254,8 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 				obs.Attacks = append(obs.Attacks, at)
 			}
 		}
-	case Turkey:
-		// it watches the US forces along its border
+	case Turkey, SDF:
+		// Turkey watches the US forces along its border; the SDF fights beside them
 		obs.North = e.northTroops()
 	case ISIS:
 		// it sees the US forces arrayed against it: which garrisons are thinned out

@@ -69,10 +69,12 @@ const (
 	DecideAnswer                             // Hezbollah: Israel destroyed a shipment bound for it
 	DecideInsurgency                         // Islamic State: the pressure on it leaves an opening
 	DecideOffensive                          // Turkey: its weekly review of an offensive against the SDF in the north
+	DecideFront                              // SDF: its weekly review of its fronts (the Islamic State, the Turkish border)
+	DecideSupply                             // Iran: Hezbollah asked for a shipment to replace one Israel destroyed
 	NumDecisionKinds
 )
 
-var decisionKindIDs = [NumDecisionKinds]string{"plan", "request", "response", "attack-response", "retaliation", "warning", "protection", "air-defence", "notice", "answer", "insurgency", "offensive"}
+var decisionKindIDs = [NumDecisionKinds]string{"plan", "request", "response", "attack-response", "retaliation", "warning", "protection", "air-defence", "notice", "answer", "insurgency", "offensive", "front", "supply"}
 
 // String returns the decision kind's id.
 func (k DecisionKind) String() string { return decisionKindIDs[k] }
@@ -129,7 +131,7 @@ const (
 	OrderWithdraw                        // Israel, response: cancel the mission
 	OrderProceed                         // Israel, response: strike anyway (a violation)
 	OrderRetaliate                       // Iran, retaliation: Method, Claim
-	OrderHold                            // Iran retaliation, Israel warning, US protection, Hezbollah answer, IS insurgency or Turkey's offensive: do nothing
+	OrderHold                            // Iran retaliation, Israel warning, US protection, Hezbollah answer, IS insurgency, Turkey's offensive or the SDF's front: do nothing
 	OrderWarn                            // Israel, warning: tell the US
 	OrderEvacuate                        // US, protection or free: thin out Site
 	OrderHarden                          // US, protection or free: harden Site
@@ -147,10 +149,15 @@ const (
 	OrderFireGolan                       // Hezbollah, answer: fire rockets at an Israeli position on the Golan
 	OrderRaid                            // Islamic State, insurgency: raid, setting the counter-IS campaign back
 	OrderOffensive                       // Turkey, offensive: attack the SDF in the north, pinning the US forces there
+	OrderDivert                          // SDF, front: turn its forces north to the Turkish border for a month
+	OrderSeekTerms                       // SDF, front: seek terms with Damascus and Moscow, whose troops move into the border strip
+	OrderAskShipment                     // Hezbollah, answer: ask Iran to replace the shipment lost
+	OrderGrant                           // Iran, supply: send a shipment at once
+	OrderDecline                         // Iran, supply: send nothing more
 	NumOrderKinds
 )
 
-var orderKindIDs = [NumOrderKinds]string{"strike", "end-planning", "approve", "condition", "deny", "defer", "comply", "withdraw", "proceed", "retaliate", "hold", "warn", "evacuate", "harden", "respond", "halt", "private-message", "return", "dispatch", "fire-all", "fire-selective", "hold-fire", "acknowledge", "protest", "ask-delay", "fire-golan", "raid", "offensive"}
+var orderKindIDs = [NumOrderKinds]string{"strike", "end-planning", "approve", "condition", "deny", "defer", "comply", "withdraw", "proceed", "retaliate", "hold", "warn", "evacuate", "harden", "respond", "halt", "private-message", "return", "dispatch", "fire-all", "fire-selective", "hold-fire", "acknowledge", "protest", "ask-delay", "fire-golan", "raid", "offensive", "divert", "seek-terms", "ask-shipment", "grant", "decline"}
 
 // String returns the order kind's id.
 func (k OrderKind) String() string {

@@ -62,6 +62,8 @@ const (
 	ParamInsurgency
 	ParamRaidLoss
 	ParamOffensiveLoss
+	ParamDivertSlowdown
+	ParamTermsLoss
 	NumParams
 )
 
@@ -160,7 +162,9 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamProtestEscalation:         {"protest_escalation", UnitLevel, 0.2, 0, 5, "Israel–Russia ladder rise when Russia protests a strike on the hotline"},
 	ParamInsurgency:                {"insurgency", UnitFraction, 0.03, 0, 1, "chance a turn that the Islamic State finds an opening, times the slack in the pressure on it (half the share of US troops away, half the counter-IS campaign still to go)"},
 	ParamRaidLoss:                  {"raid_loss", UnitLevel, 0.2, 0, 100, "counter-IS progress (percent) an Islamic State raid sets back"},
-	ParamOffensiveLoss:             {"offensive_loss", UnitLevel, 2, 0, 100, "counter-IS progress (percent) a Turkish offensive in the north sets back, as the SDF turns north"},
+	ParamOffensiveLoss:             {"offensive_loss", UnitLevel, 2, 0, 100, "counter-IS progress (percent) a Turkish offensive in the north sets back, as the SDF turns north (nothing when its forces already stand there)"},
+	ParamDivertSlowdown:            {"divert_slowdown", UnitFraction, 0.5, 0, 1, "share of the counter-IS campaign's daily progress lost while the SDF's forces stand in the north"},
+	ParamTermsLoss:                 {"terms_loss", UnitLevel, 1.5, 0, 100, "counter-IS progress (percent) lost when the SDF seeks terms with Damascus and Moscow and cedes ground to them"},
 	ParamBatteryLoss:               {"battery_loss", UnitFraction, 0.02, 0, 1, "chance that Israel destroys a Syrian battery whose cover a raid crossed, when it fired at the raid (times the share that fired)"},
 }
 

@@ -27,7 +27,7 @@ func (e *Engine) diplomacy() {
 	if target := sc.Initial.Trust; st.Trust > 0 && st.Trust < target {
 		e.addTrust(min(target-st.Trust, e.param(ParamTrustRecovery)), CauseRecovery, -1, -1)
 	}
-	e.addCounterIS(e.counterISGain())
+	e.addCounterIS(e.counterISGain(), CauseCampaign, -1)
 	e.callInsurgency()
 	e.callOffensive()
 	kept := st.Halts[:0]
@@ -40,7 +40,8 @@ func (e *Engine) diplomacy() {
 }
 
 // counterISGain is the campaign against IS's progress this turn: it
-// advances while US forces are in place and not pinned down.
+// advances while US forces are in place and not pinned down, and slows by
+// divert_slowdown while the SDF's forces stand in the north.
 func (e *Engine) counterISGain() int64 {
 	st := &e.st
 	var troops, away int64
@@ -51,5 +52,9 @@ func (e *Engine) counterISGain() int64 {
 	if troops == 0 {
 		return 0
 	}
-	return e.param(ParamCounterISRate) * (troops - away) / troops
+	gain := e.param(ParamCounterISRate) * (troops - away) / troops
+	if e.diverted() {
+		gain -= scale(gain, e.param(ParamDivertSlowdown))
+	}
+	return gain
 }

@@ -71,7 +71,7 @@ func (e *Engine) applyEffect(ef *Effect, event int32) {
 		c.Interval = max(0, ef.Value)
 		c.Next = st.Turn
 	case EffectCounterIS:
-		e.addCounterIS(delta(st.CounterIS, ef))
+		e.addCounterIS(delta(st.CounterIS, ef), CauseEvent, event)
 	case EffectStruck:
 		ss := &st.Sites[ef.Site]
 		ss.DisabledTill = max(ss.DisabledTill, st.Turn+e.turnsFromDays(ef.Days)-1)

@@ -36,7 +36,7 @@ func (e *Engine) execution() {
 				st.Count[MetricHaltViolations]++
 			}
 			if m.InHalt || m.Reasons&ReasonOperation != 0 {
-				e.addCounterIS(-e.param(ParamCounterISLossPerViolation))
+				e.addCounterIS(-e.param(ParamCounterISLossPerViolation), CauseQuietBroken, m.ID)
 			}
 			e.note(LogViolation, Israel, USA, -1, m.ID, 0)
 			if rng.Chance(e.param(ParamViolationDiscovery)) {

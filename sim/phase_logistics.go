@@ -2,9 +2,12 @@ package sim
 
 import "github.com/deconflict/deconflict/sim/geo"
 
-// Phase 2, logistics: Iranian corridors dispatch shipments, which move, dwell at depots and deliver.
+// Phase 2, logistics: the SDF reviews its fronts (seeing the day's events,
+// and answering before Turkey reviews its offensive in phase 8); Iranian
+// corridors dispatch shipments, which move, dwell at depots and deliver.
 
 func (e *Engine) logistics() {
+	e.callFront()
 	sc, st := e.sc, &e.st
 	day := e.Day()
 	rng := &st.Rand[streamLogistics]
@@ -18,14 +21,7 @@ func (e *Engine) logistics() {
 			continue
 		}
 		cs.Next = st.Turn + int32(cs.Interval)
-		id := e.newID()
-		detected := int32(-1)
-		if len(st.Watch) > 0 && st.Watch[i] >= st.Turn {
-			detected = st.Watch[i] // a detected effect watches the corridor
-		}
-		st.Shipments = append(st.Shipments, Shipment{ID: id, Corridor: int32(i), NextStop: 1, Size: c.Size, DwellTill: -1, DetectedTill: detected})
-		st.Count[MetricShipmentsSent]++
-		e.note(LogShipmentSent, Iran, Hezbollah, c.Stops[0], id, c.Size)
+		e.dispatch(int32(i))
 	}
 	kept := st.Shipments[:0]
 	for _, s := range st.Shipments {

@@ -160,6 +160,21 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		lines = append(lines, later(whenLanded, levelLine(IsraelIran.String()+" ladder", "level", st.Escalation[IsraelIran], p.st.Escalation[IsraelIran])))
 	case OrderRaid, OrderOffensive:
 		lines = append(lines, levelLine("counter-IS progress", "%", st.CounterIS, p.st.CounterIS))
+	case OrderDivert, OrderSeekTerms:
+		if o.Kind == OrderSeekTerms {
+			lines = append(lines, levelLine("counter-IS progress", "%", st.CounterIS, p.st.CounterIS))
+		}
+		lines = append(lines, PreviewLine{Label: "counter-IS progress a turn", Unit: "%", Scale: Milli, Before: e.counterISGain(), After: p.counterISGain()},
+			levelLine("counter-IS progress a Turkish offensive would cost", "%", e.offensiveCost(), p.offensiveCost()))
+	case OrderAskShipment, OrderGrant:
+		when := "if Iran grants it"
+		if o.Kind == OrderGrant {
+			when = ""
+		} else {
+			p.grantShipment()
+		}
+		lines = append(lines, later(when, PreviewLine{Label: "shipments on their way to Hezbollah", Unit: "shipments", Scale: 1,
+			Before: int64(len(st.Shipments)), After: int64(len(p.st.Shipments))}))
 	case OrderFireAll, OrderFireSelective, OrderHoldFire:
 		downB, lostB := e.raidOdds()
 		downA, lostA := p.raidOdds()

@@ -116,6 +116,12 @@ func checkLine(t *rapid.T, e, after *sim.Engine, o sim.Order, l sim.PreviewLine)
 		return want(droneToll(e, o.Site), droneToll(after, o.Site))
 	case "counter-IS progress a turn":
 		return want(counterIS(e), counterIS(after))
+	case "counter-IS progress":
+		return want(b.CounterIS, a.CounterIS)
+	case "counter-IS progress a Turkish offensive would cost":
+		return want(offensiveCost(e), offensiveCost(after))
+	case "shipments on their way to Hezbollah":
+		return want(int64(len(b.Shipments)), int64(len(a.Shipments)))
 	case "turns the strike waits":
 		var id int32
 		for _, d := range e.Pending() {
@@ -210,8 +216,19 @@ func droneToll(e *sim.Engine, site int32) int64 {
 	return present * lethality
 }
 
+// offensiveCost is the documented setback of a Turkish offensive: nothing
+// while the SDF's forces stand in the north or its terms hold, else
+// offensive_loss.
+func offensiveCost(e *sim.Engine) int64 {
+	if st := e.State(); st.DivertedTill >= st.Turn || st.TermsTill >= st.Turn {
+		return 0
+	}
+	return e.Param(sim.ParamOffensiveLoss)
+}
+
 // counterIS is the documented counter-IS progress a turn: the rate times
-// the share of US troops present at US sites.
+// the share of US troops present at US sites, less divert_slowdown of it
+// while the SDF's forces stand in the north.
 func counterIS(e *sim.Engine) int64 {
 	var troops, present int64
 	for i, s := range e.Scenario().Sites {
@@ -229,7 +246,11 @@ func counterIS(e *sim.Engine) int64 {
 	if troops == 0 {
 		return 0
 	}
-	return e.Param(sim.ParamCounterISRate) * present / troops
+	gain := e.Param(sim.ParamCounterISRate) * present / troops
+	if e.State().DivertedTill >= e.Turn() {
+		gain -= gain * e.Param(sim.ParamDivertSlowdown) / sim.Micro
+	}
+	return gain
 }
 
 // TestCloneIsDeep: a clone has the engine's state and hash, shares none of

@@ -49,9 +49,11 @@ func (e *Engine) addTalks(delta int64, c Cause, site, subject int32) {
 	e.changed(QuantityTalks, before, e.st.Talks, c, site, subject)
 }
 
-// addCounterIS changes the progress of the campaign against IS, within 0..100 percent.
-func (e *Engine) addCounterIS(delta int64) {
+// addCounterIS changes the progress of the campaign against IS, within 0..100 percent, and records why it moved.
+func (e *Engine) addCounterIS(delta int64, c Cause, subject int32) {
+	before := e.st.CounterIS
 	e.st.CounterIS = clamp(e.st.CounterIS+delta, 0, MaxPoints)
+	e.changed(QuantityCounterIS, before, e.st.CounterIS, c, -1, subject)
 }
 
 // addAirDefence changes the Syrian air-defence level, within 0..5.

@@ -203,6 +203,8 @@ type State struct {
 	Arsenal       int64
 	LastMessage   int32  // turn of the last private message, or -1
 	OffensiveTill int32  // last turn of Turkey's offensive, or -1
+	DivertedTill  int32  // last turn the SDF's forces stand in the north, or -1
+	TermsTill     int32  // last turn the SDF's terms with Damascus and Moscow hold, or -1
 	Posture       int8   // Syria's air-defence posture this turn (PostureFireAll …)
 	Params        Params // the model constants in force (events may change them)
 	Count         [numCounters]int64

@@ -19,10 +19,11 @@ const (
 const northLatMicro = 36_500_000
 
 // callOffensive asks Turkey, on its weekly review, whether to attack, when
-// it takes part, no offensive is under way and the SDF holds a place.
+// it takes part, no offensive is under way, no terms between the SDF and
+// Damascus hold and the SDF holds a place.
 func (e *Engine) callOffensive() {
 	st := &e.st
-	if !e.sc.Actors[Turkey].Present || st.OffensiveTill >= st.Turn || st.Turn%e.turnsFromDays(offensiveReviewDays) != 0 {
+	if !e.sc.Actors[Turkey].Present || st.OffensiveTill >= st.Turn || e.termsHold() || st.Turn%e.turnsFromDays(offensiveReviewDays) != 0 {
 		return
 	}
 	for i := range e.sc.Sites {
@@ -56,12 +57,23 @@ func (e *Engine) pinned(site int32) bool {
 
 // offensive carries out a Turkish offensive: the northern US garrisons are
 // pinned (thinned out as by an evacuation) through its last turn,
-// offensiveDays on, and the counter-IS campaign loses offensive_loss.
+// offensiveDays on, and the counter-IS campaign loses offensive_loss, unless
+// the SDF's forces already stand in the north.
 func (e *Engine) offensive() {
 	st := &e.st
 	till := st.Turn + e.turnsFromDays(offensiveDays) - 1
 	st.OffensiveTill = till
 	before := st.CounterIS
-	e.addCounterIS(-e.param(ParamOffensiveLoss))
+	e.addCounterIS(-e.offensiveCost(), CauseOffensive, -1)
 	e.note(LogOffensive, Turkey, SDF, -1, -1, before-st.CounterIS)
+}
+
+// offensiveCost returns the counter-IS progress a Turkish offensive would
+// set back now: offensive_loss, or nothing while the SDF's forces stand in
+// the north or its terms with Damascus hold (no offensive opens then).
+func (e *Engine) offensiveCost() int64 {
+	if e.diverted() || e.termsHold() {
+		return 0
+	}
+	return e.param(ParamOffensiveLoss)
 }

@@ -38,7 +38,7 @@ type Session struct {
 	mode     Mode
 	loop     runner.Loop
 	hashes   []sim.Hash   // hashes the script must reproduce after each turn (resuming), may be nil
-	changes  []sim.Change // every change of the talks, trust and the ladders, with its cause
+	changes  []sim.Change // every change of the talks, trust, the ladders and the counter-IS campaign, with its cause
 	kept     int          // orders the player has let stand (see Commit)
 	obs      sim.Observation
 	series   []Sample

@@ -74,6 +74,10 @@ func BuildCards(obs *sim.Observation, ord Orders, opt CardOptions, recent []sim.
 			insurgencyCard(&c, obs)
 		case sim.DecideOffensive:
 			offensiveCard(&c, obs)
+		case sim.DecideFront:
+			frontCard(&c, obs)
+		case sim.DecideSupply:
+			supplyCard(&c, obs)
 		}
 		def := sim.DefaultOrder(d)
 		for i := range c.Choices {
@@ -488,6 +492,43 @@ func answerCard(c *Card, obs *sim.Observation) {
 		{Label: "Absorb the loss", Tip: "Hold fire: the ladders stay as they are.", Order: sim.Order{Kind: sim.OrderHold},
 			Preview: []string{"no attack: the Israel–Iran ladder stays as it is, and Israel finds no more targets than it would"}},
 		{Label: "Fire at the Golan", Tip: "Rockets at an Israeli position tomorrow, claimed: the Israel–Iran ladder climbs fast, and Israel finds every Iranian target.", Order: sim.Order{Kind: sim.OrderFireGolan}},
+		{Label: "Ask Iran for another", Tip: "Hold fire and ask Tehran to replace the shipment: if Iran grants it, another leaves at once.", Order: sim.Order{Kind: sim.OrderAskShipment}},
+	}
+}
+
+func frontCard(c *Card, obs *sim.Observation) {
+	c.Title = "Your fronts this week"
+	c.Reason = "Your weekly review: the ground war against the Islamic State, the Turkish border, the Americans beside you."
+	c.Facts = append(c.Facts, fmt.Sprintf("US troops in the border strip: %d. The campaign against IS stands at %d%%.", obs.North, obs.CounterIS/sim.Milli))
+	switch {
+	case obs.Offensive > 0:
+		c.Facts = append(c.Facts, fmt.Sprintf("Turkey's offensive in the north runs %d more turns.", obs.Offensive))
+	case obs.Terms > 0:
+		c.Facts = append(c.Facts, fmt.Sprintf("Regime and Russian troops hold the border strip under your terms for %d more turns.", obs.Terms))
+	}
+	if obs.Diverted > 0 {
+		c.Facts = append(c.Facts, fmt.Sprintf("Your forces stand in the north for %d more turns.", obs.Diverted))
+	}
+	hold := "no move: the campaign against IS keeps its pace, and a Turkish offensive would find you facing south"
+	if obs.Diverted > 0 {
+		hold = "no move: your forces stay in the north as long as they were sent there"
+	}
+	c.Choices = []Choice{
+		{Label: "Hold the IS front", Tip: "Keep your forces where they are: on the Islamic State, or in the north until their month there is over.", Order: sim.Order{Kind: sim.OrderHold},
+			Preview: []string{hold}},
+		{Label: "Turn north", Tip: "Send your forces to the Turkish border for a month: the campaign against IS slows, and an offensive no longer sets it back.", Order: sim.Order{Kind: sim.OrderDivert}},
+		{Label: "Seek terms with Damascus", Tip: "Let regime and Russian troops into the border strip: Turkey's offensive stops and none opens for half a year, but you cede ground and the campaign falls back.", Order: sim.Order{Kind: sim.OrderSeekTerms}},
+	}
+}
+
+func supplyCard(c *Card, obs *sim.Observation) {
+	c.Title = "Hezbollah asks for a shipment"
+	c.Reason = "Israel destroyed a shipment bound for Lebanon, and Hezbollah asks you to replace it."
+	c.Facts = append(c.Facts, fmt.Sprintf("Hezbollah's arsenal: %d weapon units; %d shipments on their way.", obs.Arsenal, len(obs.Shipments)))
+	c.Choices = []Choice{
+		{Label: "Send another", Tip: "A shipment leaves at once on your first running corridor, on top of its usual pace.", Order: sim.Order{Kind: sim.OrderGrant}},
+		{Label: "Decline", Tip: "Send nothing more: your corridors keep their pace.", Order: sim.Order{Kind: sim.OrderDecline},
+			Preview: []string{"no shipment: your corridors keep their pace"}},
 	}
 }
 

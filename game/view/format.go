@@ -30,8 +30,11 @@ func scaled(v int64, unit string, scale int64) string {
 		if scale == sim.Micro {
 			return Percent(v)
 		}
+		if v != 0 && v > -scale && v < scale {
+			return fixed(v, scale, 3) + "%" // under a point (a turn's counter-IS gain): every digit counts
+		}
 		return fixed(v, scale, 1) + "%" // milli-percent, as MetricValue
-	case "turns":
+	case "turns", "shipments":
 		return fmt.Sprintf("%d", v/scale)
 	case "people":
 		return fixed(v, scale, 2)

@@ -10,7 +10,7 @@ import (
 )
 
 // TurnSummary says what moved in a turn and why (the talks, trust, the
-// ladders), one line a quantity the role can see: "Talks 22.0% → 18.0%: you blamed Iran in public (−2.0), the
+// ladders, the counter-IS campaign for the roles that fight over it), one line a quantity the role can see: "Talks 22.0% → 18.0%: you blamed Iran in public (−2.0), the
 // US–Iran ladder stood at 3 or above (−2.0)". It words the engine's record
 // of changes (sim.Change); the biggest causes come first. Nothing is
 // returned for a turn in which nothing the role sees moved, and causes too
@@ -20,6 +20,9 @@ func TurnSummary(sc *sim.Scenario, role sim.Actor, changes []sim.Change, turn in
 	for q := sim.Quantity(0); q < sim.NumQuantities; q++ {
 		if q == sim.QuantityTrust && role != sim.USA && role != sim.Israel && role != sim.NoActor {
 			continue // trust is between Israel and the US
+		}
+		if q == sim.QuantityCounterIS && !fightsIS(role) {
+			continue // the campaign against IS is theirs to watch
 		}
 		type part struct {
 			cause sim.Cause
@@ -48,6 +51,9 @@ func TurnSummary(sc *sim.Scenario, role sim.Actor, changes []sim.Change, turn in
 		if !seen || MetricValue(m, first) == MetricValue(m, last) {
 			continue // nothing a player could see moved (a ladder easing by 0.01)
 		}
+		if q == sim.QuantityCounterIS && !slices.ContainsFunc(parts, func(p part) bool { return !drift(p.cause) }) {
+			continue // the campaign's daily advance alone is no news
+		}
 		slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(abs(b.delta), abs(a.delta)) })
 		words := make([]string, 0, len(parts))
 		for _, p := range parts {
@@ -72,6 +78,8 @@ func quantityMetric(q sim.Quantity) (sim.Metric, string) {
 		return sim.MetricTalksProgress, "Talks"
 	case sim.QuantityTrust:
 		return sim.MetricTrust, "Trust"
+	case sim.QuantityCounterIS:
+		return sim.MetricCounterIS, "Counter-IS"
 	}
 	p := sim.Pair(q - sim.QuantityLadders)
 	return ladderMetric(p), PairName(p) + " ladder"
@@ -137,6 +145,25 @@ func causeWords(sc *sim.Scenario, role sim.Actor, c sim.Cause, site int32) strin
 			return "you protested a strike on the hotline"
 		}
 		return "Russia protested a strike on the hotline"
+	case sim.CauseCampaign:
+		return "the campaign advancing with the US troops in place"
+	case sim.CauseQuietBroken:
+		return "an Israeli strike broke the quiet " + us + " asked for"
+	case sim.CauseRaid:
+		if role == sim.ISIS {
+			return "your raid"
+		}
+		return "an Islamic State raid"
+	case sim.CauseOffensive:
+		if role == sim.Turkey {
+			return "your offensive against the SDF"
+		}
+		return "Turkey's offensive against the SDF"
+	case sim.CauseTerms:
+		if role == sim.SDF {
+			return "you ceded ground to Damascus and Moscow"
+		}
+		return "the SDF ceded ground to Damascus and Moscow"
 	}
 	return "other causes"
 }
@@ -144,7 +171,13 @@ func causeWords(sc *sim.Scenario, role sim.Actor, c sim.Cause, site int32) strin
 // drift reports whether a cause acts a little every turn (the talks'
 // progress, trust's recovery) rather than at a moment.
 func drift(c sim.Cause) bool {
-	return c == sim.CauseTalksProgress || c == sim.CauseLadderHigh || c == sim.CauseRecovery || c == sim.CauseDecay
+	return c == sim.CauseTalksProgress || c == sim.CauseLadderHigh || c == sim.CauseRecovery || c == sim.CauseDecay || c == sim.CauseCampaign
+}
+
+// fightsIS reports whether a role has a stake in the campaign against IS
+// (its progress shows in the role's turn summaries).
+func fightsIS(role sim.Actor) bool {
+	return role == sim.USA || role == sim.ISIS || role == sim.Turkey || role == sim.SDF || role == sim.NoActor
 }
 
 // Drivers lists the few decisions and events that moved an objective's
@@ -152,8 +185,8 @@ func drift(c sim.Cause) bool {
 // ("turn 14 (2021-10-14): you blamed Iran in public (−2.0)"); a cause that
 // acts every turn is summed over the run ("over 12 turns: …"). It reads the
 // engine's record of changes, so only metrics with one (the talks, trust,
-// the ladders
-// have drivers; the ladders' peaks are read from their moves).
+// the ladders, the counter-IS campaign) have drivers; the ladders' peaks
+// are read from their moves.
 func Drivers(sc *sim.Scenario, role sim.Actor, m sim.Metric, changes []sim.Change, n int) []Driver {
 	q := sim.NumQuantities
 	switch m {
@@ -161,6 +194,8 @@ func Drivers(sc *sim.Scenario, role sim.Actor, m sim.Metric, changes []sim.Chang
 		q = sim.QuantityTalks
 	case sim.MetricTrust:
 		q = sim.QuantityTrust
+	case sim.MetricCounterIS:
+		q = sim.QuantityCounterIS
 	case sim.MetricEscalationUSIran, sim.MetricMaxEscalationUSIran:
 		q = sim.LadderQuantity(sim.USAIran)
 	case sim.MetricEscalationIsraelIran, sim.MetricMaxEscalationIsraelIran:

@@ -137,7 +137,7 @@ func TestCardsOfferEveryOrder(t *testing.T) {
 		turns    int32 // turns to play (0: to the end)
 	}{
 		{"tanf-2021", []sim.Actor{sim.USA, sim.Israel, sim.Iran}, 0},
-		{"shadow-war", []sim.Actor{sim.Syria, sim.Russia, sim.Hezbollah, sim.ISIS, sim.Turkey}, 150},
+		{"shadow-war", []sim.Actor{sim.Syria, sim.Russia, sim.Hezbollah, sim.ISIS, sim.Turkey, sim.SDF, sim.Iran}, 150},
 	} {
 		sc, _ := loadScenario(t, game.scenario)
 		playCards(t, sc, game.roles, game.turns, seen)

@@ -10,7 +10,7 @@ import (
 type paramSet map[string]int64
 
 // New builds the AI policy an actor's setup names, seeded for this run. It
-// returns nil for actors whose behaviour is fixed (they never decide).
+// returns nil for an actor without policies (NoActor).
 //
 // When policy effects may switch the actor to other setups (setup.Later), it
 // builds one policy per setup and returns one that lets the setup in force
@@ -431,6 +431,7 @@ type iran struct {
 	drones    int64
 	restraint int64 // chance of holding while talks run
 	lieLow    int64 // interdicted share above which it slows its corridors
+	resupply  int64 // Israel–Iran ladder below which it grants Hezbollah a shipment
 	rng       sim.PCG
 }
 
@@ -439,11 +440,11 @@ type iran struct {
 const lieLowSlowdown = 2
 
 func newTitForTat(p paramSet, rng sim.PCG) sim.Policy {
-	return &iran{threshold: p["threshold"], claim: p["claim"], drones: p["drones"], lieLow: p["lie_low"], rng: rng}
+	return &iran{threshold: p["threshold"], claim: p["claim"], drones: p["drones"], lieLow: p["lie_low"], resupply: p["resupply"], rng: rng}
 }
 
 func newRestrained(p paramSet, rng sim.PCG) sim.Policy {
-	return &iran{threshold: p["threshold"], restraint: p["talks_restraint"], drones: sim.Micro / 2, lieLow: p["lie_low"], rng: rng}
+	return &iran{threshold: p["threshold"], restraint: p["talks_restraint"], drones: sim.Micro / 2, lieLow: p["lie_low"], resupply: p["resupply"], rng: rng}
 }
 
 // supply reviews the corridors whenever Iran decides: while Israel destroys
@@ -472,6 +473,10 @@ func (pol *iran) supply(obs *sim.Observation, out []sim.Order) []sim.Order {
 
 func (pol *iran) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for _, d := range obs.Decisions {
+		if d.Kind == sim.DecideSupply {
+			out = append(out, pol.resupplyAnswer(obs, d))
+			continue
+		}
 		if d.Kind != sim.DecideRetaliation {
 			continue
 		}
@@ -491,6 +496,16 @@ func (pol *iran) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 		out = append(out, sim.Order{Kind: sim.OrderRetaliate, Decision: d.ID, Method: method, Claim: pol.rng.Chance(pol.claim)})
 	}
 	return pol.supply(obs, out)
+}
+
+// resupplyAnswer grants Hezbollah's request for a shipment while the
+// Israel–Iran ladder stands below resupply and a corridor runs, else
+// declines.
+func (pol *iran) resupplyAnswer(obs *sim.Observation, d sim.Decision) sim.Order {
+	if obs.Escalation[sim.IsraelIran] < pol.resupply && obs.RunningCorridor() >= 0 {
+		return sim.Order{Kind: sim.OrderGrant, Decision: d.ID}
+	}
+	return sim.Order{Kind: sim.OrderDecline, Decision: d.ID}
 }
 
 // ---- Syria ----
@@ -584,11 +599,12 @@ type hezbollah struct {
 	ceiling  int64 // Israel–Iran ladder at which it holds fire
 	patience int64 // shipments lost, since it last fired, at which it fires (0: counts none)
 	lost     int64 // shipments lost since it last fired
+	ask      int64 // chance of asking Iran to replace a lost shipment it does not answer with fire
 	rng      sim.PCG
 }
 
 func newMeasured(p paramSet, rng sim.PCG) sim.Policy {
-	return &hezbollah{answer: p["answer"], ceiling: p["ceiling"], rng: rng}
+	return &hezbollah{answer: p["answer"], ceiling: p["ceiling"], ask: p["ask"], rng: rng}
 }
 
 func newForbearing(p paramSet, rng sim.PCG) sim.Policy {
@@ -606,6 +622,8 @@ func (pol *hezbollah) Decide(obs *sim.Observation, out []sim.Order) []sim.Order 
 		if fire && obs.Escalation[sim.IsraelIran] < pol.ceiling {
 			k = sim.OrderFireGolan
 			pol.lost = 0
+		} else if obs.RunningCorridor() >= 0 && pol.rng.Chance(pol.ask) {
+			k = sim.OrderAskShipment
 		}
 		out = append(out, sim.Order{Kind: k, Decision: d.ID})
 	}
@@ -672,6 +690,47 @@ func (pol *turkey) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 			k, pol.attacked = sim.OrderOffensive, true
 		} else if pol.rng.Chance(pol.chance) {
 			k = sim.OrderOffensive
+		}
+		out = append(out, sim.Order{Kind: k, Decision: d.ID})
+	}
+	return out
+}
+
+// ---- SDF ----
+
+type sdf struct {
+	maxTroops int64 // US troops present in the north below which it acts
+	terms     bool  // it seeks terms at once rather than turning north first
+	wasThin   bool  // the US troops in the north stood below maxTroops at its last review
+}
+
+func newFrontline(p paramSet, _ sim.PCG) sim.Policy { return &sdf{maxTroops: p["max_troops"]} }
+
+func newBroker(p paramSet, _ sim.PCG) sim.Policy {
+	return &sdf{maxTroops: p["max_troops"], terms: true}
+}
+
+// Decide answers the weekly review of the fronts. It acts only while the
+// US troops in the north stand below max_troops, on a withdrawal (the
+// first review that finds them so) or a Turkish offensive under way:
+// frontline turns north, and seeks terms when the offensive finds its
+// forces there all the same; broker seeks terms at once. Neither acts
+// while terms hold.
+func (pol *sdf) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	for _, d := range obs.Decisions {
+		if d.Kind != sim.DecideFront {
+			continue
+		}
+		thin := obs.North < pol.maxTroops
+		threat := thin && (!pol.wasThin || obs.Offensive > 0)
+		pol.wasThin = thin
+		k := sim.OrderHold
+		switch {
+		case obs.Terms > 0 || !threat:
+		case pol.terms || obs.Diverted > 0 && obs.Offensive > 0:
+			k = sim.OrderSeekTerms
+		case obs.Diverted == 0:
+			k = sim.OrderDivert
 		}
 		out = append(out, sim.Order{Kind: k, Decision: d.ID})
 	}

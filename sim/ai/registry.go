@@ -61,11 +61,13 @@ var specs = []Spec{
 			{Key: "claim", Unit: sim.UnitFraction, Default: 0.1, Min: 0, Max: 1, Doc: "chance an attack is claimed"},
 			{Key: "drones", Unit: sim.UnitFraction, Default: 0.4, Min: 0, Max: 1, Doc: "share of attacks by drone rather than rockets"},
 			{Key: "lie_low", Unit: sim.UnitFraction, Default: 0.45, Min: 0, Max: 1, Doc: "share of the weapons sent that Israel destroys above which it halves the dispatch rate of its corridors until the share falls back (1: never)"},
+			{Key: "resupply", Unit: sim.UnitLevel, Default: 4, Min: 0, Max: 5, Doc: "Israel–Iran ladder below which it grants Hezbollah's request to replace a lost shipment (a shipment leaves at once; 0: it always declines)"},
 			{Key: "threshold", Unit: sim.UnitLevel, Default: 0.4, Min: 0, Max: 100, Doc: "grievance above which it attacks"},
 		}, make: newTitForTat},
 	{Actor: sim.Iran, Name: "restrained", Doc: "holds fire while the nuclear talks run and attacks only when grievance is high",
 		Params: []sim.ParamSpec{
 			{Key: "lie_low", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "share of the weapons sent that Israel destroys above which it halves the dispatch rate of its corridors until the share falls back (1: never)"},
+			{Key: "resupply", Unit: sim.UnitLevel, Default: 2.5, Min: 0, Max: 5, Doc: "Israel–Iran ladder below which it grants Hezbollah's request to replace a lost shipment (a shipment leaves at once; 0: it always declines)"},
 			{Key: "talks_restraint", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of holding fire while talks are under way"},
 			{Key: "threshold", Unit: sim.UnitLevel, Default: 0.8, Min: 0, Max: 100, Doc: "grievance above which it attacks"},
 		}, make: newRestrained},
@@ -89,6 +91,7 @@ var specs = []Spec{
 	{Actor: sim.Hezbollah, Name: "measured", Doc: "answers a few of the shipments Israel destroys with rockets at the Golan, at random, unless the Israel–Iran ladder is already high",
 		Params: []sim.ParamSpec{
 			{Key: "answer", Unit: sim.UnitFraction, Default: 0.01, Min: 0, Max: 1, Doc: "chance of firing at the Golan when Israel destroys a shipment bound for it"},
+			{Key: "ask", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "chance of asking Iran to replace a shipment Israel destroyed, when it does not fire"},
 			{Key: "ceiling", Unit: sim.UnitLevel, Default: 2, Min: 0, Max: 5, Doc: "Israel–Iran ladder at which it holds fire, to keep out of open war (0: it always holds)"},
 		}, make: newMeasured},
 	{Actor: sim.Hezbollah, Name: "forbearing", Doc: "absorbs its losses and answers only when they add up",
@@ -111,6 +114,14 @@ var specs = []Spec{
 		Params: []sim.ParamSpec{
 			{Key: "attack", Unit: sim.UnitFraction, Default: 0.02, Min: 0, Max: 1, Doc: "chance of attacking at each weekly review"},
 		}, make: newHawk},
+	{Actor: sim.SDF, Name: "frontline", Doc: "keeps its forces on the front against the Islamic State while the US stands beside it in the north; once the US troops there thin out it turns north (on the withdrawal, or when a Turkish offensive comes), and seeks terms with Damascus and Moscow when an offensive finds its forces there all the same",
+		Params: []sim.ParamSpec{
+			{Key: "max_troops", Unit: sim.UnitCount, Default: 400, Min: 0, Max: 5000, Doc: "US troops present in the northern border strip below which it acts on a withdrawal or an offensive (0: it never acts)"},
+		}, make: newFrontline},
+	{Actor: sim.SDF, Name: "broker", Doc: "never turns north: once the US troops in the north thin out it seeks terms with Damascus and Moscow (on the withdrawal, or when a Turkish offensive comes), ceding ground to keep Turkey out",
+		Params: []sim.ParamSpec{
+			{Key: "max_troops", Unit: sim.UnitCount, Default: 400, Min: 0, Max: 5000, Doc: "US troops present in the northern border strip below which it seeks terms on a withdrawal or an offensive (0: it never does)"},
+		}, make: newBroker},
 }
 
 // Lookup returns the policy named name for the actor (a copy of its spec).
@@ -131,8 +142,7 @@ func lookup(actor sim.Actor, name string) *Spec {
 	return nil
 }
 
-// Names lists the policies available for an actor (empty for actors whose
-// behaviour is fixed).
+// Names lists the policies available for an actor (empty for NoActor).
 func Names(actor sim.Actor) []string {
 	var out []string
 	for _, s := range specs {
@@ -177,6 +187,8 @@ func Default(actor sim.Actor) string {
 		return "insurgent"
 	case sim.Turkey:
 		return "watchful"
+	case sim.SDF:
+		return "frontline"
 	}
 	return ""
 }

@@ -49,6 +49,10 @@ var kindDocs = [sim.NumLogKinds]string{
 	sim.LogGolanFire:         "Hezbollah fired rockets at the Israeli position at `site` after losing a shipment (`subject` is the attack, `value` the shipment)",
 	sim.LogRaid:              "the Islamic State raided and set the counter-IS campaign back (`value`: progress lost, in thousandths of a percent)",
 	sim.LogOffensive:         "Turkey attacked the SDF in the north, pinning the US forces there (`value`: counter-IS progress lost, in thousandths of a percent)",
+	sim.LogDivert:            "the SDF turned its forces north to the Turkish border (`value`: the days they stay there)",
+	sim.LogTerms:             "the SDF sought terms with Damascus and Moscow, whose troops move into the border strip (`value`: counter-IS progress lost, in thousandths of a percent)",
+	sim.LogShipmentAsked:     "Hezbollah asked Iran to replace the shipment `subject` that Israel destroyed",
+	sim.LogShipmentAnswer:    "Iran answered Hezbollah's request for a shipment (`value` 1 granted: `subject` is the shipment sent, from `site`; 0 declined: `subject` is the shipment lost)",
 	sim.LogBatteryLost:       "Israel destroyed the Syrian battery at `site` after it fired at a raid (`subject` is the mission)",
 	sim.LogEscalation:        "an escalation ladder rose to a whole level; `value` is the ladder now, in thousandths",
 	sim.LogDeescalation:      "an escalation ladder eased below a whole level; `value` is the ladder now, in thousandths",
@@ -202,7 +206,21 @@ func Describe(sc *sim.Scenario, e sim.Entry) string {
 	case sim.LogRaid:
 		return fmt.Sprintf("Islamic State fighters raided in the east; the campaign against them lost %d.%03d points.", e.Value/1000, e.Value%1000)
 	case sim.LogOffensive:
+		if e.Value == 0 {
+			return "Turkey attacked the SDF in the north; US troops there stand aside, and the SDF, already turned north, keeps the campaign against IS where it was."
+		}
 		return fmt.Sprintf("Turkey attacked the SDF in the north; US troops there stand aside and the campaign against IS lost %d.%03d points.", e.Value/1000, e.Value%1000)
+	case sim.LogDivert:
+		return fmt.Sprintf("The SDF turned its forces north to the Turkish border for %s; the campaign against IS slows.", plural(e.Value, "day"))
+	case sim.LogTerms:
+		return fmt.Sprintf("The SDF sought terms with Damascus and Moscow: their troops move into the border strip and the campaign against IS lost %d.%03d points.", e.Value/1000, e.Value%1000)
+	case sim.LogShipmentAsked:
+		return "Hezbollah asked Iran to replace a shipment Israel destroyed."
+	case sim.LogShipmentAnswer:
+		if e.Value == 1 {
+			return fmt.Sprintf("Iran granted Hezbollah's request: a shipment leaves %s at once.", n.site(e.Site))
+		}
+		return "Iran declined Hezbollah's request for another shipment."
 	case sim.LogBatteryLost:
 		return fmt.Sprintf("Israel destroyed the Syrian air-defence battery at %s after it fired.", n.site(e.Site))
 	case sim.LogEscalation:

@@ -365,9 +365,6 @@ func (b *build) actors(root *table) {
 		policyOK := true
 		if s, at, ok := t.str("policy", false); ok {
 			switch {
-			case len(names) == 0:
-				b.c.errorf(at, "%s has no AI policies", a).hint = "remove policy: its behaviour is fixed"
-				policyOK = false
 			case !slices.Contains(names, s):
 				b.c.errorf(at, "unknown policy %q for %s", s, a).hint = b.c.unknownHint(s, names, true)
 				policyOK = false
@@ -382,9 +379,6 @@ func (b *build) actors(root *table) {
 		pt, ok := b.c.asTable(at, v)
 		switch {
 		case !ok:
-		case len(names) == 0:
-			p := b.c.errorf(at, "%s has no policy parameters", a)
-			p.onKey = true
 		case policyOK:
 			spec, _ := ai.Lookup(a, policy[a])
 			keys := make([]string, len(spec.Params))

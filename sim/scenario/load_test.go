@@ -91,8 +91,8 @@ func TestLoadLevant(t *testing.T) {
 	if got := a[sim.USA].Params; !reflect.DeepEqual(got, wantParams) {
 		t.Errorf("usa params = %v, want %v", got, wantParams)
 	}
-	if a[sim.SDF].Policy != "" || a[sim.SDF].Params != nil {
-		t.Errorf("sdf has a policy: %+v", a[sim.SDF])
+	if a[sim.SDF].Policy != "frontline" {
+		t.Errorf("sdf plays %q, not its default policy frontline", a[sim.SDF].Policy)
 	}
 	zones := map[string]sim.Zone{}
 	for _, z := range sc.Zones {
@@ -256,11 +256,11 @@ func TestEveryEffectKind(t *testing.T) {
 	}
 	// The policy effect switches Iran to its first later setup: restrained,
 	// with threshold 0.25 (250 milli) and the policy's other defaults
-	// (lie_low 0.3, talks_restraint 0.5).
+	// (lie_low 0.3, resupply 2.5, talks_restraint 0.5).
 	if e := sc.Events[0].Effects[sim.EffectPolicy]; e.Actor != sim.Iran || !e.Set || e.Value != 1 {
 		t.Errorf("policy effect = %+v", e)
 	}
-	want := []sim.PolicyParam{{Key: "lie_low", Value: 300_000}, {Key: "talks_restraint", Value: 500_000}, {Key: "threshold", Value: 250}}
+	want := []sim.PolicyParam{{Key: "lie_low", Value: 300_000}, {Key: "resupply", Value: 2500}, {Key: "talks_restraint", Value: 500_000}, {Key: "threshold", Value: 250}}
 	if later := sc.Actors[sim.Iran].Later; len(later) != 1 || later[0].Policy != "restrained" || !slices.Equal(later[0].Params, want) {
 		t.Errorf("Iran's later setups = %+v", later)
 	}

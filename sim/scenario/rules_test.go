@@ -98,11 +98,9 @@ var ruleCases = []ruleCase{
 	{"actor duplicate", "[[actor]]\nid = \"russia\"\n[[actor]]\nid = \"russia\"\n", false, `4:6: actor.russia.id: duplicate actor id "russia" (first defined at line 9)`},
 	{"actor always present", "[[actor]]\nid = \"israel\"\npresent = false\n", false, `3:11: actor.israel.present: israel always takes part (remove present = false)`},
 	{"policy unknown", "[[actor]]\nid = \"usa\"\npolicy = \"force-protektion\"\n", false, `3:10: actor.usa.policy: unknown policy "force-protektion" for usa (did you mean "force-protection"?)`},
-	{"policy none", "[[actor]]\nid = \"sdf\"\npolicy = \"cautious\"\n", false, `3:10: actor.sdf.policy: sdf has no AI policies (remove policy: its behaviour is fixed)`},
 	{"policy param unknown", "[[actor]]\nid = \"usa\"\npolicy = \"permissive\"\n[actor.params]\napproval_treshold = 0.3\n", false, "5:1: actor.usa.params.approval_treshold: unknown key (did you mean approval_threshold?)"},
-	{"policy param of default", "[[actor]]\nid = \"iran\"\nparams = { talks_restraint = 0.5 }\n", false, "3:12: actor.iran.params.talks_restraint: unknown key (one of claim, drones, lie_low, threshold)"},
+	{"policy param of default", "[[actor]]\nid = \"iran\"\nparams = { talks_restraint = 0.5 }\n", false, "3:12: actor.iran.params.talks_restraint: unknown key (one of claim, drones, lie_low, resupply, threshold)"},
 	{"policy param range", "[[actor]]\nid = \"usa\"\n[actor.params]\nrespond = 2\n", false, "4:11: actor.usa.params.respond: 2 is out of range (must lie in 0..1)"},
-	{"params without policies", "[[actor]]\nid = \"sdf\"\nparams = { x = 1 }\n", false, "3:1: actor.sdf.params: sdf has no policy parameters"},
 	{"actor unknown key", "[[actor]]\nid = \"usa\"\npolcy = \"permissive\"\n", false, "3:1: actor.usa.polcy: unknown key (did you mean policy?)"},
 
 	// [[site]].

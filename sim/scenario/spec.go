@@ -158,7 +158,7 @@ var (
 
 	actorSpec = &tableSpec{name: "actor", doc: "an actor's AI policy, its tuning, and whether a minor actor takes part", fields: []field{
 		{key: "id", kind: kString, required: true, enum: sim.ActorIDs, doc: "the actor, at most one entry each"},
-		{key: "policy", kind: kString, doc: "one of the actor's policies (below); default: the actor's default policy. Actors other than Israel, the US and Iran behave in a fixed way and take none"},
+		{key: "policy", kind: kString, doc: "one of the actor's policies (below); default: the actor's default policy"},
 		{key: "present", kind: kBool, def: true, doc: "Israel, the US and Iran always take part (present = false is an error for them); another actor takes part when it has an entry without present = false or owns a site, and one that owns a site cannot be marked absent"},
 		{key: "params", kind: kTable, doc: "the policy's parameters (below), as [actor.params] after the entry or an inline table; one left out keeps its default"},
 	}}

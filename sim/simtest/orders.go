@@ -116,8 +116,13 @@ func ValidOrder(s Source, obs *sim.Observation) (sim.Order, bool) {
 		o.Method, o.Claim = int8(s.Range("method", 0, 1)), flip(s, "claim")
 	case sim.DecideWarning:
 		o.Kind = pick(s, "answer", []sim.OrderKind{sim.OrderWarn, sim.OrderHold})
-	case sim.DecideAirDefence, sim.DecideNotice, sim.DecideAnswer, sim.DecideInsurgency, sim.DecideOffensive:
+	case sim.DecideAirDefence, sim.DecideNotice, sim.DecideAnswer, sim.DecideInsurgency, sim.DecideOffensive, sim.DecideFront, sim.DecideSupply:
 		o.Kind = pick(s, "answer", sim.Allowed(d.Kind))
+		switch {
+		case (o.Kind == sim.OrderAskShipment || o.Kind == sim.OrderGrant) && obs.RunningCorridor() < 0,
+			o.Kind == sim.OrderDivert && obs.Diverted > 0, o.Kind == sim.OrderSeekTerms && obs.Terms > 0:
+			o = sim.DefaultOrder(d) // not open to it now
+		}
 	case sim.DecideProtection:
 		o.Kind = sim.OrderHold
 		site := attackSite(obs, d.Subject)
