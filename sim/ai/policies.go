@@ -34,13 +34,9 @@ func New(actor sim.Actor, setup sim.ActorSetup, seed uint64) (sim.Policy, error)
 // switching holds one policy per setup of an actor; the setup in force decides.
 type switching []sim.Policy
 
-// Decide lets the policy of the setup in force answer (none, for an actor
-// whose behaviour is fixed).
+// Decide lets the policy of the setup in force answer.
 func (s switching) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
-	if p := s[obs.Setup]; p != nil {
-		return p.Decide(obs, out)
-	}
-	return out
+	return s[obs.Setup].Decide(obs, out)
 }
 
 // newOne builds the policy of one setup.
@@ -48,9 +44,6 @@ func newOne(actor sim.Actor, setup sim.ActorSetup, seed uint64) (sim.Policy, err
 	name := setup.Policy
 	if name == "" {
 		name = Default(actor)
-	}
-	if name == "" {
-		return nil, nil
 	}
 	spec := lookup(actor, name)
 	if spec == nil {

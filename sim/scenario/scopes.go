@@ -191,7 +191,7 @@ func (b *build) policyEffect(t *table, e *sim.Effect) {
 	e.Actor = a
 	names := ai.Names(a)
 	base := &b.sc.Actors[a]
-	if len(names) == 0 || !base.Present {
+	if !base.Present {
 		b.c.errorf(t.at.key("actor"), "%s plays no policy in this scenario", a).hint = "name an actor that decides: " + strings.Join(deciders(b.sc), ", ")
 		return
 	}
@@ -256,7 +256,7 @@ func (b *build) orderSetups() {
 func deciders(sc *sim.Scenario) []string {
 	var out []string
 	for a := range sim.NumActors {
-		if sc.Actors[a].Present && len(ai.Names(a)) > 0 {
+		if sc.Actors[a].Present {
 			out = append(out, a.String())
 		}
 	}
