@@ -28,6 +28,8 @@ type Engine struct {
 	usSites     []int32      // sites the US owns
 	exposed     []int32      // sites proxies may ever attack: US sites and Israeli positions
 	targetSites []int32      // sites Israel may strike when detected
+	north       []bool       // per site: it lies in the border strip a Turkish offensive reaches
+	rearms      []bool       // per event: it may fire again once its condition stops holding (Timing.Repeat)
 	preview     *Engine      // scratch copy that previews apply orders to
 	assess      assessCache  // Assess's answers per route and target position while the state they read holds
 	lang        lang         // which parts of the richer language the scenario uses
@@ -76,6 +78,10 @@ func New(sc *Scenario, seed uint64) *Engine {
 		if s.Target {
 			e.targetSites = append(e.targetSites, int32(i))
 		}
+		e.north = append(e.north, s.LatMicro >= northLatMicro)
+	}
+	for i := range sc.Events {
+		e.rearms = append(e.rearms, sc.Events[i].Timing().Repeat)
 	}
 	e.Reset(seed)
 	return e
@@ -200,7 +206,9 @@ func (e *Engine) HasOpen(a Actor) bool {
 	return false
 }
 
-func (e *Engine) anyOpen() bool {
+// AnyOpen reports whether any actor has an unanswered decision (drivers
+// skip asking each actor when none has).
+func (e *Engine) AnyOpen() bool {
 	for i := range e.st.Pending {
 		if !e.st.Pending[i].Done {
 			return true
@@ -217,7 +225,7 @@ func (e *Engine) Advance() Stop {
 		if st.Outcome != OutcomeRunning {
 			return StopOver
 		}
-		if e.anyOpen() {
+		if e.AnyOpen() {
 			return StopDecide
 		}
 		st.Pending = st.Pending[:0]
@@ -230,7 +238,7 @@ func (e *Engine) Advance() Stop {
 			return StopTurnEnd
 		}
 		st.Step++
-		if e.anyOpen() {
+		if e.AnyOpen() {
 			return StopDecide
 		}
 	}

@@ -34,9 +34,10 @@ func (sc *Scenario) eventDice() bool {
 	return false
 }
 
-// triggered reports whether an event's trigger holds this turn.
-func (e *Engine) triggered(ev *Event, tm *Timing) bool {
-	st, day := &e.st, e.Day()
+// triggered reports whether an event's trigger holds this turn, whose
+// calendar day is day.
+func (e *Engine) triggered(ev *Event, tm *Timing, day int32) bool {
+	st := &e.st
 	switch {
 	case tm.After >= 0:
 		for _, f := range st.Fires {

@@ -156,24 +156,16 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 		obs.SortiesLeft = max(0, e.param(ParamSortiesPerTurn)-e.plannedThisTurn())
 	}
 	obs.Sites = slices.Grow(obs.Sites, len(sc.Sites))[:len(sc.Sites)]
-	hideUS := a != USA && a != NoActor // what the US does at its bases stays inside
-	for i := range sc.Sites {
-		ss := &st.Sites[i]
-		v := &obs.Sites[i]
-		// field by field: a whole SiteView built aside and copied in stalls on the copy
-		v.Troops, v.Present, v.Hardened = ss.Troops, e.present(int32(i)), ss.Hardened
-		v.Evacuated, v.EvacuatedTill = ss.EvacuatedTill >= st.Turn, -1
-		v.Disabled, v.Detected, v.Hazard = ss.DisabledTill >= st.Turn, false, -1
-		if v.Evacuated {
-			v.EvacuatedTill = ss.EvacuatedTill
-		}
-		if hideUS && sc.Sites[i].Owner == USA {
-			v.Hardened, v.Evacuated, v.EvacuatedTill, v.Present = false, false, -1, ss.Troops
+	e.siteViews(obs.Sites)
+	if a != USA && a != NoActor { // what the US does at its bases stays inside
+		for _, i := range e.usSites {
+			v := &obs.Sites[i]
+			v.Hardened, v.Evacuated, v.EvacuatedTill, v.Present = false, false, -1, st.Sites[i].Troops
 		}
 	}
 	if a == Israel {
 		for _, i := range e.targetSites {
-			obs.Sites[i].Detected = e.Strikable(Target{TargetSite, i})
+			obs.Sites[i].Detected = e.siteStrikable(i)
 		}
 	}
 	for _, i := range e.exposed {
@@ -187,9 +179,8 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 	switch a {
 	case Israel, NoActor:
 		for _, i := range e.targetSites {
-			t := Target{TargetSite, i}
-			if e.Strikable(t) {
-				obs.Targets = append(obs.Targets, TargetView{Target: t, Pos: sc.Sites[i].Pos, Value: sc.Sites[i].Value, Till: st.Sites[i].DetectedTill})
+			if e.siteStrikable(i) {
+				obs.Targets = append(obs.Targets, TargetView{Target: Target{TargetSite, i}, Pos: sc.Sites[i].Pos, Value: sc.Sites[i].Value, Till: st.Sites[i].DetectedTill})
 			}
 		}
 		for i := range st.Shipments {
@@ -272,6 +263,24 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 	}
 }
 
+// siteViews fills views (one per site) with every site as the US sees it,
+// nothing detected and no hazard known. It is Observe's loop over all
+// sites, kept apart so that its few variables stay in registers.
+func (e *Engine) siteViews(views []SiteView) {
+	turn, offensive := e.st.Turn, e.st.OffensiveTill >= e.st.Turn
+	sites, north := e.st.Sites[:len(views)], e.north[:len(views)]
+	for i := range views {
+		ss, v := &sites[i], &views[i]
+		// field by field: a whole SiteView built aside and copied in stalls on the copy
+		v.Troops, v.Present, v.Hardened = ss.Troops, presentAt(ss, turn, offensive && north[i]), ss.Hardened
+		v.Evacuated, v.EvacuatedTill = ss.EvacuatedTill >= turn, -1
+		v.Disabled, v.Detected, v.Hazard = ss.DisabledTill >= turn, false, -1
+		if v.Evacuated {
+			v.EvacuatedTill = ss.EvacuatedTill
+		}
+	}
+}
+
 func (e *Engine) routeOptions(obs *Observation) {
 	e.syncAssessCache()
 	for i := range obs.Targets {
@@ -296,9 +305,9 @@ func (e *Engine) routeOptions(obs *Observation) {
 // maxHazard returns the largest hazard at a US site under the given terms.
 func (e *Engine) maxHazard(g [NumAdversaries]int64, c int64) int64 {
 	var h int64
-	for i := range e.sc.Sites {
-		if e.sc.Sites[i].Owner == USA && e.Exposed(int32(i)) {
-			h = max(h, e.hazardWith(int32(i), g, c, e.st.Deterrence, e.st.Escalation).Hazard)
+	for _, i := range e.usSites {
+		if e.Exposed(i) {
+			h = max(h, e.hazardWith(i, g, c, e.st.Deterrence, e.st.Escalation).Hazard)
 		}
 	}
 	return h

@@ -5,16 +5,20 @@ package sim
 func (e *Engine) events() {
 	sc, st := e.sc, &e.st
 	e.revertDue()
+	day := e.Day()
 	for i := range sc.Events {
+		if st.Fired[i] && !e.rearms[i] {
+			continue // spent for good
+		}
 		ev := &sc.Events[i]
 		tm := ev.Timing()
 		if st.Fired[i] {
-			if tm.Repeat && !e.whenHolds(ev, tm) {
+			if !e.whenHolds(ev, tm) {
 				st.Fired[i] = false // re-armed: it may fire again once the condition holds
 			}
 			continue
 		}
-		if !e.triggered(ev, tm) {
+		if !e.triggered(ev, tm, day) {
 			continue
 		}
 		st.Fired[i] = true

@@ -24,14 +24,14 @@ func (e *Engine) intel() {
 			e.note(LogDetection, Israel, Iran, -1, s.ID, int64(TargetShipment))
 		}
 	}
-	for i := range sc.Sites {
+	for _, i := range e.targetSites {
 		ss := &st.Sites[i]
-		if !sc.Sites[i].Target || ss.DisabledTill >= st.Turn || ss.DetectedTill >= st.Turn {
+		if ss.DisabledTill >= st.Turn || ss.DetectedTill >= st.Turn {
 			continue
 		}
 		if rng.Chance(e.param(ParamDetectSite)) {
 			ss.DetectedTill = st.Turn + window - 1
-			e.note(LogDetection, Israel, sc.Sites[i].Owner, int32(i), -1, int64(TargetSite))
+			e.note(LogDetection, Israel, sc.Sites[i].Owner, i, -1, int64(TargetSite))
 		}
 	}
 }
@@ -51,16 +51,19 @@ func (e *Engine) Strikable(t Target) bool {
 	st := &e.st
 	switch t.Kind {
 	case TargetSite:
-		if t.ID < 0 || int(t.ID) >= len(st.Sites) || !e.sc.Sites[t.ID].Target {
-			return false
-		}
-		ss := &st.Sites[t.ID]
-		return ss.DetectedTill >= st.Turn && ss.DisabledTill < st.Turn
+		return t.ID >= 0 && int(t.ID) < len(st.Sites) && e.sc.Sites[t.ID].Target && e.siteStrikable(t.ID)
 	case TargetShipment:
 		s := e.shipment(t.ID)
 		return s != nil && s.DetectedTill >= st.Turn
 	}
 	return false
+}
+
+// siteStrikable is Strikable for a site known to be a target (one of
+// targetSites): detected and not disabled.
+func (e *Engine) siteStrikable(site int32) bool {
+	ss := &e.st.Sites[site]
+	return ss.DetectedTill >= e.st.Turn && ss.DisabledTill < e.st.Turn
 }
 
 func (e *Engine) shipment(id int32) *Shipment {

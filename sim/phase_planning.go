@@ -16,7 +16,7 @@ func (e *Engine) planning() {
 		}
 	}
 	for _, i := range e.targetSites { // the only sites Strikable may allow
-		if e.Strikable(Target{TargetSite, i}) {
+		if e.siteStrikable(i) {
 			e.decide(Israel, DecidePlan, -1, 0)
 			return
 		}

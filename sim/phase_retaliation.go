@@ -83,8 +83,14 @@ func (e *Engine) lethality(site int32, method int8) int64 {
 // present returns the troops at a site now (an evacuation, or a Turkish
 // offensive pinning the site, leaves a tenth).
 func (e *Engine) present(site int32) int64 {
-	ss := &e.st.Sites[site]
-	if ss.EvacuatedTill >= e.st.Turn || e.pinned(site) {
+	return presentAt(&e.st.Sites[site], e.st.Turn, e.pinned(site))
+}
+
+// presentAt returns the troops present on a turn at a site in state ss,
+// pinned or not by a Turkish offensive: present without the lookups, for
+// loops over every site.
+func presentAt(ss *SiteState, turn int32, pinned bool) int64 {
+	if ss.EvacuatedTill >= turn || pinned {
 		return evacuated(ss.Troops)
 	}
 	return ss.Troops

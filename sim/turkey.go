@@ -34,8 +34,9 @@ func (e *Engine) callOffensive() {
 	}
 }
 
-// isNorth reports whether a US site lies in the border strip.
-func (e *Engine) isNorth(site int32) bool { return e.sc.Sites[site].LatMicro >= northLatMicro }
+// isNorth reports whether a US site lies in the border strip (north of
+// northLatMicro, worked out once in New).
+func (e *Engine) isNorth(site int32) bool { return e.north[site] }
 
 // northTroops returns the US troops present now in the border strip: what
 // Turkey weighs before it attacks.

@@ -87,7 +87,7 @@ func (l *Loop) Unplayed() []sim.Recorded { return l.Script[min(l.next, len(l.Scr
 // goes on.
 func (l *Loop) Waiting() bool {
 	e := l.Engine
-	if e.Over() {
+	if e.Over() || !e.AnyOpen() {
 		return false
 	}
 	for a := sim.Actor(0); a < sim.NumActors; a++ {
@@ -156,7 +156,7 @@ func (l *Loop) Answer() error {
 			return err
 		}
 	}
-	for a := sim.Actor(0); a < sim.NumActors; a++ {
+	for a := sim.Actor(0); a < sim.NumActors && e.AnyOpen(); a++ {
 		if l.Seats[a] == SeatAI && e.HasOpen(a) {
 			if err := l.decide(a); err != nil {
 				return err
@@ -166,7 +166,7 @@ func (l *Loop) Answer() error {
 	if err := l.playScript(); err != nil {
 		return err
 	}
-	for a := sim.Actor(0); a < sim.NumActors; a++ {
+	for a := sim.Actor(0); a < sim.NumActors && e.AnyOpen(); a++ {
 		if l.Seats[a] == SeatScript && e.HasOpen(a) {
 			return fmt.Errorf("turn %d, step %s: the recording has no answer for %s's decision", e.Turn(), e.Step(), a)
 		}
