@@ -13,7 +13,7 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	dst.sc, dst.routes = e.sc, e.routes
 	dst.adSites, dst.usSites, dst.exposed, dst.targetSites = e.adSites, e.usSites, e.exposed, e.targetSites
 	dst.lang = e.lang
-	dst.north, dst.rearms = e.north, e.rearms
+	dst.north, dst.dues, dst.early = e.north, e.dues, e.early
 	dst.logging, dst.log, dst.changes = false, dst.log[:0], dst.changes[:0]
 	dst.assess.valid = false // its answers were for another state
 	old := dst.st

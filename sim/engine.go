@@ -29,7 +29,8 @@ type Engine struct {
 	exposed     []int32      // sites proxies may ever attack: US sites and Israeli positions
 	targetSites []int32      // sites Israel may strike when detected
 	north       []bool       // per site: it lies in the border strip a Turkish offensive reaches
-	rearms      []bool       // per event: it may fire again once its condition stops holding (Timing.Repeat)
+	dues        []eventDue   // per event: when the events step must look at it
+	early       []bool       // per objective: it may be decided before the run ends (settlesEarly)
 	preview     *Engine      // scratch copy that previews apply orders to
 	assess      assessCache  // Assess's answers per route and target position while the state they read holds
 	lang        lang         // which parts of the richer language the scenario uses
@@ -63,7 +64,7 @@ func newRouteCaches(sc *Scenario) []routeCache {
 
 // New starts a run of the scenario with the given seed.
 func New(sc *Scenario, seed uint64) *Engine {
-	e := &Engine{sc: sc, routes: newRouteCaches(sc), lang: sc.lang()}
+	e := &Engine{sc: sc, routes: newRouteCaches(sc), lang: sc.lang(), dues: newEventDues(sc)}
 	for i := range sc.Sites {
 		s := &sc.Sites[i]
 		if s.ADRange > 0 && (s.Owner == Syria || s.Owner == Russia || s.Owner == Iran || s.Owner == Hezbollah) {
@@ -80,8 +81,8 @@ func New(sc *Scenario, seed uint64) *Engine {
 		}
 		e.north = append(e.north, s.LatMicro >= northLatMicro)
 	}
-	for i := range sc.Events {
-		e.rearms = append(e.rearms, sc.Events[i].Timing().Repeat)
+	for i := range sc.Objectives {
+		e.early = append(e.early, sc.Objectives[i].settlesEarly())
 	}
 	e.Reset(seed)
 	return e

@@ -2,31 +2,63 @@ package sim
 
 // Phase 1, events: scripted context fires on its day or when its condition holds.
 
+import "math"
+
 func (e *Engine) events() {
-	sc, st := e.sc, &e.st
 	e.revertDue()
 	day := e.Day()
-	for i := range sc.Events {
-		if st.Fired[i] && !e.rearms[i] {
-			continue // spent for good
+	fired, dues := e.st.Fired, e.dues[:len(e.st.Fired)]
+	for i := range fired {
+		// a fired event that does not re-arm is spent for good; one not yet
+		// fired waits for its first day
+		if fired[i] && dues[i].rearms || !fired[i] && day >= dues[i].from {
+			e.event(int32(i), day)
 		}
+	}
+}
+
+// eventDue is what the events step needs to know of an event to pass it
+// by cheaply, worked out once in New.
+type eventDue struct {
+	from   int32 // the first day its trigger may hold (math.MinInt32: any day)
+	rearms bool  // it may fire again once its condition stops holding (Timing.Repeat)
+}
+
+// newEventDues works out the eventDue of each event: a dated event, or
+// one on a random day of a window, cannot trigger before its day.
+func newEventDues(sc *Scenario) []eventDue {
+	out := make([]eventDue, len(sc.Events))
+	for i := range sc.Events {
 		ev := &sc.Events[i]
 		tm := ev.Timing()
-		if st.Fired[i] {
-			if !e.whenHolds(ev, tm) {
-				st.Fired[i] = false // re-armed: it may fire again once the condition holds
-			}
-			continue
+		out[i] = eventDue{from: math.MinInt32, rearms: tm.Repeat}
+		if tm.After < 0 && ev.Day >= 0 {
+			out[i].from = ev.Day
 		}
-		if !e.triggered(ev, tm, day) {
-			continue
-		}
-		st.Fired[i] = true
-		if tm.Chance < Micro && !st.EventRand[0].Chance(tm.Chance) {
-			continue // the chance failed: the event is spent
-		}
-		e.fire(int32(i), ev, tm)
 	}
+	return out
+}
+
+// event fires event i if its time has come on this turn's day, or re-arms
+// it once it has fired and its condition no longer holds.
+func (e *Engine) event(i int32, day int32) {
+	st := &e.st
+	ev := &e.sc.Events[i]
+	tm := ev.Timing()
+	if st.Fired[i] {
+		if !e.whenHolds(ev, tm) {
+			st.Fired[i] = false // re-armed: it may fire again once the condition holds
+		}
+		return
+	}
+	if !e.triggered(ev, tm, day) {
+		return
+	}
+	st.Fired[i] = true
+	if tm.Chance < Micro && !st.EventRand[0].Chance(tm.Chance) {
+		return // the chance failed: the event is spent
+	}
+	e.fire(i, ev, tm)
 }
 
 func setOrAdd(cur int64, ef *Effect) int64 {

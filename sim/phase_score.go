@@ -16,8 +16,9 @@ func (e *Engine) score() {
 		st.Outcome = OutcomeCompleted
 	}
 	over := st.Outcome != OutcomeRunning
-	for i := range sc.Objectives {
-		if !st.Objectives[i].Decided {
+	objectives, early := st.Objectives, e.early[:len(st.Objectives)]
+	for i := range objectives {
+		if !objectives[i].Decided && (over || early[i]) {
 			e.judge(i, over)
 		}
 	}
@@ -60,6 +61,12 @@ func (e *Engine) score() {
 		}
 	}
 }
+
+// settlesEarly reports whether an objective is looked at before the run
+// ends: a windowed one (it arms and closes on its own turns), or one whose
+// value never goes back, decided once it crosses its threshold. judge
+// decides the others only at the end.
+func (o *Objective) settlesEarly() bool { return o.Windowed() || o.monotone() }
 
 // Metric returns a metric's current value in its stored scale.
 func (e *Engine) Metric(m Metric) int64 {

@@ -184,6 +184,12 @@ func (e *Engine) countOrder(a Actor, k OrderKind) {
 // grows (a windowed objective counts it from arming).
 func counted(m Metric, s Scope) bool { return s.Kind == ScopeActor || m < numCounters }
 
+// monotone reports whether an objective's value never goes back: a counted
+// metric, or a ladder's peak over the whole run.
+func (o *Objective) monotone() bool {
+	return counted(o.Metric, o.Scope) || o.Scope.Kind == ScopeRun && (o.Metric == MetricMaxEscalationUSIran || o.Metric == MetricMaxEscalationIsraelIran)
+}
+
 // judge decides objective i if it can be decided at the end of this turn;
 // over says the run is ending. A windowed objective arms on the first turn
 // its If holds (at the start when it has none); its window runs from the
@@ -209,7 +215,7 @@ func (e *Engine) judge(i int, over bool) {
 		}
 		closes = o.Within > 0 && e.st.Turn >= w.Turn+e.turnsFromDays(o.Within)
 	}
-	monotone := count || o.Scope.Kind == ScopeRun && (o.Metric == MetricMaxEscalationUSIran || o.Metric == MetricMaxEscalationIsraelIran)
+	monotone := o.monotone()
 	holds := Condition{Metric: o.Metric, Op: o.Op, Value: o.Value}.Holds(v)
 	switch {
 	case over || closes:
