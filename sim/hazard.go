@@ -17,10 +17,12 @@ type HazardTerms struct {
 // Hazard computes the attack hazard at a site from the current state.
 func (e *Engine) Hazard(site int32) HazardTerms {
 	st := &e.st
-	return e.hazardWith(site, st.Grievance, st.Complicity, st.Deterrence, st.Escalation)
+	return e.hazardWith(site, &st.Grievance, st.Complicity, &st.Deterrence, &st.Escalation)
 }
 
-func (e *Engine) hazardWith(site int32, grievance [NumAdversaries]int64, complicity int64, deterrence [NumAdversaries]int64, escalation [NumPairs]int64) HazardTerms {
+// hazardWith computes the attack hazard at a site under the given terms
+// (read, not changed; pointers spare copying them at every site).
+func (e *Engine) hazardWith(site int32, grievance *[NumAdversaries]int64, complicity int64, deterrence *[NumAdversaries]int64, escalation *[NumPairs]int64) HazardTerms {
 	s := &e.sc.Sites[site]
 	t := HazardTerms{Base: e.param(ParamRetaliationBase), Proximity: e.proximity(site)}
 	if s.Owner == USA {

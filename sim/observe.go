@@ -307,7 +307,7 @@ func (e *Engine) maxHazard(g [NumAdversaries]int64, c int64) int64 {
 	var h int64
 	for _, i := range e.usSites {
 		if e.Exposed(i) {
-			h = max(h, e.hazardWith(i, g, c, e.st.Deterrence, e.st.Escalation).Hazard)
+			h = max(h, e.hazardWith(i, &g, c, &e.st.Deterrence, &e.st.Escalation).Hazard)
 		}
 	}
 	return h
