@@ -120,8 +120,30 @@ var secretFromIran = [...]Metric{MetricRequests, MetricApproved, MetricCondition
 
 func roundTo(v, step int64) int64 { return (v + step/2) / step * step }
 
+// Part names a part of an observation that costs to fill, so that a
+// driver may leave it out for a policy that never reads it.
+type Part uint8
+
+// The parts.
+const (
+	PartSites Part = 1 << iota // Sites: every site as the actor sees it
+	AllParts       = PartSites
+)
+
+// Partial is implemented by policies that read only some parts of an
+// observation (Parts says which). Drivers observe for them with
+// ObserveParts and leave the other parts empty: a policy that reads a part
+// it did not ask for fails at its first index rather than read stale views.
+type Partial interface {
+	Parts() Part
+}
+
 // Observe fills obs with what actor a knows now, reusing obs's slices.
-func (e *Engine) Observe(a Actor, obs *Observation) {
+func (e *Engine) Observe(a Actor, obs *Observation) { e.ObserveParts(a, obs, AllParts) }
+
+// ObserveParts is Observe with only the given costly parts filled in; the
+// others are left empty. Everything else is as Observe gives it.
+func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 	sc, st := e.sc, &e.st
 	*obs = Observation{
 		Actor: a, Scenario: sc, Turn: st.Turn, Turns: sc.Turns, Day: e.Day(), Step: e.Step(), Outcome: st.Outcome,
@@ -155,23 +177,8 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 	if a == Israel {
 		obs.SortiesLeft = max(0, e.param(ParamSortiesPerTurn)-e.plannedThisTurn())
 	}
-	obs.Sites = slices.Grow(obs.Sites, len(sc.Sites))[:len(sc.Sites)]
-	e.siteViews(obs.Sites)
-	if a != USA && a != NoActor { // what the US does at its bases stays inside
-		for _, i := range e.usSites {
-			v := &obs.Sites[i]
-			v.Hardened, v.Evacuated, v.EvacuatedTill, v.Present = false, false, -1, st.Sites[i].Troops
-		}
-	}
-	if a == Israel {
-		for _, i := range e.targetSites {
-			obs.Sites[i].Detected = e.siteStrikable(i)
-		}
-	}
-	for _, i := range e.exposed {
-		if owner := sc.Sites[i].Owner; (owner == a || a == Iran || a == NoActor) && e.Exposed(i) {
-			obs.Sites[i].Hazard = e.Hazard(i).Hazard
-		}
+	if parts&PartSites != 0 {
+		e.observeSites(a, obs)
 	}
 	if a == Iran || a == Hezbollah || a == NoActor {
 		obs.Corridors = append(obs.Corridors, st.Corridors...)
@@ -248,18 +255,42 @@ func (e *Engine) Observe(a Actor, obs *Observation) {
 	case Turkey, SDF:
 		// Turkey watches the US forces along its border; the SDF fights beside them
 		obs.North = e.northTroops()
-	case ISIS:
-		// it sees the US forces arrayed against it: which garrisons are thinned out
-		for _, i := range e.usSites {
-			v := &obs.Sites[i]
-			v.Present, v.Evacuated = e.present(i), st.Sites[i].EvacuatedTill >= st.Turn
-		}
 	case Iran:
 		for i := range st.Shipments {
 			s := &st.Shipments[i]
 			obs.Shipments = append(obs.Shipments, ShipmentView{*s, e.ShipmentPos(s)})
 		}
 		obs.Attacks = append(obs.Attacks, st.Attacks...)
+	}
+}
+
+// observeSites fills obs.Sites with every site as actor a sees it.
+func (e *Engine) observeSites(a Actor, obs *Observation) {
+	sc, st := e.sc, &e.st
+	obs.Sites = slices.Grow(obs.Sites, len(sc.Sites))[:len(sc.Sites)]
+	e.siteViews(obs.Sites)
+	if a != USA && a != NoActor { // what the US does at its bases stays inside
+		for _, i := range e.usSites {
+			v := &obs.Sites[i]
+			v.Hardened, v.Evacuated, v.EvacuatedTill, v.Present = false, false, -1, st.Sites[i].Troops
+		}
+	}
+	if a == Israel {
+		for _, i := range e.targetSites {
+			obs.Sites[i].Detected = e.siteStrikable(i)
+		}
+	}
+	for _, i := range e.exposed {
+		if owner := sc.Sites[i].Owner; (owner == a || a == Iran || a == NoActor) && e.Exposed(i) {
+			obs.Sites[i].Hazard = e.Hazard(i).Hazard
+		}
+	}
+	if a == ISIS {
+		// it sees the US forces arrayed against it: which garrisons are thinned out
+		for _, i := range e.usSites {
+			v := &obs.Sites[i]
+			v.Present, v.Evacuated = e.present(i), st.Sites[i].EvacuatedTill >= st.Turn
+		}
 	}
 }
 

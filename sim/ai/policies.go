@@ -151,6 +151,9 @@ func newCautious(p paramSet, rng sim.PCG) sim.Policy {
 		russiaWary: aboveTheLadder, rng: rng, tempo: tempo{nextMark: -1}}
 }
 
+// Parts: no site views (it weighs targets and route options, never site views).
+func (*israel) Parts() sim.Part { return 0 }
+
 func (pol *israel) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for _, d := range obs.Decisions {
 		switch d.Kind {
@@ -464,6 +467,9 @@ func (pol *iran) supply(obs *sim.Observation, out []sim.Order) []sim.Order {
 	return out
 }
 
+// Parts: no site views (it reads the scenario's sites, never site views).
+func (*iran) Parts() sim.Part { return 0 }
+
 func (pol *iran) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for _, d := range obs.Decisions {
 		if d.Kind == sim.DecideSupply {
@@ -562,6 +568,9 @@ func newPatron(p paramSet, rng sim.PCG) sim.Policy {
 	return &russia{protest: p["protest"], always: true, rng: rng}
 }
 
+// Parts: no site views (it reads the missions notified to it).
+func (*russia) Parts() sim.Part { return 0 }
+
 func (pol *russia) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for _, d := range obs.Decisions {
 		if d.Kind != sim.DecideNotice {
@@ -604,6 +613,9 @@ func newForbearing(p paramSet, rng sim.PCG) sim.Policy {
 	return &hezbollah{patience: p["patience"], ceiling: aboveTheLadder, rng: rng}
 }
 
+// Parts: no site views (it reads the ladder).
+func (*hezbollah) Parts() sim.Part { return 0 }
+
 func (pol *hezbollah) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for _, d := range obs.Decisions {
 		if d.Kind != sim.DecideAnswer {
@@ -642,6 +654,9 @@ func newPatient(p paramSet, rng sim.PCG) sim.Policy {
 	return &isis{raid: sim.Micro, below: p["below"], rng: rng}
 }
 
+// Parts: no site views (it reads the counter-IS campaign's progress).
+func (*isis) Parts() sim.Part { return 0 }
+
 func (pol *isis) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for _, d := range obs.Decisions {
 		if d.Kind != sim.DecideInsurgency {
@@ -672,6 +687,9 @@ func newBorderWatch(p paramSet, rng sim.PCG) sim.Policy {
 func newHawk(p paramSet, rng sim.PCG) sim.Policy {
 	return &turkey{maxTroops: -1, chance: p["attack"], rng: rng}
 }
+
+// Parts: no site views (it reads the US troops in the north).
+func (*turkey) Parts() sim.Part { return 0 }
 
 func (pol *turkey) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for _, d := range obs.Decisions {

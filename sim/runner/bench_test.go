@@ -12,7 +12,7 @@ import (
 
 // benchScenarios lists the scenarios the benchmarks run: the hand-built
 // testland always, shadow-war when it is embedded.
-func benchScenarios(b *testing.B) []struct {
+func benchScenarios(b testing.TB) []struct {
 	name string
 	sc   *sim.Scenario
 } {

@@ -178,7 +178,11 @@ func (l *Loop) Answer() error {
 func (l *Loop) decide(a sim.Actor) error {
 	e := l.Engine
 	if p := l.Policies[a]; p != nil {
-		e.Observe(a, &l.obs)
+		parts := sim.AllParts
+		if pp, ok := p.(sim.Partial); ok {
+			parts = pp.Parts()
+		}
+		e.ObserveParts(a, &l.obs, parts)
 		l.buf = p.Decide(&l.obs, l.buf[:0])
 		for _, o := range l.buf {
 			if err := l.Give(a, o); err != nil {

@@ -1,0 +1,121 @@
+package runner_test
+
+import (
+	"slices"
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/ai"
+	"github.com/deconflict/deconflict/sim/simtest"
+)
+
+// fullView hides whether a policy reads only part of its observations, so
+// the loop observes everything for it.
+type fullView struct{ p sim.Policy }
+
+func (f fullView) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	return f.p.Decide(obs, out)
+}
+
+// poisoned shows a policy that leaves the site views out of its
+// observations views unlike any the engine gives (every site disabled,
+// evacuated, hardened, detected, with unknown troops and the highest
+// hazard): a policy that read them would decide otherwise.
+type poisoned struct {
+	p     sim.Policy
+	parts sim.Part
+	sites []sim.SiteView
+}
+
+func (w *poisoned) Parts() sim.Part { return w.parts }
+
+func (w *poisoned) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	if w.parts&sim.PartSites == 0 {
+		if len(obs.Sites) != 0 {
+			panic("the loop observed the sites of a policy that leaves them out")
+		}
+		w.sites = w.sites[:0]
+		for range obs.Scenario.Sites {
+			w.sites = append(w.sites, sim.SiteView{Troops: -1, Present: 1 << 40, Hardened: true, Evacuated: true,
+				EvacuatedTill: 1 << 30, Disabled: true, Detected: true, Hazard: sim.Micro})
+		}
+		obs.Sites = w.sites
+	}
+	return w.p.Decide(obs, out)
+}
+
+// poison wraps the policies that leave parts out (sim.Partial).
+func poison(p sim.Policy) sim.Policy {
+	if pp, ok := p.(sim.Partial); ok {
+		return &poisoned{p: p, parts: pp.Parts()}
+	}
+	return p
+}
+
+// playRecorded plays a run with the scenario's AI, every policy wrapped by
+// wrap, and returns every order given and the state hash after each turn.
+func playRecorded(t *rapid.T, sc *sim.Scenario, seed uint64, turns int32, wrap func(sim.Policy) sim.Policy) ([]sim.Recorded, []sim.Hash) {
+	p, err := simtest.NewPlayer(sc, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for a, pol := range p.Policies {
+		if pol != nil {
+			p.Policies[a] = wrap(pol)
+		}
+	}
+	var hashes []sim.Hash
+	p.TurnEnded = func(int32) error {
+		hashes = append(hashes, p.Engine.Hash())
+		return nil
+	}
+	p.Reset(seed)
+	p.Record = true
+	if err := p.Play(turns); err != nil {
+		t.Fatal(err)
+	}
+	return p.Orders, hashes
+}
+
+// TestPartialObservationsChangeNothing: the policies that leave parts of
+// their observations out (sim.Partial) give the same orders, and the runs
+// the same hashes turn by turn, when they are shown poisoned parts in their
+// place as when they are shown everything. A policy that came to read a
+// part it leaves out would decide otherwise.
+func TestPartialObservationsChangeNothing(t *testing.T) {
+	scenarios := benchScenarios(t)
+	rapid.Check(t, func(t *rapid.T) {
+		var sc *sim.Scenario
+		switch rapid.IntRange(0, 2).Draw(t, "scenario") {
+		case 0:
+			sc = simtest.ScenarioGen().Draw(t, "generated")
+		default:
+			// an embedded scenario, each actor playing a policy drawn from all
+			// of its own (with their default parameters)
+			c := *rapid.SampledFrom(scenarios).Draw(t, "embedded").sc
+			for a := sim.Actor(0); a < sim.NumActors; a++ {
+				if names := ai.Names(a); len(names) > 0 && c.Actors[a].Present {
+					c.Actors[a] = sim.ActorSetup{Present: true, Policy: rapid.SampledFrom(names).Draw(t, a.String())}
+				}
+			}
+			sc = &c
+		}
+		seed := rapid.Uint64Range(0, 1<<53-1).Draw(t, "seed")
+		turns := rapid.Int32Range(1, 400).Draw(t, "turns")
+		partial, partialHashes := playRecorded(t, sc, seed, turns, poison)
+		full, fullHashes := playRecorded(t, sc, seed, turns, func(p sim.Policy) sim.Policy { return fullView{p} })
+		for i := range min(len(partial), len(full)) {
+			if partial[i] != full[i] {
+				t.Fatalf("order %d differs: %+v with partial observations, %+v with full ones", i, partial[i], full[i])
+			}
+		}
+		if len(partial) != len(full) {
+			t.Fatalf("%d orders given with partial observations, %d with full ones", len(partial), len(full))
+		}
+		if !slices.Equal(partialHashes, fullHashes) {
+			t.Fatal("the runs' hashes differ")
+		}
+	})
+}
