@@ -24,11 +24,7 @@ func (e *Engine) callInsurgency() {
 // their garrisons and the share of the counter-IS campaign still to go.
 func (e *Engine) insurgencyChance() int64 {
 	st := &e.st
-	var troops, away int64
-	for _, i := range e.usSites {
-		troops += st.Sites[i].Troops
-		away += st.Sites[i].Troops - e.present(i)
-	}
+	troops, away := e.usTroopsAway()
 	awayShare := int64(Micro) // no US troops: no pressure from them
 	if troops > 0 {
 		awayShare = away * Micro / troops

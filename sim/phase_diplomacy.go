@@ -43,12 +43,7 @@ func (e *Engine) diplomacy() {
 // advances while US forces are in place and not pinned down, and slows by
 // divert_slowdown while the SDF's forces stand in the north.
 func (e *Engine) counterISGain() int64 {
-	st := &e.st
-	var troops, away int64
-	for _, i := range e.usSites {
-		troops += st.Sites[i].Troops
-		away += st.Sites[i].Troops - e.present(i)
-	}
+	troops, away := e.usTroopsAway()
 	if troops == 0 {
 		return 0
 	}
@@ -57,4 +52,16 @@ func (e *Engine) counterISGain() int64 {
 		gain -= scale(gain, e.param(ParamDivertSlowdown))
 	}
 	return gain
+}
+
+// usTroopsAway returns the troops stationed at the US sites and how many of
+// them are away from their garrisons now (evacuated, or pinned by a Turkish
+// offensive).
+func (e *Engine) usTroopsAway() (troops, away int64) {
+	for _, i := range e.usSites {
+		t := e.st.Sites[i].Troops
+		troops += t
+		away += t - e.present(i)
+	}
+	return troops, away
 }
