@@ -86,11 +86,7 @@ func (e *Engine) syncAssessCache() {
 	}
 	c.key, c.next = c.next, c.key
 	if c.entries == nil {
-		size := 64
-		for size < 4*len(e.sc.Sites)*len(e.sc.Routes) {
-			size *= 2
-		}
-		c.entries = make([]assessEntry, size)
+		c.entries = make([]assessEntry, cacheSlots(e.sc))
 	}
 	c.gen++
 	if c.gen == 0 { // wrapped: entries from 2^32 generations ago would look fresh
@@ -107,8 +103,7 @@ func (e *Engine) assessAt(route int32, pos geo.Point) Assessment {
 	if !c.valid {
 		return e.Assess(route, pos)
 	}
-	h := uint64(pos.X)*0x9e3779b97f4a7c15 ^ uint64(pos.Y)*0xc2b2ae3d27d4eb4f ^ uint64(route)*0x165667b19e3779f9
-	en := &c.entries[(h^h>>29)&uint64(len(c.entries)-1)]
+	en := &c.entries[slotOf(route, pos, len(c.entries))]
 	if en.gen != c.gen || en.route != route || en.pos != pos {
 		*en = assessEntry{gen: c.gen, route: route, pos: pos, val: e.Assess(route, pos)}
 	}

@@ -10,6 +10,9 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	if dst == nil {
 		dst = &Engine{}
 	}
+	if dst.sc != e.sc {
+		dst.legs = legCache{} // its geometry was another scenario's
+	}
 	dst.sc, dst.routes = e.sc, e.routes
 	dst.adSites, dst.usSites, dst.exposed, dst.targetSites = e.adSites, e.usSites, e.exposed, e.targetSites
 	dst.lang = e.lang

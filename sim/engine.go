@@ -34,6 +34,7 @@ type Engine struct {
 	preview     *Engine      // scratch copy that previews apply orders to
 	assess      assessCache  // Assess's answers per route and target position while the state they read holds
 	lang        lang         // which parts of the richer language the scenario uses
+	legs        legCache     // what each route's path to a target position implies whatever the state
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg

@@ -40,21 +40,13 @@ type Assessment struct {
 func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 	sc, st := e.sc, &e.st
 	r := &sc.Routes[route]
-	rc := &e.routes[route]
-	last := r.Path[len(r.Path)-1]
-	leg := [2]geo.Point{last, target}
+	touches, chords := e.leg(route, target)
 	var a Assessment
-	a.Reach = geo.Dist2(last, target) <= r.Reach*r.Reach
+	a.Reach = geo.Dist2(r.Path[len(r.Path)-1], target) <= r.Reach*r.Reach
 	day := e.Day()
 	for i := range sc.Zones {
 		z := &sc.Zones[i]
-		if !z.ActiveOn(day) || z.Kind == ZoneHalt {
-			continue
-		}
-		if (z.Kind == ZoneDeconfliction || z.Kind == ZoneOperation) && z.Owner != USA {
-			continue
-		}
-		if !rc.zoneTouch[i] && !z.Area.Touches(leg[:]) {
+		if !touches[i] || !z.ActiveOn(day) {
 			continue
 		}
 		switch z.Kind {
@@ -83,11 +75,11 @@ func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 			a.Reasons |= ReasonStandoff
 		}
 	}
-	for _, i := range e.adSites {
-		if s := &sc.Sites[i]; st.Sites[i].DisabledTill < st.Turn {
-			exposure := (rc.adChord[i] + chordLength(last, target, s)) * e.adStrength(i) / Micro
+	for j, i := range e.adSites {
+		if st.Sites[i].DisabledTill < st.Turn {
+			exposure := chords[j] * e.adStrength(i) / Micro
 			a.Exposure += exposure
-			if s.Owner == Syria {
+			if sc.Sites[i].Owner == Syria {
 				a.SyriaExposure += exposure
 			}
 		}
