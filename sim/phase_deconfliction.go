@@ -72,8 +72,8 @@ func (e *Engine) response() {
 // recheckHalts marks a mission whose path now crosses a halt in force that
 // it did not know of, and reports whether it did.
 func (e *Engine) recheckHalts(m *Mission) bool {
-	if m.InHalt {
-		return false
+	if m.InHalt || !e.haltInForce() {
+		return false // with no halt in force, no path crosses one
 	}
 	e.syncAssessCache()
 	if !e.assessAt(m.Route, m.TargetPos).InHalt {
@@ -82,4 +82,14 @@ func (e *Engine) recheckHalts(m *Mission) bool {
 	m.InHalt = true
 	m.Reasons |= ReasonHalt
 	return true
+}
+
+// haltInForce reports whether some halt is in force this turn.
+func (e *Engine) haltInForce() bool {
+	for i := range e.st.Halts {
+		if e.st.Halts[i].Until >= e.st.Turn {
+			return true
+		}
+	}
+	return false
 }
