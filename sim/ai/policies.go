@@ -523,6 +523,15 @@ func newPrudent(p paramSet, rng sim.PCG) sim.Policy {
 	return &syria{selective: sim.Micro, holdAfter: p["hold_after"], rng: rng}
 }
 
+// Parts: the site views only to count the batteries out of action, when it
+// holds fire after so many.
+func (pol *syria) Parts() sim.Part {
+	if pol.holdAfter < 0 {
+		return 0
+	}
+	return sim.PartSites
+}
+
 func (pol *syria) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for _, d := range obs.Decisions {
 		if d.Kind != sim.DecideAirDefence {
