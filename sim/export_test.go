@@ -14,8 +14,7 @@ func (e *Engine) AircraftLoss(intercept int64) int64 { return e.aircraftLoss(int
 
 // SuccessChanceGiven is successChance with the scenario's base chances.
 func (e *Engine) SuccessChanceGiven(t Target, pkg int8, intercept int64, leaked bool) int64 {
-	base := [3]int64{e.param(ParamStrikeSmall), e.param(ParamStrikeMedium), e.param(ParamStrikeLarge)}
-	return e.successChance(t, pkg, intercept, leaked, base)
+	return e.successChance(t, pkg, intercept, leaked, e.strikeBase())
 }
 
 // AttackCosts is attackCosts.

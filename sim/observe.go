@@ -314,6 +314,7 @@ func (e *Engine) siteViews(views []SiteView) {
 
 func (e *Engine) routeOptions(obs *Observation) {
 	e.syncAssessCache()
+	base := e.strikeBase()
 	for i := range obs.Targets {
 		t := &obs.Targets[i]
 		t.First = int32(len(obs.Options))
@@ -324,8 +325,8 @@ func (e *Engine) routeOptions(obs *Observation) {
 			}
 			as := e.assessAt(int32(r), t.Pos)
 			opt := RouteOption{Route: int32(r), Reasons: as.Reasons, Exposure: as.Exposure, Intercept: e.Intercept(as.Exposure)}
-			for p := range opt.Success {
-				opt.Success[p] = e.SuccessChance(t.Target, int8(p), as.Exposure)
+			for p := range opt.Success { // SuccessChance, with the route's intercept and the base worked out once
+				opt.Success[p] = e.successChance(t.Target, int8(p), PackageIntercept(opt.Intercept, int8(p)), false, base)
 			}
 			obs.Options = append(obs.Options, opt)
 		}
@@ -347,14 +348,18 @@ func (e *Engine) maxHazard(g [NumAdversaries]int64, c int64) int64 {
 func (e *Engine) reviews(obs *Observation) {
 	st := &e.st
 	e.syncAssessCache()
+	now := int64(-1) // the largest hazard now, once worked out
 	for _, d := range obs.Decisions {
 		if d.Kind != DecideRequest {
 			continue
 		}
+		if now < 0 {
+			now = e.maxHazard(st.Grievance, st.Complicity)
+		}
 		r := e.request(d.Subject)
 		m := e.mission(r.Mission)
 		g, c := e.expectedAfterStrike(m, m.InUSZone, m.Exposure)
-		v := ReviewView{Decision: d.ID, Request: r.ID, Mission: m.ID, HazardNow: e.maxHazard(st.Grievance, st.Complicity),
+		v := ReviewView{Decision: d.ID, Request: r.ID, Mission: m.ID, HazardNow: now,
 			HazardApproved: e.maxHazard(g, c), AltRoute: -1}
 		for rt := range e.sc.Routes {
 			if int32(rt) == m.Route {

@@ -7,7 +7,7 @@ import "github.com/deconflict/deconflict/sim/geo"
 func (e *Engine) execution() {
 	st := &e.st
 	rng := &st.Rand[streamExecution]
-	base := [3]int64{e.param(ParamStrikeSmall), e.param(ParamStrikeMedium), e.param(ParamStrikeLarge)}
+	base := e.strikeBase()
 	for i := range st.Missions {
 		m := &st.Missions[i]
 		if (m.Status != MissionCleared && m.Status != MissionProceeding) || m.FlyTurn > st.Turn {
@@ -158,11 +158,16 @@ func (e *Engine) successChance(t Target, pkg int8, intercept int64, leaked bool,
 	return p
 }
 
+// strikeBase returns the base success chances (micro) of the three package
+// sizes, by size.
+func (e *Engine) strikeBase() [3]int64 {
+	return [3]int64{e.param(ParamStrikeSmall), e.param(ParamStrikeMedium), e.param(ParamStrikeLarge)}
+}
+
 // SuccessChance returns the chance (micro) that a strike with this package
 // destroys the target, given its route's exposure and no leak.
 func (e *Engine) SuccessChance(t Target, pkg int8, exposure int64) int64 {
-	base := [3]int64{e.param(ParamStrikeSmall), e.param(ParamStrikeMedium), e.param(ParamStrikeLarge)}
-	return e.successChance(t, pkg, PackageIntercept(e.Intercept(exposure), pkg), false, base)
+	return e.successChance(t, pkg, PackageIntercept(e.Intercept(exposure), pkg), false, e.strikeBase())
 }
 
 func (e *Engine) destroy(t Target, pos geo.Point) {
