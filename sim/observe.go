@@ -145,17 +145,18 @@ func (e *Engine) Observe(a Actor, obs *Observation) { e.ObserveParts(a, obs, All
 // others are left empty. Everything else is as Observe gives it.
 func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 	sc, st := e.sc, &e.st
-	*obs = Observation{
-		Actor: a, Scenario: sc, Turn: st.Turn, Turns: sc.Turns, Day: e.Day(), Step: e.Step(), Outcome: st.Outcome,
-		Escalation: st.Escalation, Talks: st.Talks, TalksOpen: st.TalksOpen, Trust: st.Trust,
-		Complicity: st.Complicity, Grievance: st.Grievance, AirDefence: st.AirDefence, Arsenal: st.Arsenal, CounterIS: st.CounterIS,
-		Deterrence: st.Deterrence, Counters: st.Count, Params: st.Params,
-		Decisions: obs.Decisions[:0], Sites: obs.Sites[:0], Targets: obs.Targets[:0], Missions: obs.Missions[:0],
-		Options: obs.Options[:0], Reviews: obs.Reviews[:0],
-		Requests: obs.Requests[:0], Halts: obs.Halts[:0], Attacks: obs.Attacks[:0], Shipments: obs.Shipments[:0],
-		Corridors: obs.Corridors[:0],
-		Offensive: max(0, st.OffensiveTill-st.Turn+1), Diverted: max(0, st.DivertedTill-st.Turn+1), Terms: max(0, st.TermsTill-st.Turn+1),
-	}
+	// every field set in place, the slices emptied for reuse: a literal
+	// assigned whole would be built aside and copied in (TestObserveLeavesNothingStale
+	// checks that no field keeps a value from the last observation)
+	obs.Actor, obs.Scenario, obs.Turn, obs.Turns, obs.Day, obs.Step, obs.Outcome = a, sc, st.Turn, sc.Turns, e.Day(), e.Step(), st.Outcome
+	obs.Escalation, obs.Talks, obs.TalksOpen, obs.Trust = st.Escalation, st.Talks, st.TalksOpen, st.Trust
+	obs.Complicity, obs.Grievance, obs.AirDefence, obs.Arsenal = st.Complicity, st.Grievance, st.AirDefence, st.Arsenal
+	obs.North, obs.CounterIS, obs.Deterrence, obs.SortiesLeft = 0, st.CounterIS, st.Deterrence, 0
+	obs.Params, obs.Counters, obs.Setup = st.Params, st.Count, 0
+	obs.Decisions, obs.Sites, obs.Targets, obs.Options = obs.Decisions[:0], obs.Sites[:0], obs.Targets[:0], obs.Options[:0]
+	obs.Reviews, obs.Missions, obs.Requests, obs.Halts = obs.Reviews[:0], obs.Missions[:0], obs.Requests[:0], obs.Halts[:0]
+	obs.Attacks, obs.Shipments, obs.Corridors = obs.Attacks[:0], obs.Shipments[:0], obs.Corridors[:0]
+	obs.Offensive, obs.Diverted, obs.Terms = max(0, st.OffensiveTill-st.Turn+1), max(0, st.DivertedTill-st.Turn+1), max(0, st.TermsTill-st.Turn+1)
 	if len(st.Setups) > 0 && a < NumActors {
 		obs.Setup = st.Setups[a]
 	}
