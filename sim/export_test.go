@@ -34,5 +34,5 @@ func (e *Engine) CounterISGain() int64 { return e.counterISGain() }
 // Draws is draws.
 func Draws(expectMicro int64, rng *PCG) int64 { return draws(expectMicro, rng) }
 
-// InsurgencyChance is insurgencyChance.
-func (e *Engine) InsurgencyChance() int64 { return e.insurgencyChance() }
+// InsurgencyChance is insurgencyChanceOf the troops now.
+func (e *Engine) InsurgencyChance() int64 { return e.insurgencyChanceOf(e.usTroopsAway()) }

@@ -8,23 +8,24 @@ package sim
 // operations.
 
 // callInsurgency draws whether the Islamic State finds an opening this
-// turn and, if so, asks it whether to raid. A draw is made every turn it
-// takes part, whatever the chance.
-func (e *Engine) callInsurgency() {
+// turn and, if so, asks it whether to raid, given the US troops and those
+// away (usTroopsAway). A draw is made every turn it takes part, whatever
+// the chance.
+func (e *Engine) callInsurgency(troops, away int64) {
 	if !e.sc.Actors[ISIS].Present {
 		return
 	}
-	if e.st.Rand[streamInsurgency].Chance(e.insurgencyChance()) {
+	if e.st.Rand[streamInsurgency].Chance(e.insurgencyChanceOf(troops, away)) {
 		e.decide(ISIS, DecideInsurgency, -1, 0)
 	}
 }
 
-// insurgencyChance returns the chance (micro) of an opening this turn:
+// insurgencyChanceOf returns the chance (micro) of an opening this turn,
+// given the US troops and those away (usTroopsAway):
 // insurgency times the slack, the mean of the share of US troops away from
 // their garrisons and the share of the counter-IS campaign still to go.
-func (e *Engine) insurgencyChance() int64 {
+func (e *Engine) insurgencyChanceOf(troops, away int64) int64 {
 	st := &e.st
-	troops, away := e.usTroopsAway()
 	awayShare := int64(Micro) // no US troops: no pressure from them
 	if troops > 0 {
 		awayShare = away * Micro / troops

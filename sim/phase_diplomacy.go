@@ -27,8 +27,9 @@ func (e *Engine) diplomacy() {
 	if target := sc.Initial.Trust; st.Trust > 0 && st.Trust < target {
 		e.addTrust(min(target-st.Trust, e.param(ParamTrustRecovery)), CauseRecovery, -1, -1)
 	}
-	e.addCounterIS(e.counterISGain(), CauseCampaign, -1)
-	e.callInsurgency()
+	troops, away := e.usTroopsAway() // both read it, and nothing between them moves troops
+	e.addCounterIS(e.counterISGainOf(troops, away), CauseCampaign, -1)
+	e.callInsurgency(troops, away)
 	e.callOffensive()
 	kept := st.Halts[:0]
 	for _, h := range st.Halts {
@@ -42,8 +43,11 @@ func (e *Engine) diplomacy() {
 // counterISGain is the campaign against IS's progress this turn: it
 // advances while US forces are in place and not pinned down, and slows by
 // divert_slowdown while the SDF's forces stand in the north.
-func (e *Engine) counterISGain() int64 {
-	troops, away := e.usTroopsAway()
+func (e *Engine) counterISGain() int64 { return e.counterISGainOf(e.usTroopsAway()) }
+
+// counterISGainOf is counterISGain given the US troops and those away
+// (usTroopsAway).
+func (e *Engine) counterISGainOf(troops, away int64) int64 {
 	if troops == 0 {
 		return 0
 	}
