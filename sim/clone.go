@@ -16,7 +16,7 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	dst.sc, dst.routes = e.sc, e.routes
 	dst.adSites, dst.usSites, dst.exposed, dst.targetSites = e.adSites, e.usSites, e.exposed, e.targetSites
 	dst.lang = e.lang
-	dst.north, dst.dues, dst.early = e.north, e.dues, e.early
+	dst.north, dst.dues, dst.early, dst.corridorLegs = e.north, e.dues, e.early, e.corridorLegs
 	dst.logging, dst.log, dst.changes = false, dst.log[:0], dst.changes[:0]
 	dst.assess.valid = false // its answers were for another state
 	old := dst.st

@@ -17,24 +17,25 @@ const (
 // Engine advances one run of a scenario. It is not safe for concurrent use;
 // run many engines side by side instead.
 type Engine struct {
-	sc          *Scenario
-	st          State
-	log         []Entry
-	changes     []Change // changes of displayed quantities and their causes, while logging
-	logging     bool
-	path        []geo.Point  // scratch for mission paths
-	routes      []routeCache // what each route's fixed waypoints imply, computed once
-	adSites     []int32      // sites with hostile air-defence cover
-	usSites     []int32      // sites the US owns
-	exposed     []int32      // sites proxies may ever attack: US sites and Israeli positions
-	targetSites []int32      // sites Israel may strike when detected
-	north       []bool       // per site: it lies in the border strip a Turkish offensive reaches
-	dues        []eventDue   // per event: when the events step must look at it
-	early       []bool       // per objective: it may be decided before the run ends (settlesEarly)
-	preview     *Engine      // scratch copy that previews apply orders to
-	assess      assessCache  // Assess's answers per route and target position while the state they read holds
-	lang        lang         // which parts of the richer language the scenario uses
-	legs        legCache     // what each route's path to a target position implies whatever the state
+	sc           *Scenario
+	st           State
+	log          []Entry
+	changes      []Change // changes of displayed quantities and their causes, while logging
+	logging      bool
+	path         []geo.Point  // scratch for mission paths
+	routes       []routeCache // what each route's fixed waypoints imply, computed once
+	adSites      []int32      // sites with hostile air-defence cover
+	usSites      []int32      // sites the US owns
+	exposed      []int32      // sites proxies may ever attack: US sites and Israeli positions
+	targetSites  []int32      // sites Israel may strike when detected
+	north        []bool       // per site: it lies in the border strip a Turkish offensive reaches
+	dues         []eventDue   // per event: when the events step must look at it
+	early        []bool       // per objective: it may be decided before the run ends (settlesEarly)
+	corridorLegs [][]int64    // per corridor: the length of each leg of its path (geo.Legs)
+	preview      *Engine      // scratch copy that previews apply orders to
+	assess       assessCache  // Assess's answers per route and target position while the state they read holds
+	lang         lang         // which parts of the richer language the scenario uses
+	legs         legCache     // what each route's path to a target position implies whatever the state
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg
@@ -84,6 +85,9 @@ func New(sc *Scenario, seed uint64) *Engine {
 	}
 	for i := range sc.Objectives {
 		e.early = append(e.early, sc.Objectives[i].settlesEarly())
+	}
+	for i := range sc.Corridors {
+		e.corridorLegs = append(e.corridorLegs, geo.Legs(sc.Corridors[i].Path))
 	}
 	e.Reset(seed)
 	return e

@@ -62,7 +62,7 @@ func (e *Engine) move(s *Shipment) bool {
 
 // ShipmentPos returns where a shipment is.
 func (e *Engine) ShipmentPos(s *Shipment) geo.Point {
-	return geo.Along(e.sc.Corridors[s.Corridor].Path, s.Dist)
+	return geo.AlongLegs(e.sc.Corridors[s.Corridor].Path, e.corridorLegs[s.Corridor], s.Dist)
 }
 
 // dwellSite returns the depot a shipment waits at, or -1.

@@ -227,12 +227,34 @@ func PathLength(path []Point) int64 {
 }
 
 // Along returns the point dist metres along the polyline (clamped to its ends).
-func Along(path []Point, dist int64) Point {
+func Along(path []Point, dist int64) Point { return along(path, nil, dist) }
+
+// AlongLegs is Along for a polyline whose leg lengths are known (Legs): it
+// spares a square root for every leg it walks.
+func AlongLegs(path []Point, legs []int64, dist int64) Point { return along(path, legs, dist) }
+
+// Legs returns the length of each leg of the polyline: Dist from each
+// point to the next.
+func Legs(path []Point) []int64 {
+	var out []int64
+	for i := 1; i < len(path); i++ {
+		out = append(out, Dist(path[i-1], path[i]))
+	}
+	return out
+}
+
+// along is Along, reading each leg's length from legs unless it is nil.
+func along(path []Point, legs []int64, dist int64) Point {
 	if len(path) == 0 {
 		return Point{}
 	}
 	for i := 1; i < len(path); i++ {
-		seg := Dist(path[i-1], path[i])
+		var seg int64
+		if legs != nil {
+			seg = legs[i-1]
+		} else {
+			seg = Dist(path[i-1], path[i])
+		}
 		if dist <= seg {
 			if seg == 0 {
 				return path[i]

@@ -352,3 +352,27 @@ func TestAlongAndPathLength(t *testing.T) {
 		t.Errorf("PathChord = %d, want 200", got)
 	}
 }
+
+// TestAlongLegsIsAlong: with the leg lengths worked out beforehand (Legs),
+// AlongLegs finds the very point Along finds, at any distance along any
+// polyline, and Legs adds up to PathLength.
+func TestAlongLegsIsAlong(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		coord := rapid.Int64Range(-2_000_000, 2_000_000)
+		path := rapid.SliceOfN(rapid.Custom(func(t *rapid.T) geo.Point {
+			return geo.Point{X: coord.Draw(t, "x"), Y: coord.Draw(t, "y")}
+		}), 0, 8).Draw(t, "path")
+		legs := geo.Legs(path)
+		var sum int64
+		for _, l := range legs {
+			sum += l
+		}
+		if sum != geo.PathLength(path) {
+			t.Fatalf("legs add up to %d, PathLength is %d", sum, geo.PathLength(path))
+		}
+		d := rapid.Int64Range(-1000, geo.PathLength(path)+1000).Draw(t, "dist")
+		if got, want := geo.AlongLegs(path, legs, d), geo.Along(path, d); got != want {
+			t.Fatalf("AlongLegs(%d) = %v, Along = %v", d, got, want)
+		}
+	})
+}
