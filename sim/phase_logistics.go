@@ -24,9 +24,10 @@ func (e *Engine) logistics() {
 		e.dispatch(int32(i))
 	}
 	kept := st.Shipments[:0]
-	for _, s := range st.Shipments {
-		if s.DwellTill >= st.Turn || e.move(&s) {
-			kept = append(kept, s)
+	for i := range st.Shipments {
+		// in place: kept never runs ahead of i, so it overwrites only shipments seen
+		if s := &st.Shipments[i]; s.DwellTill >= st.Turn || e.move(s) {
+			kept = append(kept, *s)
 		}
 	}
 	st.Shipments = kept
