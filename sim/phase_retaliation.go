@@ -112,12 +112,14 @@ func draws(expectMicro int64, rng *PCG) int64 {
 func (e *Engine) retaliation() {
 	st := &e.st
 	rng := &st.Rand[streamRetaliation]
+	limit := e.param(ParamHazardCap) // the most a hazard can be
 	for _, i := range e.exposed {
 		if !e.Exposed(i) {
 			continue
 		}
-		h := e.Hazard(i).Hazard
-		if !rng.Chance(h) || e.attackPlannedOn(i) {
+		// rng.Chance(hazard), with the hazard worked out only when the roll
+		// falls under its cap: a roll at or over the cap fails whatever it is
+		if roll := rng.Roll(); roll >= limit || roll >= e.Hazard(i).Hazard || e.attackPlannedOn(i) {
 			continue
 		}
 		e.decide(Iran, DecideRetaliation, i, 0)

@@ -47,11 +47,11 @@ func (p *PCG) Uint32() uint32 { return p.next() }
 // Below returns a value in [0, n) (n > 0) by Lemire's multiply-shift.
 func (p *PCG) Below(n uint32) uint32 { return uint32(uint64(p.next()) * uint64(n) >> 32) }
 
-// Chance reports true with probability ppm / 1e6.
-func (p *PCG) Chance(ppm int64) bool {
-	if ppm <= 0 {
-		p.next() // draw anyway: the stream advances the same whatever the odds
-		return false
-	}
-	return int64(p.Below(Micro)) < ppm
-}
+// Chance reports true with probability ppm / 1e6. It draws once whatever
+// the odds, so the stream advances the same: Chance(ppm) is Roll() < ppm.
+func (p *PCG) Chance(ppm int64) bool { return p.Roll() < ppm }
+
+// Roll draws a number in [0, 1e6). Chance(ppm) is Roll() < ppm, so a caller
+// may roll first and work out a costly chance only when the roll falls
+// under the most it can be.
+func (p *PCG) Roll() int64 { return int64(p.Below(Micro)) }

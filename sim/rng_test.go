@@ -67,6 +67,8 @@ func TestDeriveSeedBelow2To53(t *testing.T) {
 // TestChanceAndBelow: Below stays below its bound, Chance(0) is never true
 // and Chance(1e6) always, and both advance the stream by exactly one draw
 // whatever the odds (so a change of odds does not shift later dice).
+// Chance(ppm) is Roll() < ppm: the retaliation step rolls first and works
+// out a hazard only under a roll below its cap.
 func TestChanceAndBelow(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := sim.NewPCG(rapid.Uint64().Draw(t, "seed"), rapid.Uint64Range(0, 10).Draw(t, "stream"))
@@ -80,6 +82,7 @@ func TestChanceAndBelow(t *testing.T) {
 			t.Fatal("Below took more than one draw")
 		}
 		ppm := rapid.Int64Range(-5, 2*sim.Micro).Draw(t, "ppm")
+		before := p
 		got := p.Chance(ppm)
 		ref.Uint32()
 		if p != ref {
@@ -87,6 +90,17 @@ func TestChanceAndBelow(t *testing.T) {
 		}
 		if ppm <= 0 && got || ppm >= sim.Micro && !got {
 			t.Fatalf("Chance(%d) = %v", ppm, got)
+		}
+		// Roll is the draw Chance compares: from the same stream, Chance(ppm)
+		// is Roll() < ppm for any odds, and Roll takes one draw too
+		roll := before
+		r := roll.Roll()
+		if roll != p || r < 0 || r >= sim.Micro {
+			t.Fatalf("Roll() = %d, or took other than one draw", r)
+		}
+		other, again := rapid.Int64Range(-5, 2*sim.Micro).Draw(t, "other_ppm"), before
+		if (r < ppm) != got || again.Chance(other) != (r < other) {
+			t.Fatalf("Chance differs from Roll() < ppm (roll %d, ppm %d and %d)", r, ppm, other)
 		}
 	})
 }
