@@ -135,7 +135,7 @@ func (e *Engine) Check(a Actor, o Order) error {
 			return invalid("all %d sorties of this turn are planned", e.param(ParamSortiesPerTurn))
 		}
 		pos, _ := e.TargetPos(o.Target)
-		if !e.Assess(o.Route, pos).Reach {
+		if !e.reaches(o.Route, pos) {
 			return invalid("route %s does not reach the target", sc.Routes[o.Route].ID)
 		}
 	case OrderCondition:
@@ -151,7 +151,7 @@ func (e *Engine) Check(a Actor, o Order) error {
 			if o.Route < 0 || int(o.Route) >= len(sc.Routes) || o.Route == m.Route {
 				return invalid("the condition must name another route")
 			}
-			if !e.Assess(o.Route, m.TargetPos).Reach {
+			if !e.reaches(o.Route, m.TargetPos) {
 				return invalid("route %s does not reach the target", sc.Routes[o.Route].ID)
 			}
 		}

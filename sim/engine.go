@@ -227,12 +227,13 @@ func (e *Engine) AnyOpen() bool {
 // run is over. With open decisions it returns StopDecide at once.
 func (e *Engine) Advance() Stop {
 	st := &e.st
+	if st.Outcome == OutcomeRunning && e.AnyOpen() {
+		return StopDecide
+	}
 	for {
+		// no decision is open here: a step that raised one returned below
 		if st.Outcome != OutcomeRunning {
 			return StopOver
-		}
-		if e.AnyOpen() {
-			return StopDecide
 		}
 		st.Pending = st.Pending[:0]
 		step := st.Step

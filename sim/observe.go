@@ -320,8 +320,7 @@ func (e *Engine) routeOptions(obs *Observation) {
 		t := &obs.Targets[i]
 		t.First = int32(len(obs.Options))
 		for r := range e.sc.Routes {
-			route := &e.sc.Routes[r]
-			if geo.Dist2(route.Path[len(route.Path)-1], t.Pos) > route.Reach*route.Reach {
+			if !e.reaches(int32(r), t.Pos) {
 				continue // out of reach: no need to weigh the rest
 			}
 			as := e.assessAt(int32(r), t.Pos)

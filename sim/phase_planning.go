@@ -42,7 +42,7 @@ func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 	r := &sc.Routes[route]
 	touches, chords := e.leg(route, target)
 	var a Assessment
-	a.Reach = geo.Dist2(r.Path[len(r.Path)-1], target) <= r.Reach*r.Reach
+	a.Reach = e.reaches(route, target)
 	day := e.Day()
 	for i := range sc.Zones {
 		z := &sc.Zones[i]
@@ -85,6 +85,13 @@ func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 		}
 	}
 	return a
+}
+
+// reaches reports whether a route reaches a target position: the last leg
+// from its end is within its reach.
+func (e *Engine) reaches(route int32, target geo.Point) bool {
+	r := &e.sc.Routes[route]
+	return geo.Dist2(r.Path[len(r.Path)-1], target) <= r.Reach*r.Reach
 }
 
 // chordLength returns the metres of the leg from a to b inside a site's
