@@ -42,15 +42,18 @@ type Engine struct {
 // to the target) imply: they never change during a run, so Assess only has
 // to look at the last leg.
 type routeCache struct {
-	adChord   []int64 // per site: metres of the waypoints inside its air-defence cover
-	zoneTouch []bool  // per zone: the waypoints touch its area
+	adChord   []int64   // per site: metres of the waypoints inside its air-defence cover
+	zoneTouch []bool    // per zone: the waypoints touch its area
+	end       geo.Point // its last waypoint, where the last leg starts
+	reach2    int64     // the square of its reach from there
 }
 
 func newRouteCaches(sc *Scenario) []routeCache {
 	out := make([]routeCache, len(sc.Routes))
 	for r := range sc.Routes {
 		path := sc.Routes[r].Path
-		rc := routeCache{adChord: make([]int64, len(sc.Sites)), zoneTouch: make([]bool, len(sc.Zones))}
+		rc := routeCache{adChord: make([]int64, len(sc.Sites)), zoneTouch: make([]bool, len(sc.Zones)),
+			end: path[len(path)-1], reach2: sc.Routes[r].Reach * sc.Routes[r].Reach}
 		for i := range sc.Sites {
 			if s := &sc.Sites[i]; s.ADRange > 0 {
 				rc.adChord[i] = geo.PathChord(path, s.Pos, s.ADRange)

@@ -90,8 +90,8 @@ func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 // reaches reports whether a route reaches a target position: the last leg
 // from its end is within its reach.
 func (e *Engine) reaches(route int32, target geo.Point) bool {
-	r := &e.sc.Routes[route]
-	return geo.Dist2(r.Path[len(r.Path)-1], target) <= r.Reach*r.Reach
+	rc := &e.routes[route]
+	return geo.Dist2(rc.end, target) <= rc.reach2
 }
 
 // chordLength returns the metres of the leg from a to b inside a site's
