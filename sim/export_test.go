@@ -36,3 +36,12 @@ func Draws(expectMicro int64, rng *PCG) int64 { return draws(expectMicro, rng) }
 
 // InsurgencyChance is insurgencyChanceOf the troops now.
 func (e *Engine) InsurgencyChance() int64 { return e.insurgencyChanceOf(e.usTroopsAway()) }
+
+// MaxHazard is maxHazard.
+func (e *Engine) MaxHazard(g [NumAdversaries]int64, c int64) int64 { return e.maxHazard(g, c) }
+
+// HazardWith is hazardWith under the given grievance and complicity and the
+// deterrence and ladders now.
+func (e *Engine) HazardWith(site int32, g [NumAdversaries]int64, c int64) HazardTerms {
+	return e.hazardWith(site, &g, c, &e.st.Deterrence, &e.st.Escalation)
+}

@@ -334,15 +334,23 @@ func (e *Engine) routeOptions(obs *Observation) {
 	}
 }
 
-// maxHazard returns the largest hazard at a US site under the given terms.
+// maxHazard returns the largest hazard at an exposed US site under the
+// given terms (0 when none is exposed). The US sites share every term but
+// proximity, and the hazard never falls as proximity grows (each term
+// multiplies a non-negative amount and rounds down), so the largest is the
+// hazard at the exposed site with the highest proximity: one site to work
+// out, not all (TestMaxHazardIsTheLargest checks it against them all).
 func (e *Engine) maxHazard(g [NumAdversaries]int64, c int64) int64 {
-	var h int64
+	best := int32(-1)
 	for _, i := range e.usSites {
-		if e.Exposed(i) {
-			h = max(h, e.hazardWith(i, &g, c, &e.st.Deterrence, &e.st.Escalation).Hazard)
+		if e.Exposed(i) && (best < 0 || e.proximity(i) > e.proximity(best)) {
+			best = i
 		}
 	}
-	return h
+	if best < 0 {
+		return 0
+	}
+	return max(0, e.hazardWith(best, &g, c, &e.st.Deterrence, &e.st.Escalation).Hazard)
 }
 
 func (e *Engine) reviews(obs *Observation) {

@@ -57,3 +57,33 @@ func TestObserveLeavesNothingStale(t *testing.T) {
 		}
 	})
 }
+
+// TestMaxHazardIsTheLargest: at every stop of random runs, under random
+// grievance and complicity, maxHazard (which works out one site) is the
+// largest hazard over every exposed US site, or 0 when none is exposed.
+func TestMaxHazardIsTheLargest(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		sc := scenarioFor(t)
+		p, err := simtest.NewPlayer(sc, rapid.Uint64Range(0, 1<<53-1).Draw(t, "seed"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.AtStop = func() error {
+			g := [sim.NumAdversaries]int64{rapid.Int64Range(0, sim.MaxPoints).Draw(t, "g_israel"), rapid.Int64Range(0, sim.MaxPoints).Draw(t, "g_usa")}
+			c := rapid.Int64Range(0, sim.Micro).Draw(t, "complicity")
+			var want int64
+			for i := range sc.Sites {
+				if sc.Sites[i].Owner == sim.USA && p.Engine.Exposed(int32(i)) {
+					want = max(want, p.Engine.HazardWith(int32(i), g, c).Hazard)
+				}
+			}
+			if got := p.Engine.MaxHazard(g, c); got != want {
+				t.Fatalf("turn %d: maxHazard = %d, the largest over the exposed US sites is %d", p.Engine.Turn(), got, want)
+			}
+			return nil
+		}
+		if err := p.Play(rapid.Int32Range(1, 80).Draw(t, "turns")); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
