@@ -92,6 +92,7 @@ func New(sc *Scenario, seed uint64) *Engine {
 	for i := range sc.Corridors {
 		e.corridorLegs = append(e.corridorLegs, geo.Legs(sc.Corridors[i].Path))
 	}
+	e.legs.init(sc, len(e.adSites))
 	e.Reset(seed)
 	return e
 }

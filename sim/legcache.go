@@ -42,6 +42,18 @@ func cacheSlots(sc *Scenario) int {
 	return size
 }
 
+// init makes an empty table for a scenario with na air-defence sites. New
+// makes it at once, so that a run's memory does not grow once it is under
+// way.
+func (c *legCache) init(sc *Scenario, na int) {
+	n := cacheSlots(sc)
+	c.keys = make([]legKey, n)
+	for k := range c.keys {
+		c.keys[k].route = -1
+	}
+	c.touches, c.chords = make([]bool, n*len(sc.Zones)), make([]int64, n*na)
+}
+
 // leg returns what the route's path to a target position touches (one
 // entry per zone) and the metres it flies inside the cover of each of
 // adSites, from the cache or worked out now. The slices are the cache's:
@@ -50,13 +62,8 @@ func (e *Engine) leg(route int32, target geo.Point) (touches []bool, chords []in
 	c := &e.legs
 	sc := e.sc
 	nz, na := len(sc.Zones), len(e.adSites)
-	if c.keys == nil {
-		n := cacheSlots(sc)
-		c.keys = make([]legKey, n)
-		for k := range c.keys {
-			c.keys[k].route = -1
-		}
-		c.touches, c.chords = make([]bool, n*nz), make([]int64, n*na)
+	if c.keys == nil { // a copy's, emptied by Clone
+		c.init(sc, na)
 	}
 	k := slotOf(route, target, len(c.keys))
 	touches, chords = c.touches[k*nz:(k+1)*nz], c.chords[k*na:(k+1)*na]
