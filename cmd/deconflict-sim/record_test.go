@@ -37,7 +37,9 @@ func TestRecordStreams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := &heapWriter{step: 100 << 10}
+	// the first sample once 100 KiB are written: after the header and the
+	// first turns, when the engine and its caches are made
+	w := &heapWriter{step: 100 << 10, next: 100 << 10}
 	res, err := recordRun(w, false, sc, nil, 1, runner.Options{})
 	if err != nil {
 		t.Fatal(err)
