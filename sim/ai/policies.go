@@ -730,6 +730,9 @@ func newBroker(p paramSet, _ sim.PCG) sim.Policy {
 	return &sdf{maxTroops: p["max_troops"], terms: true}
 }
 
+// Parts: no site views (it reads the US troops in the north and the fronts).
+func (*sdf) Parts() sim.Part { return 0 }
+
 // Decide answers the weekly review of the fronts. It acts only while the
 // US troops in the north stand below max_troops, on a withdrawal (the
 // first review that finds them so) or a Turkish offensive under way:
