@@ -53,6 +53,8 @@ type Client struct {
 
 	mu      sync.Mutex
 	st      Status
+	log     []sim.Entry  // the event-log entries the seat's role may know, as the server sent them
+	changes []sim.Change // the recorded changes the role may know
 	ws      *websocket.Conn
 	nextID  int64
 	waiters map[int64]chan *netproto.ServerMessage
@@ -90,6 +92,17 @@ func (c *Client) Status() Status {
 	st := c.st
 	st.Seats = append([]netproto.SeatInfo(nil), c.st.Seats...)
 	return st
+}
+
+// Log returns a copy of the event-log entries from index from on, and of
+// the recorded changes from index changesFrom on, that the server has sent
+// the seat (what its role may know; a reconnection sends them again from
+// the start, and they replace what came before).
+func (c *Client) Log(from, changesFrom int) ([]sim.Entry, []sim.Change) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]sim.Entry(nil), c.log[min(from, len(c.log)):]...),
+		append([]sim.Change(nil), c.changes[min(changesFrom, len(c.changes)):]...)
 }
 
 // Changed returns a channel closed at the next change of the Status.
@@ -178,6 +191,11 @@ func (c *Client) session(ctx context.Context) error {
 			c.update(func(s *Status) { s.Seats = m.Seats })
 		case netproto.TypePreview:
 			c.answer(&m)
+		case netproto.TypeLog:
+			c.update(func(*Status) {
+				c.log = append(c.log[:min(m.LogFrom, len(c.log))], m.Log...)
+				c.changes = append(c.changes[:min(m.ChangesFrom, len(c.changes))], m.Changes...)
+			})
 		case netproto.TypeObserve:
 			c.update(func(s *Status) {
 				s.Observe = &m

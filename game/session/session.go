@@ -251,6 +251,7 @@ const (
 	Decided               // the run stopped for decisions, which the AI answered
 	TurnDone              // a turn ended
 	Ended                 // the run is over
+	Pending               // nothing new yet: the game goes on elsewhere (a served game's other seats)
 )
 
 // ErrStopped is returned by Step after an earlier error stopped the session.
