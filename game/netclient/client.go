@@ -39,9 +39,12 @@ type Status struct {
 	Scenario  string                  // the scenario's id, from the welcome
 	Canonical string                  // the scenario as TOML, from the welcome
 	Seats     []netproto.SeatInfo     // who is connected and who answers each role
+	Waiting   []string                // the roles the game waits for (before the start: the seats nobody has joined)
+	Paused    bool                    // the umpire has paused the game
 	Observe   *netproto.ServerMessage // the latest observation message, nil before the first
 	Over      *netproto.ServerMessage // how the game ended, nil while it goes on
 	Notice    string                  // the server's last refusal of a message, for the player to read
+	Refusals  int                     // how many messages the server has refused (Notice is the last)
 }
 
 // Client is one seat's connection to a served game.
@@ -91,6 +94,7 @@ func (c *Client) Status() Status {
 	defer c.mu.Unlock()
 	st := c.st
 	st.Seats = append([]netproto.SeatInfo(nil), c.st.Seats...)
+	st.Waiting = append([]string(nil), c.st.Waiting...)
 	return st
 }
 
@@ -177,7 +181,7 @@ func (c *Client) session(ctx context.Context) error {
 			if !welcomed {
 				return fmt.Errorf("%w: %s", ErrRefused, m.Reason)
 			}
-			c.update(func(s *Status) { s.Notice = m.Reason })
+			c.update(func(s *Status) { s.Notice, s.Refusals = m.Reason, s.Refusals+1 })
 		case netproto.TypeWelcome:
 			welcomed = true
 			c.mu.Lock()
@@ -188,7 +192,7 @@ func (c *Client) session(ctx context.Context) error {
 				s.Role, s.Scenario, s.Canonical, s.Seats = m.Role, m.ScenarioID, m.Canonical, m.Seats
 			})
 		case netproto.TypeSeats:
-			c.update(func(s *Status) { s.Seats = m.Seats })
+			c.update(func(s *Status) { s.Seats, s.Waiting, s.Paused = m.Seats, m.Waiting, m.Paused })
 		case netproto.TypePreview:
 			c.answer(&m)
 		case netproto.TypeLog:
@@ -198,7 +202,7 @@ func (c *Client) session(ctx context.Context) error {
 			})
 		case netproto.TypeObserve:
 			c.update(func(s *Status) {
-				s.Observe = &m
+				s.Observe, s.Waiting, s.Paused = &m, m.Waiting, m.Paused
 				if m.Seats != nil {
 					s.Seats = m.Seats
 				}
@@ -221,6 +225,12 @@ func (c *Client) answer(m *netproto.ServerMessage) {
 		w <- m
 	}
 }
+
+// ServerError is the server's answer that a previewed order cannot be
+// given now, and why.
+type ServerError struct{ Reason string }
+
+func (e *ServerError) Error() string { return e.Reason }
 
 // ErrNotConnected is returned by Send and Preview while the server cannot be reached.
 var ErrNotConnected = errors.New("not connected to the server")
@@ -257,7 +267,7 @@ func (c *Client) Preview(ctx context.Context, o sim.Order) (sim.Preview, error) 
 		return sim.Preview{}, ctx.Err()
 	case m := <-w:
 		if m.Error != "" {
-			return sim.Preview{}, fmt.Errorf("the server: %s", m.Error)
+			return sim.Preview{}, &ServerError{Reason: m.Error}
 		}
 		if m.Preview == nil {
 			return sim.Preview{}, errors.New("the server's preview answer carries no preview")
