@@ -1,7 +1,6 @@
 package seat
 
 import (
-	"fmt"
 	"context"
 	"errors"
 	"sync"
@@ -139,7 +138,6 @@ func (p *previews) run(ctx context.Context) {
 		}
 		rctx, cancel := context.WithTimeout(ctx, previewWait)
 		pr, err := p.c.Preview(rctx, o)
-		println("DEBUG preview", o.Kind, len(pr.Lines), fmt.Sprint(err), gen)
 		cancel()
 		if ctx.Err() != nil {
 			return

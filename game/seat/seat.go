@@ -42,8 +42,8 @@ type Session struct {
 	refusals int   // the server's refusals counted when it was sent
 	rev      int64 // bumped when the decisions may show differently (an order sent, the server's answer)
 	closed   int64 // the last stop whose answer the player closed
-	turn     int32   // the turn last reported by Step
-	waited   int64   // the last stop reported as Waited
+	turn     int32 // the turn last reported by Step
+	waited   int64 // the last stop reported as Waited
 	log      []sim.Entry
 	changes  []sim.Change
 	missions map[int32]sim.Mission

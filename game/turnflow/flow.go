@@ -28,11 +28,11 @@ type Mode uint8
 
 // The modes of a flow.
 const (
-	Idle Mode = iota // waiting for the player
-	Turn             // resolving the rest of the turn
-	Next             // skipping ahead to the player's next decision
-	Auto             // playing on by itself at the chosen speed (spectator, replay)
-	Follow           // following a game that goes on elsewhere (a served game's seat)
+	Idle   Mode = iota // waiting for the player
+	Turn               // resolving the rest of the turn
+	Next               // skipping ahead to the player's next decision
+	Auto               // playing on by itself at the chosen speed (spectator, replay)
+	Follow             // following a game that goes on elsewhere (a served game's seat)
 )
 
 // NumSpeeds is the number of spectator speeds.
