@@ -45,6 +45,7 @@ const (
 	overlaySettings
 	overlayGuide
 	overlayKeys
+	overlayPass // a hot-seat game: the screen passes to the next player, who uncovers it
 )
 
 // playLayout are the regions of the play screen.
@@ -116,12 +117,13 @@ type Play struct {
 
 	started      time.Time
 	autosavePath string
-	notice       string // the served game's last refusal, once shown
+	notice       string    // the served game's last refusal, once shown
+	shown        sim.Actor // a hot-seat game: the seat whose player has uncovered the screen
 }
 
 func newPlay(g *Game, s *session.Session, overrides []string, kind playKind) *Play {
-	p := &Play{g: g, sess: s, local: s, overrides: overrides, kind: kind}
-	if g.store.Dir != "" && kind == playLive {
+	p := &Play{g: g, sess: s, local: s, overrides: overrides, kind: kind, shown: session.Spectator}
+	if g.store.Dir != "" && kind == playLive && !p.hotSeat() {
 		p.setAutosave(g.store.Name(time.Now(), s.Scenario().ID))
 	}
 	return p.start()
@@ -131,6 +133,29 @@ func newPlay(g *Game, s *session.Session, overrides []string, kind playKind) *Pl
 func newServedPlay(g *Game, s *seat.Session) *Play {
 	p := &Play{g: g, sess: s, served: s, kind: playServed}
 	return p.start()
+}
+
+// hotSeat reports whether several players take turns at this screen.
+func (p *Play) hotSeat() bool { return p.local != nil && len(p.local.Seats()) > 0 }
+
+// passScreen covers a hot-seat game's screen when it has passed to a seat
+// whose player has not uncovered it yet, so no one sees another's secrets.
+func (p *Play) passScreen() {
+	if p.hotSeat() && p.sess.Role() != p.shown && p.overlay != overlayPass {
+		p.openOverlay(overlayPass)
+	}
+}
+
+// uncover shows the screen to the seat it passed to, forgetting what was
+// shown to the seat before: its log lines, cards, summary and pick.
+func (p *Play) uncover() {
+	p.shown = p.sess.Role()
+	p.overlay = overlayNone
+	p.cardsKey, p.linesKey = "", [3]int{-1, -1, -1}
+	p.summary, p.hover, p.selected = nil, nil, -1
+	p.anims = p.anims[:0]
+	p.logScroll, p.panelScroll = ui.Scroll{}, ui.Scroll{}
+	p.beginTurn()
 }
 
 // start sets up a new play screen's state and its flow.
@@ -221,6 +246,7 @@ func (p *Play) Update(in *Input) error {
 	p.fitCamera()
 	p.pollSave()
 	p.pollServer()
+	p.passScreen()
 	p.refreshCards()
 	p.build()
 	if p.overlay != overlayNone {
@@ -562,12 +588,15 @@ func (p *Play) flushSave() {
 
 // saveGame writes a save the player asked for.
 func (p *Play) saveGame() {
-	switch p.kind {
-	case playWatch:
+	switch {
+	case p.kind == playWatch:
 		p.say("This is a replay: the game it shows is saved already.", true)
 		return
-	case playServed:
+	case p.kind == playServed:
 		p.say("The server records this game: it is saved in its directory.", true)
+		return
+	case p.hotSeat():
+		p.say("A hot-seat game is not saved: its seats' turns cannot be resumed yet.", true)
 		return
 	}
 	g, err := save.FromSession(p.local, p.overrides, p.saveView(), time.Now())
