@@ -611,6 +611,10 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		p.refreshCards()
 		p.build()
 	}
+	if p.passScreen(); p.overlay == overlayPass {
+		p.drawOverlay(dst) // nothing of the seat before shows behind the cover
+		return
+	}
 	dst.Fill(view.Sea())
 	p.drawMap(dst)
 	p.drawBar(dst)
@@ -655,7 +659,7 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 			render.TextMiddle(dst, tb.Trust, body, r.X, cy, view.Text(), render.Left)
 		case c.ID == "bar-more":
 			render.TextMiddle(dst, moreLabel(len(tb.Hazards)-countPrefix(p.cs.list, "bar-hazard-")), body, r.X, cy, view.Accent(), render.Left)
-		case scan(c.ID, "bar-hazard-%d", &n):
+		case scan(c.ID, "bar-hazard-%d", &n) && n < len(tb.Hazards): // the game may have moved on since the bar was laid out
 			h := tb.Hazards[n]
 			clr := g.pt.Palette.Hazard[view.LevelOf(h.Micro)]
 			s := g.Px(7)
