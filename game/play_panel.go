@@ -161,8 +161,10 @@ func (p *Play) buildPanel() {
 	}
 	if p.served != nil {
 		y = p.panelHeading("SEATS", in.X, y)
-		for _, info := range p.served.Status().Seats {
-			wrap(seat.Line(info), small, view.Text(), in.X, in.W)
+		if st := p.served.Status(); st.Connected { // else what the server last said may no longer hold
+			for _, info := range st.Seats {
+				wrap(seat.Line(info), small, view.Text(), in.X, in.W)
+			}
 		}
 		msg, bad := p.served.Situation()
 		clr := view.Dim()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -42,11 +43,22 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// serve runs `deconflict-sim serve` with args and returns its address and
-// seat codes.
+// serve runs `deconflict-sim serve` with args in a new directory and
+// returns its address and seat codes.
 func serve(t *testing.T, args ...string) (string, map[string]string) {
 	t.Helper()
-	cmd := exec.Command(simBin, append([]string{"serve", "--addr", "127.0.0.1:0", "--dir", filepath.Join(t.TempDir(), "game")}, args...)...)
+	_, addr, codes := start(t, append([]string{"--addr", "127.0.0.1:0", "--dir", filepath.Join(t.TempDir(), "game")}, args...)...)
+	return addr, codes
+}
+
+// start runs `deconflict-sim serve` with args and returns it, its address
+// and its seat codes.
+func start(t *testing.T, args ...string) (*exec.Cmd, string, map[string]string) {
+	t.Helper()
+	if !slices.Contains(args, "--addr") {
+		args = append(args, "--addr", "127.0.0.1:0")
+	}
+	cmd := exec.Command(simBin, append([]string{"serve"}, args...)...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +85,7 @@ func serve(t *testing.T, args ...string) (string, map[string]string) {
 		for sc.Scan() {
 		}
 	}()
-	return addr, codes
+	return cmd, addr, codes
 }
 
 // open joins a seat and waits for its session.
@@ -249,4 +261,31 @@ func TestSeatSeesWhatALocalGameShows(t *testing.T) {
 	if n := is.Undoable(); n != 0 || is.Undo(1) == nil {
 		t.Fatal("a served game's order can be taken back")
 	}
+}
+
+// TestSeatPlaysOnThroughARestartedServer kills the server with SIGKILL while
+// israel is to answer and starts it again on its directory: the seat says
+// the server is gone, reconnects on its own, and an order it then sends is
+// given, as the next observation shows.
+func TestSeatPlaysOnThroughARestartedServer(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "game")
+	cmd, addr, codes := start(t, "--scenario", "tanf-2021", "--seed", "3", "--seats", "israel", "--dir", dir)
+	is := open(t, addr, codes["israel"])
+	stepUntil(t, is, "israel's turn", func(ev session.Event) bool { return ev == session.Waited })
+	cmd.Process.Kill()
+	cmd.Wait()
+	stepUntil(t, is, "the server gone", func(session.Event) bool { _, bad := is.Situation(); return bad })
+	start(t, "--addr", addr, "--dir", dir)
+	stepUntil(t, is, "the server back", func(session.Event) bool { return is.Status().Connected })
+	if !is.Waiting() {
+		t.Fatal("the resumed game does not wait for israel")
+	}
+	want := is.Observation()
+	tv := want.Targets[0]
+	o := sim.Order{Kind: sim.OrderStrike, Decision: want.Decisions[0].ID, Target: tv.Target, Route: want.Options[tv.First].Route,
+		Package: sim.PackageMedium, Notice: sim.NoticeStandard}
+	if err := is.Apply(o); err != nil {
+		t.Fatal(err)
+	}
+	stepUntil(t, is, "the planned mission", func(session.Event) bool { return len(is.Observation().Missions) > 0 })
 }
