@@ -115,7 +115,7 @@ func (f *Flow) Stop() { f.mode, f.speed = Idle, 0 }
 // resolving, a skip ahead, playback that is not paused, or a served game
 // followed.
 func (f *Flow) Running() bool {
-	return f.mode == Turn || f.mode == Next || f.mode == Auto && f.speed > 0 || f.mode == Follow && !f.Session.Over()
+	return f.mode == Turn || f.mode == Next || f.mode == Auto && f.speed > 0 || f.mode == Follow
 }
 
 // SetSpeed sets the spectator speed; 0 pauses, remembering the speed to
@@ -222,7 +222,7 @@ func (f *Flow) Answered(o sim.Order) {
 // a spectator's playback (a window is open over the screen).
 func (f *Flow) Tick(paused bool) {
 	s := f.Session
-	if s.Err() != nil || s.Over() {
+	if s.Err() != nil || s.Over() && f.mode != Follow { // a followed game's end comes as news: Step says Ended
 		return
 	}
 	now := f.Clock.Now()
