@@ -41,11 +41,11 @@ func (j *Joined) status() netclient.Status {
 	return j.c.Status()
 }
 
-// Busy is true while the client is joining: the server's messages change
-// the screen without the player doing anything.
+// Busy is true until the game's end or a refusal has come: the server's
+// messages change the screen without the player doing anything.
 func (j *Joined) Busy() bool {
 	st := j.status()
-	return j.sess == nil && st.Refused == nil && j.err == nil || j.st.TipPending()
+	return st.Over == nil && st.Refused == nil && j.err == nil || j.st.TipPending()
 }
 
 func (j *Joined) build() {
