@@ -53,7 +53,7 @@ func (j *Joined) build() {
 	j.cs.reset()
 	w, h := g.Size()
 	f := ui.Rect{W: w, H: h}.Inset(g.Px(24))
-	_, f = f.CutBottom(g.Px(52))
+	f, _ = f.CutBottom(g.Px(52))
 	label := "Leave the game"
 	if j.sess != nil {
 		label = "Back to the menu"
