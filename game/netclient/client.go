@@ -45,6 +45,9 @@ type Status struct {
 	Over      *netproto.ServerMessage // how the game ended, nil while it goes on
 	Notice    string                  // the server's last refusal of a message, for the player to read
 	Refusals  int                     // how many messages the server has refused (Notice is the last)
+	Accepted  int                     // how many orders messages the server has accepted
+	Seen      int                     // Accepted when Observe came: an observation after an acceptance shows its orders
+	Welcomes  int                     // how many times the server has let the seat in (a reconnection adds one)
 }
 
 // Client is one seat's connection to a served game.
@@ -189,8 +192,11 @@ func (c *Client) session(ctx context.Context) error {
 			c.mu.Unlock()
 			c.update(func(s *Status) {
 				s.Connected, s.Gone, s.Cause = true, "", nil
+				s.Welcomes++
 				s.Role, s.Scenario, s.Canonical, s.Seats = m.Role, m.ScenarioID, m.Canonical, m.Seats
 			})
+		case netproto.TypeAccepted:
+			c.update(func(s *Status) { s.Accepted++ })
 		case netproto.TypeSeats:
 			c.update(func(s *Status) { s.Seats, s.Waiting, s.Paused = m.Seats, m.Waiting, m.Paused })
 		case netproto.TypePreview:
@@ -202,7 +208,7 @@ func (c *Client) session(ctx context.Context) error {
 			})
 		case netproto.TypeObserve:
 			c.update(func(s *Status) {
-				s.Observe, s.Waiting, s.Paused = &m, m.Waiting, m.Paused
+				s.Observe, s.Waiting, s.Paused, s.Seen = &m, m.Waiting, m.Paused, s.Accepted
 				if m.Seats != nil {
 					s.Seats = m.Seats
 				}

@@ -38,12 +38,12 @@ type Session struct {
 	role     sim.Actor               // session.Spectator for the umpire
 	msg      *netproto.ServerMessage // the observe message taken last
 	obs      sim.Observation
-	awaiting bool  // an order was sent: the decisions wait for the server's next observation or refusal
-	refusals int   // the server's refusals counted when it was sent
-	rev      int64 // bumped when the decisions may show differently (an order sent, the server's answer)
-	closed   int64 // the last stop whose answer the player closed
-	turn     int32 // the turn last reported by Step
-	waited   int64 // the last stop reported as Waited
+	awaiting bool             // an order was sent: the decisions wait for the server's word on it
+	sent     netclient.Status // the client's counts when it was sent
+	rev      int64            // bumped when the decisions may show differently (an order sent, the server's answer)
+	closed   int64            // the last stop whose answer the player closed
+	turn     int32            // the turn last reported by Step
+	waited   int64            // the last stop reported as Waited
 	log      []sim.Entry
 	changes  []sim.Change
 	missions map[int32]sim.Mission
@@ -193,18 +193,16 @@ func (s *Session) take(st netclient.Status) bool {
 	log, changes := s.c.Log(len(s.log), len(s.changes))
 	s.log = append(s.log, log...)
 	s.changes = append(s.changes, changes...)
-	if s.awaiting && st.Refusals != s.refusals {
-		s.awaiting = false // the order was refused: the decisions stand as they were
+	if s.awaiting && (st.Refusals != s.sent.Refusals || st.Welcomes != s.sent.Welcomes || st.Seen > s.sent.Accepted) {
+		// refused (the decisions stand as they were), or lost with the
+		// connection, or accepted with an observation that shows it
+		s.awaiting = false
 		s.rev++
 	}
 	if st.Observe == nil || st.Observe == s.msg || st.Observe.Observation == nil {
 		return false
 	}
 	m := st.Observe
-	if s.awaiting {
-		s.awaiting = false
-		s.rev++
-	}
 	s.msg = m
 	s.obs = *m.Observation
 	s.obs.Scenario = s.sc
@@ -262,20 +260,20 @@ func (s *Session) Preview(o sim.Order) (sim.Preview, error) {
 }
 
 // Apply sends an order of the seat's role to the server, which checks it
-// and gives it in the role's name. Until the server sends the observation
-// it leaves (or refuses the order), Check refuses further orders: the
-// decisions on screen are the ones the order answered.
+// and gives it in the role's name. Until the server has refused it, or
+// accepted it and sent an observation since, Check refuses further orders:
+// the decisions on screen are the ones the order answered.
 func (s *Session) Apply(o sim.Order) error {
 	if err := s.Check(o); err != nil {
 		return err
 	}
-	refusals := s.c.Status().Refusals
+	sent := s.c.Status()
 	ctx, cancel := context.WithTimeout(context.Background(), sendWait)
 	defer cancel()
 	if err := s.c.Send(ctx, s.msg.Stop, []sim.Order{o}, false); err != nil {
 		return fmt.Errorf("send the order to the server: %w", err)
 	}
-	s.awaiting, s.refusals = true, refusals
+	s.awaiting, s.sent = true, sent
 	s.rev++
 	return nil
 }
