@@ -168,6 +168,10 @@ func (c *Client) session(ctx context.Context) error {
 	defer func() {
 		c.mu.Lock()
 		c.ws = nil
+		for id, w := range c.waiters { // their answers are lost with the connection
+			w <- nil
+			delete(c.waiters, id)
+		}
 		c.mu.Unlock()
 	}()
 	for {
@@ -272,6 +276,9 @@ func (c *Client) Preview(ctx context.Context, o sim.Order) (sim.Preview, error) 
 	case <-ctx.Done():
 		return sim.Preview{}, ctx.Err()
 	case m := <-w:
+		if m == nil {
+			return sim.Preview{}, ErrNotConnected
+		}
 		if m.Error != "" {
 			return sim.Preview{}, &ServerError{Reason: m.Error}
 		}

@@ -19,7 +19,7 @@ var ErrPreviewPending = errors.New("the preview is on its way")
 const previewEvery = 80 * time.Millisecond
 
 // previewWait bounds the wait for one preview.
-const previewWait = 10 * time.Second
+const previewWait = 5 * time.Second
 
 // previews asks the server for previews one at a time, in the background,
 // and keeps the answers until the game moves on (reset).
@@ -110,6 +110,21 @@ func (p *previews) ask(o sim.Order) {
 	}
 }
 
+// connected waits until the client is connected; false when closed.
+func (p *previews) connected(ctx context.Context) bool {
+	for {
+		ch := p.c.Changed()
+		if p.c.Status().Connected {
+			return true
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-ch:
+		}
+	}
+}
+
 // refusedError is the server's word that an order is not valid now.
 type refusedError struct{ err error }
 
@@ -136,6 +151,9 @@ func (p *previews) run(ctx context.Context) {
 				continue
 			}
 		}
+		if !p.connected(ctx) {
+			return
+		}
 		rctx, cancel := context.WithTimeout(ctx, previewWait)
 		pr, err := p.c.Preview(rctx, o)
 		cancel()
@@ -147,7 +165,13 @@ func (p *previews) run(ctx context.Context) {
 			err = &refusedError{err}
 		}
 		p.mu.Lock()
-		if gen == p.gen && !errors.Is(err, netclient.ErrNotConnected) && !errors.Is(err, context.DeadlineExceeded) {
+		switch {
+		case gen != p.gen: // the state it was for is gone
+		case errors.Is(err, netclient.ErrNotConnected):
+			p.queue = append([]sim.Order{o}, p.queue...) // asked again once the server is back
+		case errors.Is(err, context.DeadlineExceeded):
+			p.rev++ // no answer: the screen asks again when it shows the order
+		default:
 			p.answer[o] = previewAnswer{p: pr, err: err}
 			p.rev++
 		}

@@ -204,6 +204,7 @@ func (s *Session) take(st netclient.Status) bool {
 	}
 	m := st.Observe
 	s.msg = m
+	s.rev++ // the cards are made again, and ask for the new state's previews
 	s.obs = *m.Observation
 	s.obs.Scenario = s.sc
 	for _, ms := range s.obs.Missions {

@@ -284,6 +284,11 @@ func TestSeatPlaysOnThroughARestartedServer(t *testing.T) {
 	tv := want.Targets[0]
 	o := sim.Order{Kind: sim.OrderStrike, Decision: want.Decisions[0].ID, Target: tv.Target, Route: want.Options[tv.First].Route,
 		Package: sim.PackageMedium, Notice: sim.NoticeStandard}
+	// the resumed server previews as the first did
+	stepUntil(t, is, "a preview from the resumed server", func(session.Event) bool {
+		pv, err := is.Preview(o)
+		return err == nil && len(pv.Lines) > 0
+	})
 	if err := is.Apply(o); err != nil {
 		t.Fatal(err)
 	}
