@@ -416,6 +416,9 @@ func (p *Play) drawOverlay(dst *ebiten.Image) {
 	case overlayConfirm:
 		render.Text(dst, "End the turn?", g.title(), in.X, in.Y, view.Text(), render.Left)
 		msg := "Ending the turn now gives each open decision its default answer, and every order of the turn then stands (Ctrl+Z undoes only until then):"
+		if p.served != nil {
+			msg = "Ending your turn now sends each open decision's default answer to the server:"
+		}
 		y := g.paragraph(dst, msg, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(8), in.W, view.Text(), 0)
 		for _, a := range view.DefaultAnswers(p.cards) {
 			y = g.paragraph(dst, "• "+a, g.body(), in.X, y+g.Px(2), in.W, view.Text(), box.Bottom()-g.Px(68))
