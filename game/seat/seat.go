@@ -156,6 +156,18 @@ func (s *Session) Metric(m sim.Metric) int64 {
 	return o.Counter(m)
 }
 
+// ObjectiveValue returns the value objective i is judged on, as far as the
+// role's observation shows it: its metric (see Metric) for an objective
+// over the whole run; a scoped or windowed objective's value is the
+// server's to know, and reads 0.
+func (s *Session) ObjectiveValue(i int) int64 {
+	o := &s.sc.Objectives[i]
+	if o.Windowed() || o.Scope.Kind != sim.ScopeRun {
+		return 0
+	}
+	return s.Metric(o.Metric)
+}
+
 // Objectives returns nil: the server decides the objectives and says how
 // they ended when the game does (the screen shows their current values).
 func (s *Session) Objectives() []sim.ObjectiveState { return nil }

@@ -198,6 +198,14 @@ func TestSeatSeesWhatALocalGameShows(t *testing.T) {
 		t.Fatalf("the seat's log has %d entries, israel's in the local run %d", len(is.Log()), len(wantLog))
 	}
 
+	// israel's objectives read as the local engine judges them (tanf-2021's
+	// are over the whole run: trust, targets hit, aircraft lost)
+	for i, o := range sc.Objectives {
+		if o.Role == sim.Israel && is.ObjectiveValue(i) != loop.Engine.ObjectiveValue(i) {
+			t.Errorf("objective %s reads %d at the seat, %d in the local engine", o.ID, is.ObjectiveValue(i), loop.Engine.ObjectiveValue(i))
+		}
+	}
+
 	// A strike on the first target by its first route, previewed by the
 	// server, as the local engine previews it.
 	tv := want.Targets[0]

@@ -27,9 +27,9 @@ type Game interface {
 	Changes() []sim.Change
 	// Mission returns a strike mission the role has seen, by id.
 	Mission(id int32) (sim.Mission, bool)
-	// Metric returns a metric's current value as the role can know it, in
-	// its stored scale; Objectives the objectives' states so far.
-	Metric(m sim.Metric) int64
+	// ObjectiveValue returns the value objective i is judged on now, as
+	// the role can know it; Objectives the objectives' states so far.
+	ObjectiveValue(i int) int64
 	Objectives() []sim.ObjectiveState
 	// Waiting reports whether the player must answer before the run goes on.
 	Waiting() bool
