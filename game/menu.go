@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,8 +42,10 @@ type Menu struct {
 	st        ui.State
 	cs        controls
 	scroll    ui.Scroll
-	last      string // the latest autosave, if any
-	lastLabel string // what it holds
+	last      string      // the latest autosave, if any
+	lastLabel string      // what it holds
+	hot       bool        // a hot-seat game: the players of seats take turns at this screen
+	seats     []sim.Actor // the hot seat's roles, as chosen
 }
 
 func newMenu(g *Game) *Menu {
@@ -80,7 +83,30 @@ func newMenu(g *Game) *Menu {
 	if p, ok := g.store.Latest(); ok && g.store.Dir != "" {
 		m.last, m.lastLabel = p, describeSave(p).label
 	}
+	if seats, err := parseSeats(g.opt.Seats); err == nil && len(seats) > 0 {
+		m.hot, m.seats, m.role = true, seats, seats[0]
+	}
 	return m
+}
+
+// toggleSeat adds a role to the hot seat's roles, or takes it out.
+func (m *Menu) toggleSeat(r sim.Actor) {
+	if i := slices.Index(m.seats, r); i >= 0 {
+		m.seats = slices.Delete(m.seats, i, i+1)
+	} else {
+		m.seats = append(m.seats, r)
+		m.role = r // the briefing shows the role last picked
+	}
+}
+
+// toggleHot turns the hot seat on (with the chosen role as its first seat)
+// or off.
+func (m *Menu) toggleHot() {
+	m.hot = !m.hot
+	m.seats = m.seats[:0]
+	if m.hot && m.role != session.Spectator && view.Decides(m.role) {
+		m.seats = append(m.seats, m.role)
+	}
 }
 
 func (m *Menu) add(src source) int {
@@ -246,10 +272,19 @@ func (m *Menu) build(l menuLayout) {
 			} else if !view.Decides(r) {
 				tip = view.RoleName(r) + " makes no decisions: you watch the war from its side."
 			}
-			m.cs.add(control{Widget: ui.Widget{ID: "role-" + r.String(), Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: bh}, Focusable: true, Tip: tip},
-				Label: label, Style: styleToggle, On: r == m.role, Accent: g.owner(r), Action: func() { m.role = r }})
+			on, action, disabled := r == m.role, func() { m.role = r }, false
+			if m.hot {
+				on, action = slices.Contains(m.seats, r), func() { m.toggleSeat(r) }
+				disabled = r == session.Spectator || !view.Decides(r)
+			}
+			m.cs.add(control{Widget: ui.Widget{ID: "role-" + r.String(), Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: bh}, Focusable: true, Tip: tip, Disabled: disabled},
+				Label: label, Style: styleToggle, On: on, Accent: g.owner(r), Action: action})
 			y += bh + g.Px(5)
 		}
+		m.cs.add(control{Widget: ui.Widget{ID: "hot-seat", Rect: ui.Rect{X: x, Y: y + g.Px(5), W: l.setup.W, H: bh}, Focusable: true,
+			Tip: "Several players at this screen, one a role: pick two or more roles; the screen is covered while it passes between them."},
+			Label: "Hot seat: take turns at one screen", Style: styleToggle, On: m.hot, Action: m.toggleHot})
+		y += bh + g.Px(10)
 	}
 	y += g.Px(34)
 	m.cs.add(control{Widget: ui.Widget{ID: "seed", Rect: ui.Rect{X: x, Y: y, W: l.setup.W, H: g.Px(32)}, Focusable: true, TextEntry: true,
@@ -340,6 +375,16 @@ func (m *Menu) start() {
 	if err != nil {
 		m.setStatus(err.Error(), true)
 		return
+	}
+	if m.hot {
+		if len(m.seats) < 2 {
+			m.setStatus("Pick two or more roles for a hot-seat game.", true)
+			return
+		}
+		if err := setup.hotSeat(m.seats); err != nil {
+			m.setStatus(err.Error(), true)
+			return
+		}
 	}
 	p, err := m.g.newPlay(setup, session.Live)
 	if err != nil {

@@ -110,6 +110,15 @@ func (p *Play) buildOverlay() ui.Rect {
 			}
 			button(it.id, it.label, it.tip, it.hot, row, st, it.action)
 		}
+	case overlayPass:
+		box = p.overlayBox(g.Px(620), g.Px(260))
+		r := box.Inset(g.Px(20))
+		row, _ := r.CutBottom(bh)
+		label := "I am " + view.RoleName(p.sess.Role()) + ": show my screen"
+		row, _ = row.CutLeft(max(g.Px(300), g.buttonWidth(label, g.bold())))
+		p.ovCs.add(control{Widget: ui.Widget{ID: "uncover", Rect: row, Hotkey: "Enter", Focusable: true,
+			Tip: "Show the decisions, map and log of " + view.RoleName(p.sess.Role()) + ", and nobody else's."},
+			Label: label, Style: stylePrimary, Face: g.bold(), Action: p.uncover})
 	case overlayConfirm:
 		box = p.overlayBox(g.Px(560), g.Px(200)+float64(len(p.cards))*render.LineHeight(g.body())*1.5)
 		r := box.Inset(g.Px(20))
@@ -330,6 +339,14 @@ func (p *Play) updateOverlay(in *Input) {
 		return
 	}
 	switch {
+	case p.overlay == overlayPass:
+		if in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter) {
+			p.uncover()
+			return
+		}
+		if in.Pressed(ebiten.KeyEscape) {
+			return // the cover stays: Esc would show the game behind it
+		}
 	case in.Pressed(ebiten.KeyEscape):
 		switch p.overlay {
 		case overlayGuide:
@@ -374,6 +391,9 @@ func (p *Play) updateOverlay(in *Input) {
 
 func (p *Play) drawOverlay(dst *ebiten.Image) {
 	g := p.g
+	if p.overlay == overlayPass {
+		dst.Fill(view.Sea()) // the cover hides the whole screen
+	}
 	g.dimScreen(dst)
 	box := p.buildOverlay()
 	g.pt.Rect(dst, box, color.RGBA{0x12, 0x18, 0x1e, 0xff})
@@ -384,6 +404,11 @@ func (p *Play) drawOverlay(dst *ebiten.Image) {
 		p.drawHelp(dst, box.Inset(g.Px(18)))
 	case overlayPause:
 		render.Text(dst, "Paused", g.title(), in.X, in.Y, view.Text(), render.Left)
+	case overlayPass:
+		role := view.RoleName(p.sess.Role())
+		render.Text(dst, "Pass the screen to "+role, g.title(), in.X, in.Y, view.Text(), render.Left)
+		msg := fmt.Sprintf("Hand the screen to the player of %s. Everyone else, look away: it shows only what %s knows. Ready? Press Enter or the button.", role, role)
+		g.paragraph(dst, msg, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(10), in.W, view.Text(), box.Bottom()-g.Px(70))
 	case overlayGuide:
 		pg, n, total := p.guide.Page()
 		render.Text(dst, fmt.Sprintf("%s  (%d of %d)", pg.Title, n, total), g.title(), in.X, in.Y, view.Text(), render.Left)
@@ -391,6 +416,9 @@ func (p *Play) drawOverlay(dst *ebiten.Image) {
 	case overlayConfirm:
 		render.Text(dst, "End the turn?", g.title(), in.X, in.Y, view.Text(), render.Left)
 		msg := "Ending the turn now gives each open decision its default answer, and every order of the turn then stands (Ctrl+Z undoes only until then):"
+		if p.served != nil {
+			msg = "Ending your turn now sends each open decision's default answer to the server:"
+		}
 		y := g.paragraph(dst, msg, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(8), in.W, view.Text(), 0)
 		for _, a := range view.DefaultAnswers(p.cards) {
 			y = g.paragraph(dst, "• "+a, g.body(), in.X, y+g.Px(2), in.W, view.Text(), box.Bottom()-g.Px(68))

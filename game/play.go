@@ -15,6 +15,7 @@ import (
 	"github.com/deconflict/deconflict/game/keymap"
 	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/save"
+	"github.com/deconflict/deconflict/game/seat"
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/turnflow"
 	"github.com/deconflict/deconflict/game/ui"
@@ -27,8 +28,9 @@ import (
 type playKind uint8
 
 const (
-	playLive  playKind = iota // a game: the player (or the AI, for a spectator) decides
-	playWatch                 // a replay of recorded orders
+	playLive   playKind = iota // a game: the player (or the AI, for a spectator) decides
+	playWatch                  // a replay of recorded orders
+	playServed                 // a seat of a served game: the server runs the game
 )
 
 // overlayKind is the window open over the play screen.
@@ -43,6 +45,7 @@ const (
 	overlaySettings
 	overlayGuide
 	overlayKeys
+	overlayPass // a hot-seat game: the screen passes to the next player, who uncovers it
 )
 
 // playLayout are the regions of the play screen.
@@ -53,7 +56,9 @@ type playLayout struct {
 // Play is the play screen.
 type Play struct {
 	g         *Game
-	sess      *session.Session
+	sess      session.Game     // the game shown
+	local     *session.Session // the same game when it runs here (saves, undo, the end screen), else nil
+	served    *seat.Session    // the same game when it is a served game's seat, else nil
 	overrides []string
 	kind      playKind
 	l         playLayout
@@ -112,18 +117,56 @@ type Play struct {
 
 	started      time.Time
 	autosavePath string
+	notice       string    // the served game's last refusal, once shown
+	shown        sim.Actor // a hot-seat game: the seat whose player has uncovered the screen
 }
 
 func newPlay(g *Game, s *session.Session, overrides []string, kind playKind) *Play {
-	p := &Play{g: g, sess: s, overrides: overrides, kind: kind, selected: -1, started: time.Now(), animSpeed: 1, summaryTurn: -1,
-		cardOpt: view.CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}}
-	clock := turnflow.SystemClock{}
-	if g.store.Dir != "" && kind == playLive {
-		p.setAutosave(g.store.Name(p.started, s.Scenario().ID))
+	p := &Play{g: g, sess: s, local: s, overrides: overrides, kind: kind, shown: session.Spectator}
+	if g.store.Dir != "" && kind == playLive && !p.hotSeat() {
+		p.setAutosave(g.store.Name(time.Now(), s.Scenario().ID))
 	}
-	sc, role := s.Scenario(), s.Role()
-	p.flow = turnflow.New(turnflow.Config{Session: s, Clock: clock, Screen: p, Spectating: p.spectating(), Saver: p.saver,
-		Important: func(e sim.Entry) bool { return view.Important(sc, role, e) }})
+	return p.start()
+}
+
+// newServedPlay shows a served game's seat.
+func newServedPlay(g *Game, s *seat.Session) *Play {
+	p := &Play{g: g, sess: s, served: s, kind: playServed}
+	return p.start()
+}
+
+// hotSeat reports whether several players take turns at this screen.
+func (p *Play) hotSeat() bool { return p.local != nil && len(p.local.Seats()) > 0 }
+
+// passScreen covers a hot-seat game's screen when it has passed to a seat
+// whose player has not uncovered it yet, so no one sees another's secrets.
+func (p *Play) passScreen() {
+	if p.hotSeat() && p.sess.Role() != p.shown && p.overlay != overlayPass {
+		p.openOverlay(overlayPass)
+	}
+}
+
+// uncover shows the screen to the seat it passed to, forgetting what was
+// shown to the seat before: its log lines, cards, summary and pick.
+func (p *Play) uncover() {
+	p.shown = p.sess.Role()
+	p.overlay = overlayNone
+	p.cardsKey, p.linesKey = "", [3]int{-1, -1, -1}
+	p.summary, p.hover, p.selected = nil, nil, -1
+	p.anims = p.anims[:0]
+	p.logScroll, p.panelScroll = ui.Scroll{}, ui.Scroll{}
+	p.beginTurn()
+}
+
+// start sets up a new play screen's state and its flow.
+func (p *Play) start() *Play {
+	p.selected, p.started, p.animSpeed, p.summaryTurn = -1, time.Now(), 1, -1
+	p.cardOpt = view.CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}
+	s := p.sess
+	sc := s.Scenario()
+	p.flow = turnflow.New(turnflow.Config{Session: s, Clock: turnflow.SystemClock{}, Screen: p, Spectating: p.spectating(),
+		Following: p.kind == playServed, Saver: p.saver,
+		Important: func(e sim.Entry) bool { return view.Important(sc, s.Role(), e) }})
 	p.ships.reset(s.Observation())
 	return p
 }
@@ -202,6 +245,8 @@ func (p *Play) Update(in *Input) error {
 	p.l = p.layout()
 	p.fitCamera()
 	p.pollSave()
+	p.pollServer()
+	p.passScreen()
 	p.refreshCards()
 	p.build()
 	if p.overlay != overlayNone {
@@ -354,7 +399,7 @@ func (p *Play) mapInput(in *Input, consumed bool) {
 // refreshCards rebuilds the decision cards when the game has moved on.
 func (p *Play) refreshCards() {
 	obs := p.obs()
-	key := fmt.Sprintf("%d/%d/%d/%d/%d/%d/%d", obs.Turn, obs.Step, len(p.sess.Orders()), p.cardOpt.Package, p.cardOpt.Notice, p.selected, len(obs.Decisions))
+	key := fmt.Sprintf("%d/%d/%d/%d/%d/%d/%d/%d", obs.Turn, obs.Step, p.revision(), p.cardOpt.Package, p.cardOpt.Notice, p.selected, len(obs.Decisions), p.sess.Role())
 	if key == p.cardsKey {
 		return
 	}
@@ -365,6 +410,15 @@ func (p *Play) refreshCards() {
 	}
 	p.cards = view.BuildCards(obs, p.sess, p.cardOpt, p.sess.Log())
 	p.free = view.FreeOrders(obs, p.sess, p.selected)
+}
+
+// revision changes when the cards may have to be made again: an order was
+// given, a served game's preview came.
+func (p *Play) revision() int64 {
+	if p.served != nil {
+		return p.served.Revision()
+	}
+	return int64(len(p.local.Orders()))
 }
 
 // choose gives the order of a choice.
@@ -384,7 +438,11 @@ func (p *Play) choose(c view.Choice) {
 		p.say("Strike planned: "+c.Label, false)
 	case c.Order.Decision == 0:
 		// an order given any time: confirm it and show it on the map now
-		p.say("Done: "+c.Label+" ("+p.g.settings.Keys.Label(keymap.Undo)+" takes it back until you end the turn)", false)
+		if p.served != nil {
+			p.say("Sent: "+c.Label, false)
+		} else {
+			p.say("Done: "+c.Label+" ("+p.g.settings.Keys.Label(keymap.Undo)+" takes it back until you end the turn)", false)
+		}
 		if p.flow.Mode() == turnflow.Idle {
 			p.logMark = mark
 			p.ships.reset(p.obs()) // the convoys stay where they are
@@ -454,7 +512,9 @@ func (p *Play) beginTurn() {
 func (p *Play) advance() {
 	if p.flow.Running() {
 		p.flow.Tick(p.overlay != overlayNone)
-		p.cardsKey = ""
+		if p.served == nil { // a served game's news changes the cards' key
+			p.cardsKey = ""
+		}
 	}
 }
 
@@ -466,7 +526,11 @@ func (p *Play) checkOver() {
 }
 
 func (p *Play) toEnd() {
-	p.g.setScreen(newEnd(p.g, p.sess, p.overrides))
+	if p.served != nil {
+		p.g.setScreen(&Joined{g: p.g, sess: p.served})
+		return
+	}
+	p.g.setScreen(newEnd(p.g, p.local, p.overrides))
 }
 
 // say shows a short message in the hint bar (engine errors start in lower
@@ -494,6 +558,17 @@ func (p *Play) applyView(v save.View) {
 	}
 }
 
+// pollServer shows the server's refusal of a message of the seat, once.
+func (p *Play) pollServer() {
+	if p.served == nil {
+		return
+	}
+	if n := p.served.Status().Notice; n != p.notice {
+		p.notice = n
+		p.say("The server refused: "+n, true)
+	}
+}
+
 // pollSave reports a background save that failed.
 func (p *Play) pollSave() {
 	if p.saver == nil {
@@ -513,11 +588,18 @@ func (p *Play) flushSave() {
 
 // saveGame writes a save the player asked for.
 func (p *Play) saveGame() {
-	if p.kind == playWatch {
+	switch {
+	case p.kind == playWatch:
 		p.say("This is a replay: the game it shows is saved already.", true)
 		return
+	case p.kind == playServed:
+		p.say("The server records this game: it is saved in its directory.", true)
+		return
+	case p.hotSeat():
+		p.say("A hot-seat game is not saved: its seats' turns cannot be resumed yet.", true)
+		return
 	}
-	g, err := save.FromSession(p.sess, p.overrides, p.saveView(), time.Now())
+	g, err := save.FromSession(p.local, p.overrides, p.saveView(), time.Now())
 	if err != nil {
 		p.say("Nothing to save yet: end the first turn first.", true)
 		return
@@ -557,7 +639,7 @@ func (g *Game) loadGame(path string) (*Play, error) {
 // finalSave writes the game's autosave now and waits for it.
 func (p *Play) finalSave() {
 	if p.saver != nil {
-		if err := p.saver.Final(p.sess); err != nil {
+		if err := p.saver.Final(p.local); err != nil {
 			p.say("Autosave failed: "+err.Error(), true)
 		}
 	}
@@ -565,8 +647,13 @@ func (p *Play) finalSave() {
 
 // leave saves and returns to the menu.
 func (p *Play) leave() {
+	if p.served != nil {
+		p.served.Close()
+		p.g.setScreen(newMenu(p.g))
+		return
+	}
 	p.finalSave()
-	p.g.last = lastGame{scenario: p.sess.Scenario().ID, role: p.sess.Role(), seed: p.sess.Seed()}
+	p.g.last = lastGame{scenario: p.sess.Scenario().ID, role: p.sess.Role(), seed: p.local.Seed()}
 	p.g.setScreen(newMenu(p.g))
 }
 

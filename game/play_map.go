@@ -408,7 +408,7 @@ func (p *Play) animateTurn(now time.Time, speed float64) {
 	p.animStart, p.animSpeed = now, max(speed, 0.25)
 	at := 0.0
 	for _, e := range p.sess.Log()[p.logMark:] {
-		if !view.Visible(role, e) {
+		if !e.SeenBy(role) {
 			continue
 		}
 		var a anim

@@ -12,6 +12,7 @@ import (
 	"github.com/deconflict/deconflict/game/keymap"
 	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/render"
+	"github.com/deconflict/deconflict/game/seat"
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/turnflow"
 	"github.com/deconflict/deconflict/game/ui"
@@ -158,6 +159,21 @@ func (p *Play) buildPanel() {
 		pc.frames = append(pc.frames, ui.Rect{X: in.X, Y: top, W: in.W, H: y - top})
 		y += g.Px(10)
 	}
+	if p.served != nil {
+		y = p.panelHeading("SEATS", in.X, y)
+		if st := p.served.Status(); st.Connected { // else what the server last said may no longer hold
+			for _, info := range st.Seats {
+				wrap(seat.Line(info), small, view.Text(), in.X, in.W)
+			}
+		}
+		msg, bad := p.served.Situation()
+		clr := view.Dim()
+		if bad {
+			clr = view.Danger()
+		}
+		wrap(msg, body, clr, in.X, in.W)
+		y += g.Px(10)
+	}
 	switch {
 	case p.kind == playWatch:
 		y = p.panelHeading("REPLAY", in.X, y)
@@ -176,7 +192,10 @@ func (p *Play) buildPanel() {
 		y = p.panelHeading(fmt.Sprintf("DECISIONS (%d)", len(p.cards)), in.X, y)
 		if len(p.cards) == 0 {
 			msg := view.IdleHint(g.settings.Keys)
-			if p.flow.Running() {
+			switch {
+			case p.served != nil:
+				msg = "No decision is open: your next one shows here when the game comes to it."
+			case p.flow.Running():
 				msg = "The turn is resolving…"
 			}
 			wrap(msg, body, view.Dim(), in.X, in.W)
@@ -594,6 +613,10 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		p.refreshCards()
 		p.build()
 	}
+	if p.passScreen(); p.overlay == overlayPass {
+		p.drawOverlay(dst) // nothing of the seat before shows behind the cover
+		return
+	}
 	dst.Fill(view.Sea())
 	p.drawMap(dst)
 	p.drawBar(dst)
@@ -638,7 +661,7 @@ func (p *Play) drawBar(dst *ebiten.Image) {
 			render.TextMiddle(dst, tb.Trust, body, r.X, cy, view.Text(), render.Left)
 		case c.ID == "bar-more":
 			render.TextMiddle(dst, moreLabel(len(tb.Hazards)-countPrefix(p.cs.list, "bar-hazard-")), body, r.X, cy, view.Accent(), render.Left)
-		case scan(c.ID, "bar-hazard-%d", &n):
+		case scan(c.ID, "bar-hazard-%d", &n) && n < len(tb.Hazards): // the game may have moved on since the bar was laid out
 			h := tb.Hazards[n]
 			clr := g.pt.Palette.Hazard[view.LevelOf(h.Micro)]
 			s := g.Px(7)
@@ -808,6 +831,11 @@ func (p *Play) drawHints(dst *ebiten.Image) {
 		status = "Resolving the turn…"
 	case p.sess.Waiting():
 		status, clr = "Your decision is needed", view.Accent()
+	case p.served != nil:
+		var bad bool
+		if status, bad = p.served.Situation(); bad {
+			clr = view.Danger()
+		}
 	}
 	if status != "" {
 		hw := text.Advance(hints, small) + g.Px(30)

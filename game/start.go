@@ -7,6 +7,7 @@ import (
 
 	"github.com/deconflict/deconflict/game/options"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/internal/infile"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
@@ -66,8 +67,21 @@ type gameSetup struct {
 	src       source
 	sc        *sim.Scenario
 	role      sim.Actor
+	seats     []sim.Actor // hot seat: the roles whose players take turns (role is the first), else nil
 	seed      uint64
 	overrides []string
+}
+
+// hotSeat makes the setup a hot-seat game of seats, each a deciding actor
+// of the scenario.
+func (s *gameSetup) hotSeat(seats []sim.Actor) error {
+	for _, a := range seats {
+		if a == session.Spectator || !s.sc.Actors[a].Present || !view.Decides(a) {
+			return fmt.Errorf("%s cannot take a seat: it makes no decisions in %s", view.RoleName(a), s.sc.Name)
+		}
+	}
+	s.seats, s.role = seats, seats[0]
+	return nil
 }
 
 // loadSetup loads a scenario with overrides for a role.
@@ -98,6 +112,15 @@ func (g *Game) startFromOptions() (*Play, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(g.opt.Seats) > 0 {
+		seats, err := parseSeats(g.opt.Seats)
+		if err != nil {
+			return nil, err
+		}
+		if err := setup.hotSeat(seats); err != nil {
+			return nil, err
+		}
+	}
 	return g.newPlay(setup, session.Live)
 }
 
@@ -115,6 +138,19 @@ func (g *Game) setupFromOptions() (gameSetup, error) {
 	return loadSetup(src, role, g.opt.Seed, g.opt.Overrides)
 }
 
+// parseSeats maps --seats's actor ids to actors.
+func parseSeats(ids []string) ([]sim.Actor, error) {
+	seats := make([]sim.Actor, 0, len(ids))
+	for _, id := range ids {
+		a, ok := sim.ParseActor(id)
+		if !ok {
+			return nil, fmt.Errorf("no actor %q", id)
+		}
+		seats = append(seats, a)
+	}
+	return seats, nil
+}
+
 // roleFromOptions returns the role the command line names, or defaultRole
 // when it names none (the scenario then suggests one).
 func (g *Game) roleFromOptions() (sim.Actor, error) {
@@ -129,7 +165,13 @@ const defaultRole sim.Actor = sim.NumActors
 
 // newPlay starts a new game on the play screen.
 func (g *Game) newPlay(setup gameSetup, mode session.Mode) (*Play, error) {
-	s, err := session.New(setup.sc, setup.seed, setup.role, mode)
+	var s *session.Session
+	var err error
+	if len(setup.seats) > 0 {
+		s, err = session.NewHotSeat(setup.sc, setup.seed, setup.seats)
+	} else {
+		s, err = session.New(setup.sc, setup.seed, setup.role, mode)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -58,6 +58,13 @@ type Change struct {
 	Subject  int32 // a mission, attack or event index the cause concerns, or -1
 }
 
+// SeenBy reports whether a role may know of a change: trust is between
+// Israel and the US; the talks and the ladders are public. A spectator
+// (NoActor) sees everything.
+func (c Change) SeenBy(role Actor) bool {
+	return c.Quantity != QuantityTrust || role == USA || role == Israel || role == NoActor
+}
+
 // TakeChanges returns the changes recorded since the last call (only while
 // logging, see SetLogging) and forgets them. The slice is reused by the
 // engine: copy what you keep.

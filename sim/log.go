@@ -101,3 +101,38 @@ type Entry struct {
 	Value   int64 // a number the kind explains (casualties, level, size …)
 	Review  Review
 }
+
+// SeenBy reports whether a role may know of a log entry: the secret review
+// stays between the US and Israel, Israel's intelligence with Israel, Iran's
+// orders with Iran, the US's private channel with the US and Iran. A
+// spectator (NoActor) sees everything. The game's log view and a served
+// game's seats show a role only these.
+func (e Entry) SeenBy(role Actor) bool {
+	if role == NoActor {
+		return true
+	}
+	switch e.Kind {
+	case LogRequest, LogApproved, LogConditioned, LogDenied, LogDeferred, LogExpired,
+		LogWithdrawn, LogHalt, LogViolationFound:
+		return role == USA || role == Israel
+	case LogViolation, LogDetection, LogLeak:
+		return role == Israel
+	case LogWarning:
+		return role == USA || role == Israel
+	case LogAttackOrdered, LogDispatch:
+		return role == Iran
+	case LogPrivateMessage:
+		return role == USA || role == Iran
+	case LogShipmentSent:
+		return role == Iran || role == Hezbollah
+	case LogRussiaIncident:
+		return role == Israel || role == Russia
+	case LogNoticeAnswer:
+		return role == Israel || role == Russia // the hotline is between them
+	case LogPosture:
+		return role == Syria || role == Russia // Damascus's orders to its batteries
+	case LogEvacuation, LogHardening, LogReturn:
+		return role == USA
+	}
+	return true
+}

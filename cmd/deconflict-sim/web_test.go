@@ -60,7 +60,7 @@ func shotCounts(t *testing.T, path string, colours ...color.RGBA) (image.Rectang
 // TestServeWebDrawsTheGame serves the game's browser build (make web) with
 // serve --web, opens http://ADDR/?code=CODE in a real headless Chromium
 // (Debian's chromium package) and checks from a screenshot that the game
-// joined its seat and drew the seat's turn. It runs when
+// joined its seat and drew the seat's play screen on its turn. It runs when
 // DECONFLICT_BROWSER_TEST=1, as make test sets it; there a missing Chromium
 // or a missing build fails it.
 func TestServeWebDrawsTheGame(t *testing.T) {
@@ -79,12 +79,14 @@ func TestServeWebDrawsTheGame(t *testing.T) {
 		"--addr", addr, "--dir", filepath.Join(t.TempDir(), "game"), "--web", web)
 	code := seatsOf(t, srv, 1)["usa"]
 	var (
-		// The game fills the canvas with the sea's colour (view.Sea,
-		// #0c1724; the loading page is #1b2733) and, on the seat's turn
-		// only, draws the primary button "Answer with the suggested
-		// orders" (#2c5a8c, widgets.go's stylePrimary).
-		sea    = color.RGBA{0x0c, 0x17, 0x24, 0xff}
-		button = color.RGBA{0x2c, 0x5a, 0x8c, 0xff}
+		// The game's play screen draws the map (the sea, view.Sea #0c1724,
+		// the loading page being #1b2733; Syria's fill, view.Syria
+		// #38424a) and, on the seat's turn, a decision card edged in the
+		// seat's colour (the US's, #4f8ef7), which the role tag in the top
+		// bar and the US sites' symbols on the map also use.
+		sea   = color.RGBA{0x0c, 0x17, 0x24, 0xff}
+		syria = color.RGBA{0x38, 0x42, 0x4a, 0xff}
+		usa   = color.RGBA{0x4f, 0x8e, 0xf7, 0xff}
 	)
 	shot := filepath.Join(t.TempDir(), "web.png")
 	var problems []string
@@ -101,19 +103,21 @@ func TestServeWebDrawsTheGame(t *testing.T) {
 		if err != nil {
 			t.Fatalf("chromium: %v\n%s", err, out)
 		}
-		// 1280×800 = 1,024,000 pixels: the sea covers more than half of
-		// them (the text and buttons far less), and the button is 260×52
-		// layout units at scale 1 (13,520 pixels, its label taking some).
-		b, n := shotCounts(t, shot, sea, button)
+		// At 1280×800 and scale 1 (counted on the desktop game's window
+		// at the same stop): the sea 90,000 pixels, Syria 135,000, the
+		// US's colour 1,080, of which some 650 are the decision card's
+		// edge; without the card, the tag and the map's symbols make
+		// about 330.
+		b, n := shotCounts(t, shot, sea, syria, usa)
 		problems = nil
 		if b.Dx() != 1280 || b.Dy() != 800 {
 			problems = append(problems, fmt.Sprintf("the screenshot is %v, want 1280×800", b))
 		}
-		if n[0] < 512000 {
-			problems = append(problems, fmt.Sprintf("%d pixels of the sea's colour, want more than half (512,000): the game did not draw", n[0]))
+		if n[0] < 40000 || n[1] < 60000 {
+			problems = append(problems, fmt.Sprintf("%d pixels of the sea's colour and %d of Syria's, want 40,000 and 60,000 or more: the play screen's map was not drawn", n[0], n[1]))
 		}
-		if n[1] < 10000 {
-			problems = append(problems, fmt.Sprintf("%d pixels of the answer button, want 10,000 or more: the seat's turn was not drawn", n[1]))
+		if n[2] < 700 {
+			problems = append(problems, fmt.Sprintf("%d pixels of the US's colour, want 700 or more: the seat's decision card was not drawn", n[2]))
 		}
 		if len(problems) == 0 {
 			break

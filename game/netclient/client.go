@@ -39,9 +39,15 @@ type Status struct {
 	Scenario  string                  // the scenario's id, from the welcome
 	Canonical string                  // the scenario as TOML, from the welcome
 	Seats     []netproto.SeatInfo     // who is connected and who answers each role
+	Waiting   []string                // the roles the game waits for (before the start: the seats nobody has joined)
+	Paused    bool                    // the umpire has paused the game
 	Observe   *netproto.ServerMessage // the latest observation message, nil before the first
 	Over      *netproto.ServerMessage // how the game ended, nil while it goes on
 	Notice    string                  // the server's last refusal of a message, for the player to read
+	Refusals  int                     // how many messages the server has refused (Notice is the last)
+	Accepted  int                     // how many orders messages the server has accepted
+	Seen      int                     // Accepted when Observe came: an observation after an acceptance shows its orders
+	Welcomes  int                     // how many times the server has let the seat in (a reconnection adds one)
 }
 
 // Client is one seat's connection to a served game.
@@ -53,6 +59,8 @@ type Client struct {
 
 	mu      sync.Mutex
 	st      Status
+	log     []sim.Entry  // the event-log entries the seat's role may know, as the server sent them
+	changes []sim.Change // the recorded changes the role may know
 	ws      *websocket.Conn
 	nextID  int64
 	waiters map[int64]chan *netproto.ServerMessage
@@ -89,7 +97,19 @@ func (c *Client) Status() Status {
 	defer c.mu.Unlock()
 	st := c.st
 	st.Seats = append([]netproto.SeatInfo(nil), c.st.Seats...)
+	st.Waiting = append([]string(nil), c.st.Waiting...)
 	return st
+}
+
+// Log returns a copy of the event-log entries from index from on, and of
+// the recorded changes from index changesFrom on, that the server has sent
+// the seat (what its role may know; a reconnection sends them again from
+// the start, and they replace what came before).
+func (c *Client) Log(from, changesFrom int) ([]sim.Entry, []sim.Change) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]sim.Entry(nil), c.log[min(from, len(c.log)):]...),
+		append([]sim.Change(nil), c.changes[min(changesFrom, len(c.changes)):]...)
 }
 
 // Changed returns a channel closed at the next change of the Status.
@@ -148,6 +168,10 @@ func (c *Client) session(ctx context.Context) error {
 	defer func() {
 		c.mu.Lock()
 		c.ws = nil
+		for id, w := range c.waiters { // their answers are lost with the connection
+			w <- nil
+			delete(c.waiters, id)
+		}
 		c.mu.Unlock()
 	}()
 	for {
@@ -164,7 +188,7 @@ func (c *Client) session(ctx context.Context) error {
 			if !welcomed {
 				return fmt.Errorf("%w: %s", ErrRefused, m.Reason)
 			}
-			c.update(func(s *Status) { s.Notice = m.Reason })
+			c.update(func(s *Status) { s.Notice, s.Refusals = m.Reason, s.Refusals+1 })
 		case netproto.TypeWelcome:
 			welcomed = true
 			c.mu.Lock()
@@ -172,15 +196,23 @@ func (c *Client) session(ctx context.Context) error {
 			c.mu.Unlock()
 			c.update(func(s *Status) {
 				s.Connected, s.Gone, s.Cause = true, "", nil
+				s.Welcomes++
 				s.Role, s.Scenario, s.Canonical, s.Seats = m.Role, m.ScenarioID, m.Canonical, m.Seats
 			})
+		case netproto.TypeAccepted:
+			c.update(func(s *Status) { s.Accepted++ })
 		case netproto.TypeSeats:
-			c.update(func(s *Status) { s.Seats = m.Seats })
+			c.update(func(s *Status) { s.Seats, s.Waiting, s.Paused = m.Seats, m.Waiting, m.Paused })
 		case netproto.TypePreview:
 			c.answer(&m)
+		case netproto.TypeLog:
+			c.update(func(*Status) {
+				c.log = append(c.log[:min(m.LogFrom, len(c.log))], m.Log...)
+				c.changes = append(c.changes[:min(m.ChangesFrom, len(c.changes))], m.Changes...)
+			})
 		case netproto.TypeObserve:
 			c.update(func(s *Status) {
-				s.Observe = &m
+				s.Observe, s.Waiting, s.Paused, s.Seen = &m, m.Waiting, m.Paused, s.Accepted
 				if m.Seats != nil {
 					s.Seats = m.Seats
 				}
@@ -203,6 +235,12 @@ func (c *Client) answer(m *netproto.ServerMessage) {
 		w <- m
 	}
 }
+
+// ServerError is the server's answer that a previewed order cannot be
+// given now, and why.
+type ServerError struct{ Reason string }
+
+func (e *ServerError) Error() string { return e.Reason }
 
 // ErrNotConnected is returned by Send and Preview while the server cannot be reached.
 var ErrNotConnected = errors.New("not connected to the server")
@@ -238,8 +276,11 @@ func (c *Client) Preview(ctx context.Context, o sim.Order) (sim.Preview, error) 
 	case <-ctx.Done():
 		return sim.Preview{}, ctx.Err()
 	case m := <-w:
+		if m == nil {
+			return sim.Preview{}, ErrNotConnected
+		}
 		if m.Error != "" {
-			return sim.Preview{}, fmt.Errorf("the server: %s", m.Error)
+			return sim.Preview{}, &ServerError{Reason: m.Error}
 		}
 		if m.Preview == nil {
 			return sim.Preview{}, errors.New("the server's preview answer carries no preview")

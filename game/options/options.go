@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,6 +41,29 @@ type Options struct {
 	Watch       string    // a scenario file to play, loaded again whenever it changes
 	Join        string    // a served game's address (host:port or a ws:// URL) to join instead of a local game
 	Code        string    // the seat's code for Join
+	Seats       []string  // hot seat: the actors whose players take turns at this screen (two or more)
+}
+
+// parseSeats reads --seats: two or more distinct actor ids.
+func parseSeats(s string) ([]string, error) {
+	seats := strings.Split(s, ",")
+	for i, r := range seats {
+		r = strings.TrimSpace(r)
+		seats[i] = r
+		if r == Spectator {
+			return nil, errors.New("--seats: a spectator takes no seat")
+		}
+		if err := CheckRole(r); err != nil {
+			return nil, fmt.Errorf("--seats: %w", err)
+		}
+		if slices.Contains(seats[:i], r) {
+			return nil, fmt.Errorf("--seats: %s given twice", r)
+		}
+	}
+	if len(seats) < 2 {
+		return nil, errors.New("--seats: a hot-seat game needs two or more roles, such as usa,israel")
+	}
+	return seats, nil
 }
 
 // Spectator is the role of a player who watches.
@@ -95,6 +119,8 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	fs.StringVar(&opt.Watch, "watch", "", "play the scenario `FILE` and load it again whenever it changes, restarting the run at the same seed; its problems show in the window")
 	fs.StringVar(&opt.Join, "join", "", "join the game served at this `ADDR` (deconflict-sim serve) with --code")
 	fs.StringVar(&opt.Code, "code", "", "the seat's `CODE` for --join, as serve printed it")
+	var seats string
+	fs.StringVar(&seats, "seats", "", "hot seat: players of these `ROLES` (actor ids, comma-separated) take turns at this screen; without --scenario the menu opens with them chosen")
 	usage := func(w io.Writer) {
 		fmt.Fprintln(w, "usage: deconflict [flags]")
 		fmt.Fprintln(w)
@@ -148,11 +174,18 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	if (opt.Screenshot != "" || opt.FrameStats) && opt.Screen != "menu" && opt.Scenario == "" && opt.Watch == "" {
 		return fail("--screenshot and --frame-stats need --scenario or --watch (except with --screen menu)")
 	}
+	if seats != "" {
+		if opt.Seats, err = parseSeats(seats); err != nil {
+			return fail(err.Error())
+		}
+	}
 	switch {
 	case opt.Watch != "" && opt.Scenario != "":
 		return fail("--watch FILE is the scenario: give it or --scenario, not both")
 	case opt.Watch != "" && opt.Screen == "menu":
 		return fail("--watch plays its file: it shows no menu")
+	case len(opt.Seats) > 0 && (opt.Role != "" || opt.Join != "" || opt.Screenshot != "" || opt.FrameStats || opt.Watch != ""):
+		return fail("--seats plays a hot-seat game: it takes no --role, --join, --screenshot, --frame-stats or --watch")
 	case (opt.Join == "") != (opt.Code == ""):
 		return fail("--join and --code go together")
 	case opt.Join != "" && (opt.Scenario != "" || opt.Watch != "" || opt.Screenshot != "" || opt.FrameStats):

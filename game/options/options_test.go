@@ -22,6 +22,14 @@ func TestParse(t *testing.T) {
 		{[]string{"--code", "abc"}, ExitUsage, false, "--join and --code go together"},
 		{[]string{"--join", "127.0.0.1:8080", "--code", "abc", "--scenario", "tanf-2021"}, ExitUsage, false, "takes no --scenario"},
 		{[]string{"--role", "nobody"}, ExitUsage, false, "unknown role"},
+		{[]string{"--seats", "usa,israel"}, ExitOK, true, ""},
+		{[]string{"--scenario", "tanf-2021", "--seats", "usa, israel,iran"}, ExitOK, true, ""},
+		{[]string{"--seats", "usa"}, ExitUsage, false, "two or more roles"},
+		{[]string{"--seats", "usa,usa"}, ExitUsage, false, "usa given twice"},
+		{[]string{"--seats", "usa,spectator"}, ExitUsage, false, "a spectator takes no seat"},
+		{[]string{"--seats", "usa,nobody"}, ExitUsage, false, "unknown role"},
+		{[]string{"--seats", "usa,israel", "--role", "usa"}, ExitUsage, false, "takes no --role"},
+		{[]string{"--seats", "usa,israel", "--join", "h:1", "--code", "c"}, ExitUsage, false, "takes no --role, --join"},
 		{[]string{"--seed", "-1"}, ExitUsage, false, "--seed"},
 		{[]string{"--seed", "9007199254740992"}, ExitUsage, false, "2^53"},
 		{[]string{"--size", "huge"}, ExitUsage, false, "--size"},
@@ -47,7 +55,10 @@ func TestParse(t *testing.T) {
 		if !strings.Contains(out.String()+errOut.String(), c.want) {
 			t.Errorf("%v: output lacks %q: %s%s", c.args, c.want, out.String(), errOut.String())
 		}
-		if ok && len(c.args) > 2 && c.args[1] == "tanf-2021" {
+		if ok && len(c.args) == 4 && c.args[2] == "--seats" && strings.Join(opt.Seats, "+") != "usa+israel+iran" {
+			t.Errorf("--seats %q parsed as %q", c.args[3], opt.Seats)
+		}
+		if ok && len(c.args) > 4 && c.args[1] == "tanf-2021" {
 			if opt.Seed != 7 || opt.Width != 960 || opt.Height != 600 || opt.Turns != 3 || len(opt.Overrides) != 1 || opt.Role != "usa" {
 				t.Errorf("parsed %+v", opt)
 			}

@@ -10,6 +10,7 @@ package session
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/runner"
@@ -35,6 +36,7 @@ type Session struct {
 	sc       *sim.Scenario
 	seed     uint64
 	role     sim.Actor
+	seats    []sim.Actor // hot-seat: the roles played at this screen, taking turns (nil: role alone)
 	mode     Mode
 	loop     runner.Loop
 	hashes   []sim.Hash   // hashes the script must reproduce after each turn (resuming), may be nil
@@ -42,7 +44,7 @@ type Session struct {
 	kept     int          // orders the player has let stand (see Commit)
 	obs      sim.Observation
 	series   []Sample
-	missions map[int32]sim.Mission
+	missions map[sim.Actor]map[int32]sim.Mission // by role: the strike missions each has seen
 	err      error
 }
 
@@ -52,7 +54,7 @@ func New(sc *sim.Scenario, seed uint64, role sim.Actor, mode Mode) (*Session, er
 	if role != Spectator && role >= sim.NumActors {
 		return nil, fmt.Errorf("unknown role %d", role)
 	}
-	s := &Session{sc: sc, seed: seed, role: role, mode: mode, missions: map[int32]sim.Mission{}}
+	s := &Session{sc: sc, seed: seed, role: role, mode: mode, missions: map[sim.Actor]map[int32]sim.Mission{}}
 	s.loop = runner.Loop{Engine: sim.New(sc, seed), Record: true, KeepLog: true}
 	if mode == Watch {
 		for a := range s.loop.Seats {
@@ -125,6 +127,41 @@ func NewWatch(sc *sim.Scenario, seed uint64, role sim.Actor, orders []sim.Record
 	return s, nil
 }
 
+// NewHotSeat starts a game that several players take turns at, on one
+// screen: each of roles (at least two, distinct deciding actors) is a
+// player's seat, the AI plays the rest. Role is the seat that must answer
+// now: whenever the seat shown has nothing left to answer and another
+// has, the session passes to it (the first in actor order).
+func NewHotSeat(sc *sim.Scenario, seed uint64, roles []sim.Actor) (*Session, error) {
+	if len(roles) < 2 {
+		return nil, errors.New("a hot-seat game needs at least two seats")
+	}
+	seats := slices.Clone(roles)
+	slices.Sort(seats)
+	for i, a := range seats {
+		switch {
+		case a >= sim.NumActors:
+			return nil, fmt.Errorf("seat %d: not an actor", a)
+		case i > 0 && a == seats[i-1]:
+			return nil, fmt.Errorf("seat %s given twice", a)
+		}
+	}
+	s, err := New(sc, seed, seats[0], Live)
+	if err != nil {
+		return nil, err
+	}
+	s.seats = seats
+	for _, a := range seats {
+		s.loop.Seats[a] = runner.SeatPlayer
+	}
+	s.refresh()
+	return s, nil
+}
+
+// Seats returns a hot-seat game's roles in actor order (nil for one
+// player).
+func (s *Session) Seats() []sim.Actor { return s.seats }
+
 // Resume rebuilds a saved game: the AI plays as it did, the role's answers
 // come from the recording, and the player takes over where the recording
 // ends: at the first open decision after its last order, or at the end of
@@ -175,7 +212,7 @@ func (s *Session) Mode() Mode { return s.mode }
 // SetMode switches between the player and the AI answering the role (a
 // watched replay stays a replay).
 func (s *Session) SetMode(m Mode) {
-	if s.mode == Watch || m == Watch {
+	if s.mode == Watch || m == Watch || len(s.seats) > 0 {
 		return
 	}
 	s.mode = m
@@ -207,7 +244,7 @@ func (s *Session) Observation() *sim.Observation { return &s.obs }
 
 // Mission returns a strike mission the role has seen, by id.
 func (s *Session) Mission(id int32) (sim.Mission, bool) {
-	m, ok := s.missions[id]
+	m, ok := s.missions[s.role][id]
 	return m, ok
 }
 
@@ -251,6 +288,7 @@ const (
 	Decided               // the run stopped for decisions, which the AI answered
 	TurnDone              // a turn ended
 	Ended                 // the run is over
+	Pending               // nothing new yet: the game goes on elsewhere (a served game's other seats)
 )
 
 // ErrStopped is returned by Step after an earlier error stopped the session.
@@ -314,13 +352,40 @@ func (s *Session) turnEnded(stop sim.Stop) error {
 	return nil
 }
 
-// refresh takes the engine's new changes, re-reads the role's observation
-// and remembers the missions in it.
+// refresh takes the engine's new changes, passes a hot-seat game's screen
+// to the seat that must answer, re-reads the role's observation and
+// remembers the missions each seat has seen.
 func (s *Session) refresh() {
-	s.changes = append(s.changes, s.loop.Engine.TakeChanges()...)
-	s.loop.Engine.Observe(s.role, &s.obs)
+	e := s.loop.Engine
+	s.changes = append(s.changes, e.TakeChanges()...)
+	if len(s.seats) > 0 && !e.HasOpen(s.role) {
+		// the first seat, in actor order, that must answer (as a server asks them)
+		for _, a := range s.seats {
+			if e.HasOpen(a) {
+				s.role = a
+				break
+			}
+		}
+	}
+	for _, a := range s.seats {
+		if a != s.role {
+			e.Observe(a, &s.obs)
+			s.remember(a)
+		}
+	}
+	e.Observe(s.role, &s.obs)
+	s.remember(s.role)
+}
+
+// remember keeps the missions in the observation as role's.
+func (s *Session) remember(role sim.Actor) {
+	seen := s.missions[role]
+	if seen == nil {
+		seen = map[int32]sim.Mission{}
+		s.missions[role] = seen
+	}
 	for _, m := range s.obs.Missions {
-		s.missions[m.ID] = m
+		seen[m.ID] = m
 	}
 }
 
@@ -368,15 +433,19 @@ func (s *Session) AnswerRest() error {
 func (s *Session) Commit() { s.kept = len(s.loop.Orders) }
 
 // Undoable returns how many of the role's orders can be taken back: those
-// given since the player last ended a turn (see Commit).
+// given since the player last ended a turn (see Commit) and, at a hot
+// seat, since another seat's last order.
 func (s *Session) Undoable() int {
 	if s.playable() != nil || s.Over() {
 		return 0
 	}
 	n := 0
-	for _, r := range s.loop.Orders[s.kept:] {
-		if r.Actor == s.role {
+	for i := len(s.loop.Orders) - 1; i >= s.kept; i-- {
+		switch a := s.loop.Orders[i].Actor; {
+		case a == s.role:
 			n++
+		case slices.Contains(s.seats, a):
+			return n // another player's order stands: undo stops there
 		}
 	}
 	return n
@@ -414,7 +483,13 @@ func (s *Session) Undo(n int) error {
 // the loop checks) and the role's orders are given again at the stop (turn
 // and step) where they were given.
 func (s *Session) replayed(keep int) (*Session, error) {
-	ns, err := New(s.sc, s.seed, s.role, s.mode)
+	var ns *Session
+	var err error
+	if len(s.seats) > 0 {
+		ns, err = NewHotSeat(s.sc, s.seed, s.seats)
+	} else {
+		ns, err = New(s.sc, s.seed, s.role, s.mode)
+	}
 	if err != nil {
 		return nil, err
 	}

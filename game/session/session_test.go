@@ -451,3 +451,103 @@ func TestPlayedToLandsOnTheTurnAskedFor(t *testing.T) {
 		t.Fatalf("%d landings at a decision, %d at a turn's start: the test covers only one", waiting, idle)
 	}
 }
+
+// A hot-seat game whose seats each answer with their role's AI policy is
+// the run the AI plays alone: the oracle is the runner's final hash. The
+// screen is always the answering seat's: its observation, its decisions;
+// both seats get a turn.
+func TestHotSeatPassesToTheSeatThatAnswers(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	const seed = 5
+	s, err := NewHotSeat(sc, seed, []sim.Actor{sim.USA, sim.Israel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	policies, err := runner.Policies(sc, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	turns := map[sim.Actor]int{}
+	playOut(t, s, func(s *Session) {
+		obs := s.Observation()
+		if obs.Actor != s.Role() || len(obs.Decisions) == 0 {
+			t.Fatalf("turn %d: the screen shows %s's observation with %d decisions, the seat is %s", s.Turn(), obs.Actor, len(obs.Decisions), s.Role())
+		}
+		turns[s.Role()]++
+		for _, o := range policies[s.Role()].Decide(obs, nil) {
+			if err := s.Apply(o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.AnswerRest(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if turns[sim.USA] == 0 || turns[sim.Israel] == 0 {
+		t.Fatalf("turns taken: %v, want both seats", turns)
+	}
+	want, err := runner.NewDriver(sc).Run(seed, runner.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Hash() != want.FinalHash {
+		t.Fatalf("the hot-seat game ends %s, the AI's run %s", s.Hash(), want.FinalHash)
+	}
+}
+
+// A hot seat takes two or more distinct actors.
+func TestHotSeatRefusesBadSeats(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	for _, seats := range [][]sim.Actor{{sim.USA}, {sim.USA, sim.USA}, {sim.USA, sim.NoActor}} {
+		if _, err := NewHotSeat(sc, 1, seats); err == nil {
+			t.Errorf("seats %v: no error", seats)
+		}
+	}
+}
+
+// At a hot seat, a player cannot undo past another seat's order: undoing
+// would take the other player's answer back too.
+func TestHotSeatUndoStopsAtAnotherSeat(t *testing.T) {
+	sc := load(t, "tanf-2021")
+	s, err := NewHotSeat(sc, 5, []sim.Actor{sim.USA, sim.Israel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Both seats answer, by default, until the us seat has answered and
+	// israel has answered after it (nothing is committed).
+	usAnswered := false
+	for range 10000 {
+		ev, err := s.Step()
+		if err != nil || ev == Ended {
+			t.Fatalf("step: %v %v", ev, err)
+		}
+		if !s.Waiting() {
+			continue
+		}
+		role := s.Role()
+		if err := s.AnswerRest(); err != nil {
+			t.Fatal(err)
+		}
+		if role == sim.USA {
+			usAnswered = true
+		}
+		if role == sim.Israel && usAnswered {
+			break
+		}
+	}
+	if !usAnswered {
+		t.Fatal("the us seat never answered")
+	}
+	last := s.Orders()[len(s.Orders())-1]
+	if last.Actor != sim.Israel {
+		t.Fatalf("the last order is %s's", last.Actor)
+	}
+	s.role = sim.Israel
+	if s.Undoable() == 0 {
+		t.Fatal("israel cannot undo its own answer")
+	}
+	s.role = sim.USA // the us seat, had it the screen: israel answered after it
+	if n := s.Undoable(); n != 0 {
+		t.Fatalf("the us seat could undo %d orders past israel's", n)
+	}
+}

@@ -30,8 +30,15 @@ func NewAutosaver(clock Clock, prepare Prepare) *Autosaver {
 	return &Autosaver{clock: clock, prepare: prepare}
 }
 
+// Savable is a game that can be saved: a local session.
+type Savable interface {
+	Turn() int32
+	Over() bool
+	Snapshot() session.Snapshot
+}
+
 // Maybe starts a save of the session if one is due and none is under way.
-func (a *Autosaver) Maybe(s *session.Session) {
+func (a *Autosaver) Maybe(s Savable) {
 	if a.saving != nil || s.Turn() == 0 && !s.Over() {
 		return
 	}
@@ -76,7 +83,7 @@ func (a *Autosaver) Flush() error {
 
 // Final saves the session now, however recent the last save, and waits
 // for it (leaving the game, closing the window).
-func (a *Autosaver) Final(s *session.Session) error {
+func (a *Autosaver) Final(s Savable) error {
 	err := a.Flush()
 	a.last = time.Time{}
 	a.Maybe(s)

@@ -1,7 +1,8 @@
 // Package turnflow runs a game over time for the play screen, without a
 // display: when the engine advances (a turn on Space, a skip to the next
-// decision on Enter, a spectator's playback at its speed), how much of it
-// one frame may resolve, and when the game is saved in the background. Its
+// decision on Enter, a spectator's playback at its speed, a served game's
+// news as it comes), how much of it one frame may resolve, and when the
+// game is saved in the background. Its
 // clock is injected, so the whole flow is tested with plain unit tests and
 // a fake clock.
 package turnflow
@@ -27,10 +28,11 @@ type Mode uint8
 
 // The modes of a flow.
 const (
-	Idle Mode = iota // waiting for the player
-	Turn             // resolving the rest of the turn
-	Next             // skipping ahead to the player's next decision
-	Auto             // playing on by itself at the chosen speed (spectator, replay)
+	Idle   Mode = iota // waiting for the player
+	Turn               // resolving the rest of the turn
+	Next               // skipping ahead to the player's next decision
+	Auto               // playing on by itself at the chosen speed (spectator, replay)
+	Follow             // following a game that goes on elsewhere (a served game's seat)
 )
 
 // NumSpeeds is the number of spectator speeds.
@@ -66,10 +68,11 @@ type Screen interface {
 
 // Config is what a flow runs on.
 type Config struct {
-	Session    *session.Session
+	Session    session.Game
 	Clock      Clock
 	Screen     Screen
 	Spectating bool                 // the player only watches: playback at a speed
+	Following  bool                 // the game goes on by itself (a served game): show its news as it comes
 	Important  func(sim.Entry) bool // a log entry that ends a skip ahead
 	Saver      *Autosaver           // nil for no autosave (a replay, a capture)
 }
@@ -85,10 +88,14 @@ type Flow struct {
 	overAt      time.Time // when the run was seen to end
 }
 
-// New starts a flow: a spectator's playback runs at 1×, a player waits.
+// New starts a flow: a spectator's playback runs at 1×, a player waits, a
+// served game's seat follows the game.
 func New(cfg Config) *Flow {
 	f := &Flow{Config: cfg}
-	if cfg.Spectating {
+	switch {
+	case cfg.Following:
+		f.mode = Follow
+	case cfg.Spectating:
 		f.speed, f.mode = 1, Auto
 	}
 	return f
@@ -105,9 +112,10 @@ func (f *Flow) Speed() int { return f.speed }
 func (f *Flow) Stop() { f.mode, f.speed = Idle, 0 }
 
 // Running reports whether the engine advances without the player: a turn
-// resolving, a skip ahead, or playback that is not paused.
+// resolving, a skip ahead, playback that is not paused, or a served game
+// followed.
 func (f *Flow) Running() bool {
-	return f.mode == Turn || f.mode == Next || f.mode == Auto && f.speed > 0
+	return f.mode == Turn || f.mode == Next || f.mode == Auto && f.speed > 0 || f.mode == Follow
 }
 
 // SetSpeed sets the spectator speed; 0 pauses, remembering the speed to
@@ -139,6 +147,11 @@ func (f *Flow) EndTurn() Action {
 	switch {
 	case s.Over():
 		return ToEnd
+	case f.Following:
+		if s.Waiting() {
+			return Confirm
+		}
+		f.Screen.Say("Your orders are in: the game goes on as the other seats answer.", false)
 	case f.Spectating:
 		if f.speed == 0 {
 			f.SetSpeed(max(f.resumeSpeed, 1))
@@ -168,7 +181,9 @@ func (f *Flow) ConfirmEndTurn() error {
 		return err
 	}
 	f.Session.Commit()
-	f.mode = Turn
+	if !f.Following {
+		f.mode = Turn
+	}
 	return nil
 }
 
@@ -183,6 +198,10 @@ func (f *Flow) NextDecision() Action {
 		f.Screen.Say("Answer the open decisions first, or press Space to let them go.", true)
 		return Done
 	}
+	if f.Following {
+		f.Screen.Say("The game goes on as the other seats answer: your next decision shows when it comes.", false)
+		return Done
+	}
 	s.Commit()
 	f.mode = Next
 	f.Screen.TurnBegins()
@@ -194,7 +213,7 @@ func (f *Flow) NextDecision() Action {
 // can still be undone until the player ends a turn.
 func (f *Flow) Answered(o sim.Order) {
 	s := f.Session
-	if !s.Waiting() && f.mode == Idle && len(s.Observation().Decisions) == 0 && o.Decision != 0 {
+	if !f.Following && !s.Waiting() && f.mode == Idle && len(s.Observation().Decisions) == 0 && o.Decision != 0 {
 		f.mode = Turn
 	}
 }
@@ -203,7 +222,7 @@ func (f *Flow) Answered(o sim.Order) {
 // a spectator's playback (a window is open over the screen).
 func (f *Flow) Tick(paused bool) {
 	s := f.Session
-	if s.Err() != nil || s.Over() {
+	if s.Err() != nil || s.Over() && f.mode != Follow { // a followed game's end comes as news: Step says Ended
 		return
 	}
 	now := f.Clock.Now()
@@ -238,6 +257,20 @@ func (f *Flow) Tick(paused bool) {
 			if ev == session.TurnDone {
 				f.Screen.TurnBegins()
 				f.autosave()
+			}
+		}
+	case Follow:
+		for f.Clock.Now().Before(deadline) {
+			ev, err := s.Step()
+			if ev == session.Pending && err == nil {
+				return // nothing new from the server this frame
+			}
+			if f.stepped(ev, err, now) {
+				return
+			}
+			if ev == session.TurnDone {
+				f.Screen.TurnShown(1)
+				f.Screen.TurnBegins()
 			}
 		}
 	case Auto:
@@ -278,7 +311,7 @@ func (f *Flow) stepped(ev session.Event, err error, now time.Time) bool {
 	}
 	switch ev {
 	case session.Waited:
-		if f.mode != Auto {
+		if f.mode != Auto && f.mode != Follow {
 			f.stopSkipping()
 		}
 		f.Screen.TurnShown(1)
@@ -329,7 +362,7 @@ func (f *Flow) OverFor(d time.Duration) bool {
 func (f *Flow) Ending() bool { return !f.overAt.IsZero() }
 
 func (f *Flow) autosave() {
-	if f.Saver != nil {
-		f.Saver.Maybe(f.Session)
+	if s, ok := f.Session.(Savable); ok && f.Saver != nil {
+		f.Saver.Maybe(s)
 	}
 }

@@ -242,7 +242,7 @@ func TestAutosave(t *testing.T) {
 	rec := &saves{}
 	a := NewAutosaver(clock, rec.prepare)
 	f.Saver = a
-	s := f.Session
+	s := f.Session.(*session.Session)
 	a.Maybe(s)
 	if a.Busy() {
 		t.Fatal("a save before the first turn ended")

@@ -60,40 +60,6 @@ func CategoryOf(k sim.LogKind) Category {
 // Matches reports whether an entry passes the filter.
 func (c Category) Matches(k sim.LogKind) bool { return c == All || CategoryOf(k) == c }
 
-// Visible reports whether a role may know of a log entry: the secret review
-// stays between the US and Israel, Israel's intelligence with Israel, Iran's
-// orders with Iran, the US's private channel with the US and Iran. A
-// spectator sees everything.
-func Visible(role sim.Actor, e sim.Entry) bool {
-	if role == sim.NoActor {
-		return true
-	}
-	switch e.Kind {
-	case sim.LogRequest, sim.LogApproved, sim.LogConditioned, sim.LogDenied, sim.LogDeferred, sim.LogExpired,
-		sim.LogWithdrawn, sim.LogHalt, sim.LogViolationFound:
-		return role == sim.USA || role == sim.Israel
-	case sim.LogViolation, sim.LogDetection, sim.LogLeak:
-		return role == sim.Israel
-	case sim.LogWarning:
-		return role == sim.USA || role == sim.Israel
-	case sim.LogAttackOrdered, sim.LogDispatch:
-		return role == sim.Iran
-	case sim.LogPrivateMessage:
-		return role == sim.USA || role == sim.Iran
-	case sim.LogShipmentSent:
-		return role == sim.Iran || role == sim.Hezbollah
-	case sim.LogRussiaIncident:
-		return role == sim.Israel || role == sim.Russia
-	case sim.LogNoticeAnswer:
-		return role == sim.Israel || role == sim.Russia // the hotline is between them
-	case sim.LogPosture:
-		return role == sim.Syria || role == sim.Russia // Damascus's orders to its batteries
-	case sim.LogEvacuation, sim.LogHardening, sim.LogReturn:
-		return role == sim.USA
-	}
-	return true
-}
-
 // LogLine is one line of the event log as the play screen shows it.
 type LogLine struct {
 	Index     int // in the session's log
@@ -116,7 +82,7 @@ type Missions func(id int32) (sim.Mission, bool)
 func Lines(sc *sim.Scenario, role sim.Actor, log []sim.Entry, filter Category, missions Missions) []LogLine {
 	var out []LogLine
 	for i, e := range log {
-		if !Visible(role, e) || !filter.Matches(e.Kind) {
+		if !e.SeenBy(role) || !filter.Matches(e.Kind) {
 			continue
 		}
 		if role != sim.NoActor && role != sim.USA && role != sim.Israel {
@@ -225,7 +191,7 @@ func isMissionKind(k sim.LogKind) bool {
 // sites, an escalation of a ladder it is on, a discovered violation, or a
 // halt (for Israel and the US).
 func Important(sc *sim.Scenario, role sim.Actor, e sim.Entry) bool {
-	if !Visible(role, e) {
+	if !e.SeenBy(role) {
 		return false
 	}
 	owner := sim.NoActor

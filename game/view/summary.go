@@ -18,7 +18,7 @@ import (
 func TurnSummary(sc *sim.Scenario, role sim.Actor, changes []sim.Change, turn int32) []string {
 	var out []string
 	for q := sim.Quantity(0); q < sim.NumQuantities; q++ {
-		if q == sim.QuantityTrust && role != sim.USA && role != sim.Israel && role != sim.NoActor {
+		if !(sim.Change{Quantity: q}).SeenBy(role) {
 			continue // trust is between Israel and the US
 		}
 		if q == sim.QuantityCounterIS && !fightsIS(role) {

@@ -105,7 +105,7 @@ func TestLogCategoriesAndVisibility(t *testing.T) {
 		t.Error("filters put entries in the wrong place")
 	}
 	secret := sim.Entry{Kind: sim.LogApproved, Actor: sim.USA, Other: sim.Israel, Site: -1}
-	if Visible(sim.Iran, secret) || !Visible(sim.USA, secret) || !Visible(sim.NoActor, secret) {
+	if secret.SeenBy(sim.Iran) || !secret.SeenBy(sim.USA) || !secret.SeenBy(sim.NoActor) {
 		t.Error("the secret review leaks to Iran or hides from the US")
 	}
 	if ParseCategory("retaliation") != Retaliation || ParseCategory("nonsense") != All {

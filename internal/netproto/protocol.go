@@ -42,6 +42,7 @@ const (
 	TypeRefused  = "refused"  // a message or order was refused, and why
 	TypeSeats    = "seats"    // who is connected and who answers for each role
 	TypeOver     = "over"     // the game ended
+	TypeLog      = "log"      // the event-log entries and recorded changes the seat's role may know, since the last
 )
 
 // Controllers say who answers a role's decisions.
@@ -130,26 +131,30 @@ type SeatInfo struct {
 // ServerMessage is any message the server sends; Type says which fields count.
 type ServerMessage struct {
 	Type        string            `json:"type"`
-	Version     int               `json:"version,omitempty"`     // welcome
-	Role        string            `json:"role,omitempty"`        // welcome: the seat's role
-	ScenarioID  string            `json:"scenario_id,omitempty"` // welcome
-	Canonical   string            `json:"canonical,omitempty"`   // welcome: the scenario as TOML (public)
-	Scenario    json.RawMessage   `json:"scenario,omitempty"`    // welcome: the compiled scenario (public)
-	Seats       []SeatInfo        `json:"seats,omitempty"`       // welcome, seats, observe
-	Stop        int64             `json:"stop,omitempty"`        // observe, accepted
-	Waiting     []string          `json:"waiting,omitempty"`     // observe: the roles the game waits for
-	Paused      bool              `json:"paused,omitempty"`      // observe
-	YourTurn    bool              `json:"your_turn,omitempty"`   // observe: the seat has open decisions
-	Observation *sim.Observation  `json:"observation,omitempty"` // observe: the role's observation (Scenario left out)
-	Suggestion  []WireOrder       `json:"suggestion,omitempty"`  // observe: the AI's answer for this seat, on its turn
-	State       *sim.State        `json:"state,omitempty"`       // observe, umpire only: the whole state
-	Count       int               `json:"count,omitempty"`       // accepted: orders applied
-	Reason      string            `json:"reason,omitempty"`      // refused
-	ID          int64             `json:"id,omitempty"`          // preview answer
-	Preview     *sim.Preview      `json:"preview,omitempty"`     // preview answer
-	Error       string            `json:"error,omitempty"`       // preview answer: why the order is invalid
-	Outcome     string            `json:"outcome,omitempty"`     // over
-	FinalHash   string            `json:"final_hash,omitempty"`  // over
-	Verdicts    map[string]string `json:"verdicts,omitempty"`    // over
-	Turn        int32             `json:"turn,omitempty"`        // observe
+	Version     int               `json:"version,omitempty"`      // welcome
+	Role        string            `json:"role,omitempty"`         // welcome: the seat's role
+	ScenarioID  string            `json:"scenario_id,omitempty"`  // welcome
+	Canonical   string            `json:"canonical,omitempty"`    // welcome: the scenario as TOML (public)
+	Scenario    json.RawMessage   `json:"scenario,omitempty"`     // welcome: the compiled scenario (public)
+	Seats       []SeatInfo        `json:"seats,omitempty"`        // welcome, seats, observe
+	Stop        int64             `json:"stop,omitempty"`         // observe, accepted
+	Waiting     []string          `json:"waiting,omitempty"`      // observe: the roles the game waits for
+	Paused      bool              `json:"paused,omitempty"`       // observe
+	YourTurn    bool              `json:"your_turn,omitempty"`    // observe: the seat has open decisions
+	Observation *sim.Observation  `json:"observation,omitempty"`  // observe: the role's observation (Scenario left out)
+	Suggestion  []WireOrder       `json:"suggestion,omitempty"`   // observe: the AI's answer for this seat, on its turn
+	State       *sim.State        `json:"state,omitempty"`        // observe, umpire only: the whole state
+	Count       int               `json:"count,omitempty"`        // accepted: orders applied
+	Reason      string            `json:"reason,omitempty"`       // refused
+	ID          int64             `json:"id,omitempty"`           // preview answer
+	Preview     *sim.Preview      `json:"preview,omitempty"`      // preview answer
+	Error       string            `json:"error,omitempty"`        // preview answer: why the order is invalid
+	Outcome     string            `json:"outcome,omitempty"`      // over
+	FinalHash   string            `json:"final_hash,omitempty"`   // over
+	Verdicts    map[string]string `json:"verdicts,omitempty"`     // over
+	Turn        int32             `json:"turn,omitempty"`         // observe
+	LogFrom     int               `json:"log_from,omitempty"`     // log: the index of Log's first entry in the seat's log
+	Log         []sim.Entry       `json:"log,omitempty"`          // log: entries the role may know (sim.Entry.SeenBy)
+	ChangesFrom int               `json:"changes_from,omitempty"` // log: the index of Changes' first in the seat's record
+	Changes     []sim.Change      `json:"changes,omitempty"`      // log: recorded changes the role may know (sim.Change.SeenBy)
 }

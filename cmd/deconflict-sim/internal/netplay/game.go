@@ -78,6 +78,7 @@ type Game struct {
 	hashes  []sim.Hash
 	digests [][]byte
 	over    bool
+	changes []sim.Change // every recorded change of the talks, trust and ladders, for the seats' turn summaries
 }
 
 // NewSetup makes the setup of a new game with fresh seat codes.
@@ -155,7 +156,10 @@ func Open(dir string, setup *Setup, logger *log.Logger) (*Game, error) {
 		st.close()
 		return nil, err
 	}
-	g.loop = runner.Loop{Engine: g.eng, Policies: policies, Record: true, TurnEnded: g.turnEnded}
+	// The seats read the event log and the recorded changes, as the local
+	// game's play screen does; logging changes nothing in the run.
+	g.eng.SetLogging(true)
+	g.loop = runner.Loop{Engine: g.eng, Policies: policies, Record: true, KeepLog: true, TurnEnded: g.turnEnded}
 	for a := range g.ctrl {
 		g.ctrl[a] = netproto.ByAI
 	}

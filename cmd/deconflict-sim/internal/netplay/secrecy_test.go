@@ -31,6 +31,7 @@ var allowed = map[string][]string{
 	netproto.TypePreview:  {"type", "id", "preview", "error"},
 	netproto.TypeSeats:    {"type", "seats", "waiting", "paused"},
 	netproto.TypeOver:     {"type", "outcome", "final_hash", "verdicts", "turn"},
+	netproto.TypeLog:      {"type", "log_from", "log", "changes_from", "changes"},
 }
 
 // checkMessage fails unless a message to actor a's seat carries only the
@@ -52,12 +53,26 @@ func checkMessage(t *rapid.T, g *Game, a sim.Actor, data []byte) {
 			t.Fatalf("a %s message to %s carries %q", typ, a, f)
 		}
 	}
-	if typ != netproto.TypeObserve {
-		return
-	}
 	var m netproto.ServerMessage
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
+	}
+	if typ == netproto.TypeLog {
+		// the log shows the role only what the local game's log shows it
+		for _, e := range m.Log {
+			if !e.SeenBy(a) {
+				t.Fatalf("a log message to %s carries a %v entry of turn %d", a, e.Kind, e.Turn)
+			}
+		}
+		for _, ch := range m.Changes {
+			if !ch.SeenBy(a) {
+				t.Fatalf("a log message to %s carries a change of quantity %d", a, ch.Quantity)
+			}
+		}
+		return
+	}
+	if typ != netproto.TypeObserve {
+		return
 	}
 	var want sim.Observation
 	g.eng.Observe(a, &want)

@@ -49,6 +49,9 @@ type conn struct {
 	closed chan struct{}
 	log    func(format string, args ...any)
 	turns  atomic.Int64 // turns it was asked to answer, not yet counted by the flood limit
+	// what of the game's log and changes it has been sent (the game loop's alone)
+	logScanned, logSent         int
+	changesScanned, changesSent int
 }
 
 func (c *conn) who() string { return fmt.Sprintf("%s seat from %s", c.seat.role, c.addr) }
@@ -256,6 +259,8 @@ func (g *Game) joined(c *conn) {
 	g.log.Printf("%s joined", c.who())
 	c.send(&netproto.ServerMessage{Type: netproto.TypeWelcome, Version: netproto.ProtocolVersion, Role: s.role, ScenarioID: g.sc.ID,
 		Canonical: g.setup.Scenario, Scenario: g.scenarioJSON(), Seats: g.seatInfo()})
+	g.collect()
+	g.sendLog(c)
 	c.send(g.observeFor(s))
 	g.broadcastSeats()
 	if g.started || g.replaying() {
@@ -356,8 +361,10 @@ func encodeAll(orders []sim.Order) []netproto.WireOrder {
 	return out
 }
 
-// broadcast sends every connected seat its observation.
+// broadcast sends every connected seat what its role may know of the log
+// since the last, then its observation.
 func (g *Game) broadcast() {
+	g.collect()
 	if g.replaying() {
 		return
 	}
@@ -370,9 +377,41 @@ func (g *Game) broadcast() {
 			if m.YourTurn {
 				c.turns.Add(1)
 			}
+			g.sendLog(c)
 			c.send(m)
 		}
 	}
+}
+
+// collect takes the engine's new recorded changes (its log entries the
+// loop keeps).
+func (g *Game) collect() {
+	g.changes = append(g.changes, g.eng.TakeChanges()...)
+}
+
+// sendLog sends a connection the log entries and recorded changes its
+// seat's role may know that it has not been sent yet (a new connection gets
+// them all, from index 0).
+func (g *Game) sendLog(c *conn) {
+	role := c.seat.actor // NoActor, who sees everything, for the umpire
+	m := &netproto.ServerMessage{Type: netproto.TypeLog, LogFrom: c.logSent, ChangesFrom: c.changesSent}
+	for _, e := range g.loop.Log[c.logScanned:] {
+		if e.SeenBy(role) {
+			m.Log = append(m.Log, e)
+		}
+	}
+	for _, ch := range g.changes[c.changesScanned:] {
+		if ch.SeenBy(role) {
+			m.Changes = append(m.Changes, ch)
+		}
+	}
+	c.logScanned, c.changesScanned = len(g.loop.Log), len(g.changes)
+	if len(m.Log) == 0 && len(m.Changes) == 0 {
+		return
+	}
+	c.logSent += len(m.Log)
+	c.changesSent += len(m.Changes)
+	c.send(m)
 }
 
 func (g *Game) broadcastSeats() {
