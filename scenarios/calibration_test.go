@@ -53,10 +53,12 @@ func readRecord(t *testing.T) []recordRow {
 }
 
 // TestShadowWarMatchesThePublicRecord plays shadow-war under its default AI
-// for several seeds and checks, year by year, that Israeli strikes and
-// attacks on US forces land in the public record's orders of magnitude; that
-// US troops stay between 900 and 2,000; and that the US is drawn into open
-// conflict with Iran in only a small minority of runs.
+// for 30 seeds and checks, year by year, that Israeli strikes and attacks on
+// US forces land in the public record's orders of magnitude; that strikes
+// follow the record's shape (a peak in 2018, a fall in 2019-20, a rise in
+// 2021); that Israel hits 400 targets or more; that US troops stay between
+// 900 and 2,000; and that the US is drawn into open conflict with Iran in
+// only a small minority of runs.
 func TestShadowWarMatchesThePublicRecord(t *testing.T) {
 	if testing.Short() {
 		t.Skip("plays shadow-war many times")
@@ -69,8 +71,9 @@ func TestShadowWarMatchesThePublicRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const runs = 60
+	const runs = 30
 	strikes := map[int]float64{}
+	targets := 0.0
 	attacks := map[int]float64{}
 	drawnIn := 0
 	d := runner.NewDriver(sc)
@@ -88,6 +91,7 @@ func TestShadowWarMatchesThePublicRecord(t *testing.T) {
 		if r.Outcome == sim.OutcomeUSDrawnIn {
 			drawnIn++
 		}
+		targets += float64(r.Metrics[sim.MetricTargetsHit])
 		for _, e := range r.Log {
 			y, _, _ := sim.CivilDate(e.Day)
 			switch e.Kind {
@@ -121,6 +125,23 @@ func TestShadowWarMatchesThePublicRecord(t *testing.T) {
 		t.Errorf("attacks on US forces: %.2f a year in 2021-22, not more than three times the %.2f of 2018-20", after, before)
 	}
 	t.Logf("strikes 2018/2020 = %.2f, 2021/2020 = %.2f", strikes[2018]/strikes[2020], strikes[2021]/strikes[2020])
+	// the record's shape: the IDF's ~200 targets from January 2017 to
+	// September 2018 and "2,000 bombs in 2018", 24-50 a year in 2019-20,
+	// "operations up by a third" in 2021
+	for _, y := range []int{2017, 2019, 2020, 2021} {
+		if strikes[2018] <= strikes[y] {
+			t.Errorf("strikes do not peak in 2018: %.1f a run in 2018, %.1f in %d", strikes[2018]/runs, strikes[y]/runs, y)
+		}
+	}
+	if strikes[2018] < 1.5*strikes[2020] {
+		t.Errorf("strikes in 2018 (%.1f a run) are not 1.5 times those of 2020 (%.1f)", strikes[2018]/runs, strikes[2020]/runs)
+	}
+	if strikes[2021] < 1.15*strikes[2020] {
+		t.Errorf("strikes in 2021 (%.1f a run) are not 1.15 times those of 2020 (%.1f)", strikes[2021]/runs, strikes[2020]/runs)
+	}
+	if targets/runs < 400 {
+		t.Errorf("%.1f targets hit a run; the record says more than 400 by mid-2022", targets/runs)
+	}
 	for _, row := range readRecord(t) {
 		s, a := strikes[row.year]/runs, attacks[row.year]/runs
 		total += s

@@ -2,6 +2,7 @@ package ai
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/deconflict/deconflict/sim"
 )
@@ -80,56 +81,93 @@ type israel struct {
 	rng         sim.PCG
 }
 
-// tempo is how often Israel flies the sorties it has: it strikes harder the
-// faster Hezbollah's arsenal has grown over the past year (Iran's
-// entrenchment), and holds back while Syria's air defences stand above their
-// starting level (less so the more the arsenal has grown since the start).
+// tempo is how much of what it finds Israel strikes: the more, the more
+// weapons Iran has sent west over the past year (its entrenchment, whether
+// they got through or not); it holds back while Syria's air defences stand
+// above their starting level, until Hezbollah's arsenal has grown by what it
+// tolerates since they last rose (the threat outweighs the risk again).
 type tempo struct {
-	alarmGrowth int64     // arsenal growth in a year at which it flies every turn (0: always)
-	adRestraint int64     // share of turns held back per level of air defence above the start
-	tolerance   int64     // arsenal growth since the start at which the air defences no longer hold it back (0: they always do)
-	start       int64     // Hezbollah's arsenal when Israel first planned
-	marks       [12]int64 // Hezbollah's arsenal at the last twelve monthly marks (eleven months end to end), a ring
+	alarm       int64     // weapons sent in a year at which it strikes all it finds (0: always)
+	adRestraint int64     // share of targets passed over per level of air defence above the start
+	tolerance   int64     // arsenal growth since the air defences last rose at which they no longer hold it back
+	airDefence  int64     // Syrian air-defence level when Israel last planned
+	rose        int64     // Hezbollah's arsenal when Israel first saw the air defences at a higher level (the start until then)
+	marks       [12]int64 // weapons Iran had sent at the last twelve monthly marks (eleven months end to end), a ring
 	mark        int       // the oldest mark, next to be overwritten
 	nextMark    int32     // turn of the next mark (-1: none taken yet)
+	judged      []judged  // targets it has decided to strike or pass over, while they stay strikable
 }
 
-// monthDays is the spacing of the arsenal marks Israel keeps.
+// judged is Israel's decision on one detected target: strike it, or pass it
+// over until the fix on it runs out. It is taken once per fix, so the tempo
+// thins out the targets struck rather than delaying them by a turn.
+type judged struct {
+	target sim.Target
+	till   int32 // last turn the fix holds
+	fly    bool
+}
+
+// flies reports whether Israel strikes target v at tempo f (micro): the
+// first time it weighs the target during a fix it strikes with chance f
+// (no draw at f = 1), and it keeps to that answer while the fix holds.
+func (t *tempo) flies(v *sim.TargetView, f int64, turn int32, rng *sim.PCG) bool {
+	for _, j := range t.judged {
+		if j.target == v.Target && j.till >= turn {
+			return j.fly
+		}
+	}
+	fly := f >= sim.Micro || rng.Chance(f)
+	t.judged = append(t.judged, judged{target: v.Target, till: v.Till, fly: fly})
+	return fly
+}
+
+// forget drops the decisions whose fix has run out by this turn.
+func (t *tempo) forget(turn int32) {
+	t.judged = slices.DeleteFunc(t.judged, func(j judged) bool { return j.till < turn })
+}
+
+// monthDays is the spacing of the marks Israel keeps.
 const monthDays = 30
 
-// growth records the monthly marks due by this turn and returns how much
-// the arsenal has grown since the oldest, eleven to twelve months ago (or
-// since the start).
-func (t *tempo) growth(obs *sim.Observation) int64 {
+// sent returns the weapons Iran has sent west so far: delivered or destroyed.
+func sent(obs *sim.Observation) int64 {
+	return obs.Counter(sim.MetricWeaponsDelivered) + obs.Counter(sim.MetricWeaponsDestroyed)
+}
+
+// entrenchment records the monthly marks due by this turn and returns the
+// weapons Iran has sent since the oldest, eleven to twelve months ago (or
+// since Israel first planned).
+func (t *tempo) entrenchment(obs *sim.Observation) int64 {
 	month := int32(monthDays * 24 / int64(obs.Scenario.TurnHours))
 	if month < 1 {
 		month = 1
 	}
 	if t.nextMark < 0 {
 		for i := range t.marks {
-			t.marks[i] = obs.Arsenal
+			t.marks[i] = sent(obs)
 		}
-		t.start, t.nextMark = obs.Arsenal, obs.Turn
+		t.rose, t.airDefence, t.nextMark = obs.Arsenal, obs.AirDefence, obs.Turn
 	}
 	for obs.Turn >= t.nextMark {
-		t.marks[t.mark] = obs.Arsenal
+		t.marks[t.mark] = sent(obs)
 		t.mark = (t.mark + 1) % len(t.marks)
 		t.nextMark += month
 	}
-	return obs.Arsenal - t.marks[t.mark]
+	return sent(obs) - t.marks[t.mark]
 }
 
-// chance is the chance (micro) that Israel flies this turn's sorties.
+// chance is the chance (micro) that Israel strikes a target it finds now.
 func (t *tempo) chance(obs *sim.Observation) int64 {
 	f := int64(sim.Micro)
-	if g := t.growth(obs); t.alarmGrowth > 0 && g < t.alarmGrowth {
-		f = max(g, 0) * sim.Micro / t.alarmGrowth
+	if g := t.entrenchment(obs); t.alarm > 0 && g < t.alarm {
+		f = max(g, 0) * sim.Micro / t.alarm
 	}
-	if above := obs.AirDefence - obs.Scenario.Initial.AirDefence; above > 0 {
+	if obs.AirDefence > t.airDefence {
+		t.rose = obs.Arsenal // a new threat: the restraint starts afresh
+	}
+	t.airDefence = obs.AirDefence
+	if above := obs.AirDefence - obs.Scenario.Initial.AirDefence; above > 0 && obs.Arsenal-t.rose < t.tolerance {
 		hold := min(sim.Micro, t.adRestraint*above/sim.Milli)
-		if t.tolerance > 0 {
-			hold = hold * max(0, t.tolerance-(obs.Arsenal-t.start)) / t.tolerance
-		}
 		f = f * (sim.Micro - hold) / sim.Micro
 	}
 	return f
@@ -139,7 +177,7 @@ func newOpportunist(p paramSet, rng sim.PCG) sim.Policy {
 	return &israel{minValue: p["min_value"], defiance: p["defiance"], longNotice: p["long_notice"],
 		skipReview: p["skip_review"], warn: sim.Micro, maxRisk: sim.Micro,
 		rerouteDays: p["reroute_days"], deniedTill: -1, russiaWary: p["russia_caution"], rng: rng,
-		tempo: tempo{alarmGrowth: p["alarm_growth"], adRestraint: p["ad_restraint"], tolerance: p["tolerance"], nextMark: -1}}
+		tempo: tempo{alarm: p["alarm"], adRestraint: p["ad_restraint"], tolerance: p["tolerance"], nextMark: -1}}
 }
 
 // aboveTheLadder is a level no ladder reaches: the cautious planner weighs
@@ -189,15 +227,13 @@ func (pol *israel) plan(obs *sim.Observation, d sim.Decision, out []sim.Order) [
 	for range obs.Targets {
 		pol.used = append(pol.used, false)
 	}
-	left := obs.SortiesLeft
-	if f := pol.tempo.chance(obs); f < sim.Micro && !pol.rng.Chance(f) {
-		left = 0 // not this turn
-	}
-	for ; left > 0; left-- {
+	f := pol.tempo.chance(obs)
+	pol.tempo.forget(obs.Turn)
+	for left := obs.SortiesLeft; left > 0; left-- {
 		best, bestOpt := -1, -1
 		for i := range obs.Targets {
 			t := &obs.Targets[i]
-			if pol.used[i] || t.Value < pol.minValue || targeted(obs, t.Target) {
+			if pol.used[i] || t.Value < pol.minValue || targeted(obs, t.Target) || !pol.tempo.flies(t, f, obs.Turn, &pol.rng) {
 				continue
 			}
 			opt := pol.route(obs, t)

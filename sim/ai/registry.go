@@ -19,15 +19,15 @@ type Spec struct {
 var specs = []Spec{
 	{Actor: sim.Israel, Name: "opportunist", Doc: "strikes every worthwhile target it detects, at a tempo that rises with Iran's entrenchment and falls with stronger Syrian air defences, takes the route with the least air-defence exposure, sometimes strikes despite a denial or a halt",
 		Params: []sim.ParamSpec{
-			{Key: "ad_restraint", Unit: sim.UnitFraction, Default: 2, Min: 0, Max: 2, Doc: "share of turns it holds its sorties back per level of Syrian air defence above the scenario's starting level"},
-			{Key: "alarm_growth", Unit: sim.UnitCount, Default: 0, Min: 0, Max: 1000000, Doc: "growth of Hezbollah's arsenal over the past year (weapon units) at which it flies every turn it can; below it, it flies in proportion (0: every turn)"},
+			{Key: "ad_restraint", Unit: sim.UnitFraction, Default: 1.2, Min: 0, Max: 2, Doc: "share of the targets it finds that it passes over per level of Syrian air defence above the scenario's starting level"},
+			{Key: "alarm", Unit: sim.UnitCount, Default: 0, Min: 0, Max: 1000000, Doc: "weapons Iran sent west over the past year (weapon units, delivered or destroyed) at which it strikes every worthwhile target it finds; below it, it strikes each with a chance in proportion (0: every one)"},
 			{Key: "defiance", Unit: sim.UnitFraction, Default: 0.25, Min: 0, Max: 1, Doc: "chance of striking anyway after a denial or inside a halt"},
 			{Key: "long_notice", Unit: sim.UnitFraction, Default: 0.2, Min: 0, Max: 1, Doc: "share of strikes near Russian forces given long notice (the rest standard; a target strikable for this turn only gets short notice)"},
 			{Key: "min_value", Unit: sim.UnitLevel, Default: 0.5, Min: 0, Max: 100, Doc: "least target value worth a sortie"},
 			{Key: "reroute_days", Unit: sim.UnitCount, Default: 10, Min: 0, Max: 365, Doc: "days after a US denial during which it prefers routes that need no review, even at more air-defence exposure (0: it keeps its routes)"},
 			{Key: "russia_caution", Unit: sim.UnitLevel, Default: 1.5, Min: 0, Max: 5, Doc: "Israel–Russia ladder at which it stops striking past Russian forces until the ladder eases (0: it never strikes past them)"},
 			{Key: "skip_review", Unit: sim.UnitFraction, Default: 0.03, Min: 0, Max: 1, Doc: "chance of not submitting a mission that needs US review"},
-			{Key: "tolerance", Unit: sim.UnitCount, Default: 22000, Min: 0, Max: 50000, Doc: "growth of Hezbollah's arsenal since the start (weapon units) at which stronger air defences no longer hold it back; below it, their restraint shrinks in proportion (0: it never does)"},
+			{Key: "tolerance", Unit: sim.UnitCount, Default: 5000, Min: 0, Max: 50000, Doc: "growth of Hezbollah's arsenal since the Syrian air defences last rose (weapon units) from which they no longer hold it back (0: they never do)"},
 		}, make: newOpportunist},
 	{Actor: sim.Israel, Name: "cautious", Doc: "strikes only valuable targets, prefers routes outside US zones and Russian cover, complies with denials and halts",
 		Params: []sim.ParamSpec{
