@@ -145,3 +145,27 @@ func credibleShare(t *testing.T, spec ai.Spec, runs int) (best float64, where st
 	}
 	return best, strings.Join(names, ", ")
 }
+
+// TestShadowWarPassivityDoesNotPay: in the full campaign Iran never
+// attacking wins less often than Iran's default policy (its attacks make
+// the US turn Israeli strikes away from its zones, at a price in the talks),
+// and Israel's role is credible at the defaults (it wins 10% of runs or
+// more).
+func TestShadowWarPassivityDoesNotPay(t *testing.T) {
+	const runs = 200
+	f, ok := scenarios.Lookup("shadow-war")
+	if !ok {
+		t.Fatal("shadow-war is not embedded")
+	}
+	p := passive(sim.Iran)
+	def, pas := winShare(t, f, nil, sim.Iran, runs), winShare(t, f, p.overrides, sim.Iran, runs)
+	t.Logf("shadow-war: Iran wins %.1f%% at its defaults, %.1f%% playing passive (%s)", 100*def, 100*pas, p.name)
+	if pas >= def {
+		t.Errorf("shadow-war: Iran playing passive (%s) wins %.1f%%, as much as its default policy (%.1f%%)", p.name, 100*pas, 100*def)
+	}
+	if w := winShare(t, f, nil, sim.Israel, runs); w < 0.1 {
+		t.Errorf("shadow-war: Israel wins %.1f%% of runs at the defaults, under 10%%", 100*w)
+	} else {
+		t.Logf("shadow-war: Israel wins %.1f%% at the defaults", 100*w)
+	}
+}

@@ -249,6 +249,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		r.Status = RequestApproved
 		st.Count[MetricApproved]++
 		e.addTrust(e.param(ParamApprovalTrustGain), CauseApproval, -1, m.ID)
+		e.reviewLeak(1)
 		m.Status = MissionCleared
 		if m.InHalt {
 			m.Status = MissionAwaiting
@@ -259,6 +260,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		m := e.mission(r.Mission)
 		r.Status, r.AltRoute, r.Delay = RequestConditioned, o.Route, o.Delay
 		st.Count[MetricConditioned]++
+		e.reviewLeak(1)
 		m.Status = MissionAwaiting
 		m.Reasons |= ReasonCondition
 		e.note(LogConditioned, USA, Israel, -1, m.ID, int64(o.Delay))
@@ -268,6 +270,7 @@ func (e *Engine) apply(a Actor, o Order) {
 		r.Status = RequestDenied
 		st.Count[MetricDenied]++
 		e.addTrust(-e.param(ParamDenialTrustCost), CauseDenial, -1, m.ID)
+		e.reviewLeak(-1)
 		m.Status = MissionAwaiting
 		m.Reasons |= ReasonDenied
 		e.note(LogDenied, USA, Israel, -1, m.ID, 0)
@@ -451,4 +454,15 @@ func cooldownText(turn, last, cool, turns int32) string {
 		return fmt.Sprintf("Tehran heard from Washington %s; another message carries weight from turn %d", ago, next+1)
 	}
 	return fmt.Sprintf("Tehran heard from Washington %s; no other message will carry weight before the scenario ends", ago)
+}
+
+// reviewLeak lets a US answer to a review reach Tehran, with chance
+// review_leak (a draw from the leak stream even at chance 0): an approval or
+// a condition (sign 1) adds leak_complicity to the complicity Iran
+// perceives, a denial (sign -1) takes it away. What Iran believes follows what
+// it learns of the review, not only where the jets flew.
+func (e *Engine) reviewLeak(sign int64) {
+	if e.st.Rand[streamLeak].Chance(e.param(ParamReviewLeak)) {
+		e.addComplicity(sign * e.param(ParamLeakComplicity))
+	}
 }

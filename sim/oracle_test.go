@@ -516,6 +516,49 @@ func TestOracleComplicityAndApproval(t *testing.T) {
 	}
 }
 
+// TestOracleReviewLeak: with review_leak 1 every US answer to a review
+// reaches Tehran: an approval or a condition adds leak_complicity (0.02 by
+// default) to the perceived complicity at once, a denial takes it away, both
+// within 0..1; with review_leak 0 nothing leaks.
+func TestOracleReviewLeak(t *testing.T) {
+	for _, c := range []struct {
+		name             string
+		leak             int64
+		kind             sim.OrderKind
+		complicity, want int64
+	}{
+		{"approval leaks", sim.Micro, sim.OrderApprove, 500_000, 520_000}, // 0.5 + 0.02
+		{"condition leaks", sim.Micro, sim.OrderCondition, 500_000, 520_000},
+		{"denial leaks", sim.Micro, sim.OrderDeny, 500_000, 480_000},       // 0.5 − 0.02
+		{"denial at the bottom", sim.Micro, sim.OrderDeny, 10_000, 0},      // 0.01 − 0.02 → 0
+		{"approval at the top", sim.Micro, sim.OrderApprove, 990_000, 1e6}, // 0.99 + 0.02 → 1
+		{"nothing leaks", 0, sim.OrderApprove, 500_000, 500_000},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := flatland()
+			sc.Zones = []sim.Zone{zoneAt(sim.ZoneDeconfliction, sim.USA, sc)}
+			sc.Params[sim.ParamReviewLeak] = c.leak
+			e := sim.New(sc, 1)
+			e.State().Complicity = c.complicity
+			orderStrike(t, e, flDepot, flSouth, sim.NoticeStandard)
+			answerDefaults(t, e)
+			e.Advance()
+			d, ok := openDecision(e, sim.DecideRequest)
+			if !ok {
+				t.Fatal("no review request")
+			}
+			o := sim.Order{Kind: c.kind, Decision: d.ID, Route: -1}
+			if c.kind == sim.OrderCondition {
+				o.Delay = 1
+			}
+			mustApply(t, e, sim.USA, o)
+			if got := e.State().Complicity; got != c.want {
+				t.Fatalf("complicity %d, want %d", got, c.want)
+			}
+		})
+	}
+}
+
 // TestOracleRussiaNotice: through a Russian zone, short notice gives an
 // incident chance of russia_incident × 4 and no leak; standard notice
 // russia_incident and russia_leak / 4; long notice russia_incident / 4 and

@@ -58,6 +58,8 @@ const (
 	ParamPrivateMessageCooldown
 	ParamEvacuationTurns
 	ParamBatteryLoss
+	ParamReviewLeak
+	ParamLeakComplicity
 	ParamProtestEscalation
 	ParamInsurgency
 	ParamRaidLoss
@@ -165,6 +167,8 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamOffensiveLoss:             {"offensive_loss", UnitLevel, 2, 0, 100, "counter-IS progress (percent) a Turkish offensive in the north sets back, as the SDF turns north (nothing when its forces already stand there)"},
 	ParamDivertSlowdown:            {"divert_slowdown", UnitFraction, 0.5, 0, 1, "share of the counter-IS campaign's daily progress lost while the SDF's forces stand in the north"},
 	ParamTermsLoss:                 {"terms_loss", UnitLevel, 1.5, 0, 100, "counter-IS progress (percent) lost when the SDF seeks terms with Damascus and Moscow and cedes ground to them"},
+	ParamReviewLeak:                {"review_leak", UnitFraction, 0, 0, 1, "chance that a US answer to a review (approval, condition or denial) leaks to Tehran"},
+	ParamLeakComplicity:            {"leak_complicity", UnitFraction, 0.02, 0, 1, "perceived US complicity a leaked approval or condition adds and a leaked denial removes"},
 	ParamBatteryLoss:               {"battery_loss", UnitFraction, 0.02, 0, 1, "chance that Israel destroys a Syrian battery whose cover a raid crossed, when it fired at the raid (times the share that fired)"},
 }
 

@@ -180,6 +180,7 @@ const (
 	streamRetaliation
 	streamWarning
 	streamInsurgency
+	streamLeak
 	numStreams
 )
 

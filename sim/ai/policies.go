@@ -325,14 +325,10 @@ type usa struct {
 // corridors past it.
 const haltRadius = 100_000 // metres
 
-// noMessages is a complicity no estimate reaches: the permissive US never
-// writes to Tehran.
-const noMessages = 2 * sim.Micro
-
 func newPermissive(p paramSet, rng sim.PCG) sim.Policy {
 	return &usa{threshold: p["approval_threshold"], modify: p["modify"], respond: p["respond"], blame: p["blame"],
 		deferOps: p["defer_operations"], waryDays: p["wary_days"], waryTill: -1,
-		trustFloor: p["trust_floor"], message: noMessages, lastMessage: -1000, rng: rng}
+		trustFloor: p["trust_floor"], message: p["message_complicity"], lastMessage: -1000, rng: rng}
 }
 
 func newForceProtection(p paramSet, rng sim.PCG) sim.Policy {

@@ -35,11 +35,12 @@ var specs = []Spec{
 			{Key: "min_value", Unit: sim.UnitLevel, Default: 1, Min: 0, Max: 100, Doc: "least target value worth a sortie"},
 			{Key: "warn", Unit: sim.UnitFraction, Default: 1, Min: 0, Max: 1, Doc: "chance of warning the US of a detected attack"},
 		}, make: newCautious},
-	{Actor: sim.USA, Name: "permissive", Doc: "approves most requests, answers attacks in kind and stays publicly silent during talks",
+	{Actor: sim.USA, Name: "permissive", Doc: "approves most requests, answers attacks in kind, stays publicly silent during talks and writes to Tehran only when it is seen as Israel's accomplice",
 		Params: []sim.ParamSpec{
 			{Key: "approval_threshold", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "approves while the hazard it foresees at its sites stays under this share of the cap"},
 			{Key: "blame", Unit: sim.UnitFraction, Default: 0.2, Min: 0, Max: 1, Doc: "chance of blaming Iran in public when talks are not under way"},
 			{Key: "defer_operations", Unit: sim.UnitFraction, Default: 0.3, Min: 0, Max: 1, Doc: "chance of deferring a request whose strike falls in an active US operation area (Israel asks again next turn; a request deferred for request_expiry turns expires)"},
+			{Key: "message_complicity", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "perceived complicity at which it sends Tehran a private message, at most once per private_message_cooldown (0: whenever the cool-down allows; 1: only at full complicity)"},
 			{Key: "modify", Unit: sim.UnitFraction, Default: 0.15, Min: 0, Max: 1, Doc: "chance of asking for a day's delay when a strike touches a US operation area"},
 			{Key: "respond", Unit: sim.UnitFraction, Default: 0.5, Min: 0, Max: 1, Doc: "chance of a proportionate strike after an attack"},
 			{Key: "trust_floor", Unit: sim.UnitLevel, Default: 40, Min: 0, Max: 100, Doc: "Israel–US trust below which it approves requests it would deny or defer, to keep the alliance (0: never)"},
