@@ -384,6 +384,9 @@ func (e *Engine) respond(attack int32, strike, blame bool) {
 			}
 		}
 		e.note(LogUSResponse, USA, Iran, site, attack, 0)
+	} else {
+		// unpunished, the militias grow bolder
+		e.addGrievance(TowardUSA, e.param(ParamGrievancePerSilence))
 	}
 	if blame {
 		e.addDeterrence(TowardUSA, e.param(ParamDeterrencePerResponse)/blameDeterrence)

@@ -66,6 +66,7 @@ const (
 	ParamOffensiveLoss
 	ParamDivertSlowdown
 	ParamTermsLoss
+	ParamGrievancePerSilence
 	NumParams
 )
 
@@ -167,6 +168,7 @@ var paramSpecs = [NumParams]ParamSpec{
 	ParamOffensiveLoss:             {"offensive_loss", UnitLevel, 2, 0, 100, "counter-IS progress (percent) a Turkish offensive in the north sets back, as the SDF turns north (nothing when its forces already stand there)"},
 	ParamDivertSlowdown:            {"divert_slowdown", UnitFraction, 0.5, 0, 1, "share of the counter-IS campaign's daily progress lost while the SDF's forces stand in the north"},
 	ParamTermsLoss:                 {"terms_loss", UnitLevel, 1.5, 0, 100, "counter-IS progress (percent) lost when the SDF seeks terms with Damascus and Moscow and cedes ground to them"},
+	ParamGrievancePerSilence:       {"grievance_per_silence", UnitLevel, 0, 0, 10, "Iranian grievance toward the US per attack on US forces the US leaves without a retaliatory strike: unpunished, the militias grow bolder"},
 	ParamReviewLeak:                {"review_leak", UnitFraction, 0, 0, 1, "chance that a US answer to a review (approval, condition or denial) leaks to Tehran"},
 	ParamLeakComplicity:            {"leak_complicity", UnitFraction, 0.02, 0, 1, "perceived US complicity a leaked approval or condition adds and a leaked denial removes"},
 	ParamBatteryLoss:               {"battery_loss", UnitFraction, 0.02, 0, 1, "chance that Israel destroys a Syrian battery whose cover a raid crossed, when it fired at the raid (times the share that fired)"},
