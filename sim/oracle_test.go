@@ -779,7 +779,9 @@ func TestOracleAttackOnIsrael(t *testing.T) {
 // to US deterrence, grievance_per_response to the grievance toward the US,
 // escalation_per_response to the US–Iran ladder and puts the first standing
 // militia site out of action for 30 days; a public blame adds half of
-// deterrence_per_response, escalation_per_blame, and costs talks_loss_per_blame.
+// deterrence_per_response, escalation_per_blame, and costs talks_loss_per_blame;
+// an attack left without a strike (silence or a blame alone) adds
+// grievance_per_silence (0.3 here) to the grievance toward the US.
 func TestOracleUSResponse(t *testing.T) {
 	for _, c := range []struct {
 		name                                 string
@@ -787,12 +789,13 @@ func TestOracleUSResponse(t *testing.T) {
 		deterrence, grievance, ladder, talks int64
 		militiaTill                          int32
 	}{
-		// the attack alone (no deaths): ladder 0.18, talks 50 − 0.5 = 49.5, grievance 2 − 1 = 1
-		{"silence", false, false, 0, 1000, 180, 49_500, -1},
+		// the attack alone (no deaths): ladder 0.18, talks 50 − 0.5 = 49.5, grievance 2 − 1 = 1,
+		// + 0.3 unanswered = 1.3
+		{"silence", false, false, 0, 1300, 180, 49_500, -1},
 		// + 0.15 deterrence; grievance 1 + 0.5; ladder 0.18 + 0.2; militia out till 0 + 30 − 1
 		{"strike", true, false, 150_000, 1500, 380, 49_500, 29},
-		// + 0.15 / 2 deterrence; ladder 0.18 + 0.15; talks 49.5 − 3
-		{"blame", false, true, 75_000, 1000, 330, 46_500, -1},
+		// + 0.15 / 2 deterrence; ladder 0.18 + 0.15; talks 49.5 − 3; grievance 1 + 0.3 (no strike)
+		{"blame", false, true, 75_000, 1300, 330, 46_500, -1},
 		// 0.15 + 0.075; ladder 0.18 + 0.2 + 0.15 = 0.53
 		{"strike and blame", true, true, 225_000, 1500, 530, 46_500, 29},
 	} {
@@ -800,6 +803,7 @@ func TestOracleUSResponse(t *testing.T) {
 			sc := flatland()
 			sc.Params[sim.ParamLethalityRockets] = 0
 			sc.Params[sim.ParamInjuryRate] = 0
+			sc.Params[sim.ParamGrievancePerSilence] = 300
 			sc.Initial.Talks = 50 * sim.Milli
 			sc.Initial.Grievance[sim.TowardUSA] = 2000
 			e := sim.New(sc, 1)
