@@ -108,7 +108,8 @@ func (p *Play) drawMap(dst *ebiten.Image) {
 		if !m.Inset(-r*2).Contains(x, y) {
 			continue
 		}
-		sym := view.SiteSymbol(obs.Actor, s)
+		owner := obs.Owner(int32(i))
+		sym := view.SiteSymbol(obs.Actor, owner, s)
 		v := obs.Sites[i]
 		if v.Detected && obs.Actor == sim.Israel {
 			g.pt.Reticle(sub, x, y, r, view.Accent())
@@ -120,7 +121,7 @@ func (p *Play) drawMap(dst *ebiten.Image) {
 		if int32(i) == p.selected {
 			g.pt.Ring(sub, x, y, r*2.3, g.Px(2), view.Accent())
 		}
-		if l := view.LevelOf(v.Hazard); l > view.HazardLow && s.Owner == roleOwner(obs.Actor) {
+		if l := view.LevelOf(v.Hazard); l > view.HazardLow && owner == roleOwner(obs.Actor) {
 			g.pt.Ring(sub, x, y, r*2.0, g.Px(2), g.pt.Palette.Hazard[l])
 		}
 		size := r * 1.5
@@ -131,11 +132,11 @@ func (p *Play) drawMap(dst *ebiten.Image) {
 		name := view.MapName(s.Name)
 		prio := 5
 		switch {
-		case sym.City && s.Owner == sim.Syria:
+		case sym.City && owner == sim.Syria:
 			prio = 8
 		case sym.City:
 			prio = 4
-		case s.Owner == roleOwner(obs.Actor):
+		case owner == roleOwner(obs.Actor):
 			prio = 9
 		case s.Target:
 			prio = 6
@@ -424,7 +425,7 @@ func (p *Play) animateTurn(now time.Time, speed float64) {
 				continue
 			}
 			a = anim{kind: animAttack, color: p.g.owner(sim.Iran), dur: 0.9}
-			a.path = []geo.Point{launchPoint(sc, e.Site), sc.Sites[e.Site].Pos}
+			a.path = []geo.Point{launchPoint(p.obs(), e.Site), sc.Sites[e.Site].Pos}
 			if e.Value > 0 {
 				a.label = fmt.Sprintf("%d killed", e.Value)
 			}
@@ -433,7 +434,7 @@ func (p *Play) animateTurn(now time.Time, speed float64) {
 				continue
 			}
 			a = anim{kind: animResponse, color: p.g.owner(sim.USA), dur: 1.0}
-			a.path = []geo.Point{nearestOwned(sc, sc.Sites[e.Site].Pos, sim.USA), sc.Sites[e.Site].Pos}
+			a.path = []geo.Point{nearestOwned(p.obs(), sc.Sites[e.Site].Pos, sim.USA), sc.Sites[e.Site].Pos}
 		case sim.LogHalt:
 			for _, h := range p.obs().Halts {
 				if h.ID == e.Subject {
@@ -481,12 +482,13 @@ func (p *Play) strikePath(e sim.Entry) []geo.Point {
 
 // launchPoint is where a proxy attack on a site comes from: the nearest
 // militia base, else a point 40 km east.
-func launchPoint(sc *sim.Scenario, site int32) geo.Point {
+func launchPoint(obs *sim.Observation, site int32) geo.Point {
+	sc := obs.Scenario
 	to := sc.Sites[site].Pos
 	best, found := int64(math.MaxInt64), geo.Point{X: to.X + 40_000, Y: to.Y}
 	for i := range sc.Sites {
 		s := &sc.Sites[i]
-		if s.Kind == sim.SiteMilitia || s.Kind == sim.SiteDepot && s.Owner == sim.Iran {
+		if s.Kind == sim.SiteMilitia || s.Kind == sim.SiteDepot && obs.Owner(int32(i)) == sim.Iran {
 			if d := geo.Dist2(s.Pos, to); d < best && d > 0 {
 				best, found = d, s.Pos
 			}
@@ -495,10 +497,11 @@ func launchPoint(sc *sim.Scenario, site int32) geo.Point {
 	return found
 }
 
-func nearestOwned(sc *sim.Scenario, to geo.Point, owner sim.Actor) geo.Point {
+func nearestOwned(obs *sim.Observation, to geo.Point, owner sim.Actor) geo.Point {
+	sc := obs.Scenario
 	best, found := int64(math.MaxInt64), geo.Point{X: to.X - 80_000, Y: to.Y}
 	for i := range sc.Sites {
-		if s := &sc.Sites[i]; s.Owner == owner && s.Kind != sim.SiteCity {
+		if s := &sc.Sites[i]; obs.Owner(int32(i)) == owner && s.Kind != sim.SiteCity {
 			if d := geo.Dist2(s.Pos, to); d < best {
 				best, found = d, s.Pos
 			}

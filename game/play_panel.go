@@ -485,7 +485,7 @@ func (p *Play) siteInfo(i int32) string {
 	s := &sc.Sites[i]
 	v := obs.Sites[i]
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n%s of %s", s.Name, strings.ToUpper(view.KindWord(s.Kind)[:1])+view.KindWord(s.Kind)[1:], s.Owner.Name())
+	fmt.Fprintf(&b, "%s\n%s of %s", s.Name, strings.ToUpper(view.KindWord(s.Kind)[:1])+view.KindWord(s.Kind)[1:], obs.Owner(i).Name())
 	if v.Troops > 0 {
 		fmt.Fprintf(&b, " · %d troops", v.Troops)
 		if v.Evacuated {

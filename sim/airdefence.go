@@ -95,7 +95,7 @@ func (e *Engine) raidOdds() (downed, lost int64) {
 // the mission's path crosses.
 func (e *Engine) batteryCovers(m *Mission, site int32) bool {
 	s := &e.sc.Sites[site]
-	if s.Owner != Syria || e.st.Sites[site].DisabledTill >= e.st.Turn {
+	if e.Owner(site) != Syria || e.st.Sites[site].DisabledTill >= e.st.Turn {
 		return false
 	}
 	path := e.sc.Routes[m.Route].Path

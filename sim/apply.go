@@ -165,7 +165,7 @@ func (e *Engine) Check(a Actor, o Order) error {
 				return invalid("the warning concerns another site")
 			}
 		}
-		if o.Site < 0 || int(o.Site) >= len(sc.Sites) || sc.Sites[o.Site].Owner != USA || st.Sites[o.Site].Troops == 0 {
+		if o.Site < 0 || int(o.Site) >= len(sc.Sites) || e.Owner(o.Site) != USA || st.Sites[o.Site].Troops == 0 {
 			return invalid("site %d is not a manned US site", o.Site)
 		}
 		if o.Kind == OrderHarden && st.Sites[o.Site].Hardened {
@@ -309,7 +309,7 @@ func (e *Engine) apply(a Actor, o Order) {
 	case OrderRetaliate:
 		id := e.newID()
 		st.Attacks = append(st.Attacks, Attack{ID: id, Site: d.Subject, Method: o.Method, Claimed: o.Claim, Due: st.Turn + attackLeadTurns})
-		e.note(LogAttackOrdered, Iran, sc.Sites[d.Subject].Owner, d.Subject, id, int64(o.Method))
+		e.note(LogAttackOrdered, Iran, e.Owner(d.Subject), d.Subject, id, int64(o.Method))
 	case OrderHold:
 		// nothing happens; the decision is answered
 	case OrderWarn:

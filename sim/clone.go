@@ -1,20 +1,37 @@
 package sim
 
+import "slices"
+
 // Clone makes dst a copy of the engine at its current stop: the same
 // scenario, state and random streams, with its log off. It reuses dst's
 // memory (dst may be nil: then it allocates one), so a copy taken again and
 // again stays cheap. The copy shares only what never changes during a run
-// (the scenario and what New derived from it). Previews apply an order to a
+// (the scenario and what New derived from it; the lists that follow the
+// sites' owners are copied when owner effects may change them). Previews apply an order to a
 // copy and read the quantities they show from it.
 func (e *Engine) Clone(dst *Engine) *Engine {
 	if dst == nil {
 		dst = &Engine{}
 	}
-	if dst.sc != e.sc {
+	switch {
+	case dst.sc != e.sc:
 		dst.legs = legCache{} // its geometry was another scenario's
+		if e.lang.owners { // lists of its own, never another engine's arrays
+			dst.adSites, dst.usSites, dst.exposed = nil, nil, nil
+		}
+	case e.lang.owners && !slices.Equal(dst.adSites, e.adSites):
+		dst.legs = legCache{} // its chords were for other air-defence sites
 	}
-	dst.sc, dst.routes = e.sc, e.routes
-	dst.adSites, dst.usSites, dst.exposed, dst.targetSites = e.adSites, e.usSites, e.exposed, e.targetSites
+	if e.lang.owners {
+		// owner effects change these lists during a run: each engine keeps
+		// its own (a copy of the same scenario's always has)
+		dst.adSites = append(dst.adSites[:0], e.adSites...)
+		dst.usSites = append(dst.usSites[:0], e.usSites...)
+		dst.exposed = append(dst.exposed[:0], e.exposed...)
+	} else {
+		dst.adSites, dst.usSites, dst.exposed = e.adSites, e.usSites, e.exposed
+	}
+	dst.sc, dst.routes, dst.targetSites = e.sc, e.routes, e.targetSites
 	dst.lang = e.lang
 	dst.north, dst.dues, dst.early, dst.corridorLegs = e.north, e.dues, e.early, e.corridorLegs
 	dst.logging, dst.log, dst.changes = false, dst.log[:0], dst.changes[:0]
@@ -37,6 +54,7 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	st.Windows = append(old.Windows[:0], src.Windows...)
 	st.Setups = append(old.Setups[:0], src.Setups...)
 	st.SiteMods = append(old.SiteMods[:0], src.SiteMods...)
+	st.Owners = append(old.Owners[:0], src.Owners...)
 	st.Watch = append(old.Watch[:0], src.Watch...)
 	st.Fires = append(old.Fires[:0], src.Fires...)
 	st.Reverts = append(old.Reverts[:0], src.Reverts...)

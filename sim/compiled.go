@@ -304,10 +304,11 @@ const (
 	EffectProximity // a site's proximity, micro
 	EffectSiteAD    // the strength of a site's air-defence cover, micro
 	EffectDetected  // a target site, or every shipment on a corridor, detected for Days
+	EffectOwner     // a site's owner: Value is the new owner (an Actor)
 	NumEffectKinds
 )
 
-var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "corridor", "counter_is", "param", "struck", "policy", "hardness", "proximity", "ad_strength", "detected"}
+var effectKindIDs = [NumEffectKinds]string{"grievance", "complicity", "trust", "escalation", "talks", "talks_open", "air_defence", "troops", "halt", "corridor", "counter_is", "param", "struck", "policy", "hardness", "proximity", "ad_strength", "detected", "owner"}
 
 // String returns the effect's key as written in scenario files.
 func (k EffectKind) String() string { return effectKindIDs[k] }
@@ -319,7 +320,8 @@ func EffectKindIDs() []string { return append([]string(nil), effectKindIDs[:]...
 // Toward for grievance, Pair for escalation, Site for troops, Zone (or Area)
 // and Days for a halt, Corridor for corridor changes, Param for a model
 // constant, Actor for a policy, Site for a site's hardness, proximity or
-// air defence, Site or Corridor for detected. Set replaces the value,
+// air defence, Site or Corridor for detected, Site for owner (Value the
+// new owner). Set replaces the value,
 // otherwise Value is added.
 type Effect struct {
 	Kind     EffectKind

@@ -24,9 +24,9 @@ type Engine struct {
 	logging      bool
 	path         []geo.Point  // scratch for mission paths
 	routes       []routeCache // what each route's fixed waypoints imply, computed once
-	adSites      []int32      // sites with hostile air-defence cover
+	adSites      []int32      // sites with hostile air-defence cover (these three follow owner effects: see deriveOwned)
 	usSites      []int32      // sites the US owns
-	exposed      []int32      // sites proxies may ever attack: US sites and Israeli positions
+	exposed      []int32      // sites proxies may attack while their owners hold them: US sites and Israeli positions
 	targetSites  []int32      // sites Israel may strike when detected
 	north        []bool       // per site: it lies in the border strip a Turkish offensive reaches
 	dues         []eventDue   // per event: when the events step must look at it
@@ -70,17 +70,9 @@ func newRouteCaches(sc *Scenario) []routeCache {
 // New starts a run of the scenario with the given seed.
 func New(sc *Scenario, seed uint64) *Engine {
 	e := &Engine{sc: sc, routes: newRouteCaches(sc), lang: sc.lang(), dues: newEventDues(sc)}
+	e.deriveOwned()
 	for i := range sc.Sites {
 		s := &sc.Sites[i]
-		if s.ADRange > 0 && (s.Owner == Syria || s.Owner == Russia || s.Owner == Iran || s.Owner == Hezbollah) {
-			e.adSites = append(e.adSites, int32(i))
-		}
-		if s.Owner == USA {
-			e.usSites = append(e.usSites, int32(i))
-		}
-		if (s.Owner == USA && s.Kind != SiteCity) || (s.Owner == Israel && s.Kind == SitePosition) {
-			e.exposed = append(e.exposed, int32(i))
-		}
 		if s.Target {
 			e.targetSites = append(e.targetSites, int32(i))
 		}
@@ -122,6 +114,7 @@ func (e *Engine) Reset(seed uint64) {
 		Windows:    st.Windows[:0],
 		Setups:     st.Setups[:0],
 		SiteMods:   st.SiteMods[:0],
+		Owners:     st.Owners[:0],
 		Watch:      st.Watch[:0],
 	}
 	st.Escalation = in.Escalation
@@ -340,9 +333,69 @@ func (e *Engine) resetLang() {
 			st.SiteMods = append(st.SiteMods, SiteMod{Hardness: s.Hardness, Proximity: s.Proximity, ADStrength: s.ADStrength})
 		}
 	}
+	if l.owners {
+		for i := range sc.Sites {
+			st.Owners = append(st.Owners, sc.Sites[i].Owner)
+		}
+		e.ownersChanged() // a run before this one may have handed sites over
+	}
 	if l.watch {
 		for range sc.Corridors {
 			st.Watch = append(st.Watch, -1)
 		}
 	}
+}
+
+// Owner returns the actor holding a site now: its scenario owner, or the
+// one an owner effect handed it to. Every reader of a site's owner during a
+// run goes through it.
+func (e *Engine) Owner(site int32) Actor {
+	if len(e.st.Owners) == 0 {
+		return e.sc.Sites[site].Owner
+	}
+	return e.st.Owners[site]
+}
+
+// deriveOwned works out the lists of sites that follow from their owners
+// (adSites, usSites, exposed), reusing the engine's own slices.
+func (e *Engine) deriveOwned() {
+	e.adSites, e.usSites, e.exposed = e.adSites[:0], e.usSites[:0], e.exposed[:0]
+	for i := range e.sc.Sites {
+		s, owner := &e.sc.Sites[i], e.Owner(int32(i))
+		if e.hostileCover(int32(i)) {
+			e.adSites = append(e.adSites, int32(i))
+		}
+		if owner == USA {
+			e.usSites = append(e.usSites, int32(i))
+		}
+		if (owner == USA && s.Kind != SiteCity) || (owner == Israel && s.Kind == SitePosition) {
+			e.exposed = append(e.exposed, int32(i))
+		}
+	}
+}
+
+// hostileCover reports whether a site's air-defence cover is hostile to
+// Israel's raids: a site with cover held by Syria, Russia, Iran or Hezbollah.
+func (e *Engine) hostileCover(site int32) bool {
+	owner := e.Owner(site)
+	return e.sc.Sites[site].ADRange > 0 && (owner == Syria || owner == Russia || owner == Iran || owner == Hezbollah)
+}
+
+// ownersChanged redoes what follows from the owners after a change: the
+// lists, the leg cache when adSites changed (its entries hold one chord per
+// site of adSites) and Assess's answers.
+func (e *Engine) ownersChanged() {
+	stale, j := false, 0
+	for i := range e.sc.Sites {
+		listed := j < len(e.adSites) && e.adSites[j] == int32(i)
+		if listed {
+			j++
+		}
+		stale = stale || listed != e.hostileCover(int32(i))
+	}
+	e.deriveOwned()
+	if stale {
+		e.legs.init(e.sc, len(e.adSites))
+	}
+	e.assess.valid = false
 }

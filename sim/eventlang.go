@@ -86,7 +86,7 @@ func (e *Engine) fire(i int32, ev *Event, tm *Timing) {
 			continue
 		}
 		r := Revert{Turn: st.Turn + e.turnsFromDays(tm.RevertDays), Kind: ef.Kind, Target: effectTarget(ef)}
-		if ef.Kind == EffectTalksOpen || ef.Kind == EffectCorridor || ef.Kind == EffectPolicy {
+		if ef.Kind == EffectTalksOpen || ef.Kind == EffectCorridor || ef.Kind == EffectPolicy || ef.Kind == EffectOwner {
 			r.Set, r.Value = true, old
 		} else {
 			now, _ := e.effectLevel(ef)
@@ -125,7 +125,7 @@ func (e *Engine) revertDue() {
 			ef.Toward = r.Target
 		case EffectEscalation:
 			ef.Pair = Pair(r.Target)
-		case EffectTroops, EffectHardness, EffectProximity, EffectSiteAD:
+		case EffectTroops, EffectHardness, EffectProximity, EffectSiteAD, EffectOwner:
 			ef.Site = r.Target
 		case EffectPolicy:
 			ef.Actor = Actor(r.Target)
@@ -147,7 +147,7 @@ func effectTarget(ef *Effect) int32 {
 		return ef.Toward
 	case EffectEscalation:
 		return int32(ef.Pair)
-	case EffectTroops, EffectHardness, EffectProximity, EffectSiteAD:
+	case EffectTroops, EffectHardness, EffectProximity, EffectSiteAD, EffectOwner:
 		return ef.Site
 	case EffectCorridor:
 		return ef.Corridor
@@ -191,6 +191,8 @@ func (e *Engine) effectLevel(ef *Effect) (v int64, ok bool) {
 		return int64(st.Setups[ef.Actor]), true
 	case EffectHardness, EffectProximity, EffectSiteAD:
 		return *e.siteMod(ef), true
+	case EffectOwner:
+		return int64(st.Owners[ef.Site]), true
 	}
 	return 0, false
 }

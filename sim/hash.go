@@ -207,6 +207,10 @@ func (s *State) Visit(v Visitor) {
 		v.Field("proximity", x.Proximity)
 		v.Field("ad_strength", x.ADStrength)
 	}
+	for i, a := range s.Owners {
+		v.Entity("owner", int64(i))
+		v.Field("actor", int64(a))
+	}
 	for i, w := range s.Watch {
 		v.Entity("watch", int64(i))
 		v.Field("till", int64(w))

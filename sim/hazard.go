@@ -23,9 +23,8 @@ func (e *Engine) Hazard(site int32) HazardTerms {
 // hazardWith computes the attack hazard at a site under the given terms
 // (read, not changed; pointers spare copying them at every site).
 func (e *Engine) hazardWith(site int32, grievance *[NumAdversaries]int64, complicity int64, deterrence *[NumAdversaries]int64, escalation *[NumPairs]int64) HazardTerms {
-	s := &e.sc.Sites[site]
 	t := HazardTerms{Base: e.param(ParamRetaliationBase), Proximity: e.proximity(site)}
-	if s.Owner == USA {
+	if e.Owner(site) == USA {
 		t.Grievance, t.Complicity, t.Deterrence = grievance[TowardUSA], complicity, deterrence[TowardUSA]
 		t.Escalation = Milli + escalation[USAIran]
 	} else {
@@ -44,7 +43,7 @@ func (e *Engine) hazardWith(site int32, grievance *[NumAdversaries]int64, compli
 // Exposed reports whether a site can be attacked by proxies: US sites with
 // troops and Israeli positions.
 func (e *Engine) Exposed(site int32) bool {
-	s := &e.sc.Sites[site]
-	return (s.Owner == USA && e.st.Sites[site].Troops > 0 && s.Kind != SiteCity) ||
-		(s.Owner == Israel && s.Kind == SitePosition)
+	s, owner := &e.sc.Sites[site], e.Owner(site)
+	return (owner == USA && e.st.Sites[site].Troops > 0 && s.Kind != SiteCity) ||
+		(owner == Israel && s.Kind == SitePosition)
 }

@@ -20,7 +20,7 @@ func (e *Engine) callHezbollah(shipment int32) {
 func (e *Engine) golanTarget() int32 {
 	first := int32(-1)
 	for i := range e.sc.Sites {
-		if s := &e.sc.Sites[i]; s.Owner == Israel && s.Kind == SitePosition {
+		if e.Owner(int32(i)) == Israel && e.sc.Sites[i].Kind == SitePosition {
 			if !e.attackPlannedOn(int32(i)) {
 				return int32(i)
 			}

@@ -52,6 +52,9 @@ type Observation struct {
 	Attacks     []Attack
 	Shipments   []ShipmentView
 	Corridors   []CorridorState // Iran, Hezbollah and spectators: each corridor's dispatch rate now
+	// Owners holds each site's owner now when owner effects may change
+	// them (empty otherwise: the scenario's owners hold); read it through Owner.
+	Owners []Actor
 	// Setup is the actor's setup in force: 0 the scenario's, k > 0 its
 	// ActorSetup.Later[k-1], which a policy effect switched it to.
 	Setup int32
@@ -106,6 +109,14 @@ type ShipmentView struct {
 	Pos geo.Point
 }
 
+// Owner returns the actor holding a site now (who holds a site is public).
+func (o *Observation) Owner(site int32) Actor {
+	if len(o.Owners) == 0 {
+		return o.Scenario.Sites[site].Owner
+	}
+	return o.Owners[site]
+}
+
 // Counter returns a counter metric from the observation.
 func (o *Observation) Counter(m Metric) int64 {
 	if m < numCounters {
@@ -156,6 +167,7 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 	obs.Decisions, obs.Sites, obs.Targets, obs.Options = obs.Decisions[:0], obs.Sites[:0], obs.Targets[:0], obs.Options[:0]
 	obs.Reviews, obs.Missions, obs.Requests, obs.Halts = obs.Reviews[:0], obs.Missions[:0], obs.Requests[:0], obs.Halts[:0]
 	obs.Attacks, obs.Shipments, obs.Corridors = obs.Attacks[:0], obs.Shipments[:0], obs.Corridors[:0]
+	obs.Owners = append(obs.Owners[:0], st.Owners...)
 	obs.Offensive, obs.Diverted, obs.Terms = max(0, st.OffensiveTill-st.Turn+1), max(0, st.DivertedTill-st.Turn+1), max(0, st.TermsTill-st.Turn+1)
 	if len(st.Setups) > 0 && a < NumActors {
 		obs.Setup = st.Setups[a]
@@ -249,7 +261,7 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 			obs.Shipments = append(obs.Shipments, ShipmentView{*s, e.ShipmentPos(s)})
 		}
 		for i := range st.Attacks {
-			if at := st.Attacks[i]; sc.Sites[at.Site].Owner == Israel {
+			if at := st.Attacks[i]; e.Owner(at.Site) == Israel {
 				obs.Attacks = append(obs.Attacks, at)
 			}
 		}
@@ -282,7 +294,7 @@ func (e *Engine) observeSites(a Actor, obs *Observation) {
 		}
 	}
 	for _, i := range e.exposed {
-		if owner := sc.Sites[i].Owner; (owner == a || a == Iran || a == NoActor) && e.Exposed(i) {
+		if owner := e.Owner(i); (owner == a || a == Iran || a == NoActor) && e.Exposed(i) {
 			obs.Sites[i].Hazard = e.Hazard(i).Hazard
 		}
 	}

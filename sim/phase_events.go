@@ -122,6 +122,9 @@ func (e *Engine) applyEffect(ef *Effect, event int32) {
 		e.assess.valid = false // air-defence exposures change
 	case EffectDetected:
 		e.detect(ef)
+	case EffectOwner:
+		st.Owners[ef.Site] = Actor(ef.Value)
+		e.ownersChanged()
 	}
 }
 

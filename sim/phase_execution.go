@@ -114,7 +114,7 @@ func (e *Engine) noteStrike(kind LogKind, m *Mission, value int64) {
 	}
 	owner := Iran
 	if m.Target.Kind == TargetSite {
-		owner = e.sc.Sites[m.Target.ID].Owner
+		owner = e.Owner(m.Target.ID)
 	}
 	e.log = append(e.log, Entry{Turn: e.st.Turn, Day: e.Day(), Kind: kind, Actor: Israel, Other: owner,
 		Site: targetSite(m.Target), Subject: m.ID, Value: value, Review: review})

@@ -10,7 +10,7 @@ import (
 // Phase 3, intelligence: Israel detects shipments and target sites.
 
 func (e *Engine) intel() {
-	sc, st := e.sc, &e.st
+	st := &e.st
 	rng := &st.Rand[streamIntel]
 	window := int32(e.param(ParamDetectWindow))
 	for i := range st.Shipments {
@@ -31,7 +31,7 @@ func (e *Engine) intel() {
 		}
 		if rng.Chance(e.param(ParamDetectSite)) {
 			ss.DetectedTill = st.Turn + window - 1
-			e.note(LogDetection, Israel, sc.Sites[i].Owner, i, -1, int64(TargetSite))
+			e.note(LogDetection, Israel, e.Owner(i), i, -1, int64(TargetSite))
 		}
 	}
 }

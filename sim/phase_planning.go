@@ -79,7 +79,7 @@ func (e *Engine) Assess(route int32, target geo.Point) Assessment {
 		if st.Sites[i].DisabledTill < st.Turn {
 			exposure := chords[j] * e.adStrength(i) / Micro
 			a.Exposure += exposure
-			if sc.Sites[i].Owner == Syria {
+			if e.Owner(i) == Syria {
 				a.SyriaExposure += exposure
 			}
 		}

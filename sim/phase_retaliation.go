@@ -11,17 +11,20 @@ func (e *Engine) attacks() {
 			continue
 		}
 		a.Landed = true
-		site := &sc.Sites[a.Site]
+		owner := e.Owner(a.Site)
+		if owner != USA && owner != Israel {
+			continue // the site changed hands before the attack came: neither side is there to hit
+		}
 		killed, injured := e.casualties(a, rng)
 		if t := e.tally(a.Site); t != nil {
 			t.Attacks++
-			if site.Owner == USA {
+			if owner == USA {
 				t.Deaths += killed
 				t.Injured += injured
 			}
 		}
 		spent := e.param(ParamGrievanceSpent)
-		if site.Owner == USA {
+		if owner == USA {
 			st.Count[MetricAttacksOnUS]++
 			st.Count[MetricUSCasualties] += killed
 			st.Count[MetricUSInjured] += injured
@@ -36,7 +39,7 @@ func (e *Engine) attacks() {
 		st.Count[MetricAttacksOnIsrael]++
 		e.addGrievance(TowardIsrael, -scale(st.Grievance[TowardIsrael], spent))
 		e.addEscalation(IsraelIran, israelAttackEscalation*e.param(ParamEscalationPerAttack), CauseAttackOnIsrael, a.Site, a.ID)
-		e.note(LogAttack, Iran, site.Owner, a.Site, a.ID, killed)
+		e.note(LogAttack, Iran, owner, a.Site, a.ID, killed)
 		// Israel answers an attack on its soil in force: the answer deters, and
 		// it finds every Iranian target at once
 		e.addDeterrence(TowardIsrael, e.param(ParamDeterrencePerResponse))
@@ -140,7 +143,7 @@ func (e *Engine) warning() {
 	rng := &st.Rand[streamWarning]
 	for i := range st.Attacks {
 		a := &st.Attacks[i]
-		if a.Landed || a.Detected || e.sc.Sites[a.Site].Owner != USA {
+		if a.Landed || a.Detected || e.Owner(a.Site) != USA {
 			continue
 		}
 		if rng.Chance(e.param(ParamDetectAttack)) {

@@ -113,7 +113,7 @@ func (e *Engine) Metric(m Metric) int64 {
 	case MetricUSTroops:
 		var n int64
 		for i := range e.sc.Sites {
-			if e.sc.Sites[i].Owner == USA {
+			if e.Owner(int32(i)) == USA {
 				n += st.Sites[i].Troops
 			}
 		}

@@ -111,7 +111,7 @@ func (e *Engine) Preview(a Actor, o Order) (Preview, error) {
 		deaths := e.present(site) * e.lethality(site, o.Method) // micro deaths
 		lines = append(lines, later(whenLanded, PreviewLine{Label: "expected deaths at " + e.sc.Sites[site].Name, Unit: "people", Scale: Micro, After: deaths}))
 		pair := IsraelIran
-		if e.sc.Sites[site].Owner == USA {
+		if e.Owner(site) == USA {
 			pair = USAIran
 			expected := (deaths + Micro/2) / Micro
 			rise, loss := p.attackCosts(o.Claim, expected) // at the expected toll, rounded
@@ -202,7 +202,7 @@ func (e *Engine) deathBranch(q *Engine, claimed bool, site int32, when, suffix s
 // values come true ("": right after the order).
 func (e *Engine) hazardLines(after *Engine, owner Actor, when string, lines []PreviewLine) []PreviewLine {
 	for _, i := range e.exposed {
-		if e.sc.Sites[i].Owner != owner || !e.Exposed(i) {
+		if e.Owner(i) != owner || !e.Exposed(i) {
 			continue
 		}
 		b, a := e.Hazard(i), after.Hazard(i)

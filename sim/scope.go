@@ -65,7 +65,7 @@ type Window struct {
 // lang says which parts of the richer language a scenario uses, and so
 // which of the state's optional slices a run keeps.
 type lang struct {
-	tally, orders, windows, setups, siteMods, watch bool
+	tally, orders, windows, setups, siteMods, owners, watch bool
 }
 
 func (sc *Scenario) lang() lang {
@@ -92,6 +92,8 @@ func (sc *Scenario) lang() lang {
 				l.setups = true
 			case EffectHardness, EffectProximity, EffectSiteAD:
 				l.siteMods = true
+			case EffectOwner:
+				l.owners = true
 			case EffectDetected:
 				l.watch = l.watch || ev.Effects[j].Corridor >= 0
 			}
@@ -138,7 +140,7 @@ func (e *Engine) Holds(c Condition) bool { return c.Holds(e.Value(c.Metric, c.Sc
 // siteValue is a site metric at one site.
 func (e *Engine) siteValue(site int32, m Metric) int64 {
 	if m == MetricUSTroops {
-		if e.sc.Sites[site].Owner != USA {
+		if e.Owner(site) != USA {
 			return 0
 		}
 		return e.st.Sites[site].Troops
@@ -147,7 +149,7 @@ func (e *Engine) siteValue(site int32, m Metric) int64 {
 		return 0
 	}
 	t := &e.st.Tally[site]
-	us := e.sc.Sites[site].Owner == USA
+	us := e.Owner(site) == USA
 	switch m {
 	case MetricStrikes:
 		return t.Strikes

@@ -26,7 +26,7 @@ func (e *Engine) callFront() {
 		return
 	}
 	for i := range e.sc.Sites {
-		if e.sc.Sites[i].Owner == SDF {
+		if e.Owner(int32(i)) == SDF {
 			e.decide(SDF, DecideFront, -1, 0)
 			return
 		}

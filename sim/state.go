@@ -228,6 +228,7 @@ type State struct {
 	Windows  []Window    // per objective, for conditional and time-windowed objectives
 	Setups   []int32     // per actor, the setup in force (0 the scenario's, k ActorSetup.Later[k-1]), when policy effects exist
 	SiteMods []SiteMod   // per site, its hardness, proximity and air-defence strength, when effects change them
+	Owners   []Actor     // per site, its owner now, when owner effects change owners
 	Watch    []int32     // per corridor, the last turn its shipments are detected (-1 none), when detected effects name corridors
 	Pending  []Decision
 	NextID   int32 // the next id for missions, requests, halts, attacks, decisions and shipments

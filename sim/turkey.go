@@ -27,7 +27,7 @@ func (e *Engine) callOffensive() {
 		return
 	}
 	for i := range e.sc.Sites {
-		if e.sc.Sites[i].Owner == SDF {
+		if e.Owner(int32(i)) == SDF {
 			e.decide(Turkey, DecideOffensive, -1, 0)
 			return
 		}

@@ -436,7 +436,7 @@ func retaliationCard(c *Card, obs *sim.Observation) {
 	c.Site = site
 	name := ShortName(sc.Sites[site].Name)
 	c.Title = "Opportunity: " + name
-	c.Reason = fmt.Sprintf("Your allies can hit %s (%s).", sc.Sites[site].Name, sc.Sites[site].Owner.Name())
+	c.Reason = fmt.Sprintf("Your allies can hit %s (%s).", sc.Sites[site].Name, obs.Owner(site).Name())
 	if int(site) < len(obs.Sites) && obs.Sites[site].Troops >= 0 {
 		c.Facts = append(c.Facts, fmt.Sprintf("About %d troops there.", obs.Sites[site].Present))
 	}
@@ -617,7 +617,7 @@ func FreeOrders(obs *sim.Observation, ord Orders, selected int32) []Choice {
 		}
 		for i := range sc.Sites {
 			s := &sc.Sites[i]
-			if s.Owner != sim.USA || s.Kind == sim.SiteCity || obs.Sites[i].Troops <= 0 {
+			if obs.Owner(int32(i)) != sim.USA || s.Kind == sim.SiteCity || obs.Sites[i].Troops <= 0 {
 				continue
 			}
 			v := obs.Sites[i]

@@ -194,9 +194,9 @@ func Important(sc *sim.Scenario, role sim.Actor, e sim.Entry) bool {
 	if !e.SeenBy(role) {
 		return false
 	}
-	owner := sim.NoActor
+	owner := sim.NoActor // the site's owner when the entry was written, which attacks and strikes record
 	if e.Site >= 0 && int(e.Site) < len(sc.Sites) {
-		owner = sc.Sites[e.Site].Owner
+		owner = e.Other
 	}
 	switch e.Kind {
 	case sim.LogOutcome:

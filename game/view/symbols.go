@@ -76,9 +76,10 @@ type Symbol struct {
 	City  bool // cities are a dot and a name, not a unit symbol
 }
 
-// SiteSymbol returns the symbol of a site as seen by role.
-func SiteSymbol(role sim.Actor, s *sim.Site) Symbol {
-	sym := Symbol{Frame: AffiliationOf(role, s.Owner), Owner: s.Owner}
+// SiteSymbol returns the symbol of a site held by owner (who holds it now:
+// Observation.Owner) as seen by role.
+func SiteSymbol(role, owner sim.Actor, s *sim.Site) Symbol {
+	sym := Symbol{Frame: AffiliationOf(role, owner), Owner: owner}
 	switch s.Kind {
 	case sim.SiteCity:
 		sym.City = true

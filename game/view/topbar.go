@@ -64,7 +64,7 @@ func BuildTopBar(obs *sim.Observation) TopBar {
 	}
 	for i, v := range obs.Sites {
 		s := &sc.Sites[i]
-		if v.Hazard < 0 || s.Owner != owner {
+		if v.Hazard < 0 || obs.Owner(int32(i)) != owner {
 			continue
 		}
 		tb.Hazards = append(tb.Hazards, Hazard{Site: int32(i), Name: ShortName(s.Name), Percent: Percent(v.Hazard), Micro: v.Hazard, Full: s.Name})

@@ -77,7 +77,7 @@ func TestAffiliation(t *testing.T) {
 			t.Errorf("AffiliationOf(%s, %s) = %d, want %d", c.role, c.owner, got, c.want)
 		}
 	}
-	if s := SiteSymbol(sim.USA, &sim.Site{Kind: sim.SiteAirDefence, Owner: sim.Syria}); s.Glyph != GlyphAirDefence || s.Frame != Hostile {
+	if s := SiteSymbol(sim.USA, sim.Syria, &sim.Site{Kind: sim.SiteAirDefence, Owner: sim.Syria}); s.Glyph != GlyphAirDefence || s.Frame != Hostile {
 		t.Errorf("Syrian air defence seen by the US: %+v", s)
 	}
 }

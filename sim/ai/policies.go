@@ -341,7 +341,7 @@ func newForceProtection(p paramSet, rng sim.PCG) sim.Policy {
 // attack on it known to be coming: the threat that emptied it has passed.
 func returnTroops(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for i := range obs.Sites {
-		if !obs.Sites[i].Evacuated || obs.Scenario.Sites[i].Owner != sim.USA || obs.Sites[i].Troops == 0 {
+		if !obs.Sites[i].Evacuated || obs.Owner(int32(i)) != sim.USA || obs.Sites[i].Troops == 0 {
 			continue // nothing to bring back where Washington has pulled everyone out
 		}
 		threatened := false
@@ -426,7 +426,7 @@ func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 func mainGarrison(obs *sim.Observation) int32 {
 	best, most := int32(-1), int64(0)
 	for i := range obs.Sites {
-		if obs.Scenario.Sites[i].Owner == sim.USA && obs.Sites[i].Present > most {
+		if obs.Owner(int32(i)) == sim.USA && obs.Sites[i].Present > most {
 			best, most = int32(i), obs.Sites[i].Present
 		}
 	}
@@ -512,7 +512,7 @@ func (pol *iran) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 			continue
 		}
 		toward := sim.TowardIsrael
-		if obs.Scenario.Sites[d.Subject].Owner == sim.USA {
+		if obs.Owner(d.Subject) == sim.USA {
 			toward = sim.TowardUSA
 		}
 		hold := obs.Grievance[toward] < pol.threshold || obs.TalksOpen && pol.rng.Chance(pol.restraint)
@@ -585,7 +585,7 @@ func (pol *syria) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 func batteriesDown(obs *sim.Observation) int64 {
 	var n int64
 	for i := range obs.Sites {
-		if s := &obs.Scenario.Sites[i]; s.Owner == sim.Syria && s.ADRange > 0 && obs.Sites[i].Disabled {
+		if obs.Owner(int32(i)) == sim.Syria && obs.Scenario.Sites[i].ADRange > 0 && obs.Sites[i].Disabled {
 			n++
 		}
 	}

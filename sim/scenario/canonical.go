@@ -284,6 +284,8 @@ func (w *writer) effect(e *sim.Effect) string {
 		inner = policyText(w.sc, e)
 	case sim.EffectHardness, sim.EffectProximity, sim.EffectSiteAD:
 		inner = "site = " + quote(w.siteID(e.Site)) + ", " + addSet(e, sim.Micro)
+	case sim.EffectOwner:
+		inner = "site = " + quote(w.siteID(e.Site)) + ", actor = " + quote(sim.Actor(e.Value).String())
 	case sim.EffectDetected:
 		if e.Site >= 0 {
 			inner = "site = " + quote(w.siteID(e.Site))

@@ -161,6 +161,26 @@ func TestDocsEffects(t *testing.T) {
 	}
 }
 
+// TestDocsOwner loads the owner example of docs/scenarios.md into the test
+// theatre and checks what its effects compile to.
+func TestDocsOwner(t *testing.T) {
+	doc := string(readFile(t, docsPath))
+	_, rest, ok := strings.Cut(doc, "<!-- owner example -->\n```toml\n")
+	example, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed {
+		t.Fatal("docs/scenarios.md has no owner example")
+	}
+	sc := mustLoad(t, "levant.toml", append(readFile(t, "testdata/levant.toml"), example...))
+	handover, taken := find(sc.Events, "rmelan-handover"), find(sc.Events, "omar-taken")
+	if e := handover.Effects[0]; e.Kind != sim.EffectOwner || sc.Sites[e.Site].ID != "rmelan" || !e.Set || e.Value != int64(sim.SDF) {
+		t.Errorf("rmelan-handover's owner effect = %+v", e)
+	}
+	if e := taken.Effects[0]; e.Kind != sim.EffectOwner || sc.Sites[e.Site].ID != "omar-field" || e.Value != int64(sim.Syria) || taken.Timing().RevertDays != 14 {
+		t.Errorf("omar-taken = %+v, timing %+v", e, taken.Timing())
+	}
+	checkRoundTrip(t, sc)
+}
+
 // TestDocsTiming loads the timing example of docs/scenarios.md into the test
 // theatre and checks what its keys compile to.
 func TestDocsTiming(t *testing.T) {

@@ -252,6 +252,8 @@ func (b *build) effect(at ref, v any) sim.Effect {
 		b.siteEffect(et, &e)
 	case sim.EffectDetected:
 		b.detectedEffect(et, &e)
+	case sim.EffectOwner:
+		b.ownerEffect(et, &e)
 	case sim.EffectCorridor:
 		if s, at, ok := et.str("corridor", true); ok {
 			if i, ok := b.corrIdx[s]; ok {

@@ -231,6 +231,7 @@ func TestEveryEffectKind(t *testing.T) {
 		"proximity":   `{ proximity = { site = "tanf", add = 0.25 } }`,
 		"ad_strength": `{ ad_strength = { site = "battery", add = -0.125 } }`,
 		"detected":    `{ detected = { corridor = "c", days = 4 } }`,
+		"owner":       `{ owner = { site = "tanf", actor = "israel" } }`,
 	}
 	var list []string
 	for _, k := range sim.EffectKindIDs() {
@@ -270,6 +271,10 @@ func TestEveryEffectKind(t *testing.T) {
 	}
 	if e := sc.Events[0].Effects[sim.EffectDetected]; e.Corridor != 0 || e.Site != -1 || e.Days != 4 {
 		t.Errorf("detected effect = %+v", e)
+	}
+	// owner sets the site's owner to the actor named
+	if e := sc.Events[0].Effects[sim.EffectOwner]; !e.Set || e.Value != int64(sim.Israel) || sc.Sites[e.Site].ID != "tanf" {
+		t.Errorf("owner effect = %+v", e)
 	}
 	checkRoundTrip(t, sc)
 }

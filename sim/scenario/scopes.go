@@ -277,6 +277,23 @@ func (b *build) siteEffect(t *table, e *sim.Effect) {
 	e.Set, e.Value = b.addSet(t, qFraction)
 }
 
+// ownerEffect reads { site = …, actor = … }: the site changes hands.
+func (b *build) ownerEffect(t *table, e *sim.Effect) {
+	if v, at, ok := t.get("site"); ok {
+		e.Site, _ = b.siteRef(at, v)
+	} else {
+		t.missing("site")
+	}
+	a := b.actorRef(t, "actor")
+	if a >= sim.NumActors {
+		return
+	}
+	if !b.sc.Actors[a].Present {
+		b.c.errorf(t.at.key("actor"), "%s does not take part in this scenario", a).hint = fmt.Sprintf("hand the site to one that does (%s), or add an [[actor]] entry with id = %q", strings.Join(deciders(b.sc), ", "), a.String())
+	}
+	e.Set, e.Value = true, int64(a)
+}
+
 // detectedEffect reads { site = …, days = N } or { corridor = …, days = N }.
 func (b *build) detectedEffect(t *table, e *sim.Effect) {
 	days, _, _ := t.num("days", qHaltDays, true)

@@ -200,7 +200,7 @@ func FreeOrder(s Source, e *sim.Engine) (sim.Actor, sim.Order, bool) {
 	}
 	var manned []int32
 	for i := range sc.Sites {
-		if sc.Sites[i].Owner == sim.USA && st.Sites[i].Troops > 0 {
+		if e.Owner(int32(i)) == sim.USA && st.Sites[i].Troops > 0 {
 			manned = append(manned, int32(i))
 		}
 	}

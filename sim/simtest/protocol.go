@@ -192,7 +192,7 @@ func (a *Auditor) checkPlanned(m *sim.Mission) {
 	}
 	standoff := a.e.Param(sim.ParamStandoffKm)
 	for i := range sc.Sites {
-		if s := &sc.Sites[i]; s.Owner == sim.USA && st.Sites[i].Troops > 0 && geo.Dist2(m.TargetPos, s.Pos) <= standoff*standoff {
+		if s := &sc.Sites[i]; a.e.Owner(int32(i)) == sim.USA && st.Sites[i].Troops > 0 && geo.Dist2(m.TargetPos, s.Pos) <= standoff*standoff {
 			want |= sim.ReasonStandoff
 		}
 	}

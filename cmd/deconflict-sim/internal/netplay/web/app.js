@@ -136,16 +136,20 @@ function draw() {
     g.stroke();
   }
   g.font = "11px system-ui, sans-serif";
+  // who holds each site now: the observation's Owners (bytes, base64 in JSON)
+  // when owner effects may change them, else the scenario's
+  const owners = obs.Owners ? atob(obs.Owners) : null;
   scenario.Sites.forEach((s, i) => {
     const v = obs.Sites[i] || {};
     const [x, y] = at(s.Pos);
-    g.fillStyle = COLOURS[ACTORS[s.Owner]] || "#555";
+    const owner = owners ? owners.charCodeAt(i) : s.Owner;
+    g.fillStyle = COLOURS[ACTORS[owner]] || "#555";
     g.beginPath(); g.arc(x, y, v.Detected ? 7 : 5, 0, 2 * Math.PI); g.fill();
     if (v.Detected) { g.strokeStyle = "#fff"; g.lineWidth = 2; g.stroke(); }
     if (v.Disabled) { g.strokeStyle = "#000"; g.lineWidth = 2; g.beginPath(); g.moveTo(x - 6, y - 6); g.lineTo(x + 6, y + 6); g.stroke(); }
     g.fillStyle = "#1d2126";
     let label = s.Name;
-    if (v.Troops > 0 && ACTORS[s.Owner] === "usa") label += " (" + v.Troops + ")";
+    if (v.Troops > 0 && ACTORS[owner] === "usa") label += " (" + v.Troops + ")";
     if (v.Hazard >= 0) label += " · hazard " + (v.Hazard / 10000).toFixed(1) + "%";
     g.fillText(label, x + 9, y + 4);
   });
