@@ -16,7 +16,7 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	switch {
 	case dst.sc != e.sc:
 		dst.legs = legCache{} // its geometry was another scenario's
-		if e.lang.owners { // lists of its own, never another engine's arrays
+		if e.lang.owners {    // lists of its own, never another engine's arrays
 			dst.adSites, dst.usSites, dst.exposed = nil, nil, nil
 		}
 	case e.lang.owners && !slices.Equal(dst.adSites, e.adSites):
