@@ -73,7 +73,7 @@ func TestMaxHazardIsTheLargest(t *testing.T) {
 			c := rapid.Int64Range(0, sim.Micro).Draw(t, "complicity")
 			var want int64
 			for i := range sc.Sites {
-				if sc.Sites[i].Owner == sim.USA && p.Engine.Exposed(int32(i)) {
+				if p.Engine.Owner(int32(i)) == sim.USA && p.Engine.Exposed(int32(i)) {
 					want = max(want, p.Engine.HazardWith(int32(i), g, c).Hazard)
 				}
 			}

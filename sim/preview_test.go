@@ -231,8 +231,8 @@ func offensiveCost(e *sim.Engine) int64 {
 // while the SDF's forces stand in the north.
 func counterIS(e *sim.Engine) int64 {
 	var troops, present int64
-	for i, s := range e.Scenario().Sites {
-		if s.Owner != sim.USA {
+	for i := range e.Scenario().Sites {
+		if e.Owner(int32(i)) != sim.USA {
 			continue
 		}
 		ss := &e.State().Sites[i]

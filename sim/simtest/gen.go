@@ -271,6 +271,15 @@ func genEffect(t *rapid.T, sc *sim.Scenario) sim.Effect {
 	case sim.EffectCorridor:
 		ef.Corridor = int32In(t, "corridor", 0, int32(len(sc.Corridors))-1)
 		ef.Set, ef.Value = true, int64In(t, "interval", 0, 12)
+	case sim.EffectOwner:
+		ef.Site = int32In(t, "site", 0, int32(len(sc.Sites))-1)
+		var present []sim.Actor
+		for a := range sim.NumActors {
+			if sc.Actors[a].Present {
+				present = append(present, a)
+			}
+		}
+		ef.Set, ef.Value = true, int64(rapid.SampledFrom(present).Draw(t, "owner"))
 	case sim.EffectParam:
 		ef.Param = sim.Param(rapid.IntRange(0, int(sim.NumParams)-1).Draw(t, "param"))
 		spec := ef.Param.Spec()
