@@ -50,6 +50,7 @@ const (
 	CodeWindowLate      = "window-late"       // an objective's window that cannot close before the end
 	CodeObjectiveText   = "objective-text"    // an objective text that writes its threshold out instead of {value}
 	CodePerTurn         = "per-turn"          // turns other than 24 hours with every per-turn parameter at its 24-hour default
+	CodeOwnerUnchanged  = "owner-unchanged"   // an owner effect handing a site to the actor that always holds it
 )
 
 // Codes lists every lint code with what it finds, for docs and --help.
@@ -71,6 +72,7 @@ func Codes() [][2]string {
 		{CodeWindowLate, "an objective whose within_days outlasts the scenario: it can only be judged at the end"},
 		{CodeObjectiveText, "an objective text that writes its threshold out instead of quoting it with {value}, so the two can drift apart"},
 		{CodePerTurn, "turns other than 24 hours while every [params] key counted per turn keeps its default, which is set for 24-hour turns"},
+		{CodeOwnerUnchanged, "an owner effect that hands a site to its owner in the scenario while no other event hands it elsewhere: it changes nothing"},
 	}
 }
 
@@ -130,6 +132,7 @@ func Lint(filename string, data []byte) ([]Finding, error) {
 	l.reach()
 	l.empty()
 	l.perTurn()
+	l.owners()
 	return l.resolve(filename, src), nil
 }
 
@@ -368,7 +371,7 @@ func (l *linter) events() {
 			switch ef.Kind {
 			case sim.EffectEscalation:
 				t.which = int64(ef.Pair)
-			case sim.EffectTroops:
+			case sim.EffectTroops, sim.EffectHardness, sim.EffectProximity, sim.EffectSiteAD, sim.EffectOwner:
 				t.which = int64(ef.Site)
 			case sim.EffectCorridor:
 				t.which = int64(ef.Corridor)
@@ -388,6 +391,30 @@ func (l *linter) events() {
 				continue
 			}
 			sets[ev.Day][t] = setAt{ef.Value, ev.ID}
+		}
+	}
+}
+
+// owners finds owner effects that can change nothing: they hand a site to
+// its owner in the scenario, and no event hands it to anyone else.
+func (l *linter) owners() {
+	sc := l.sc
+	elsewhere := map[int32]bool{} // sites some event hands to another actor
+	for _, ev := range sc.Events {
+		for _, ef := range ev.Effects {
+			if ef.Kind == sim.EffectOwner && sim.Actor(ef.Value) != sc.Sites[ef.Site].Owner {
+				elsewhere[ef.Site] = true
+			}
+		}
+	}
+	for _, ev := range sc.Events {
+		for j, ef := range ev.Effects {
+			if ef.Kind != sim.EffectOwner || elsewhere[ef.Site] {
+				continue
+			}
+			at := l.entry("event", map[string]string{"id": ev.ID}).key("effects").index(j)
+			l.add(at, Warning, CodeOwnerUnchanged, "hand it to another actor, or remove the effect",
+				"event %q hands site %q to %s, which holds it throughout", ev.ID, sc.Sites[ef.Site].ID, sim.Actor(ef.Value))
 		}
 	}
 }

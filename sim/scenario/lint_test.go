@@ -39,6 +39,8 @@ func TestLintFindings(t *testing.T) {
 		`lint.toml:128:8: objective-text: objective.late.text: israel objective "late" writes its threshold 3 out (write {value} where the text says 3: it follows value and --set)`,
 		// the zone is a 20 km circle in the Jordanian desert, far from every site
 		`lint.toml:140:8: when-never: event.desert-strike.when: event "desert-strike" never fires: strikes in zone "empty" >= 1 never holds (zone "empty" holds no site, so strikes there stays 0)`,
+		// the second effect hands Al-Tanf to the US, its owner, and no event hands it elsewhere
+		`lint.toml:147:39: owner-unchanged: event.tanf-handback.effects[1]: event "tanf-handback" hands site "tanf" to usa, which holds it throughout (hand it to another actor, or remove the effect)`,
 	}
 	got := make([]string, len(findings))
 	for i := range findings {
@@ -157,6 +159,38 @@ func TestLintPerTurn(t *testing.T) {
 			t.Errorf("%d per-turn findings, want %d: %v", len(got), c.want, got)
 		} else if c.want == 1 && got[0].Pos.Line != 7 {
 			t.Errorf("per-turn finding on line %d, want 7 (turn)", got[0].Pos.Line)
+		}
+	}
+}
+
+// TestLintOwnerConflict: owner effects of one day conflict only when they
+// hand the same site to different actors.
+func TestLintOwnerConflict(t *testing.T) {
+	site1 := strings.ReplaceAll(site0, `"tanf"`, `"conoco"`)
+	ev := func(id, site, actor string) string {
+		return "[[event]]\nid = \"" + id + "\"\nat = 2018-02-01\neffects = [ { owner = { site = \"" + site + "\", actor = \"" + actor + "\" } } ]\nlog = \"L\"\n"
+	}
+	for _, c := range []struct {
+		name string
+		text string
+		want int
+	}{
+		{"two sites", ev("a", "tanf", "iran") + ev("b", "conoco", "israel"), 0},
+		{"one site, two actors", ev("a", "tanf", "iran") + ev("b", "tanf", "israel"), 1},
+		{"one site, one actor", ev("a", "tanf", "iran") + ev("b", "tanf", "iran"), 0},
+	} {
+		findings, err := scenario.Lint("t.toml", []byte(head+site0+site1+c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, f := range findings {
+			if f.Code == scenario.CodeEventConflict {
+				n++
+			}
+		}
+		if n != c.want {
+			t.Errorf("%s: %d event-conflict findings, want %d: %v", c.name, n, c.want, findings)
 		}
 	}
 }
