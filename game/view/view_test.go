@@ -927,3 +927,64 @@ func TestHaltZoneLapses(t *testing.T) {
 		}
 	}
 }
+
+// TestViewsReadTheOwnerNow: once Al-Tanf is handed to Syria (an owner
+// effect on the first day of tanf-2021), the US views treat it as Syria's:
+// its symbol takes Syria's frame and colour, the top bar shows no hazard
+// there and the free orders offer no evacuation or hardening of it.
+func TestViewsReadTheOwnerNow(t *testing.T) {
+	base, _ := loadScenario(t, "tanf-2021")
+	sc := *base
+	tanf := sc.SiteIndex("tanf")
+	sc.Events = append(slices.Clone(base.Events), sim.Event{ID: "zz-handover", Day: sc.StartDay,
+		More:    &sim.Timing{Until: -1, After: -1, Chance: sim.Micro},
+		Effects: []sim.Effect{{Kind: sim.EffectOwner, Site: tanf, Set: true, Value: int64(sim.Syria), Zone: -1, Corridor: -1}}})
+	s := firstTurnPlayed(t, &sc)
+	obs := s.Observation()
+	if obs.Owner(tanf) != sim.Syria {
+		t.Fatalf("Al-Tanf observed as %s's, want syria's", obs.Owner(tanf))
+	}
+	if sym := SiteSymbol(sim.USA, obs.Owner(tanf), &sc.Sites[tanf]); sym.Owner != sim.Syria || sym.Frame != AffiliationOf(sim.USA, sim.Syria) {
+		t.Errorf("Al-Tanf's symbol %+v, want Syria's", sym)
+	}
+	for _, h := range BuildTopBar(obs).Hazards {
+		if h.Site == tanf {
+			t.Errorf("the top bar shows a hazard at Al-Tanf: %+v", h)
+		}
+	}
+	for _, c := range FreeOrders(obs, s, -1) {
+		if (c.Order.Kind == sim.OrderEvacuate || c.Order.Kind == sim.OrderHarden) && c.Order.Site == tanf {
+			t.Errorf("a free order for Al-Tanf: %q", c.Label)
+		}
+	}
+	// the same scenario without the handover offers them
+	s0 := firstTurnPlayed(t, base)
+	offered := false
+	for _, c := range FreeOrders(s0.Observation(), s0, -1) {
+		offered = offered || c.Order.Kind == sim.OrderEvacuate && c.Order.Site == tanf
+	}
+	if !offered {
+		t.Error("without the handover, no evacuation of Al-Tanf is offered")
+	}
+}
+
+// firstTurnPlayed starts a US session of the scenario and plays its first
+// turn, the US answering with the defaults.
+func firstTurnPlayed(t *testing.T, sc *sim.Scenario) *session.Session {
+	t.Helper()
+	s, err := session.New(sc, 1, sim.USA, session.Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s.Turn() == 0 {
+		if s.Waiting() {
+			if err := s.AnswerRest(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.Step(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
