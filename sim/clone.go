@@ -7,8 +7,8 @@ import "slices"
 // memory (dst may be nil: then it allocates one), so a copy taken again and
 // again stays cheap. The copy shares only what never changes during a run
 // (the scenario and what New derived from it; the lists that follow the
-// sites' owners are copied when owner effects may change them). Previews apply an order to a
-// copy and read the quantities they show from it.
+// sites' owners are copied when owner effects may change them). Previews
+// apply an order to a copy and read the quantities they show from it.
 func (e *Engine) Clone(dst *Engine) *Engine {
 	if dst == nil {
 		dst = &Engine{}
