@@ -34,6 +34,7 @@ type Engine struct {
 	corridorLegs [][]int64    // per corridor: the length of each leg of its path (geo.Legs)
 	preview      *Engine      // scratch copy that previews apply orders to
 	assess       assessCache  // Assess's answers per route and target position while the state they read holds
+	options      optionCache  // Israel's route options per target while what they read holds
 	lang         lang         // which parts of the richer language the scenario uses
 	legs         legCache     // what each route's path to a target position implies whatever the state
 }
@@ -85,6 +86,7 @@ func New(sc *Scenario, seed uint64) *Engine {
 		e.corridorLegs = append(e.corridorLegs, geo.Legs(sc.Corridors[i].Path))
 	}
 	e.legs.init(sc, len(e.adSites))
+	e.options.init(sc)
 	e.Reset(seed)
 	return e
 }

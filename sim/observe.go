@@ -325,22 +325,19 @@ func (e *Engine) siteViews(views []SiteView) {
 	}
 }
 
+// routeOptions fills obs.Options with the routes to each of obs.Targets,
+// from the option cache when it may be used.
 func (e *Engine) routeOptions(obs *Observation) {
 	e.syncAssessCache()
 	base := e.strikeBase()
+	cached := e.syncOptionCache(base)
 	for i := range obs.Targets {
 		t := &obs.Targets[i]
 		t.First = int32(len(obs.Options))
-		for r := range e.sc.Routes {
-			if !e.reaches(int32(r), t.Pos) {
-				continue // out of reach: no need to weigh the rest
-			}
-			as := e.assessAt(int32(r), t.Pos)
-			opt := RouteOption{Route: int32(r), Reasons: as.Reasons, Exposure: as.Exposure, Intercept: e.Intercept(as.Exposure)}
-			for p := range opt.Success { // SuccessChance, with the route's intercept and the base worked out once
-				opt.Success[p] = e.successChance(t.Target, int8(p), PackageIntercept(opt.Intercept, int8(p)), false, base)
-			}
-			obs.Options = append(obs.Options, opt)
+		if cached {
+			obs.Options = append(obs.Options, e.optionsTo(t.Target, t.Pos, base)...)
+		} else {
+			obs.Options = e.appendOptions(obs.Options, t.Target, t.Pos, base)
 		}
 		t.Count = int32(len(obs.Options)) - t.First
 	}
