@@ -30,7 +30,7 @@ type Engine struct {
 	targetSites  []int32      // sites Israel may strike when detected
 	north        []bool       // per site: it lies in the border strip a Turkish offensive reaches
 	dues         []eventDue   // per event: when the events step must look at it
-	early        []bool       // per objective: it may be decided before the run ends (settlesEarly)
+	early        []int32      // the objectives that may be decided before the run ends (settlesEarly), in order
 	corridorLegs [][]int64    // per corridor: the length of each leg of its path (geo.Legs)
 	preview      *Engine      // scratch copy that previews apply orders to
 	assess       assessCache  // Assess's answers per route and target position while the state they read holds
@@ -80,7 +80,9 @@ func New(sc *Scenario, seed uint64) *Engine {
 		e.north = append(e.north, s.LatMicro >= northLatMicro)
 	}
 	for i := range sc.Objectives {
-		e.early = append(e.early, sc.Objectives[i].settlesEarly())
+		if sc.Objectives[i].settlesEarly() {
+			e.early = append(e.early, int32(i))
+		}
 	}
 	for i := range sc.Corridors {
 		e.corridorLegs = append(e.corridorLegs, geo.Legs(sc.Corridors[i].Path))

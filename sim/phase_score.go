@@ -16,10 +16,19 @@ func (e *Engine) score() {
 		st.Outcome = OutcomeCompleted
 	}
 	over := st.Outcome != OutcomeRunning
-	objectives, early := st.Objectives, e.early[:len(st.Objectives)]
-	for i := range objectives {
-		if !objectives[i].Decided && (over || early[i]) {
-			e.judge(i, over)
+	// at the end every objective still open is decided; before it, only
+	// those that settle early may be, so the others are not looked at
+	if over {
+		for i := range st.Objectives {
+			if !st.Objectives[i].Decided {
+				e.judge(i, true)
+			}
+		}
+	} else {
+		for _, i := range e.early {
+			if !st.Objectives[i].Decided {
+				e.judge(int(i), false)
+			}
 		}
 	}
 	// forget what is finished
