@@ -31,13 +31,7 @@ func (e *Engine) diplomacy() {
 	e.addCounterIS(e.counterISGainOf(troops, away), CauseCampaign, -1)
 	e.callInsurgency(troops, away)
 	e.callOffensive()
-	kept := st.Halts[:0]
-	for _, h := range st.Halts {
-		if h.Until > st.Turn {
-			kept = append(kept, h)
-		}
-	}
-	st.Halts = kept
+	st.Halts = keepIf(st.Halts, func(h *Halt) bool { return h.Until > st.Turn })
 }
 
 // counterISGain is the campaign against IS's progress this turn: it

@@ -24,13 +24,16 @@ func (e *Engine) intel() {
 			e.note(LogDetection, Israel, Iran, -1, s.ID, int64(TargetShipment))
 		}
 	}
+	// the turn, the chance and the sites in locals: the loop's stores and
+	// draws would otherwise make it reload them for every site
+	turn, chance, sites := st.Turn, e.param(ParamDetectSite), st.Sites
 	for _, i := range e.targetSites {
-		ss := &st.Sites[i]
-		if ss.DisabledTill >= st.Turn || ss.DetectedTill >= st.Turn {
+		ss := &sites[i]
+		if ss.DisabledTill >= turn || ss.DetectedTill >= turn {
 			continue
 		}
-		if rng.Chance(e.param(ParamDetectSite)) {
-			ss.DetectedTill = st.Turn + window - 1
+		if rng.Chance(chance) {
+			ss.DetectedTill = turn + window - 1
 			e.note(LogDetection, Israel, e.Owner(i), i, -1, int64(TargetSite))
 		}
 	}

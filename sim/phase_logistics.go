@@ -23,14 +23,24 @@ func (e *Engine) logistics() {
 		cs.Next = st.Turn + int32(cs.Interval)
 		e.dispatch(int32(i))
 	}
-	kept := st.Shipments[:0]
-	for i := range st.Shipments {
-		// in place: kept never runs ahead of i, so it overwrites only shipments seen
-		if s := &st.Shipments[i]; s.DwellTill >= st.Turn || e.move(s) {
-			kept = append(kept, *s)
+	st.Shipments = keepIf(st.Shipments, func(s *Shipment) bool { return s.DwellTill >= st.Turn || e.move(s) })
+}
+
+// keepIf keeps the elements of s that keep reports true for (it may change
+// them), in order, in place, and returns the shortened slice. Only those
+// after the first one dropped move: a turn where nothing ends copies
+// nothing.
+func keepIf[T any](s []T, keep func(*T) bool) []T {
+	n := 0
+	for i := range s {
+		if keep(&s[i]) {
+			if n != i {
+				s[n] = s[i]
+			}
+			n++
 		}
 	}
-	st.Shipments = kept
+	return s[:n]
 }
 
 // move advances a shipment one turn; it reports false once delivered.

@@ -32,27 +32,11 @@ func (e *Engine) score() {
 		}
 	}
 	// forget what is finished
-	missions := st.Missions[:0]
-	for _, m := range st.Missions {
-		if m.Status != MissionFlown && m.Status != MissionWithdrawn {
-			missions = append(missions, m)
-		}
-	}
-	st.Missions = missions
-	requests := st.Requests[:0]
-	for _, r := range st.Requests {
-		if r.Status == RequestOpen || r.Status == RequestDeferred || e.mission(r.Mission) != nil {
-			requests = append(requests, r)
-		}
-	}
-	st.Requests = requests
-	attacks := st.Attacks[:0]
-	for _, a := range st.Attacks {
-		if !a.Landed {
-			attacks = append(attacks, a)
-		}
-	}
-	st.Attacks = attacks
+	st.Missions = keepIf(st.Missions, func(m *Mission) bool { return m.Status != MissionFlown && m.Status != MissionWithdrawn })
+	st.Requests = keepIf(st.Requests, func(r *Request) bool {
+		return r.Status == RequestOpen || r.Status == RequestDeferred || e.mission(r.Mission) != nil
+	})
+	st.Attacks = keepIf(st.Attacks, func(a *Attack) bool { return !a.Landed })
 	if over {
 		st.EndTurn = st.Turn
 		e.note(LogOutcome, NoActor, NoActor, -1, int32(st.Outcome), 0)
