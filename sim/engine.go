@@ -88,7 +88,7 @@ func New(sc *Scenario, seed uint64) *Engine {
 		e.corridorLegs = append(e.corridorLegs, geo.Legs(sc.Corridors[i].Path))
 	}
 	e.legs.init(sc, len(e.adSites))
-	e.options.init(sc)
+	e.options.init(sc, len(e.targetSites))
 	e.Reset(seed)
 	return e
 }

@@ -37,10 +37,16 @@ type optionEntry struct {
 	count  int32
 }
 
-// init makes an empty table for a scenario. New makes it at once, so that
-// a run's memory does not grow once it is under way.
-func (c *optionCache) init(sc *Scenario) {
-	n := cacheSlots(sc)
+// init makes an empty table for a scenario with the given number of target
+// sites: a power of two, four slots per target site and 64 at least (room
+// for the shipments detected at once), small enough to stay in the
+// processor's cache. New makes it at once, so that a run's memory does not
+// grow once it is under way.
+func (c *optionCache) init(sc *Scenario, targetSites int) {
+	n := 64
+	for n < 4*targetSites {
+		n *= 2
+	}
 	*c = optionCache{entries: make([]optionEntry, n), options: make([]RouteOption, n*len(sc.Routes))}
 }
 
@@ -58,7 +64,7 @@ func (e *Engine) syncOptionCache(base [3]int64) bool {
 	}
 	c.key = k
 	if c.entries == nil { // a copy's (Clone(nil)); New makes the table at once
-		c.init(e.sc)
+		c.init(e.sc, len(e.targetSites))
 	}
 	c.gen++
 	if c.gen == 0 { // wrapped: entries from 2^32 generations ago would look fresh
