@@ -9,7 +9,10 @@ import "github.com/deconflict/deconflict/sim/geo"
 // same from one stop to the next (sites do not move, shipments wait at
 // depots), so Observe copies their options instead of weighing every
 // route again. It is a table indexed by a hash of target and position; an
-// entry holds its own key, so a collision only costs a recomputation.
+// entry holds its own key, so a collision only costs a recomputation. A
+// shipment's options depend on its position alone, so all shipments share
+// one key: those of a corridor reuse the options of the positions the ones
+// before them passed through.
 // Everything else an option reads is fixed for the target at that
 // position, or changes the assessments too (a site's hardness, like its
 // air-defence strength, invalidates the assess cache).
@@ -38,12 +41,11 @@ type optionEntry struct {
 }
 
 // init makes an empty table for a scenario with the given number of target
-// sites: a power of two, four slots per target site and 64 at least (room
-// for the shipments detected at once), small enough to stay in the
-// processor's cache. New makes it at once, so that a run's memory does not
+// sites: a power of two, four slots per target site and 256 at least (room
+// for the positions shipments pass through while the options hold). New makes it at once, so that a run's memory does not
 // grow once it is under way.
 func (c *optionCache) init(sc *Scenario, targetSites int) {
-	n := 64
+	n := 256
 	for n < 4*targetSites {
 		n *= 2
 	}
@@ -79,11 +81,17 @@ func (e *Engine) syncOptionCache(base [3]int64) bool {
 // cache's: copy it before the next call.
 func (e *Engine) optionsTo(t Target, pos geo.Point, base [3]int64) []RouteOption {
 	c := &e.options
-	k := slotOf(t.ID<<1|int32(t.Kind), pos, len(c.entries))
+	key := t
+	if t.Kind == TargetShipment {
+		// a shipment's options depend on its position alone, and the
+		// shipments of a corridor pass through the same positions
+		key.ID = -1
+	}
+	k := slotOf(key.ID<<1|int32(key.Kind), pos, len(c.entries))
 	nr := len(e.sc.Routes)
 	en, opts := &c.entries[k], c.options[k*nr:(k+1)*nr]
-	if en.gen != c.gen || en.target != t || en.pos != pos {
-		*en = optionEntry{gen: c.gen, target: t, pos: pos, count: int32(len(e.appendOptions(opts[:0], t, pos, base)))}
+	if en.gen != c.gen || en.target != key || en.pos != pos {
+		*en = optionEntry{gen: c.gen, target: key, pos: pos, count: int32(len(e.appendOptions(opts[:0], t, pos, base)))}
 	}
 	return opts[:en.count]
 }
