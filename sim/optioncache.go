@@ -42,8 +42,9 @@ type optionEntry struct {
 
 // init makes an empty table for a scenario with the given number of target
 // sites: a power of two, four slots per target site and 256 at least (room
-// for the positions shipments pass through while the options hold). New makes it at once, so that a run's memory does not
-// grow once it is under way.
+// for the positions shipments pass through while the options hold). New
+// makes it at once, so that a run's memory does not grow once it is under
+// way.
 func (c *optionCache) init(sc *Scenario, targetSites int) {
 	n := 256
 	for n < 4*targetSites {
