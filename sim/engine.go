@@ -22,21 +22,21 @@ type Engine struct {
 	log          []Entry
 	changes      []Change // changes of displayed quantities and their causes, while logging
 	logging      bool
-	path         []geo.Point  // scratch for mission paths
-	routes       []routeCache // what each route's fixed waypoints imply, computed once
-	adSites      []int32      // sites with hostile air-defence cover (these three follow owner effects: see deriveOwned)
-	usSites      []int32      // sites the US owns
-	exposed      []int32      // sites proxies may attack while their owners hold them: US sites and Israeli positions
-	targetSites  []int32      // sites Israel may strike when detected
-	north        []bool       // per site: it lies in the border strip a Turkish offensive reaches
-	dues         []eventDue   // per event: when the events step must look at it
-	early        []int32      // the objectives that may be decided before the run ends (settlesEarly), in order
-	corridorLegs [][]int64    // per corridor: the length of each leg of its path (geo.Legs)
-	preview      *Engine      // scratch copy that previews apply orders to
-	assess       assessCache  // Assess's answers per route and target position while the state they read holds
-	options      optionCache  // Israel's route options per target while what they read holds
-	lang         lang         // which parts of the richer language the scenario uses
-	legs         legCache     // what each route's path to a target position implies whatever the state
+	path         []geo.Point      // scratch for mission paths
+	routes       []routeCache     // what each route's fixed waypoints imply, computed once
+	adSites      []int32          // sites with hostile air-defence cover (these three follow owner effects: see deriveOwned)
+	usSites      []int32          // sites the US owns
+	exposed      []int32          // sites proxies may attack while their owners hold them: US sites and Israeli positions
+	targetSites  []int32          // sites Israel may strike when detected
+	north        []bool           // per site: it lies in the border strip a Turkish offensive reaches
+	dues         []eventDue       // per event: when the events step must look at it
+	early        []earlyObjective // the objectives that may be decided before the run ends (settlesEarly), in order
+	corridorLegs [][]int64        // per corridor: the length of each leg of its path (geo.Legs)
+	preview      *Engine          // scratch copy that previews apply orders to
+	assess       assessCache      // Assess's answers per route and target position while the state they read holds
+	options      optionCache      // Israel's route options per target while what they read holds
+	lang         lang             // which parts of the richer language the scenario uses
+	legs         legCache         // what each route's path to a target position implies whatever the state
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg
@@ -80,8 +80,8 @@ func New(sc *Scenario, seed uint64) *Engine {
 		e.north = append(e.north, s.LatMicro >= northLatMicro)
 	}
 	for i := range sc.Objectives {
-		if sc.Objectives[i].settlesEarly() {
-			e.early = append(e.early, int32(i))
+		if o := &sc.Objectives[i]; o.settlesEarly() {
+			e.early = append(e.early, newEarlyObjective(int32(i), o))
 		}
 	}
 	for i := range sc.Corridors {

@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // Phase 9, score and end: outcomes, objectives, metrics and verdicts.
 
 func (e *Engine) score() {
@@ -25,9 +27,10 @@ func (e *Engine) score() {
 			}
 		}
 	} else {
-		for _, i := range e.early {
-			if !st.Objectives[i].Decided {
-				e.judge(int(i), false)
+		for k := range e.early {
+			x := &e.early[k]
+			if !st.Objectives[x.index].Decided && (x.windowed || e.Value(x.metric, x.scope) >= x.from) {
+				e.judge(int(x.index), false)
 			}
 		}
 	}
@@ -53,6 +56,27 @@ func (e *Engine) score() {
 			}
 		}
 	}
+}
+
+// earlyObjective is an objective that may be decided before the run ends
+// and what score needs to pass it by cheaply, worked out once in New.
+type earlyObjective struct {
+	index    int32
+	windowed bool // judged every turn (it arms and closes on its own turns)
+	// Otherwise the objective is monotone, and judge decides it exactly
+	// when its value has reached from (at least v: v, met; at most v: v+1,
+	// missed), so score calls judge only then.
+	from   int64
+	metric Metric
+	scope  Scope
+}
+
+func newEarlyObjective(i int32, o *Objective) earlyObjective {
+	x := earlyObjective{index: i, windowed: o.Windowed(), from: o.Value, metric: o.Metric, scope: o.Scope}
+	if o.Op == OpAtMost && o.Value < math.MaxInt64 {
+		x.from++
+	}
+	return x
 }
 
 // settlesEarly reports whether an objective is looked at before the run
