@@ -209,7 +209,7 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 				t := Target{TargetShipment, s.ID}
 				pos := e.ShipmentPos(s)
 				if s.DetectedTill >= st.Turn {
-					obs.Targets = append(obs.Targets, TargetView{Target: t, Pos: pos, Value: e.TargetValue(t), Till: s.DetectedTill})
+					obs.Targets = append(obs.Targets, TargetView{Target: t, Pos: pos, Value: e.shipmentValue(s), Till: s.DetectedTill})
 				}
 				obs.Shipments = append(obs.Shipments, ShipmentView{*s, pos})
 			}

@@ -99,7 +99,13 @@ func (e *Engine) TargetValue(t Target) int64 {
 		return e.sc.Sites[t.ID].Value
 	}
 	if s := e.shipment(t.ID); s != nil {
-		return Milli * s.Size / max(1, e.sc.Corridors[s.Corridor].Size)
+		return e.shipmentValue(s)
 	}
 	return 0
+}
+
+// shipmentValue is a shipment's value as a target (milli): its size against
+// its corridor's usual size.
+func (e *Engine) shipmentValue(s *Shipment) int64 {
+	return Milli * s.Size / max(1, e.sc.Corridors[s.Corridor].Size)
 }
