@@ -59,6 +59,7 @@ type Play struct {
 	sess      session.Game     // the game shown
 	local     *session.Session // the same game when it runs here (saves, undo, the end screen), else nil
 	served    *seat.Session    // the same game when it is a served game's seat, else nil
+	shownRev  int64            // the served session's revision when the screen last redrew for it
 	overrides []string
 	kind      playKind
 	l         playLayout
@@ -421,6 +422,18 @@ func (p *Play) revision() int64 {
 	return int64(len(p.local.Orders()))
 }
 
+// servedNews reports, once, that a served seat's session has changed since
+// it last said so: the server's news arrives without input and must be drawn.
+func (p *Play) servedNews() bool {
+	if p.served == nil {
+		return false
+	}
+	rev := p.served.Revision()
+	news := rev != p.shownRev
+	p.shownRev = rev
+	return news
+}
+
 // choose gives the order of a choice.
 func (p *Play) choose(c view.Choice) {
 	if c.Disabled != "" {
@@ -673,10 +686,11 @@ func (t *shipTracks) reset(obs *sim.Observation) {
 // Busy reports whether the play screen changes without input: the engine
 // runs, a turn's animation plays, a message waits to expire, a save is
 // being written, the map is about to be redrawn for a new view, or a
-// tooltip is about to show.
+// tooltip is about to show, or a served game's news (an observation, a
+// preview) came since the last frame.
 func (p *Play) Busy() bool {
 	now := p.g.input.Now
-	return p.flow.Running() || p.flow.Ending() ||
+	return p.servedNews() || p.flow.Running() || p.flow.Ending() ||
 		p.animProgress() < 1 || now.Sub(p.animStart) < p.animLength() ||
 		p.toast != "" && now.Before(p.toastUntil) ||
 		p.saver != nil && p.saver.Busy() ||
