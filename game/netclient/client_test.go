@@ -5,14 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/deconflict/deconflict/internal/buildtest"
 	"github.com/deconflict/deconflict/sim"
 )
 
@@ -21,22 +20,7 @@ import (
 var simBin string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "netclient")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	simBin = filepath.Join(dir, "deconflict-sim")
-	build := exec.Command("go", "build", "-o", simBin, "github.com/deconflict/deconflict/cmd/deconflict-sim")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "build deconflict-sim: %v\n%s", err, out)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	buildtest.Main(m, "github.com/deconflict/deconflict/cmd/deconflict-sim", &simBin)
 }
 
 // server is a running `deconflict-sim serve`.

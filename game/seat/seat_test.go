@@ -3,8 +3,6 @@ package seat
 import (
 	"bufio"
 	"errors"
-	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/deconflict/deconflict/game/netclient"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/internal/buildtest"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/runner"
@@ -25,22 +24,7 @@ import (
 var simBin string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "seat")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	simBin = filepath.Join(dir, "deconflict-sim")
-	build := exec.Command("go", "build", "-o", simBin, "github.com/deconflict/deconflict/cmd/deconflict-sim")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "build deconflict-sim: %v\n%s", err, out)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	buildtest.Main(m, "github.com/deconflict/deconflict/cmd/deconflict-sim", &simBin)
 }
 
 // serve runs `deconflict-sim serve` with args in a new directory and
