@@ -14,26 +14,35 @@ import (
 // its way.
 var ErrPreviewPending = errors.New("the preview is on its way")
 
-// previewEvery spaces the preview requests, well within the server's limit
-// on messages (20 a second), so that orders always get through.
-const previewEvery = 80 * time.Millisecond
+// The seat's preview requests are paced by a bucket of previewBurst
+// requests refilled at previewRate a second: the choices of the cards on
+// screen are asked for at once, and the requests stay well within the
+// server's limit on messages (a burst of 40, then 20 a second), so that
+// orders always get through.
+const (
+	previewBurst = 16
+	previewRate  = 10
+)
 
 // previewWait bounds the wait for one preview.
 const previewWait = 5 * time.Second
 
-// previews asks the server for previews one at a time, in the background,
-// and keeps the answers until the game moves on (reset).
+// previews asks the server for previews in the background, several at
+// once, and keeps the answers while the seat's observation stays the same
+// (reset).
 type previews struct {
 	c      *netclient.Client
 	cancel context.CancelFunc
 	done   chan struct{}
 	wake   chan struct{}
+	asking sync.WaitGroup // the requests on their way
 
 	mu     sync.Mutex
 	gen    int64 // bumped by reset: answers to older requests are dropped
 	rev    int64 // bumped by every answer kept
 	answer map[sim.Order]previewAnswer
-	queue  []sim.Order
+	queue  []sim.Order        // the open decisions' choices first, then the orders of any time
+	asked  map[sim.Order]bool // queued or on their way, in this generation
 }
 
 type previewAnswer struct {
@@ -43,7 +52,8 @@ type previewAnswer struct {
 
 func newPreviews(c *netclient.Client) *previews {
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &previews{c: c, cancel: cancel, done: make(chan struct{}), wake: make(chan struct{}, 1), answer: map[sim.Order]previewAnswer{}}
+	p := &previews{c: c, cancel: cancel, done: make(chan struct{}), wake: make(chan struct{}, 1),
+		answer: map[sim.Order]previewAnswer{}, asked: map[sim.Order]bool{}}
 	go p.run(ctx)
 	return p
 }
@@ -65,6 +75,7 @@ func (p *previews) reset() {
 	defer p.mu.Unlock()
 	p.gen++
 	clear(p.answer)
+	clear(p.asked)
 	p.queue = p.queue[:0]
 }
 
@@ -96,14 +107,23 @@ func (p *previews) refusal(o sim.Order) error {
 	return nil
 }
 
-// ask queues a request for o unless one is queued (under the lock).
+// ask queues a request for o unless one is queued or on its way (under the
+// lock). An answer to an open decision goes before every order of any time:
+// the cards on screen are what the player reads first.
 func (p *previews) ask(o sim.Order) {
-	for _, q := range p.queue {
-		if q == o {
-			return
+	if p.asked[o] {
+		return
+	}
+	p.asked[o] = true
+	i := len(p.queue)
+	if o.Decision != 0 {
+		for i > 0 && p.queue[i-1].Decision == 0 {
+			i--
 		}
 	}
-	p.queue = append(p.queue, o)
+	p.queue = append(p.queue, sim.Order{})
+	copy(p.queue[i+1:], p.queue[i:])
+	p.queue[i] = o
 	select {
 	case p.wake <- struct{}{}:
 	default:
@@ -130,10 +150,24 @@ type refusedError struct{ err error }
 
 func (e *refusedError) Error() string { return e.err.Error() }
 
-// run asks for the queued previews one by one until closed.
+// run sends the queued requests as the bucket allows until closed; each
+// waits for its answer on its own, so several are on their way at once.
 func (p *previews) run(ctx context.Context) {
 	defer close(p.done)
+	defer p.asking.Wait()
+	tokens, last := float64(previewBurst), time.Now()
 	for {
+		now := time.Now()
+		tokens = min(previewBurst, tokens+now.Sub(last).Seconds()*previewRate)
+		last = now
+		if tokens < 1 {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(time.Duration((1 - tokens) / previewRate * float64(time.Second))):
+			}
+			continue
+		}
 		p.mu.Lock()
 		var o sim.Order
 		n := len(p.queue)
@@ -154,32 +188,45 @@ func (p *previews) run(ctx context.Context) {
 		if !p.connected(ctx) {
 			return
 		}
-		rctx, cancel := context.WithTimeout(ctx, previewWait)
-		pr, err := p.c.Preview(rctx, o)
-		cancel()
-		if ctx.Err() != nil {
-			return
-		}
-		var server *netclient.ServerError
-		if errors.As(err, &server) {
-			err = &refusedError{err}
-		}
-		p.mu.Lock()
-		switch {
-		case gen != p.gen: // the state it was for is gone
-		case errors.Is(err, netclient.ErrNotConnected):
-			p.queue = append([]sim.Order{o}, p.queue...) // asked again once the server is back
-		case errors.Is(err, context.DeadlineExceeded):
-			p.rev++ // no answer: the screen asks again when it shows the order
-		default:
-			p.answer[o] = previewAnswer{p: pr, err: err}
-			p.rev++
-		}
-		p.mu.Unlock()
+		tokens--
+		p.asking.Add(1)
+		go func() {
+			defer p.asking.Done()
+			p.request(ctx, o, gen)
+		}()
+	}
+}
+
+// request asks the server for one preview and keeps its answer if the
+// observation it was asked for is still the seat's.
+func (p *previews) request(ctx context.Context, o sim.Order, gen int64) {
+	rctx, cancel := context.WithTimeout(ctx, previewWait)
+	pr, err := p.c.Preview(rctx, o)
+	cancel()
+	if ctx.Err() != nil {
+		return
+	}
+	var server *netclient.ServerError
+	if errors.As(err, &server) {
+		err = &refusedError{err}
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if gen != p.gen { // the state it was for is gone
+		return
+	}
+	switch {
+	case errors.Is(err, netclient.ErrNotConnected):
+		p.queue = append([]sim.Order{o}, p.queue...) // asked again once the server is back
 		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(previewEvery):
+		case p.wake <- struct{}{}:
+		default:
 		}
+	case errors.Is(err, context.DeadlineExceeded):
+		delete(p.asked, o)
+		p.rev++ // no answer: the screen asks again when it shows the order
+	default:
+		p.answer[o] = previewAnswer{p: pr, err: err}
+		p.rev++
 	}
 }

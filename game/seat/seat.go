@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"time"
 
@@ -215,8 +216,15 @@ func (s *Session) take(st netclient.Status) bool {
 		return false
 	}
 	m := st.Observe
+	if s.msg == nil || !reflect.DeepEqual(s.msg.Observation, m.Observation) {
+		// the previews were for a state the seat no longer sees: the
+		// cards ask for the new state's (an observation that shows
+		// nothing new, such as one sent as another seat's turn begins,
+		// keeps them)
+		s.pv.reset()
+	}
 	s.msg = m
-	s.rev++ // the cards are made again, and ask for the new state's previews
+	s.rev++ // the cards are made again
 	s.obs = *m.Observation
 	s.obs.Scenario = s.sc
 	for _, ms := range s.obs.Missions {
@@ -225,7 +233,6 @@ func (s *Session) take(st netclient.Status) bool {
 	for p := range s.maxEsc {
 		s.maxEsc[p] = max(s.maxEsc[p], s.obs.Escalation[p])
 	}
-	s.pv.reset()
 	return true
 }
 

@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/deconflict/deconflict/game/netclient"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/internal/buildtest"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
@@ -285,4 +287,149 @@ func TestSeatPlaysOnThroughARestartedServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	stepUntil(t, is, "the planned mission", func(session.Event) bool { return len(is.Observation().Missions) > 0 })
+}
+
+// screen steps a session as the play screen does, every few milliseconds,
+// and makes its cards and free orders again whenever the session's
+// revision changes, which asks for their previews.
+type screen struct {
+	s     *Session
+	mu    sync.Mutex
+	cards []view.Card
+	rev   int64
+}
+
+func (sc *screen) frame() {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.s.Step()
+	if rev := sc.s.Revision(); rev != sc.rev || sc.cards == nil {
+		sc.rev = rev
+		obs := sc.s.Observation()
+		sc.cards = view.BuildCards(obs, sc.s, view.CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}, sc.s.Log())
+		view.FreeOrders(obs, sc.s, -1)
+	}
+}
+
+// with runs f with the screen's session, between frames.
+func (sc *screen) with(f func(s *Session)) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	f(sc.s)
+}
+
+// show runs the screens' frames until the test ends.
+func show(t *testing.T, screens ...*screen) {
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+			for _, sc := range screens {
+				sc.frame()
+			}
+		}
+	}()
+	t.Cleanup(func() { close(stop); <-done })
+}
+
+// TestReviewCardsGetTheirPreviews plays a tanf-2021 game served with seats
+// usa, israel and iran (iran joined by deconflict-sim join) with the usa
+// and israel seats on screens that ask for their previews as the play
+// screen does. Israel plans strikes through a US deconfliction zone, which
+// come to the US for review: every choice of every review card on the US
+// screen must get its preview from the server (not an error, not pending)
+// within a generous wait, though both screens keep asking for previews and
+// orders keep coming.
+func TestReviewCardsGetTheirPreviews(t *testing.T) {
+	addr, codes := serve(t, "--scenario", "tanf-2021", "--seed", "3", "--seats", "usa,israel,iran", "--turn-timeout", "60s")
+	iran := exec.Command(simBin, "join", addr, "--code", codes["iran"])
+	if err := iran.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { iran.Process.Kill(); iran.Wait() })
+	us, is := &screen{s: open(t, addr, codes["usa"])}, &screen{s: open(t, addr, codes["israel"])}
+	show(t, us, is)
+	wait(t, "israel's turn to plan", func() bool { ok := false; is.with(func(s *Session) { ok = s.Waiting() }); return ok })
+
+	// Two strikes whose routes cross a US zone, one after the other (each
+	// a new observation for every seat), then israel's turn ends.
+	planned := 0
+	for planned < 2 {
+		var err error
+		is.with(func(s *Session) {
+			obs := s.Observation()
+			plan := slices.IndexFunc(obs.Decisions, func(d sim.Decision) bool { return d.Kind == sim.DecidePlan })
+			if plan < 0 {
+				t.Fatalf("israel has no plan decision at turn %d", obs.Turn)
+			}
+			for _, tv := range obs.Targets[planned:] {
+				for _, op := range obs.Options[tv.First : tv.First+tv.Count] {
+					if op.Reasons&sim.ReasonZone != 0 {
+						err = s.Apply(sim.Order{Kind: sim.OrderStrike, Decision: obs.Decisions[plan].ID, Target: tv.Target, Route: op.Route,
+							Package: sim.PackageMedium, Notice: sim.NoticeStandard})
+						planned++
+						return
+					}
+				}
+			}
+			t.Fatalf("israel has no strike through a US zone left at turn %d", obs.Turn)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wait(t, "the planned mission", func() bool {
+			n := 0
+			is.with(func(s *Session) { n = len(s.Observation().Missions) })
+			return n >= planned
+		})
+	}
+	is.with(func(s *Session) {
+		if err := s.AnswerRest(); err != nil {
+			t.Fatal(err)
+		}
+	})
+
+	asked := time.Time{}
+	wait(t, "every review card's previews on the US screen", func() bool {
+		reviews, ready := 0, true
+		us.with(func(s *Session) {
+			for _, c := range us.cards {
+				if c.Decision.Kind != sim.DecideRequest {
+					continue
+				}
+				reviews++
+				for _, ch := range c.Choices {
+					if _, err := s.Preview(ch.Order); err != nil {
+						ready = false
+						if !errors.Is(err, ErrPreviewPending) {
+							t.Fatalf("the preview of %q on %q: %v", ch.Label, c.Title, err)
+						}
+					}
+				}
+			}
+		})
+		if reviews > 0 && asked.IsZero() {
+			asked = time.Now()
+		}
+		return reviews >= 2 && ready
+	})
+	t.Logf("every review card's previews came %v after the cards", time.Since(asked))
+}
+
+// wait polls ok until it holds, or fails after 30 s.
+func wait(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 30 s for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }

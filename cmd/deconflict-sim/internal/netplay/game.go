@@ -202,14 +202,14 @@ func (g *Game) Run(ctx context.Context) (runner.Result, error) {
 	defer close(g.done)
 	defer g.hangUp()
 	for !g.started {
-		if err := g.next(ctx); err != nil {
+		if _, err := g.next(ctx); err != nil {
 			return runner.Result{}, err
 		}
 	}
 	e := g.eng
 	for !g.over {
 		for g.paused {
-			if err := g.next(ctx); err != nil {
+			if _, err := g.next(ctx); err != nil {
 				return runner.Result{}, err
 			}
 		}
@@ -260,7 +260,7 @@ func (g *Game) answer(ctx context.Context, a sim.Actor) error {
 	}
 	g.waiting, g.close = a, ""
 	defer func() { g.waiting = sim.NoActor; g.stopTimer() }()
-	for {
+	for moved := true; ; {
 		if !g.paused && (g.ctrl[a] == netproto.ByAI || g.close == netproto.ByAI) {
 			// The seat may have answered part already: what no longer
 			// fits is left out.
@@ -277,9 +277,12 @@ func (g *Game) answer(ctx context.Context, a sim.Actor) error {
 		if !e.HasOpen(a) {
 			return nil
 		}
-		g.broadcast()
+		if moved {
+			g.broadcast()
+		}
 		g.startTimer(a)
-		if err := g.next(ctx); err != nil {
+		var err error
+		if moved, err = g.next(ctx); err != nil {
 			return err
 		}
 	}
@@ -313,8 +316,10 @@ func (g *Game) stopTimer() {
 }
 
 // next consumes one input: the next journal entry while any is left, then
-// what the connections and timers send.
-func (g *Game) next(ctx context.Context) error {
+// what the connections and timers send. It reports whether the input moved
+// the game (an entry was carried out): only then have the seats anything
+// new to be sent, so a preview or a refused message sends no observation.
+func (g *Game) next(ctx context.Context) (bool, error) {
 	if len(g.pending) > 0 {
 		en := g.pending[0]
 		g.pending = g.pending[1:]
@@ -322,19 +327,20 @@ func (g *Game) next(ctx context.Context) error {
 		for i, w := range en.Orders {
 			o, err := w.Order()
 			if err != nil {
-				return fmt.Errorf("journal entry at stop %d, order %d: %w", en.Stop, i+1, err)
+				return false, fmt.Errorf("journal entry at stop %d, order %d: %w", en.Stop, i+1, err)
 			}
 			orders = append(orders, o)
 		}
 		if reason := g.handle(&en, orders, nil, false); reason != "" {
-			return fmt.Errorf("the journal does not replay: %s entry at stop %d: %s", en.Kind, en.Stop, reason)
+			return false, fmt.Errorf("the journal does not replay: %s entry at stop %d: %s", en.Kind, en.Stop, reason)
 		}
-		return g.fatal
+		return true, g.fatal
 	}
 	select {
 	case <-ctx.Done():
-		return ctx.Err()
+		return false, ctx.Err()
 	case in := <-g.in:
+		moved := false
 		switch {
 		case in.join:
 			g.joined(in.from)
@@ -343,14 +349,14 @@ func (g *Game) next(ctx context.Context) error {
 		case in.preview != nil:
 			g.preview(in.from, in.preview)
 		case in.entry != nil:
-			if reason := g.handle(in.entry, in.orders, in.from, true); reason != "" {
-				if in.from != nil && !in.timer {
-					g.log.Printf("%s: refused %s: %s", in.from.who(), in.entry.Kind, reason)
-					in.from.send(&netproto.ServerMessage{Type: netproto.TypeRefused, Reason: reason})
-				}
+			reason := g.handle(in.entry, in.orders, in.from, true)
+			moved = reason == ""
+			if reason != "" && in.from != nil && !in.timer {
+				g.log.Printf("%s: refused %s: %s", in.from.who(), in.entry.Kind, reason)
+				in.from.send(&netproto.ServerMessage{Type: netproto.TypeRefused, Reason: reason})
 			}
 		}
-		return g.fatal
+		return moved, g.fatal
 	}
 }
 

@@ -511,3 +511,82 @@ func TestUmpire(t *testing.T) {
 		t.Errorf("replayed from the journal: final hash %s, the game ended with %s", again.FinalHash, got.FinalHash)
 	}
 }
+
+// TestPreviewsSendNoObservation asks the server for previews while the game
+// waits for israel: each is answered, and no seat is sent an observation
+// for it, since a preview changes nothing (an observation would make every
+// seat's client drop its previews and ask again, for ever).
+func TestPreviewsSendNoObservation(t *testing.T) {
+	sc := loadScenario(t, "tanf-2021")
+	setup, err := NewSetup(sc, 3, nil, []string{"usa", "israel"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Open(t.TempDir(), setup, log.New(io.Discard, "", 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conns := map[string]*conn{}
+	for _, s := range g.seats {
+		conns[s.role] = testConn(s)
+		g.in <- input{from: conns[s.role], join: true}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { g.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	// read takes the next message of c's queues, the observation slot
+	// included, within a generous wait.
+	read := func(c *conn) netproto.ServerMessage {
+		t.Helper()
+		var d []byte
+		select {
+		case d = <-c.out:
+		case d = <-c.latest:
+		case <-time.After(20 * time.Second):
+			t.Fatal("no message from the server")
+		}
+		var m netproto.ServerMessage
+		if err := json.Unmarshal(d, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	var turn netproto.ServerMessage
+	for turn.Type != netproto.TypeObserve || !turn.YourTurn {
+		turn = read(conns["israel"])
+	}
+	// The game stands still at israel's stop: empty every queue.
+	for _, c := range conns {
+		for more := true; more; {
+			select {
+			case <-c.out:
+			case <-c.latest:
+			default:
+				more = false
+			}
+		}
+	}
+	order, err := turn.Suggestion[0].Order()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One preview after another: the game loop takes its inputs in order,
+	// so an observation sent after the first preview is in its slot before
+	// the second preview's answer.
+	for id := int64(1); id <= 2; id++ {
+		g.in <- input{from: conns["israel"], preview: &previewReq{id: id, order: order}}
+		if m := read(conns["israel"]); m.Type != netproto.TypePreview || m.ID != id || m.Preview == nil {
+			t.Fatalf("preview %d: the server sent %+v", id, m)
+		}
+	}
+	for role, c := range conns {
+		select {
+		case d := <-c.latest:
+			t.Fatalf("the %s seat was sent an observation after a preview: %.200s", role, d)
+		case d := <-c.out:
+			t.Fatalf("the %s seat was sent a message after a preview: %.200s", role, d)
+		default:
+		}
+	}
+}
