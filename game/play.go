@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -74,10 +75,12 @@ type Play struct {
 	cards    []view.Card
 	free     []view.Choice
 	cardsKey string
-	cardOpt  view.CardOptions
-	hover    *view.Choice // the choice under the pointer, for its preview
-	selected int32        // the site picked on the map, or -1
-	hoverObj mapHit
+	// the lines each open card keeps for its preview
+	previewRoom layout.PreviewRoom
+	cardOpt     view.CardOptions
+	hover       *view.Choice // the choice under the pointer, for its preview
+	selected    int32        // the site picked on the map, or -1
+	hoverObj    mapHit
 
 	filter      view.Category
 	entries     []view.LogLine // the log entries the role sees, worded
@@ -411,6 +414,9 @@ func (p *Play) refreshCards() {
 	}
 	p.cards = view.BuildCards(obs, p.sess, p.cardOpt, p.sess.Log())
 	p.free = view.FreeOrders(obs, p.sess, p.selected)
+	p.previewRoom.Keep(func(id int32) bool {
+		return slices.ContainsFunc(p.cards, func(c view.Card) bool { return c.Decision.ID == id })
+	})
 }
 
 // revision changes when the cards may have to be made again: an order was

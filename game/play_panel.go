@@ -213,42 +213,32 @@ func (p *Play) buildPanel() {
 			if c.Decision.Kind == sim.DecidePlan {
 				y = p.strikeSettings(x, y, w)
 			}
-			// the preview of the choice under the pointer, else of the first
-			// one, in a space as tall as the tallest so the buttons stay put
-			// (a hovered choice without one says so, never leaving another's
-			// preview on screen)
-			if room := p.previewHeight(c, w); room > 0 {
-				prev := previewOf(c, p.hover)
-				y += g.Px(4)
-				room += y
-				pc.text("If you choose “"+prev.Label+"”:", small, view.Accent(), x, y)
-				y += slh
-				lines := prev.Preview
-				if len(lines) == 0 {
-					lines = []string{"nothing the engine can foresee changes at once"}
-				}
-				for _, l := range lines {
-					wrap("→ "+l, small, view.Text(), x+g.Px(8), w-g.Px(8))
-				}
-				y = max(y, room)
-			}
-			y += g.Px(6)
+			// the buttons, then below them the preview of the choice under
+			// the pointer, else of the first one, in a slot that keeps its
+			// room while the card is open (a hovered choice without one says
+			// so, never leaving another's preview on screen)
+			buttons := make([]layout.ChoiceButton, len(c.Choices))
 			group := ""
 			for i, ch := range c.Choices {
+				buttons[i].W = min(w, g.buttonWidth(ch.Label, small)+g.Px(6))
 				if ch.Group != group && ch.Group != "" {
 					group = ch.Group
-					y = p.flowEnd(y) // finish the row of the previous group first
-					y += g.Px(2)
-					wrap(group, small, view.Dim(), x, w)
+					buttons[i].Heading = true
 				}
-				label := ch.Label
+			}
+			need, pending := p.previewRows(c, w)
+			body := layout.LayCardBody(x, y, w, buttons, p.previewRoom.Reserve(c.Decision.ID, need, pending), p.cardMetrics())
+			heading := 0
+			for i, ch := range c.Choices {
+				if buttons[i].Heading {
+					pc.text(ch.Group, small, view.Dim(), x, body.Headings[heading]+g.Px(2))
+					heading++
+				}
 				hot := ""
 				if ci == 0 && i < 9 {
 					hot = g.settings.Keys.Label(keymap.Answer1 + keymap.Action(i))
 				}
-				bw := min(w, g.buttonWidth(label, small)+g.Px(6))
-				rr := ui.Rect{X: x, Y: y, W: bw, H: g.Px(28)}
-				y = p.flowButton(&rr, x, w, y)
+				rr := body.Buttons[i]
 				tip := ch.Tip
 				if ch.Default {
 					tip += " This is the answer given if you let the decision go."
@@ -259,12 +249,30 @@ func (p *Play) buildPanel() {
 				ch := ch
 				id := fmt.Sprintf("choice-%d-%d", c.Decision.ID, i)
 				p.cs.add(control{Widget: ui.Widget{ID: id, Rect: rr, Tip: tip, Hotkey: hot, Disabled: ch.Disabled != "", Focusable: true},
-					Label: label, Face: small, Style: styleButton, Action: func() { p.choose(ch) }})
+					Label: ch.Label, Face: small, Style: styleButton, Action: func() { p.choose(ch) }})
 				if ch.Default {
 					pc.items = append(pc.items, textItem{rule: true, x: rr.X + g.Px(3), y: rr.Bottom() - g.Px(3), width: rr.W - g.Px(6), clr: view.Dim()})
 				}
 			}
-			y = p.flowEnd(y)
+			if slot := body.Preview; slot.H > 0 {
+				y = slot.Y
+				prev := previewOf(c, p.hover)
+				lines := prev.Preview
+				switch {
+				case prev.Pending:
+					lines = []string{"on its way from the server…"}
+				case len(lines) == 0:
+					lines = []string{"nothing the engine can foresee changes at once"}
+				}
+				if prev.Label != "" {
+					pc.text("If you choose “"+prev.Label+"”:", small, view.Accent(), x, y)
+					y += slh
+					for _, l := range lines {
+						wrap("→ "+l, small, view.Text(), x+g.Px(8), w-g.Px(8))
+					}
+				}
+			}
+			y = body.Bottom
 			y += g.Px(10)
 			pc.frames = append(pc.frames, ui.Rect{X: in.X, Y: top, W: in.W, H: y - top})
 			y += g.Px(8)
@@ -429,33 +437,39 @@ func (p *Play) strikeSettings(x, y, w float64) float64 {
 	return p.flowEnd(y)
 }
 
-// previewHeight is the height of the tallest preview among a card's
-// choices, heading included.
-func (p *Play) previewHeight(c view.Card, w float64) float64 {
+// previewRows is the number of lines the tallest preview among a card's
+// choices takes, heading included, and whether some are on their way.
+func (p *Play) previewRows(c view.Card, w float64) (int, bool) {
 	small := p.g.small()
-	lh := render.LineHeight(small)
-	tallest := 0.0
+	tallest, pending := 0, false
 	for _, ch := range c.Choices {
+		pending = pending || ch.Pending
 		if len(ch.Preview) == 0 {
 			continue
 		}
-		h := lh
+		n := 1
 		for _, l := range ch.Preview {
-			h += float64(len(ui.Wrap("→ "+l, w-p.g.Px(8), render.Measure(small)))) * lh
+			n += len(ui.Wrap("→ "+l, w-p.g.Px(8), render.Measure(small)))
 		}
-		tallest = max(tallest, h)
+		tallest = max(tallest, n)
 	}
-	return tallest
+	return tallest, pending
+}
+
+// cardMetrics are the sizes of a decision card's buttons and preview.
+func (p *Play) cardMetrics() layout.CardMetrics {
+	g := p.g
+	return layout.CardMetrics{ButtonH: g.Px(28), Gap: g.Px(5), HeadingH: g.Px(2) + render.LineHeight(g.small()), LineH: render.LineHeight(g.small()), Pad: g.Px(6)}
 }
 
 // previewOf returns the hovered choice if it belongs to the card, else the
-// card's first enabled choice.
+// card's first enabled choice with a preview, or on its way.
 func previewOf(c view.Card, hover *view.Choice) view.Choice {
 	if hover != nil && hover.Order.Decision == c.Decision.ID {
 		return *hover
 	}
 	for _, ch := range c.Choices {
-		if ch.Disabled == "" && len(ch.Preview) > 0 {
+		if ch.Disabled == "" && (len(ch.Preview) > 0 || ch.Pending) {
 			return ch
 		}
 	}

@@ -7,12 +7,9 @@ import (
 	"time"
 
 	"github.com/deconflict/deconflict/game/netclient"
+	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/sim"
 )
-
-// ErrPreviewPending is returned by Preview while the server's answer is on
-// its way.
-var ErrPreviewPending = errors.New("the preview is on its way")
 
 // The seat's preview requests are paced by a bucket of previewBurst
 // requests refilled at previewRate a second: the choices of the cards on
@@ -79,7 +76,7 @@ func (p *previews) reset() {
 	p.queue = p.queue[:0]
 }
 
-// get returns the server's preview of o, or ErrPreviewPending after asking
+// get returns the server's preview of o, or session.ErrPreviewPending after asking
 // for it.
 func (p *previews) get(o sim.Order) (sim.Preview, error) {
 	p.mu.Lock()
@@ -88,7 +85,7 @@ func (p *previews) get(o sim.Order) (sim.Preview, error) {
 		return a.p, a.err
 	}
 	p.ask(o)
-	return sim.Preview{}, ErrPreviewPending
+	return sim.Preview{}, session.ErrPreviewPending
 }
 
 // refusal returns the server's refusal of o as its preview said, or nil

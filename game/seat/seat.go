@@ -270,7 +270,7 @@ func (s *Session) open(id int32) bool {
 }
 
 // Preview returns what the order would change, as the server previews it
-// for the seat; until the server's answer comes it returns ErrPreviewPending
+// for the seat; until the server's answer comes it returns session.ErrPreviewPending
 // (and Revision changes when it comes).
 func (s *Session) Preview(o sim.Order) (sim.Preview, error) {
 	if err := s.playable(); err != nil {

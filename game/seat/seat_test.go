@@ -201,8 +201,8 @@ func TestSeatSeesWhatALocalGameShows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := is.Preview(o); !errors.Is(err, ErrPreviewPending) {
-		t.Fatalf("the first preview: %v, want ErrPreviewPending", err)
+	if _, err := is.Preview(o); !errors.Is(err, session.ErrPreviewPending) {
+		t.Fatalf("the first preview: %v, want session.ErrPreviewPending", err)
 	}
 	deadline := time.Now().Add(30 * time.Second)
 	rev := is.Revision()
@@ -407,7 +407,7 @@ func TestReviewCardsGetTheirPreviews(t *testing.T) {
 				for _, ch := range c.Choices {
 					if _, err := s.Preview(ch.Order); err != nil {
 						ready = false
-						if !errors.Is(err, ErrPreviewPending) {
+						if !errors.Is(err, session.ErrPreviewPending) {
 							t.Fatalf("the preview of %q on %q: %v", ch.Label, c.Title, err)
 						}
 					}

@@ -1,6 +1,15 @@
 package session
 
-import "github.com/deconflict/deconflict/sim"
+import (
+	"errors"
+
+	"github.com/deconflict/deconflict/sim"
+)
+
+// ErrPreviewPending is what a Game's Preview returns while the preview is
+// worked out elsewhere and its answer is on its way (a served seat asks the
+// server): the screen keeps room for it and asks again.
+var ErrPreviewPending = errors.New("the preview is on its way")
 
 // Game is a game in progress as the play screen and its flow see it: a
 // local Session, or one seat of a served game (package seat), whose state

@@ -1,15 +1,18 @@
 package view
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/geo"
 )
 
-// Orders checks and previews the player's orders (a game session).
+// Orders checks and previews the player's orders (a game session); its
+// Preview returns session.ErrPreviewPending while an answer is on its way.
 type Orders interface {
 	Check(o sim.Order) error
 	Preview(o sim.Order) (sim.Preview, error)
@@ -22,6 +25,7 @@ type Choice struct {
 	Order    sim.Order
 	Tip      string   // what the order does, in words
 	Preview  []string // what it would change, from the engine's preview
+	Pending  bool     // the preview is on its way (a served game's server works it out)
 	Disabled string   // why it cannot be given now, or ""
 	Default  bool     // the answer given when the player lets the decision go
 	Group    string   // choices of a card are shown in groups (a strike card's targets)
@@ -100,7 +104,11 @@ func finish(ch *Choice, ord Orders) {
 		ch.Disabled = strings.TrimPrefix(err.Error(), sim.ErrInvalidOrder.Error()+": ")
 		return
 	}
-	if p, err := ord.Preview(ch.Order); err == nil && len(p.Lines) > 0 {
+	p, err := ord.Preview(ch.Order)
+	switch {
+	case errors.Is(err, session.ErrPreviewPending):
+		ch.Pending = true
+	case err == nil && len(p.Lines) > 0:
 		ch.Preview = PreviewLines(p)
 	}
 }
