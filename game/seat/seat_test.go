@@ -2,6 +2,7 @@ package seat
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/coder/websocket"
 
 	"github.com/deconflict/deconflict/game/netclient"
 	"github.com/deconflict/deconflict/game/session"
@@ -420,6 +423,92 @@ func TestReviewCardsGetTheirPreviews(t *testing.T) {
 		return reviews >= 2 && ready
 	})
 	t.Logf("every review card's previews came %v after the cards", time.Since(asked))
+
+	// The US approves the first request: the observation that shows it
+	// answered is a new state, whose previews the other card gets again.
+	var left int32
+	us.with(func(s *Session) {
+		first := us.cards[slices.IndexFunc(us.cards, func(c view.Card) bool { return c.Decision.Kind == sim.DecideRequest })]
+		if err := s.Apply(first.Choices[0].Order); err != nil {
+			t.Fatal(err)
+		}
+		left = first.Decision.ID
+	})
+	wait(t, "the other review card's previews after the approval", func() bool {
+		answered, ready := true, true
+		us.with(func(s *Session) {
+			for _, c := range us.cards {
+				answered = answered && c.Decision.ID != left
+				for _, ch := range c.Choices {
+					if c.Decision.Kind == sim.DecideRequest {
+						_, err := s.Preview(ch.Order)
+						ready = ready && err == nil
+					}
+				}
+			}
+		})
+		return answered && ready
+	})
+}
+
+// TestPreviewsOutliveAnObservationThatShowsNothingNew serves tanf-2021 to an
+// israel seat and an umpire. Once israel's screen has every preview of its
+// plan card, the umpire pauses the game: the server sends israel an
+// observation that differs only in saying so, and the previews, which
+// depend on nothing it changed, are still there at once.
+func TestPreviewsOutliveAnObservationThatShowsNothingNew(t *testing.T) {
+	addr, codes := serve(t, "--scenario", "tanf-2021", "--seed", "3", "--seats", "israel,umpire")
+	ump, _, err := websocket.Dial(context.Background(), "ws://"+addr+"/ws", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ump.SetReadLimit(64 << 20)
+	t.Cleanup(func() { ump.CloseNow() })
+	say := func(text string) {
+		t.Helper()
+		if err := ump.Write(context.Background(), websocket.MessageText, []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	say(`{"type":"hello","version":1,"code":"` + codes["umpire"] + `"}`)
+	go func() { // the umpire reads what it is sent, so it is never dropped as too slow
+		for {
+			if _, _, err := ump.Read(context.Background()); err != nil {
+				return
+			}
+		}
+	}()
+	// The screen's frames run here, so that nothing asks between the
+	// observation's arrival and the check.
+	is := &screen{s: open(t, addr, codes["israel"])}
+	allIn := func() bool {
+		n, ready := 0, true
+		for _, c := range is.cards {
+			for _, ch := range c.Choices {
+				if ch.Disabled == "" {
+					n++
+					_, err := is.s.Preview(ch.Order)
+					ready = ready && err == nil
+				}
+			}
+		}
+		return n > 0 && ready
+	}
+	wait(t, "israel's plan card with every preview", func() bool {
+		is.frame()
+		return is.s.Waiting() && allIn()
+	})
+	say(`{"type":"pause"}`)
+	wait(t, "the observation that says the game is paused", func() bool {
+		st := is.s.Status()
+		return st.Observe != is.s.msg && st.Observe.Paused
+	})
+	if ev, err := is.s.Step(); err != nil || ev != session.Decided {
+		t.Fatalf("the paused observation: %v, %v; want Decided", ev, err)
+	}
+	if !allIn() {
+		t.Fatal("the previews were dropped for an observation that shows nothing new")
+	}
 }
 
 // wait polls ok until it holds, or fails after 30 s.
