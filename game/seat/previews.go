@@ -17,7 +17,7 @@ import (
 // server's limit on messages (a burst of 40, then 20 a second), so that
 // orders always get through.
 const (
-	previewBurst = 16
+	previewBurst = 24
 	previewRate  = 10
 )
 
@@ -148,29 +148,19 @@ type refusedError struct{ err error }
 func (e *refusedError) Error() string { return e.err.Error() }
 
 // run sends the queued requests as the bucket allows until closed; each
-// waits for its answer on its own, so several are on their way at once.
+// waits for its answer on its own, so several are on their way at once. An
+// order of any time is sent only while half the bucket stays for the
+// decision cards that may come.
 func (p *previews) run(ctx context.Context) {
 	defer close(p.done)
 	defer p.asking.Wait()
 	tokens, last := float64(previewBurst), time.Now()
 	for {
-		now := time.Now()
-		tokens = min(previewBurst, tokens+now.Sub(last).Seconds()*previewRate)
-		last = now
-		if tokens < 1 {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(time.Duration((1 - tokens) / previewRate * float64(time.Second))):
-			}
-			continue
-		}
 		p.mu.Lock()
 		var o sim.Order
 		n := len(p.queue)
 		if n > 0 {
 			o = p.queue[0]
-			p.queue = p.queue[1:]
 		}
 		gen := p.gen
 		p.mu.Unlock()
@@ -182,8 +172,33 @@ func (p *previews) run(ctx context.Context) {
 				continue
 			}
 		}
+		now := time.Now()
+		tokens = min(previewBurst, tokens+now.Sub(last).Seconds()*previewRate)
+		last = now
+		need := 1.0
+		if o.Decision == 0 {
+			need += previewBurst / 2
+		}
+		if tokens < need {
+			select {
+			case <-ctx.Done():
+				return
+			case <-p.wake: // a decision's choice may have come first
+			case <-time.After(time.Duration((need - tokens) / previewRate * float64(time.Second))):
+			}
+			continue
+		}
 		if !p.connected(ctx) {
 			return
+		}
+		p.mu.Lock()
+		taken := gen == p.gen && len(p.queue) > 0 && p.queue[0] == o
+		if taken {
+			p.queue = p.queue[1:]
+		}
+		p.mu.Unlock()
+		if !taken { // the queue changed meanwhile: look again
+			continue
 		}
 		tokens--
 		p.asking.Add(1)
