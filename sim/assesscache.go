@@ -45,13 +45,7 @@ func (e *Engine) assessCacheable() bool {
 // assessKeyNow fills k from the state now, reusing its halts.
 func (e *Engine) assessKeyNow(k *assessKey) {
 	st := &e.st
-	day := e.Day()
-	*k = assessKey{standoff: e.param(ParamStandoffKm), halts: k.halts[:0]}
-	for i := range e.sc.Zones {
-		if e.sc.Zones[i].ActiveOn(day) {
-			k.zones |= 1 << i
-		}
-	}
+	*k = assessKey{zones: e.zonesOn(e.Day()), standoff: e.param(ParamStandoffKm), halts: k.halts[:0]}
 	for j, i := range e.usSites {
 		if st.Sites[i].Troops > 0 {
 			k.usTroops |= 1 << j
@@ -67,6 +61,29 @@ func (e *Engine) assessKeyNow(k *assessKey) {
 			k.halts = append(k.halts, st.Halts[i].ID)
 		}
 	}
+}
+
+// zonesOn returns the zones in force on a day, one bit each (the
+// scenario's dates alone decide it: the last day's answer is kept).
+func (e *Engine) zonesOn(day int32) uint64 {
+	if z := &e.zones; z.known && z.day == day {
+		return z.bits
+	}
+	var bits uint64
+	for i := range e.sc.Zones {
+		if e.sc.Zones[i].ActiveOn(day) {
+			bits |= 1 << i
+		}
+	}
+	e.zones = zonesOnDay{day: day, bits: bits, known: true}
+	return bits
+}
+
+// zonesOnDay is zonesOn's answer for one day.
+type zonesOnDay struct {
+	day   int32
+	bits  uint64
+	known bool
 }
 
 // syncAssessCache forgets the cached answers if anything Assess reads has

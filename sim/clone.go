@@ -36,7 +36,9 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	dst.lang = e.lang
 	dst.north, dst.dues, dst.early, dst.corridorLegs = e.north, e.dues, e.early, e.corridorLegs
 	dst.logging, dst.log, dst.changes = false, dst.log[:0], dst.changes[:0]
-	dst.assess.valid = false // its answers were for another state
+	dst.assess.valid = false      // its answers were for another state
+	dst.eventsFrom = e.eventsFrom // it follows the state copied
+	dst.zones = e.zones           // the scenario's, as dst's now is
 	old := dst.st
 	dst.st = e.st
 	st, src := &dst.st, &e.st

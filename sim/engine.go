@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"math"
+
 	"github.com/deconflict/deconflict/sim/geo"
 )
 
@@ -37,6 +39,8 @@ type Engine struct {
 	options      optionCache      // Israel's route options per target while what they read holds
 	lang         lang             // which parts of the richer language the scenario uses
 	legs         legCache         // what each route's path to a target position implies whatever the state
+	eventsFrom   int32            // the first day the events step has an event to look at (it follows st.Fired)
+	zones        zonesOnDay       // the zones in force on the last day asked (zonesOn)
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg
@@ -99,6 +103,7 @@ func (e *Engine) Reset(seed uint64) {
 	st := &e.st
 	in := sc.Initial
 	e.assess.valid = false // halt ids start over
+	e.eventsFrom = math.MinInt32
 	*st = State{
 		Sites:      st.Sites[:0],
 		Corridors:  st.Corridors[:0],
@@ -222,6 +227,27 @@ func (e *Engine) AnyOpen() bool {
 		}
 	}
 	return false
+}
+
+// Actors is a set of actors, one bit each.
+type Actors uint16
+
+// every actor has its bit in Actors
+const _ uint = 16 - uint(NumActors)
+
+// Has reports whether a is in the set.
+func (s Actors) Has(a Actor) bool { return s&(1<<a) != 0 }
+
+// Open returns the actors with an unanswered decision: one look at the
+// open decisions where a driver would otherwise ask HasOpen of each actor.
+func (e *Engine) Open() Actors {
+	var s Actors
+	for i := range e.st.Pending {
+		if d := &e.st.Pending[i]; !d.Done {
+			s |= 1 << d.Actor
+		}
+	}
+	return s
 }
 
 // Advance runs the model until some actor must decide, a turn ends or the

@@ -7,14 +7,25 @@ import "math"
 func (e *Engine) events() {
 	e.revertDue()
 	day := e.Day()
+	if day < e.eventsFrom {
+		return // every event is spent or waits for a later day
+	}
 	fired, dues := e.st.Fired, e.dues[:len(e.st.Fired)]
+	next := int32(math.MaxInt32)
 	for i := range fired {
 		// a fired event that does not re-arm is spent for good; one not yet
 		// fired waits for its first day
 		if fired[i] && dues[i].rearms || !fired[i] && day >= dues[i].from {
 			e.event(int32(i), day)
 		}
+		switch {
+		case fired[i] && dues[i].rearms, !fired[i] && day >= dues[i].from:
+			next = day // looked at again next turn
+		case !fired[i]:
+			next = min(next, dues[i].from)
+		}
 	}
+	e.eventsFrom = next
 }
 
 // eventDue is what the events step needs to know of an event to pass it
@@ -190,6 +201,7 @@ func (e *Engine) Inject(i int32) error {
 		return invalid("event %s has fired already", e.sc.Events[i].ID)
 	}
 	e.st.Fired[i] = true
+	e.eventsFrom = math.MinInt32 // looked at again: it may re-arm
 	for j := range e.sc.Events[i].Effects {
 		e.applyEffect(&e.sc.Events[i].Effects[j], i)
 	}

@@ -87,11 +87,12 @@ func (l *Loop) Unplayed() []sim.Recorded { return l.Script[min(l.next, len(l.Scr
 // goes on.
 func (l *Loop) Waiting() bool {
 	e := l.Engine
-	if e.Over() || !e.AnyOpen() {
+	if e.Over() || l.Seats == ([sim.NumActors]Seat{}) { // every actor SeatAI
 		return false
 	}
-	for a := sim.Actor(0); a < sim.NumActors; a++ {
-		if l.Seats[a] == SeatPlayer && e.HasOpen(a) {
+	open := e.Open()
+	for a := sim.Actor(0); a < sim.NumActors && open != 0; a++ {
+		if l.Seats[a] == SeatPlayer && open.Has(a) {
 			return true
 		}
 	}
@@ -156,18 +157,23 @@ func (l *Loop) Answer() error {
 			return err
 		}
 	}
-	for a := sim.Actor(0); a < sim.NumActors && e.AnyOpen(); a++ {
-		if l.Seats[a] == SeatAI && e.HasOpen(a) {
+	// the open set is looked at again only after an actor has answered:
+	// nothing else changes it
+	open := e.Open()
+	for a := sim.Actor(0); a < sim.NumActors && open != 0; a++ {
+		if l.Seats[a] == SeatAI && open.Has(a) {
 			if err := l.decide(a); err != nil {
 				return err
 			}
+			open = e.Open()
 		}
 	}
 	if err := l.playScript(); err != nil {
 		return err
 	}
-	for a := sim.Actor(0); a < sim.NumActors && e.AnyOpen(); a++ {
-		if l.Seats[a] == SeatScript && e.HasOpen(a) {
+	open = e.Open()
+	for a := sim.Actor(0); a < sim.NumActors && open != 0; a++ {
+		if l.Seats[a] == SeatScript && open.Has(a) {
 			return fmt.Errorf("turn %d, step %s: the recording has no answer for %s's decision", e.Turn(), e.Step(), a)
 		}
 	}
