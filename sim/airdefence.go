@@ -64,6 +64,7 @@ func (e *Engine) batteryLosses(m *Mission) {
 		}
 		if rng.Chance(chance) {
 			st.Sites[i].DisabledTill = st.Turn + e.turnsFromDays(disabledDays) - 1
+			e.touchAssess()
 			st.Count[MetricBatteriesLost]++
 			e.note(LogBatteryLost, Israel, Syria, i, m.ID, 0)
 		}

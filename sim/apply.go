@@ -236,7 +236,8 @@ func (e *Engine) apply(a Actor, o Order) {
 	switch o.Kind {
 	case OrderStrike:
 		pos, _ := e.TargetPos(o.Target)
-		as := e.Assess(o.Route, pos)
+		e.syncAssessCache() // Israel has mostly just weighed this route
+		as := e.assessAt(o.Route, pos)
 		st.Missions = append(st.Missions, Mission{
 			ID: e.newID(), Planned: st.Turn, Target: o.Target, TargetPos: pos, Route: o.Route,
 			Package: o.Package, Notice: o.Notice, SkipReview: o.SkipReview, Status: MissionPlanned,
@@ -379,6 +380,7 @@ func (e *Engine) respond(attack int32, strike, blame bool) {
 		for i := range sc.Sites {
 			if sc.Sites[i].Kind == SiteMilitia && st.Sites[i].DisabledTill < st.Turn {
 				st.Sites[i].DisabledTill = st.Turn + e.turnsFromDays(disabledDays) - 1
+				e.touchAssess()
 				site = int32(i)
 				break
 			}

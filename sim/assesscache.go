@@ -18,6 +18,10 @@ type assessCache struct {
 	valid   bool      // key describes the entries of generation gen
 	gen     uint32    // entries of another generation are stale
 	entries []assessEntry
+	// the turn and Engine.assessRev when key was last found current: until
+	// either moves, nothing Assess reads can have changed
+	turn int32
+	rev  uint64
 }
 
 // assessEntry is one cached answer.
@@ -63,6 +67,12 @@ func (e *Engine) assessKeyNow(k *assessKey) {
 	}
 }
 
+// touchAssess notes a change to something Assess reads besides the turn
+// (troops, disabled sites, halts, parameters): the assess cache looks at
+// its key again. Changes to owners and air-defence strength invalidate
+// the cache outright.
+func (e *Engine) touchAssess() { e.assessRev++ }
+
 // zonesOn returns the zones in force on a day, one bit each (the
 // scenario's dates alone decide it: the last day's answer is kept).
 func (e *Engine) zonesOn(day int32) uint64 {
@@ -91,10 +101,14 @@ type zonesOnDay struct {
 // state may have changed.
 func (e *Engine) syncAssessCache() {
 	c := &e.assess
+	if c.valid && c.turn == e.st.Turn && c.rev == e.assessRev {
+		return
+	}
 	if !e.assessCacheable() {
 		c.valid = false
 		return
 	}
+	c.turn, c.rev = e.st.Turn, e.assessRev
 	e.assessKeyNow(&c.next)
 	n := &c.next
 	if c.valid && n.zones == c.key.zones && n.usTroops == c.key.usTroops && n.adUp == c.key.adUp &&

@@ -41,6 +41,7 @@ type Engine struct {
 	legs         legCache         // what each route's path to a target position implies whatever the state
 	eventsFrom   int32            // the first day the events step has an event to look at (it follows st.Fired)
 	zones        zonesOnDay       // the zones in force on the last day asked (zonesOn)
+	assessRev    uint64           // bumped by every change to what Assess reads besides the turn (touchAssess)
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg

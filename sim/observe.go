@@ -328,6 +328,9 @@ func (e *Engine) siteViews(views []SiteView) {
 // routeOptions fills obs.Options with the routes to each of obs.Targets,
 // from the option cache when it may be used.
 func (e *Engine) routeOptions(obs *Observation) {
+	if len(obs.Targets) == 0 {
+		return // no route to weigh: the caches need not be brought up to date
+	}
 	e.syncAssessCache()
 	base := e.strikeBase()
 	cached := e.syncOptionCache(base)
@@ -364,13 +367,13 @@ func (e *Engine) maxHazard(g [NumAdversaries]int64, c int64) int64 {
 
 func (e *Engine) reviews(obs *Observation) {
 	st := &e.st
-	e.syncAssessCache()
 	now := int64(-1) // the largest hazard now, once worked out
 	for _, d := range obs.Decisions {
 		if d.Kind != DecideRequest {
 			continue
 		}
 		if now < 0 {
+			e.syncAssessCache()
 			now = e.maxHazard(st.Grievance, st.Complicity)
 		}
 		r := e.request(d.Subject)

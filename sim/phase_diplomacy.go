@@ -32,6 +32,7 @@ func (e *Engine) diplomacy() {
 	e.callInsurgency(troops, away)
 	e.callOffensive()
 	st.Halts = keepIf(st.Halts, func(h *Halt) bool { return h.Until > st.Turn })
+	e.touchAssess()
 }
 
 // counterISGain is the campaign against IS's progress this turn: it

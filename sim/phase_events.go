@@ -107,6 +107,7 @@ func (e *Engine) applyEffect(ef *Effect, event int32) {
 		e.addAirDefence(delta(st.AirDefence, ef))
 	case EffectTroops:
 		st.Sites[ef.Site].Troops = max(0, setOrAdd(st.Sites[ef.Site].Troops, ef))
+		e.touchAssess()
 	case EffectHalt:
 		area := ef.Area
 		if ef.Zone >= 0 {
@@ -122,8 +123,10 @@ func (e *Engine) applyEffect(ef *Effect, event int32) {
 	case EffectStruck:
 		ss := &st.Sites[ef.Site]
 		ss.DisabledTill = max(ss.DisabledTill, st.Turn+e.turnsFromDays(ef.Days)-1)
+		e.touchAssess()
 	case EffectParam:
 		spec := paramSpecs[ef.Param]
+		e.touchAssess()
 		st.Params[ef.Param] = clamp(setOrAdd(st.Params[ef.Param], ef), FixedFromFloat(spec.Min, spec.Unit), FixedFromFloat(spec.Max, spec.Unit))
 	case EffectPolicy:
 		st.Setups[ef.Actor] = int32(ef.Value)
@@ -184,6 +187,7 @@ func (e *Engine) watch() {
 func (e *Engine) addHalt(area Area, days, zone, site int32) {
 	st := &e.st
 	st.Halts = append(st.Halts, Halt{ID: e.newID(), Area: area, Until: st.Turn + e.turnsFromDays(days) - 1, Zone: zone})
+	e.touchAssess()
 	st.Count[MetricHalts]++
 	e.note(LogHalt, USA, Israel, site, zone, int64(days))
 }

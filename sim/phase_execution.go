@@ -181,6 +181,7 @@ func (e *Engine) destroy(t Target, pos geo.Point) {
 	}
 	st.Sites[t.ID].DisabledTill = st.Turn + e.turnsFromDays(disabledDays) - 1
 	st.Sites[t.ID].DetectedTill = -1
+	e.touchAssess()
 	// shipments unloading at a struck depot burn with it
 	for i := 0; i < len(st.Shipments); {
 		if e.dwellSite(&st.Shipments[i]) == t.ID {

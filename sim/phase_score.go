@@ -27,9 +27,14 @@ func (e *Engine) score() {
 			}
 		}
 	} else {
+		objectives, counts := st.Objectives, &st.Count
 		for k := range e.early {
 			x := &e.early[k]
-			if !st.Objectives[x.index].Decided && (x.windowed || e.Value(x.metric, x.scope) >= x.from) {
+			if objectives[x.index].Decided {
+				continue
+			}
+			// a run counter is read in place: most objectives count one
+			if x.windowed || x.counter && counts[x.metric] >= x.from || !x.counter && e.Value(x.metric, x.scope) >= x.from {
 				e.judge(int(x.index), false)
 			}
 		}
@@ -66,13 +71,15 @@ type earlyObjective struct {
 	// Otherwise the objective is monotone, and judge decides it exactly
 	// when its value has reached from (at least v: v, met; at most v: v+1,
 	// missed), so score calls judge only then.
-	from   int64
-	metric Metric
-	scope  Scope
+	from    int64
+	metric  Metric
+	scope   Scope
+	counter bool // the metric is a counter of the whole run (Value is st.Count[metric])
 }
 
 func newEarlyObjective(i int32, o *Objective) earlyObjective {
-	x := earlyObjective{index: i, windowed: o.Windowed(), from: o.Value, metric: o.Metric, scope: o.Scope}
+	x := earlyObjective{index: i, windowed: o.Windowed(), from: o.Value, metric: o.Metric, scope: o.Scope,
+		counter: o.Scope.Kind == ScopeRun && o.Metric < numCounters}
 	if o.Op == OpAtMost && o.Value < math.MaxInt64 {
 		x.from++
 	}
