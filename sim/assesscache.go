@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"math"
 	"slices"
 
 	"github.com/deconflict/deconflict/sim/geo"
@@ -18,10 +19,13 @@ type assessCache struct {
 	valid   bool      // key describes the entries of generation gen
 	gen     uint32    // entries of another generation are stale
 	entries []assessEntry
-	// the turn and Engine.assessRev when key was last found current: until
-	// either moves, nothing Assess reads can have changed
-	turn int32
-	rev  uint64
+	// Engine.assessRev when key was last found current, and the first turn
+	// and day on which time alone may change it (a disabled site back up, a
+	// halt over, a zone in or out of force): before them, with the same
+	// revision, nothing Assess reads can have changed
+	rev       uint64
+	untilTurn int32
+	untilDay  int32
 }
 
 // assessEntry is one cached answer.
@@ -46,25 +50,32 @@ func (e *Engine) assessCacheable() bool {
 	return len(e.sc.Zones) <= 64 && len(e.usSites) <= 64 && len(e.adSites) <= 64
 }
 
-// assessKeyNow fills k from the state now, reusing its halts.
-func (e *Engine) assessKeyNow(k *assessKey) {
+// assessKeyNow fills k from the state now, reusing its halts, and returns
+// the first turn on which the passing of turns alone changes its disabled
+// sites or halts in force.
+func (e *Engine) assessKeyNow(k *assessKey) (until int32) {
 	st := &e.st
-	*k = assessKey{zones: e.zonesOn(e.Day()), standoff: e.param(ParamStandoffKm), halts: k.halts[:0]}
+	until = math.MaxInt32
+	*k = assessKey{zones: e.zonesOn(e.Day()).bits, standoff: e.param(ParamStandoffKm), halts: k.halts[:0]}
 	for j, i := range e.usSites {
 		if st.Sites[i].Troops > 0 {
 			k.usTroops |= 1 << j
 		}
 	}
 	for j, i := range e.adSites {
-		if st.Sites[i].DisabledTill < st.Turn {
+		if till := st.Sites[i].DisabledTill; till < st.Turn {
 			k.adUp |= 1 << j
+		} else {
+			until = min(until, till+1)
 		}
 	}
 	for i := range st.Halts {
-		if st.Halts[i].Until >= st.Turn {
-			k.halts = append(k.halts, st.Halts[i].ID)
+		if h := &st.Halts[i]; h.Until >= st.Turn {
+			k.halts = append(k.halts, h.ID)
+			until = min(until, h.Until+1)
 		}
 	}
+	return until
 }
 
 // touchAssess notes a change to something Assess reads besides the turn
@@ -73,26 +84,32 @@ func (e *Engine) assessKeyNow(k *assessKey) {
 // the cache outright.
 func (e *Engine) touchAssess() { e.assessRev++ }
 
-// zonesOn returns the zones in force on a day, one bit each (the
-// scenario's dates alone decide it: the last day's answer is kept).
-func (e *Engine) zonesOn(day int32) uint64 {
-	if z := &e.zones; z.known && z.day == day {
-		return z.bits
+// zonesOn returns the zones in force on a day (the scenario's dates alone
+// decide it: the last day's answer is kept).
+func (e *Engine) zonesOn(day int32) zonesOnDay {
+	if z := e.zones; z.known && z.day == day {
+		return z
 	}
-	var bits uint64
+	z := zonesOnDay{day: day, next: math.MaxInt32, known: true}
 	for i := range e.sc.Zones {
-		if e.sc.Zones[i].ActiveOn(day) {
-			bits |= 1 << i
+		zn := &e.sc.Zones[i]
+		switch {
+		case zn.ActiveOn(day):
+			z.bits |= 1 << i
+			z.next = min(z.next, zn.To+1)
+		case zn.From > day:
+			z.next = min(z.next, zn.From)
 		}
 	}
-	e.zones = zonesOnDay{day: day, bits: bits, known: true}
-	return bits
+	e.zones = z
+	return z
 }
 
 // zonesOnDay is zonesOn's answer for one day.
 type zonesOnDay struct {
 	day   int32
-	bits  uint64
+	bits  uint64 // bit i: zone i in force
+	next  int32  // the first later day on which some zone comes into or goes out of force
 	known bool
 }
 
@@ -101,15 +118,14 @@ type zonesOnDay struct {
 // state may have changed.
 func (e *Engine) syncAssessCache() {
 	c := &e.assess
-	if c.valid && c.turn == e.st.Turn && c.rev == e.assessRev {
+	if c.valid && c.rev == e.assessRev && e.st.Turn < c.untilTurn && e.Day() < c.untilDay {
 		return
 	}
 	if !e.assessCacheable() {
 		c.valid = false
 		return
 	}
-	c.turn, c.rev = e.st.Turn, e.assessRev
-	e.assessKeyNow(&c.next)
+	c.rev, c.untilTurn, c.untilDay = e.assessRev, e.assessKeyNow(&c.next), e.zonesOn(e.Day()).next
 	n := &c.next
 	if c.valid && n.zones == c.key.zones && n.usTroops == c.key.usTroops && n.adUp == c.key.adUp &&
 		n.standoff == c.key.standoff && slices.Equal(n.halts, c.key.halts) {

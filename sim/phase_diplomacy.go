@@ -31,8 +31,9 @@ func (e *Engine) diplomacy() {
 	e.addCounterIS(e.counterISGainOf(troops, away), CauseCampaign, -1)
 	e.callInsurgency(troops, away)
 	e.callOffensive()
+	// the halts dropped are out of force from the next turn on: the assess
+	// cache's key has them end then already
 	st.Halts = keepIf(st.Halts, func(h *Halt) bool { return h.Until > st.Turn })
-	e.touchAssess()
 }
 
 // counterISGain is the campaign against IS's progress this turn: it
