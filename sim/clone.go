@@ -62,5 +62,9 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	st.Fires = append(old.Fires[:0], src.Fires...)
 	st.Reverts = append(old.Reverts[:0], src.Reverts...)
 	st.EventRand = append(old.EventRand[:0], src.EventRand...)
+	dst.owners = e.owners // the scenario's, never written
+	if e.lang.owners {
+		dst.owners = st.Owners
+	}
 	return dst
 }

@@ -42,6 +42,7 @@ type Engine struct {
 	eventsFrom   int32            // the first day the events step has an event to look at (it follows st.Fired)
 	zones        zonesOnDay       // the zones in force on the last day asked (zonesOn)
 	assessRev    uint64           // bumped by every change to what Assess reads besides the turn (touchAssess)
+	owners       []Actor          // each site's owner now (Owner): st.Owners when owner effects exist, else the scenario's
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg
@@ -76,6 +77,9 @@ func newRouteCaches(sc *Scenario) []routeCache {
 // New starts a run of the scenario with the given seed.
 func New(sc *Scenario, seed uint64) *Engine {
 	e := &Engine{sc: sc, routes: newRouteCaches(sc), lang: sc.lang(), dues: newEventDues(sc)}
+	for i := range sc.Sites {
+		e.owners = append(e.owners, sc.Sites[i].Owner)
+	}
 	e.deriveOwned()
 	for i := range sc.Sites {
 		s := &sc.Sites[i]
@@ -368,6 +372,7 @@ func (e *Engine) resetLang() {
 		for i := range sc.Sites {
 			st.Owners = append(st.Owners, sc.Sites[i].Owner)
 		}
+		e.owners = st.Owners
 		e.ownersChanged() // a run before this one may have handed sites over
 	}
 	if l.watch {
@@ -380,12 +385,7 @@ func (e *Engine) resetLang() {
 // Owner returns the actor holding a site now: its scenario owner, or the
 // one an owner effect handed it to. Every reader of a site's owner during a
 // run goes through it.
-func (e *Engine) Owner(site int32) Actor {
-	if len(e.st.Owners) == 0 {
-		return e.sc.Sites[site].Owner
-	}
-	return e.st.Owners[site]
-}
+func (e *Engine) Owner(site int32) Actor { return e.owners[site] }
 
 // deriveOwned works out the lists of sites that follow from their owners
 // (adSites, usSites, exposed), reusing the engine's own slices.

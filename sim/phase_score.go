@@ -27,14 +27,19 @@ func (e *Engine) score() {
 			}
 		}
 	} else {
-		objectives, counts := st.Objectives, &st.Count
-		for k := range e.early {
-			x := &e.early[k]
-			if objectives[x.index].Decided {
-				continue
+		early, objectives, counts := e.early, st.Objectives, &st.Count
+		for k := range early {
+			x := &early[k]
+			var due bool
+			switch {
+			case x.windowed:
+				due = true
+			case x.counter: // read in place: most objectives count a run counter
+				due = counts[x.metric] >= x.from
+			default:
+				due = e.Value(x.metric, x.scope) >= x.from
 			}
-			// a run counter is read in place: most objectives count one
-			if x.windowed || x.counter && counts[x.metric] >= x.from || !x.counter && e.Value(x.metric, x.scope) >= x.from {
+			if due && !objectives[x.index].Decided {
 				e.judge(int(x.index), false)
 			}
 		}
