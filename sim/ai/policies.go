@@ -77,7 +77,7 @@ type israel struct {
 	deniedTill  int32 // last turn of the current spell of avoiding review (-1: none)
 	russiaWary  int64 // Israel–Russia ladder at which it keeps off routes past Russian forces
 	tempo       tempo
-	used        []bool // scratch: targets already given a sortie this turn
+	route       []int  // scratch: per target, the option it would fly this turn (-1: none, or given a sortie already)
 	rng         sim.PCG
 }
 
@@ -223,31 +223,32 @@ func (pol *israel) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 // plan picks the most valuable targets first and, for each, the route with
 // the best odds that the policy accepts.
 func (pol *israel) plan(obs *sim.Observation, d sim.Decision, out []sim.Order) []sim.Order {
-	pol.used = pol.used[:0]
-	for range obs.Targets {
-		pol.used = append(pol.used, false)
-	}
 	f := pol.tempo.chance(obs)
 	pol.tempo.forget(obs.Turn)
-	for left := obs.SortiesLeft; left > 0; left-- {
-		best, bestOpt := -1, -1
+	if obs.SortiesLeft > 0 {
+		// each target is weighed once, in order (the tempo's draws with it):
+		// the route it would fly, or -1 when it is not struck
+		pol.route = pol.route[:0]
 		for i := range obs.Targets {
-			t := &obs.Targets[i]
-			if pol.used[i] || t.Value < pol.minValue || targeted(obs, t.Target) || !pol.tempo.flies(t, f, obs.Turn, &pol.rng) {
-				continue
+			t, opt := &obs.Targets[i], -1
+			if t.Value >= pol.minValue && !targeted(obs, t.Target) && pol.tempo.flies(t, f, obs.Turn, &pol.rng) {
+				opt = pol.bestRoute(obs, t)
 			}
-			opt := pol.route(obs, t)
-			if opt < 0 {
-				continue
-			}
-			if best < 0 || t.Value > obs.Targets[best].Value {
-				best, bestOpt = i, opt
+			pol.route = append(pol.route, opt)
+		}
+	}
+	for left := obs.SortiesLeft; left > 0; left-- {
+		best := -1
+		for i, opt := range pol.route {
+			if opt >= 0 && (best < 0 || obs.Targets[i].Value > obs.Targets[best].Value) {
+				best = i
 			}
 		}
 		if best < 0 {
 			break
 		}
-		pol.used[best] = true
+		bestOpt := pol.route[best]
+		pol.route[best] = -1 // one sortie a target
 		t := &obs.Targets[best]
 		pkg := int8(sim.PackageMedium)
 		if t.Value >= 2*sim.Milli || pol.avoidReview {
@@ -268,8 +269,8 @@ func (pol *israel) plan(obs *sim.Observation, d sim.Decision, out []sim.Order) [
 	return append(out, sim.Order{Kind: sim.OrderEndPlanning, Decision: d.ID})
 }
 
-// route returns the index in obs.Options of the route to fly, or -1.
-func (pol *israel) route(obs *sim.Observation, t *sim.TargetView) int {
+// bestRoute returns the index in obs.Options of the route to fly, or -1.
+func (pol *israel) bestRoute(obs *sim.Observation, t *sim.TargetView) int {
 	best := -1
 	var bestScore int64
 	for i := t.First; i < t.First+t.Count; i++ {
