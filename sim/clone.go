@@ -15,9 +15,10 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	}
 	switch {
 	case dst.sc != e.sc:
-		dst.legs = legCache{}       // its geometry was another scenario's
-		dst.options = optionCache{} // its table was sized for another scenario's routes
-		if e.lang.owners {          // lists of its own, never another engine's arrays
+		dst.legs = legCache{}        // its geometry was another scenario's
+		dst.options = optionCache{}  // its table was sized for another scenario's routes
+		dst.shipPos = shipPosCache{} // its positions were along another scenario's corridors
+		if e.lang.owners {           // lists of its own, never another engine's arrays
 			dst.adSites, dst.usSites, dst.exposed = nil, nil, nil
 		}
 	case e.lang.owners && !slices.Equal(dst.adSites, e.adSites):

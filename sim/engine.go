@@ -43,6 +43,7 @@ type Engine struct {
 	zones        zonesOnDay       // the zones in force on the last day asked (zonesOn)
 	assessRev    uint64           // bumped by every change to what Assess reads besides the turn (touchAssess)
 	owners       []Actor          // each site's owner now (Owner): st.Owners when owner effects exist, else the scenario's
+	shipPos      shipPosCache     // positions along the corridors (ShipmentPos)
 }
 
 // routeCache holds what a route's own waypoints (everything but the last leg
@@ -98,6 +99,7 @@ func New(sc *Scenario, seed uint64) *Engine {
 	}
 	e.legs.init(sc, len(e.adSites))
 	e.options.init(sc, len(e.targetSites))
+	e.shipPos.entries = make([]shipPosEntry, shipPosSlots)
 	e.Reset(seed)
 	return e
 }

@@ -73,8 +73,38 @@ func (e *Engine) move(s *Shipment) bool {
 
 // ShipmentPos returns where a shipment is.
 func (e *Engine) ShipmentPos(s *Shipment) geo.Point {
-	return geo.AlongLegs(e.sc.Corridors[s.Corridor].Path, e.corridorLegs[s.Corridor], s.Dist)
+	c := &e.shipPos
+	if c.entries == nil { // a copy's (Clone(nil)); New makes the table at once
+		c.entries = make([]shipPosEntry, shipPosSlots)
+	}
+	en := &c.entries[slotOf(s.Corridor, geo.Point{X: s.Dist}, shipPosSlots)]
+	if !en.known || en.corridor != s.Corridor || en.dist != s.Dist {
+		*en = shipPosEntry{corridor: s.Corridor, dist: s.Dist, known: true,
+			pos: geo.AlongLegs(e.sc.Corridors[s.Corridor].Path, e.corridorLegs[s.Corridor], s.Dist)}
+	}
+	return en.pos
 }
+
+// shipPosCache keeps ShipmentPos's answers: the shipments of a corridor
+// pass through the same distances along it, and each position costs two
+// divisions. It is a table indexed by a hash of corridor and distance; an
+// entry holds its own key, so a collision only costs a recomputation. The
+// answers depend on the scenario alone.
+type shipPosCache struct {
+	entries []shipPosEntry
+}
+
+// shipPosEntry is one position along a corridor.
+type shipPosEntry struct {
+	corridor int32
+	known    bool
+	dist     int64
+	pos      geo.Point
+}
+
+// shipPosSlots is the size of the table: room for the distances the
+// shipments of a few corridors pass through.
+const shipPosSlots = 256
 
 // dwellSite returns the depot a shipment waits at, or -1.
 func (e *Engine) dwellSite(s *Shipment) int32 {

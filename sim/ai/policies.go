@@ -77,7 +77,7 @@ type israel struct {
 	deniedTill  int32 // last turn of the current spell of avoiding review (-1: none)
 	russiaWary  int64 // Israel–Russia ladder at which it keeps off routes past Russian forces
 	tempo       tempo
-	route       []int  // scratch: per target, the option it would fly this turn (-1: none, or given a sortie already)
+	route       []int // scratch: per target, the option it would fly this turn (-1: none, or given a sortie already)
 	rng         sim.PCG
 }
 
