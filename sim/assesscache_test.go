@@ -64,3 +64,39 @@ func TestObserveCacheMatchesRecomputing(t *testing.T) {
 		}
 	})
 }
+
+// TestStruckAirDefenceShowsAtOnce: in testland with the S-200 battery made
+// an Israeli target that is always found and always destroyed, the stop
+// after a strike destroys it observes its cover gone, as a fresh copy with
+// no cache does. A cache that missed the strike (it changes the air
+// defences up without a new turn or zone) would still show the battery's
+// exposure on every route past it.
+func TestStruckAirDefenceShowsAtOnce(t *testing.T) {
+	sc := simtest.Scenario()
+	s200 := sc.SiteIndex("s200-dumayr")
+	sc.Sites[s200].Target, sc.Sites[s200].Value = true, 5*sim.Milli // the most valuable target: struck first
+	sc.Params[sim.ParamDetectSite] = sim.Micro
+	sc.Params[sim.ParamStrikeSmall], sc.Params[sim.ParamStrikeMedium], sc.Params[sim.ParamStrikeLarge] = sim.Micro, sim.Micro, sim.Micro
+	p, err := simtest.NewPlayer(sc, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cached, fresh sim.Observation
+	seenDown := false
+	p.AtStop = func() error {
+		cold := p.Engine.Clone(nil)
+		p.Engine.Observe(sim.Israel, &cached)
+		cold.Observe(sim.Israel, &fresh)
+		if !reflect.DeepEqual(cached.Options, fresh.Options) {
+			t.Fatalf("turn %d, step %s: cached options\n%+v\nrecomputed\n%+v", p.Engine.Turn(), p.Engine.Step(), cached.Options, fresh.Options)
+		}
+		seenDown = seenDown || p.Engine.State().Sites[s200].DisabledTill >= p.Engine.Turn() && len(cached.Options) > 0
+		return nil
+	}
+	if err := p.Play(60); err != nil {
+		t.Fatal(err)
+	}
+	if !seenDown {
+		t.Fatal("no stop observed the battery destroyed with a target to strike: the test checks nothing")
+	}
+}
