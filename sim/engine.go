@@ -279,7 +279,7 @@ func (e *Engine) Advance() Stop {
 			return StopTurnEnd
 		}
 		st.Step++
-		if e.AnyOpen() {
+		if len(st.Pending) > 0 { // the step's own decisions: only Apply answers one
 			return StopDecide
 		}
 	}
