@@ -13,9 +13,6 @@ import (
 	"github.com/deconflict/deconflict/internal/infile"
 )
 
-// keepAutosaves is how many autosaves a desktop game keeps.
-const keepAutosaves = 20
-
 // platform returns the desktop's shelf: files.
 func platform() shelf { return files{} }
 

@@ -1,23 +1,21 @@
 package save
 
 import (
-	"compress/gzip"
-	"encoding/base64"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/deconflict/deconflict/internal/webstorage"
 )
 
 // fakeStorage is local storage in memory with the browser's rules: a Set
-// that would take the keys and values past quota characters fails with
+// that would take the keys and values past quota UTF-16 units fails with
 // ErrFull and changes nothing; replacing a value frees the old one's room.
 type fakeStorage struct {
 	m     map[string]string
@@ -28,10 +26,13 @@ func newFakeStorage(quota int) *fakeStorage {
 	return &fakeStorage{m: map[string]string{}, quota: quota}
 }
 
+// units is the length of s in UTF-16 units, as browsers count it.
+func units(s string) int { return len(utf16.Encode([]rune(s))) }
+
 func (f *fakeStorage) used() int {
 	n := 0
 	for k, v := range f.m {
-		n += len(k) + len(v)
+		n += units(k) + units(v)
 	}
 	return n
 }
@@ -43,11 +44,11 @@ func (f *fakeStorage) Get(key string) (string, bool, error) {
 
 func (f *fakeStorage) Set(key, value string) error {
 	old, had := f.m[key]
-	n := f.used() + len(value)
+	n := f.used() + units(value)
 	if had {
-		n -= len(old)
+		n -= units(old)
 	} else {
-		n += len(key)
+		n += units(key)
 	}
 	if n > f.quota {
 		return fmt.Errorf("%w (QuotaExceededError: setting the value of %q exceeded the quota)", webstorage.ErrFull, key)
@@ -65,12 +66,17 @@ func (f *fakeStorage) Keys() ([]string, error) {
 	return slices.Sorted(maps.Keys(f.m)), nil
 }
 
-// TestKVShelfReadsAHandMadeValue reads a value assembled outside the game:
-// printf hello | gzip -n | base64 gives H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA==,
-// and 1700000000123 ms after the epoch is 2023-11-14 22:13:20.123 UTC.
+// helloPacked is printf hello | gzip -n (25 bytes: 1f8b0800 00000000
+// 0003cb48 cdc9c907 0086a610 36050000 00) 15 bits to a character from
+// U+1000, as a short Python script outside the game packs it: 200 bits, so
+// 14 characters with 10 bits of padding.
+const helloPacked = "25:\u1fc5\u5200\u1000\u1000\u1000\u1f2d\u219b\u59c9\u1380\u31a9\u5206\u7050\u1000\u1000"
+
+// TestKVShelfReadsAHandMadeValue reads a value assembled outside the game;
+// 1700000000123 ms after the epoch is 2023-11-14 22:13:20.123 UTC.
 func TestKVShelfReadsAHandMadeValue(t *testing.T) {
 	st := newFakeStorage(1 << 20)
-	st.m["localStorage/deconflict/saves/a.json"] = "gz64:1700000000123:H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA=="
+	st.m["localStorage/deconflict/saves/a.json"] = "gz15:1700000000123:" + helloPacked
 	sh := kvShelf{st}
 	data, err := sh.read("localStorage/deconflict/saves/a.json")
 	if err != nil || string(data) != "hello" {
@@ -82,30 +88,52 @@ func TestKVShelfReadsAHandMadeValue(t *testing.T) {
 	}
 }
 
-// TestKVShelfWritesGzipInBase64: what write keeps is the marker, the time
-// in milliseconds and the data that the standard library's base64 and gzip
-// readers (not the shelf's) turn back into what was written.
-func TestKVShelfWritesGzipInBase64(t *testing.T) {
+// TestPack15 packs bytes worked out bit by bit.
+func TestPack15(t *testing.T) {
+	cases := []struct {
+		data []byte
+		want string
+	}{
+		{nil, ""},
+		// 1000 0000 + 7 zero bits = 100 0000 0000 0000 = 0x4000, + 0x1000
+		{[]byte{0x80}, "\u5000"},
+		// 11111111 00000000 00000001: 111111110000000 = 0x7f80 and
+		// 000000001 + 6 zero bits = 000000001000000 = 0x0040
+		{[]byte{0xff, 0x00, 0x01}, "\u8f80\u1040"},
+		// 15 bytes of ones are 120 bits: eight characters of 0x7fff
+		{[]byte(strings.Repeat("\xff", 15)), strings.Repeat("\u8fff", 8)},
+	}
+	for _, c := range cases {
+		var b strings.Builder
+		pack15(&b, c.data)
+		if b.String() != c.want {
+			t.Errorf("pack15(% x) = %+q, want %+q", c.data, b.String(), c.want)
+		}
+		back, err := unpack15(c.want, len(c.data))
+		if err != nil || string(back) != string(c.data) {
+			t.Errorf("unpack15(%+q) = % x, %v", c.want, back, err)
+		}
+	}
+}
+
+// TestKVShelfRoundTrip: what write keeps starts with the marker and the
+// time in milliseconds, and reads back as written, for lengths that end
+// on every bit of a character.
+func TestKVShelfRoundTrip(t *testing.T) {
 	st := newFakeStorage(1 << 20)
 	sh := kvShelf{st}
 	at := time.Date(2023, 11, 14, 22, 13, 20, 123e6, time.UTC) // 1,700,000,000,123 ms
-	if err := sh.write("k/a.json", []byte("hello, hello, hello"), at); err != nil {
-		t.Fatal(err)
-	}
-	packed, ok := strings.CutPrefix(st.m["k/a.json"], "gz64:1700000000123:")
-	if !ok {
-		t.Fatalf("kept %q", st.m["k/a.json"])
-	}
-	raw, err := base64.StdEncoding.DecodeString(packed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(strings.NewReader(string(raw)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if data, err := io.ReadAll(zr); err != nil || string(data) != "hello, hello, hello" {
-		t.Errorf("unpacked %q, %v", data, err)
+	for n := range 40 {
+		data := []byte(strings.Repeat("hello, ", n))[:n*7/2]
+		if err := sh.write("k/a.json", data, at); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(st.m["k/a.json"], "gz15:1700000000123:") {
+			t.Fatalf("kept %q", st.m["k/a.json"])
+		}
+		if back, err := sh.read("k/a.json"); err != nil || string(back) != string(data) {
+			t.Fatalf("%d bytes: read back %q, %v", len(data), back, err)
+		}
 	}
 }
 
@@ -118,9 +146,11 @@ func TestKVShelfRefusesWhatIsNotASave(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.m["k/plain.json"] = "hello"
-	st.m["k/badtime.json"] = "gz64:soon:H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA=="
-	st.m["k/badbase64.json"] = "gz64:1:H4sI!!!!"
-	st.m["k/cut.json"] = "gz64:1:H4sIAAAAAAAAA8tIzcnJBwCG" // the hand-made value without its last 14 characters
+	st.m["k/base64.json"] = "gz64:1700000000123:H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA=="
+	st.m["k/badtime.json"] = "gz15:soon:" + helloPacked
+	st.m["k/short.json"] = "gz15:1:" + helloPacked[:len(helloPacked)-3] // one character less
+	st.m["k/ascii.json"] = "gz15:1:" + strings.Replace(helloPacked, "\u5200", "A", 1)
+	st.m["k/altered.json"] = "gz15:1:" + strings.Replace(helloPacked, "\u59c9", "\u59c8", 1) // a bit of the data flipped
 	cases := []struct {
 		key  string
 		kind error
@@ -128,9 +158,11 @@ func TestKVShelfRefusesWhatIsNotASave(t *testing.T) {
 	}{
 		{"k/none.json", fs.ErrNotExist, `nothing is kept under "k/none.json"`},
 		{"k/plain.json", ErrNotSave, "not a Deconflict save: the stored value is not a compressed save"},
+		{"k/base64.json", ErrNotSave, "not a Deconflict save: the stored value is not a compressed save"},
 		{"k/badtime.json", ErrNotSave, "not a Deconflict save: the stored value is not a compressed save"},
-		{"k/badbase64.json", ErrDamaged, "the save is damaged: its compressed data does not read"},
-		{"k/cut.json", ErrDamaged, "the save is damaged: its compressed data does not read: unexpected EOF"},
+		{"k/short.json", ErrDamaged, "the save is damaged: it holds 13 characters where 25 bytes take 14"},
+		{"k/ascii.json", ErrDamaged, "the save is damaged: it holds the character U+0041 at byte 3, where only U+1000 to U+8FFF belong"},
+		{"k/altered.json", ErrDamaged, "the save is damaged: its compressed data does not read"},
 		{"k/huge.json", ErrNotSave, "not a Deconflict save: it unpacks to more than 64 MiB"},
 	}
 	for _, c := range cases {
@@ -151,7 +183,7 @@ func TestKVShelfRefusesWhatIsNotASave(t *testing.T) {
 // save is listed, at time zero, so the load list shows it as not loading.
 func TestKVShelfListsOneDirectory(t *testing.T) {
 	st := newFakeStorage(1 << 20)
-	v := func(ms string) string { return "gz64:" + ms + ":H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA==" }
+	v := func(ms string) string { return "gz15:" + ms + ":" + helloPacked }
 	st.m["deconflict.settings"] = "{}"
 	st.m["ls/auto/a.json"] = v("3000")
 	st.m["ls/auto/b.json"] = v("1000")
@@ -196,7 +228,7 @@ func TestStoreMakesRoomInAFullStorage(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	one := len(st.m[a]) + len(a) // every save of g takes about this room
+	one := units(st.m[a]) + units(a) // every save of g takes about this room
 	// room for the three autosaves and half of a fourth save
 	st.quota = st.used() + one/2
 	keys := func() []string { k, _ := st.Keys(); return k }
@@ -235,7 +267,7 @@ func TestStoreMakesRoomInAFullStorage(t *testing.T) {
 	if err := store.write(sh, m, longer); !errors.Is(err, webstorage.ErrFull) || st.m[m] != before[m] {
 		t.Fatalf("saving a longer game over m: %v", err)
 	}
-	if err := write(m, 6*time.Hour); err != nil || !strings.HasPrefix(st.m[m], "gz64:1767344645000:") { // 2026-01-02 09:04:05 UTC
+	if err := write(m, 6*time.Hour); err != nil || !strings.HasPrefix(st.m[m], "gz15:1767344645000:") { // 2026-01-02 09:04:05 UTC
 		t.Fatalf("saving over m again: %v", err)
 	}
 }
@@ -244,7 +276,7 @@ func TestStoreMakesRoomInAFullStorage(t *testing.T) {
 // leaves the other saves alone.
 func TestStorePrunesTheBrowsersAutosaves(t *testing.T) {
 	st := newFakeStorage(1 << 20)
-	v := func(ms string) string { return "gz64:" + ms + ":H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA==" }
+	v := func(ms string) string { return "gz15:" + ms + ":" + helloPacked }
 	st.m["ls/auto/1.json"] = v("4000") // newest
 	st.m["ls/auto/2.json"] = v("1000") // oldest
 	st.m["ls/auto/3.json"] = v("3000")

@@ -286,7 +286,9 @@ func DefaultStore() (Store, error) {
 	if err != nil {
 		return Store{}, err
 	}
-	return Store{Dir: filepath.Join(dir, "deconflict", "autosave"), Keep: keepAutosaves}, nil
+	// in the browser, twenty autosaves of whole shadow-war games take 40%
+	// of the storage a site may keep (see kvShelf)
+	return Store{Dir: filepath.Join(dir, "deconflict", "autosave"), Keep: 20}, nil
 }
 
 // Name returns the path of the autosave of a game that started at the
