@@ -1,6 +1,7 @@
 package save
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/deconflict/deconflict/internal/webstorage"
+	"pgregory.net/rapid"
 )
 
 // fakeStorage is local storage in memory with the browser's rules: a Set
@@ -290,4 +292,56 @@ func TestStorePrunesTheBrowsersAutosaves(t *testing.T) {
 	if got := slices.Sorted(maps.Keys(st.m)); !slices.Equal(got, []string{"ls/auto/1.json", "ls/auto/3.json", "ls/saves/5.json"}) {
 		t.Errorf("after pruning: %v", got)
 	}
+}
+
+// TestPack15RoundTrip: any bytes come back from their packing, which
+// takes ⌈8n/15⌉ characters, every one of them in U+1000 to U+8FFF.
+func TestPack15RoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		data := rapid.SliceOf(rapid.Byte()).Draw(t, "data")
+		var b strings.Builder
+		pack15(&b, data)
+		packed := []rune(b.String())
+		if want := (8*len(data) + 14) / 15; len(packed) != want {
+			t.Fatalf("%d bytes packed in %d characters, want %d", len(data), len(packed), want)
+		}
+		for _, r := range packed {
+			if r < 0x1000 || r > 0x8fff {
+				t.Fatalf("packed into %U", r)
+			}
+		}
+		back, err := unpack15(b.String(), len(data))
+		if err != nil || !bytes.Equal(back, data) {
+			t.Fatalf("unpacked % x, %v; want % x", back, err, data)
+		}
+	})
+}
+
+// FuzzKVShelfRead feeds the browser shelf arbitrary stored values: it
+// never panics, every refusal is of a known kind, and what it accepts
+// reads back the same once written again.
+func FuzzKVShelfRead(f *testing.F) {
+	f.Add("gz15:1700000000123:" + helloPacked)
+	f.Add("gz15:1:25:" + "\u1fc5\u5200")
+	f.Add("gz15:1:0:")
+	f.Add("gz64:1700000000123:H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA==")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, v string) {
+		st := newFakeStorage(1 << 30)
+		st.m["k/a.json"] = v
+		sh := kvShelf{st}
+		data, err := sh.read("k/a.json")
+		if err != nil {
+			if !errors.Is(err, ErrNotSave) && !errors.Is(err, ErrDamaged) {
+				t.Fatalf("a refusal of no known kind: %v", err)
+			}
+			return
+		}
+		if err := sh.write("k/b.json", data, time.Unix(0, 0)); err != nil {
+			t.Fatal(err)
+		}
+		if back, err := sh.read("k/b.json"); err != nil || !bytes.Equal(back, data) {
+			t.Fatalf("read back %q, %v; want %q", back, err, data)
+		}
+	})
 }
