@@ -50,7 +50,7 @@ check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./cmd/deconflict ./game ./game/save ./internal/infile
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/deconflict ./game ./game/save ./internal/infile ./internal/webstorage
 
 build:
 	$(GO) build -o bin/deconflict ./cmd/deconflict

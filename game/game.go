@@ -135,7 +135,11 @@ func New(opt Options) (*Game, error) {
 		}
 		g.screen = p
 	} else {
-		g.screen = newMenu(g)
+		m := newMenu(g)
+		g.screen = m
+		if opt.Continue {
+			m.continueLast()
+		}
 	}
 	return g, nil
 }

@@ -3,7 +3,6 @@ package game
 import (
 	"fmt"
 	"image/color"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/deconflict/deconflict/game/render"
+	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/game/view"
@@ -42,7 +42,7 @@ type Menu struct {
 	st        ui.State
 	cs        controls
 	scroll    ui.Scroll
-	last      string      // the latest autosave, if any
+	last      save.Entry  // the latest autosave, if any (Path "" if none)
 	lastLabel string      // what it holds
 	hot       bool        // a hot-seat game: the players of seats take turns at this screen
 	seats     []sim.Actor // the hot seat's roles, as chosen
@@ -80,8 +80,8 @@ func newMenu(g *Game) *Menu {
 			}
 		}
 	}
-	if p, ok := g.store.Latest(); ok && g.store.Dir != "" {
-		m.last, m.lastLabel = p, describeSave(p).label
+	if e, ok := g.store.Latest(); ok {
+		m.last, m.lastLabel = e, describeSave(e).label
 	}
 	if seats, err := parseSeats(g.opt.Seats); err == nil && len(seats) > 0 {
 		m.hot, m.seats, m.role = true, seats, seats[0]
@@ -305,7 +305,7 @@ func (m *Menu) build(l menuLayout) {
 		Label: "First game", Action: m.firstGame})
 	_, rest = rest.CutLeft(g.Px(12))
 	cont, rest := rest.CutLeft(max(g.Px(200), g.buttonWidth("Continue last game", g.body())))
-	m.cs.add(control{Widget: ui.Widget{ID: "continue", Rect: cont, Focusable: true, Disabled: m.last == "",
+	m.cs.add(control{Widget: ui.Widget{ID: "continue", Rect: cont, Focusable: true, Disabled: m.last.Path == "",
 		Tip: "Load the game you played last, where you left it (every game is saved automatically)."},
 		Label: "Continue last game", Action: m.continueLast})
 	_, rest = rest.CutLeft(g.Px(12))
@@ -426,8 +426,13 @@ func (m *Menu) startGuided() error {
 	return nil
 }
 
+// continueLast resumes the last game, or says why it cannot.
 func (m *Menu) continueLast() {
-	p, err := m.g.loadGame(m.last)
+	if m.last.Path == "" {
+		m.setStatus("There is no game to continue yet: every game you play is saved as it goes.", true)
+		return
+	}
+	p, err := m.g.loadGame(m.last.Path)
 	if err != nil {
 		m.setStatus(err.Error(), true)
 		return
@@ -502,8 +507,8 @@ func (m *Menu) Draw(dst *ebiten.Image) {
 		f := l.footer
 		g.paragraph(dst, m.status, g.small(), f.X+f.W*0.45, f.Y, f.W*0.4, clr, f.Bottom()+g.Px(20))
 	}
-	if m.last != "" {
-		render.Text(dst, m.lastLabel+", saved "+ago(m.last), g.small(), l.footer.X+g.Px(192), l.footer.Bottom()+g.Px(4), view.Dim(), render.Left)
+	if m.last.Path != "" {
+		render.Text(dst, m.lastLabel+", saved "+ago(m.last.Saved), g.small(), l.footer.X+g.Px(192), l.footer.Bottom()+g.Px(4), view.Dim(), render.Left)
 	}
 	g.drawTooltip(dst, &m.st, &g.input.UI)
 }
@@ -529,10 +534,9 @@ func objectivesFor(sc *sim.Scenario, role sim.Actor) []string {
 	return out
 }
 
-// ago says how long ago a file was written.
-func ago(path string) string {
-	st, err := statTime(path)
-	if err != nil {
+// ago says how long ago a save was written.
+func ago(st time.Time) string {
+	if st.IsZero() { // a value in the browser's storage that is not a save
 		return ""
 	}
 	d := time.Since(st)
@@ -545,12 +549,4 @@ func ago(path string) string {
 		return fmt.Sprintf("%d h ago", int(d.Hours()))
 	}
 	return st.Format("2006-01-02")
-}
-
-func statTime(path string) (time.Time, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return time.Time{}, err
-	}
-	return st.ModTime(), nil
 }

@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -34,8 +31,8 @@ func (p *Play) openOverlay(k overlayKind) {
 	if k == overlayLoad {
 		p.loadScroll = ui.Scroll{}
 		p.saves = p.saves[:0]
-		for _, path := range p.g.listSaves() {
-			p.saves = append(p.saves, describeSave(path))
+		for _, e := range save.List(p.g.saveDir, p.g.store.Dir) {
+			p.saves = append(p.saves, describeSave(e))
 		}
 	}
 }
@@ -280,8 +277,9 @@ type saveEntry struct {
 
 // describeSave reads a save for the load list: what game it holds and how
 // far it went, else the file's name, marked as not loading.
-func describeSave(path string) saveEntry {
-	e := saveEntry{path: path, label: filepath.Base(path), sub: "saved " + ago(path)}
+func describeSave(se save.Entry) saveEntry {
+	path := se.Path
+	e := saveEntry{path: path, label: filepath.Base(path), sub: "saved " + ago(se.Saved)}
 	if strings.Contains(path, string(filepath.Separator)+"autosave"+string(filepath.Separator)) {
 		e.sub = "autosave, " + e.sub
 	}
@@ -301,35 +299,6 @@ func describeSave(path string) saveEntry {
 	}
 	e.sub += " · " + filepath.Base(path)
 	return e
-}
-
-// listSaves lists saved games, newest first.
-func (g *Game) listSaves() []string {
-	type file struct {
-		path string
-		mod  time.Time
-	}
-	var files []file
-	for _, dir := range []string{g.saveDir, g.store.Dir} {
-		des, err := os.ReadDir(dir)
-		if err != nil || dir == "" {
-			continue
-		}
-		for _, de := range des {
-			if de.IsDir() || strings.HasPrefix(de.Name(), ".") || !strings.HasSuffix(de.Name(), ".json") {
-				continue
-			}
-			if info, err := de.Info(); err == nil {
-				files = append(files, file{filepath.Join(dir, de.Name()), info.ModTime()})
-			}
-		}
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].mod.After(files[j].mod) })
-	var out []string
-	for _, f := range files {
-		out = append(out, f.path)
-	}
-	return out
 }
 
 func (p *Play) updateOverlay(in *Input) {

@@ -184,7 +184,7 @@ func (p *Play) setAutosave(path string) {
 		return func() error {
 			g, err := save.FromSnapshot(snap, ov, v, at)
 			if err == nil {
-				err = save.Write(path, g)
+				err = store.Write(path, g)
 			}
 			store.Prune()
 			return err
@@ -629,7 +629,7 @@ func (p *Play) saveGame() {
 		p.say(fmt.Sprintf("Saving is off: %v.", p.g.storeErr), true)
 		return
 	}
-	if err := save.Write(path, g); err != nil {
+	if err := p.g.store.Write(path, g); err != nil {
 		p.say(err.Error(), true)
 		return
 	}

@@ -42,6 +42,7 @@ type Options struct {
 	Join        string    // a served game's address (host:port or a ws:// URL) to join instead of a local game
 	Code        string    // the seat's code for Join
 	Seats       []string  // hot seat: the actors whose players take turns at this screen (two or more)
+	Continue    bool      // resume the last game (the newest autosave) instead of opening the menu
 }
 
 // parseSeats reads --seats: two or more distinct actor ids.
@@ -119,6 +120,7 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	fs.StringVar(&opt.Watch, "watch", "", "play the scenario `FILE` and load it again whenever it changes, restarting the run at the same seed; its problems show in the window")
 	fs.StringVar(&opt.Join, "join", "", "join the game served at this `ADDR` (deconflict-sim serve) with --code")
 	fs.StringVar(&opt.Code, "code", "", "the seat's `CODE` for --join, as serve printed it")
+	fs.BoolVar(&opt.Continue, "continue", false, "resume the last game (the newest autosave) instead of opening the menu, as its Continue last game button does")
 	var seats string
 	fs.StringVar(&seats, "seats", "", "hot seat: players of these `ROLES` (actor ids, comma-separated) take turns at this screen; without --scenario the menu opens with them chosen")
 	usage := func(w io.Writer) {
@@ -186,6 +188,8 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 		return fail("--watch plays its file: it shows no menu")
 	case len(opt.Seats) > 0 && (opt.Role != "" || opt.Join != "" || opt.Screenshot != "" || opt.FrameStats || opt.Watch != ""):
 		return fail("--seats plays a hot-seat game: it takes no --role, --join, --screenshot, --frame-stats or --watch")
+	case opt.Continue && (opt.Scenario != "" || opt.Watch != "" || opt.Join != "" || len(opt.Seats) > 0 || opt.Screenshot != "" || opt.FrameStats):
+		return fail("--continue resumes the last game: it takes no --scenario, --watch, --join, --seats, --screenshot or --frame-stats")
 	case (opt.Join == "") != (opt.Code == ""):
 		return fail("--join and --code go together")
 	case opt.Join != "" && (opt.Scenario != "" || opt.Watch != "" || opt.Screenshot != "" || opt.FrameStats):

@@ -1,9 +1,10 @@
 // Package save writes and reads saved games. A save is the engine's replay
 // of the whole turns played (sim/replay's JSON Lines, so the simulator's
 // tools can verify it), the orders given since, and the state of the screen
-// (camera, log filter). Files are written atomically: to a temporary file in
-// the same directory, synced, then renamed over the old save, which stays
-// intact until the new one is complete.
+// (camera, log filter). Saves are kept by path on a shelf: files on the
+// desktop, the page's local storage in the browser build. Either way a save
+// is replaced atomically: the old one stays intact until the new one is
+// complete.
 package save
 
 import (
@@ -12,15 +13,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/deconflict/deconflict/game/session"
-	"github.com/deconflict/deconflict/internal/atomicfile"
 	"github.com/deconflict/deconflict/internal/infile"
+	"github.com/deconflict/deconflict/internal/webstorage"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/replay"
 )
@@ -246,21 +245,15 @@ func (g *Game) Summary() Summary {
 	return Summary{ScenarioID: g.Replay.ScenarioID, Role: g.Replay.Role, Turns: g.Turns(), Over: g.Replay.Outcome != sim.OutcomeRunning}
 }
 
-// Write saves a game to path atomically.
-func Write(path string, g *Game) error {
-	data, err := Encode(g)
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(path, data)
+// Read loads a saved game from path. A save over MaxSize bytes is refused
+// before it is read.
+func Read(path string) (*Game, error) {
+	return read(platform(), path)
 }
 
-// Read loads a saved game from path. Only a regular file of at most
-// MaxSize bytes is read: anything else (a FIFO, a device, a larger file) is
-// refused before reading, so a stray file in the save folder costs nothing.
-func Read(path string) (*Game, error) {
+func read(sh shelf, path string) (*Game, error) {
 	name := filepath.Base(path)
-	data, err := infile.ReadFile(path, MaxSize)
+	data, err := sh.read(path)
 	var big *infile.TooLargeError
 	switch {
 	case errors.As(err, &big):
@@ -279,7 +272,7 @@ func Read(path string) (*Game, error) {
 	return g, nil
 }
 
-// Store is the directory of automatic saves: one file per game, the newest
+// Store is the directory of automatic saves: one save per game, the newest
 // one being "the last game".
 type Store struct {
 	Dir  string
@@ -287,78 +280,94 @@ type Store struct {
 }
 
 // DefaultStore returns the autosave directory under the user's
-// configuration directory.
+// configuration directory (in the browser, the page's local storage).
 func DefaultStore() (Store, error) {
 	dir, err := configDir()
 	if err != nil {
 		return Store{}, err
 	}
+	// in the browser, twenty autosaves of whole shadow-war games take 40%
+	// of the storage a site may keep (see kvShelf)
 	return Store{Dir: filepath.Join(dir, "deconflict", "autosave"), Keep: 20}, nil
 }
 
-// Name returns the file name of the autosave of a game that started at the
+// Name returns the path of the autosave of a game that started at the
 // given time.
 func (s Store) Name(started time.Time, scenarioID string) string {
 	return filepath.Join(s.Dir, started.UTC().Format("20060102-150405")+"-"+scenarioID+".json")
 }
 
-// Latest returns the path of the newest autosave, or ok false when there is
-// none.
-func (s Store) Latest() (path string, ok bool) {
-	files := s.list()
-	if len(files) == 0 {
-		return "", false
+// Latest returns the newest autosave, or ok false when there is none.
+func (s Store) Latest() (latest Entry, ok bool) {
+	return s.latest(platform())
+}
+
+func (s Store) latest(sh shelf) (Entry, bool) {
+	saves := list(sh, s.Dir)
+	if len(saves) == 0 {
+		return Entry{}, false
 	}
-	return files[len(files)-1].path, true
+	return saves[len(saves)-1], true
 }
 
-type entry struct {
-	path string
-	mod  time.Time
+// Write saves a game to path (an autosave or any other save) atomically.
+// When the storage is full (the browser's quota) it removes the store's
+// oldest autosaves, one at a time, until the save fits, but never the one
+// at path nor the newest; when the save cannot fit, it says so and the old
+// save at path is kept.
+func (s Store) Write(path string, g *Game) error {
+	return s.write(platform(), path, g)
 }
 
-// list returns the autosaves, oldest first.
-func (s Store) list() []entry {
-	des, err := os.ReadDir(s.Dir)
+func (s Store) write(sh shelf, path string, g *Game) error {
+	data, err := Encode(g)
 	if err != nil {
-		return nil
+		return err
 	}
-	var out []entry
-	for _, de := range des {
-		name := de.Name()
-		if de.IsDir() || strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".json") {
-			continue
+	name := filepath.Base(path)
+	for {
+		err := sh.write(path, data, g.Saved)
+		switch {
+		case err == nil:
+			return nil
+		case !errors.Is(err, webstorage.ErrFull):
+			return fmt.Errorf("cannot save %s: %w", name, err)
 		}
-		info, err := de.Info()
-		if err != nil {
-			continue
+		old, ok := s.oldest(sh, path)
+		if !ok {
+			return fmt.Errorf("cannot save %s: %w, even with the older autosaves removed; no save was overwritten", name, webstorage.ErrFull)
 		}
-		out = append(out, entry{filepath.Join(s.Dir, name), info.ModTime()})
+		if err := sh.remove(old); err != nil {
+			return fmt.Errorf("cannot save %s: the storage is full, and the oldest autosave would not go: %w", name, err)
+		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].mod.Equal(out[j].mod) {
-			return out[i].mod.Before(out[j].mod)
-		}
-		return out[i].path < out[j].path
-	})
-	return out
 }
 
-// Prune removes the oldest autosaves beyond Keep and temporary files left
-// by interrupted writes.
-func (s Store) Prune() {
-	if des, err := os.ReadDir(s.Dir); err == nil {
-		for _, de := range des {
-			if n := de.Name(); strings.HasPrefix(n, ".") && strings.HasSuffix(n, ".tmp") {
-				if info, err := de.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
-					os.Remove(filepath.Join(s.Dir, n))
-				}
-			}
+// oldest returns the oldest autosave that may go to make room for a save
+// at path: neither that one nor the newest (the last game, which the menu
+// offers to continue).
+func (s Store) oldest(sh shelf, path string) (string, bool) {
+	saves := list(sh, s.Dir)
+	for _, e := range saves[:max(len(saves)-1, 0)] {
+		if e.Path != path {
+			return e.Path, true
 		}
 	}
-	files := s.list()
-	for s.Keep > 0 && len(files) > s.Keep {
-		os.Remove(files[0].path)
-		files = files[1:]
+	return "", false
+}
+
+// Prune removes the oldest autosaves beyond Keep and what interrupted
+// writes left behind.
+func (s Store) Prune() { s.prune(platform()) }
+
+func (s Store) prune(sh shelf) {
+	if s.Dir == "" {
+		return
+	}
+	sh.tidy(s.Dir)
+	saves := list(sh, s.Dir)
+	for s.Keep > 0 && len(saves) > s.Keep {
+		sh.remove(saves[0].Path)
+		saves = saves[1:]
 	}
 }

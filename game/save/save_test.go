@@ -70,7 +70,7 @@ func TestSaveAndResume(t *testing.T) {
 		t.Fatalf("save holds %d turns and %d partial orders, want 10 and 1", g.Turns(), len(g.Partial))
 	}
 	path := filepath.Join(t.TempDir(), "game.json")
-	if err := Write(path, g); err != nil {
+	if err := (Store{}).Write(path, g); err != nil {
 		t.Fatal(err)
 	}
 	back, err := Read(path)
@@ -106,7 +106,7 @@ func TestCrashMidWriteKeepsTheOldSave(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(path, g); err != nil {
+	if err := (Store{}).Write(path, g); err != nil {
 		t.Fatal(err)
 	}
 	old, _ := os.ReadFile(path)
@@ -252,7 +252,7 @@ func TestSaveOfAnotherEngineVersion(t *testing.T) {
 	}
 	g.Replay.Engine = "0.9.0"
 	path := filepath.Join(t.TempDir(), "game.json")
-	if err := Write(path, g); err != nil {
+	if err := (Store{}).Write(path, g); err != nil {
 		t.Fatal(err)
 	}
 	_, err = Read(path)
@@ -360,8 +360,9 @@ func TestStoreFindsTheLatestAndPrunes(t *testing.T) {
 		os.Chtimes(p, base.Add(time.Duration(i)*time.Hour), base.Add(time.Duration(i)*time.Hour))
 		paths = append(paths, p)
 	}
-	if got, ok := st.Latest(); !ok || got != paths[3] {
-		t.Errorf("Latest = %s, want %s", got, paths[3])
+	// the file written last is the newest: its time, not its name, says so
+	if got, ok := st.Latest(); !ok || got.Path != paths[3] || !got.Saved.Equal(base.Add(3*time.Hour)) {
+		t.Errorf("Latest = %+v, want %s saved at %v", got, paths[3], base.Add(3*time.Hour))
 	}
 	stale := filepath.Join(st.Dir, ".x.json.123.tmp")
 	os.WriteFile(stale, nil, 0o644)
