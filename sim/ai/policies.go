@@ -95,7 +95,8 @@ type tempo struct {
 	marks       [12]int64 // weapons Iran had sent at the last twelve monthly marks (eleven months end to end), a ring
 	mark        int       // the oldest mark, next to be overwritten
 	nextMark    int32     // turn of the next mark (-1: none taken yet)
-	judged      []judged  // targets it has decided to strike or pass over, while they stay strikable
+	sites       []judged  // per site: its last decision, in force while its till holds (forget keeps one per site)
+	shipments   []judged  // the shipments (and sites past sites) it has decided on, while their fix holds
 }
 
 // judged is Israel's decision on one detected target: strike it, or pass it
@@ -111,19 +112,32 @@ type judged struct {
 // first time it weighs the target during a fix it strikes with chance f
 // (no draw at f = 1), and it keeps to that answer while the fix holds.
 func (t *tempo) flies(v *sim.TargetView, f int64, turn int32, rng *sim.PCG) bool {
-	for _, j := range t.judged {
-		if j.target == v.Target && j.till >= turn {
-			return j.fly
+	var slot *judged // where the decision is kept: a site's own, or a new one on the list
+	if v.Target.Kind == sim.TargetSite && v.Target.ID >= 0 && int(v.Target.ID) < len(t.sites) {
+		if slot = &t.sites[v.Target.ID]; slot.till >= turn {
+			return slot.fly
 		}
+	} else {
+		for _, j := range t.shipments {
+			if j.target == v.Target && j.till >= turn {
+				return j.fly
+			}
+		}
+		t.shipments = append(t.shipments, judged{})
+		slot = &t.shipments[len(t.shipments)-1]
 	}
 	fly := f >= sim.Micro || rng.Chance(f)
-	t.judged = append(t.judged, judged{target: v.Target, till: v.Till, fly: fly})
+	*slot = judged{target: v.Target, till: v.Till, fly: fly}
 	return fly
 }
 
-// forget drops the decisions whose fix has run out by this turn.
-func (t *tempo) forget(turn int32) {
-	t.judged = slices.DeleteFunc(t.judged, func(j judged) bool { return j.till < turn })
+// forget drops the decisions whose fix has run out by this turn, and makes
+// room for one decision per site of a scenario with the given number.
+func (t *tempo) forget(turn int32, sites int) {
+	for len(t.sites) < sites {
+		t.sites = append(t.sites, judged{till: -1})
+	}
+	t.shipments = slices.DeleteFunc(t.shipments, func(j judged) bool { return j.till < turn })
 }
 
 // monthDays is the spacing of the marks Israel keeps.
@@ -224,7 +238,7 @@ func (pol *israel) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 // the best odds that the policy accepts.
 func (pol *israel) plan(obs *sim.Observation, d sim.Decision, out []sim.Order) []sim.Order {
 	f := pol.tempo.chance(obs)
-	pol.tempo.forget(obs.Turn)
+	pol.tempo.forget(obs.Turn, len(obs.Scenario.Sites))
 	if obs.SortiesLeft > 0 {
 		// each target is weighed once, in order (the tempo's draws with it):
 		// the route it would fly, or -1 when it is not struck

@@ -69,21 +69,30 @@ func TestTempoHeldBackByAirDefences(t *testing.T) {
 }
 
 // TestTempoDecidesOncePerFix: a target passed over stays passed over while
-// its fix holds, and is weighed afresh once a new fix is taken.
+// its fix holds, and is weighed afresh once a new fix is taken, whether it
+// is a site (kept by its index) or a shipment (kept on a list).
 func TestTempoDecidesOncePerFix(t *testing.T) {
-	var tp tempo
-	rng := sim.NewPCG(1, 1)
-	v := &sim.TargetView{Target: sim.Target{Kind: sim.TargetSite, ID: 3}, Till: 12}
-	if tp.flies(v, 0, 10, &rng) {
-		t.Fatal("at tempo 0 a target is struck")
-	}
-	// at tempo 1 the decision taken on turn 10 holds through turn 12
-	if tp.flies(v, sim.Micro, 12, &rng) {
-		t.Error("turn 12: the target passed over on turn 10 is struck within the same fix")
-	}
-	tp.forget(13)
-	v.Till = 15
-	if !tp.flies(v, sim.Micro, 13, &rng) {
-		t.Error("turn 13: a new fix at tempo 1 is passed over")
+	for _, target := range []sim.Target{{Kind: sim.TargetSite, ID: 3}, {Kind: sim.TargetShipment, ID: 40}} {
+		var tp tempo
+		tp.forget(10, 5)
+		rng := sim.NewPCG(1, 1)
+		v := &sim.TargetView{Target: target, Till: 12}
+		other := &sim.TargetView{Target: sim.Target{Kind: target.Kind, ID: 4}, Till: 12}
+		if tp.flies(v, 0, 10, &rng) {
+			t.Fatalf("%v: at tempo 0 a target is struck", target)
+		}
+		// at tempo 1 the decision taken on turn 10 holds through turn 12,
+		// and another target is weighed on its own
+		if tp.flies(v, sim.Micro, 12, &rng) {
+			t.Errorf("%v: turn 12: the target passed over on turn 10 is struck within the same fix", target)
+		}
+		if !tp.flies(other, sim.Micro, 12, &rng) {
+			t.Errorf("%v: turn 12: another target at tempo 1 is passed over", target)
+		}
+		tp.forget(13, 5)
+		v.Till = 15
+		if !tp.flies(v, sim.Micro, 13, &rng) {
+			t.Errorf("%v: turn 13: a new fix at tempo 1 is passed over", target)
+		}
 	}
 }
