@@ -24,19 +24,18 @@ func (e *Engine) intel() {
 			e.note(LogDetection, Israel, Iran, -1, s.ID, int64(TargetShipment))
 		}
 	}
-	// the turn, the chance and the sites in locals: the loop's stores and
-	// draws would otherwise make it reload them for every site
-	turn, chance, sites := st.Turn, e.param(ParamDetectSite), st.Sites
+	// the turn, the chance, the sites and the stream in locals: the loop's
+	// stores would otherwise make it reload them for every site; a site
+	// disabled or already found draws nothing
+	turn, chance, sites, stream := st.Turn, e.param(ParamDetectSite), st.Sites, *rng
 	for _, i := range e.targetSites {
 		ss := &sites[i]
-		if ss.DisabledTill >= turn || ss.DetectedTill >= turn {
-			continue
-		}
-		if rng.Chance(chance) {
+		if stream.rollIf(max(ss.DisabledTill, ss.DetectedTill) < turn) < chance {
 			ss.DetectedTill = turn + window - 1
 			e.note(LogDetection, Israel, e.Owner(i), i, -1, int64(TargetSite))
 		}
 	}
+	*rng = stream
 }
 
 // detectShipment returns the chance (micro) that Israel detects a shipment

@@ -51,6 +51,23 @@ func (p *PCG) Below(n uint32) uint32 { return uint32(uint64(p.next()) * uint64(n
 // the odds, so the stream advances the same: Chance(ppm) is Roll() < ppm.
 func (p *PCG) Chance(ppm int64) bool { return p.Roll() < ppm }
 
+// rollIf is Roll when draw holds; otherwise it leaves the stream as it is
+// and returns Micro, which no chance exceeds. It has no branch: loops that
+// draw for some items and not others, in no pattern a branch predictor can
+// follow, run at an even pace.
+func (p *PCG) rollIf(draw bool) int64 {
+	var d uint64 // 1 when drawing
+	if draw {
+		d = 1
+	}
+	old := p.State
+	p.State = old + (old*pcgMultiplier+p.Inc-old)*d
+	xorshifted := uint32((old>>18 ^ old) >> 27)
+	rot := uint32(old >> 59)
+	roll := int64(uint64(xorshifted>>rot|xorshifted<<((-rot)&31)) * Micro >> 32)
+	return Micro + (roll-Micro)*int64(d)
+}
+
 // Roll draws a number in [0, 1e6). Chance(ppm) is Roll() < ppm, so a caller
 // may roll first and work out a costly chance only when the roll falls
 // under the most it can be.
