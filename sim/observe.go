@@ -163,11 +163,7 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 	obs.Escalation, obs.Talks, obs.TalksOpen, obs.Trust = st.Escalation, st.Talks, st.TalksOpen, st.Trust
 	obs.Complicity, obs.Grievance, obs.AirDefence, obs.Arsenal = st.Complicity, st.Grievance, st.AirDefence, st.Arsenal
 	obs.North, obs.CounterIS, obs.Deterrence, obs.SortiesLeft = 0, st.CounterIS, st.Deterrence, 0
-	// copy moves whole arrays in wide strides, where an assignment goes
-	// word by word
-	copy(obs.Params[:], st.Params[:])
-	copy(obs.Counters[:], st.Count[:])
-	obs.Setup = 0
+	obs.Params, obs.Counters, obs.Setup = st.Params, st.Count, 0
 	obs.Decisions, obs.Sites, obs.Targets, obs.Options = obs.Decisions[:0], obs.Sites[:0], obs.Targets[:0], obs.Options[:0]
 	obs.Reviews, obs.Missions, obs.Requests, obs.Halts = obs.Reviews[:0], obs.Missions[:0], obs.Requests[:0], obs.Halts[:0]
 	obs.Attacks, obs.Shipments, obs.Corridors = obs.Attacks[:0], obs.Shipments[:0], obs.Corridors[:0]
