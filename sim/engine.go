@@ -32,7 +32,8 @@ type Engine struct {
 	targetSites  []int32          // sites Israel may strike when detected
 	north        []bool           // per site: it lies in the border strip a Turkish offensive reaches
 	dues         []eventDue       // per event: when the events step must look at it
-	early        []earlyObjective // the objectives that may be decided before the run ends (settlesEarly), in order
+	early        []earlyObjective // the objectives that may be decided before the run ends (settlesEarly), in order, but those in earlyCounts
+	earlyCounts  []earlyObjective // those of them monotone over a run counter (countsRun), in order
 	corridorLegs [][]int64        // per corridor: the length of each leg of its path (geo.Legs)
 	preview      *Engine          // scratch copy that previews apply orders to
 	assess       assessCache      // Assess's answers per route and target position while the state they read holds
@@ -91,7 +92,11 @@ func New(sc *Scenario, seed uint64) *Engine {
 	}
 	for i := range sc.Objectives {
 		if o := &sc.Objectives[i]; o.settlesEarly() {
-			e.early = append(e.early, newEarlyObjective(int32(i), o))
+			if x := newEarlyObjective(int32(i), o); x.countsRun() {
+				e.earlyCounts = append(e.earlyCounts, x)
+			} else {
+				e.early = append(e.early, x)
+			}
 		}
 	}
 	for i := range sc.Corridors {

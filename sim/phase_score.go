@@ -27,19 +27,18 @@ func (e *Engine) score() {
 			}
 		}
 	} else {
-		early, objectives, counts := e.early, st.Objectives, &st.Count
-		for k := range early {
-			x := &early[k]
-			var due bool
-			switch {
-			case x.windowed:
-				due = true
-			case x.counter: // read in place: most objectives count a run counter
-				due = counts[x.metric] >= x.from
-			default:
-				due = e.Value(x.metric, x.scope) >= x.from
+		// those that count a run counter read it in place, in a loop of
+		// their own (which goes first makes no difference: judge decides
+		// each objective on its own)
+		objectives, counts := st.Objectives, &st.Count
+		for _, x := range e.earlyCounts {
+			if counts[x.metric] >= x.from && !objectives[x.index].Decided {
+				e.judge(int(x.index), false)
 			}
-			if due && !objectives[x.index].Decided {
+		}
+		for k := range e.early {
+			x := &e.early[k]
+			if (x.windowed || e.Value(x.metric, x.scope) >= x.from) && !objectives[x.index].Decided {
 				e.judge(int(x.index), false)
 			}
 		}
@@ -76,19 +75,23 @@ type earlyObjective struct {
 	// Otherwise the objective is monotone, and judge decides it exactly
 	// when its value has reached from (at least v: v, met; at most v: v+1,
 	// missed), so score calls judge only then.
-	from    int64
-	metric  Metric
-	scope   Scope
-	counter bool // the metric is a counter of the whole run (Value is st.Count[metric])
+	from   int64
+	metric Metric
+	scope  Scope
 }
 
 func newEarlyObjective(i int32, o *Objective) earlyObjective {
-	x := earlyObjective{index: i, windowed: o.Windowed(), from: o.Value, metric: o.Metric, scope: o.Scope,
-		counter: o.Scope.Kind == ScopeRun && o.Metric < numCounters}
+	x := earlyObjective{index: i, windowed: o.Windowed(), from: o.Value, metric: o.Metric, scope: o.Scope}
 	if o.Op == OpAtMost && o.Value < math.MaxInt64 {
 		x.from++
 	}
 	return x
+}
+
+// countsRun reports whether x is monotone over a counter of the whole run:
+// its value is st.Count[metric].
+func (x *earlyObjective) countsRun() bool {
+	return !x.windowed && x.scope.Kind == ScopeRun && x.metric < numCounters
 }
 
 // settlesEarly reports whether an objective is looked at before the run
