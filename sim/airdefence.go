@@ -58,8 +58,9 @@ func (e *Engine) batteryLosses(m *Mission) {
 	st := &e.st
 	rng := &st.Rand[streamAirDefence]
 	chance := e.param(ParamBatteryLoss) * postureShare(st.Posture) / Milli
-	for _, i := range e.adSites {
-		if !e.batteryCovers(m, i) {
+	_, chords := e.leg(m.Route, m.TargetPos)
+	for j, i := range e.adSites {
+		if !e.batteryCovers(i, chords[j]) {
 			continue
 		}
 		if rng.Chance(chance) {
@@ -83,8 +84,9 @@ func (e *Engine) raidOdds() (downed, lost int64) {
 			continue
 		}
 		downed += e.aircraftLoss(PackageIntercept(e.Intercept(e.flightExposure(m)), m.Package))
-		for _, j := range e.adSites {
-			if e.batteryCovers(m, j) {
+		_, chords := e.leg(m.Route, m.TargetPos)
+		for j, i := range e.adSites {
+			if e.batteryCovers(i, chords[j]) {
 				lost += chance
 			}
 		}
@@ -92,13 +94,9 @@ func (e *Engine) raidOdds() (downed, lost int64) {
 	return downed, lost
 }
 
-// batteryCovers reports whether a site is a Syrian battery in action whose cover
-// the mission's path crosses.
-func (e *Engine) batteryCovers(m *Mission, site int32) bool {
-	s := &e.sc.Sites[site]
-	if e.Owner(site) != Syria || e.st.Sites[site].DisabledTill >= e.st.Turn {
-		return false
-	}
-	path := e.sc.Routes[m.Route].Path
-	return e.routes[m.Route].adChord[site]+chordLength(path[len(path)-1], m.TargetPos, s) > 0
+// batteryCovers reports whether a site of adSites is a Syrian battery in
+// action whose cover a mission's path crosses, given the metres the path
+// flies inside it (the leg cache's chord for the site).
+func (e *Engine) batteryCovers(site int32, chord int64) bool {
+	return chord > 0 && e.Owner(site) == Syria && e.st.Sites[site].DisabledTill < e.st.Turn
 }
