@@ -168,10 +168,12 @@ func (l *Loop) Answer() error {
 			open = e.Open()
 		}
 	}
-	if err := l.playScript(); err != nil {
-		return err
+	if len(l.Script) > 0 { // a recording's orders answer too; without one nothing changes here
+		if err := l.playScript(); err != nil {
+			return err
+		}
+		open = e.Open()
 	}
-	open = e.Open()
 	for a := sim.Actor(0); a < sim.NumActors && open != 0; a++ {
 		if l.Seats[a] == SeatScript && open.Has(a) {
 			return fmt.Errorf("turn %d, step %s: the recording has no answer for %s's decision", e.Turn(), e.Step(), a)
