@@ -4,7 +4,7 @@
 // observations and previews through a game session and sends orders, nothing
 // else; the logic it draws lives in the ebiten-free packages camera, ui,
 // view, session and save. The same frontend runs in the browser (GOOS=js):
-// there its settings live in the page's local storage and it keeps no saves.
+// there its settings and saved games live in the page's local storage.
 package game
 
 import (
