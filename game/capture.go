@@ -98,7 +98,7 @@ func (c *capture) prepare() error {
 		p.openOverlay(overlaySettings)
 		c.screen = p
 	case "keys":
-		p.openOverlay(overlayKeys)
+		p.openKeys()
 		c.screen = p
 	case "", "play":
 		c.screen = p

@@ -13,6 +13,7 @@ import (
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/settingsui"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/scenarios"
@@ -46,10 +47,13 @@ type Menu struct {
 	lastLabel string      // what it holds
 	hot       bool        // a hot-seat game: the players of seats take turns at this screen
 	seats     []sim.Actor // the hot seat's roles, as chosen
+	// settingsWin are the settings and keys windows, open over the menu
+	// from its Settings button
+	settingsWin settingsWindows
 }
 
 func newMenu(g *Game) *Menu {
-	m := &Menu{g: g}
+	m := &Menu{g: g, settingsWin: settingsWindows{g: g}}
 	m.seed = ui.TextField{Max: 16, Accept: func(r rune) bool { return r >= '0' && r <= '9' }}
 	m.seed.Set(strconv.FormatUint(g.opt.Seed, 10))
 	m.overrides.Set(strings.Join(g.opt.Overrides, " "))
@@ -170,6 +174,10 @@ func (m *Menu) layout() menuLayout {
 // Update handles the menu's input.
 func (m *Menu) Update(in *Input) error {
 	g := m.g
+	if m.settingsWin.isOpen() {
+		m.settingsWin.update(in)
+		return nil
+	}
 	l := m.layout()
 	m.build(l)
 	if m.st.Focus == "seed" || m.st.Focus == "overrides" || m.st.Focus == "path" {
@@ -213,7 +221,7 @@ func (m *Menu) Update(in *Input) error {
 }
 
 // Busy reports whether a tooltip is about to show.
-func (m *Menu) Busy() bool { return m.st.TipPending() }
+func (m *Menu) Busy() bool { return m.st.TipPending() || m.settingsWin.st.TipPending() }
 
 // build lays the controls out.
 func (m *Menu) build(l menuLayout) {
@@ -313,6 +321,10 @@ func (m *Menu) build(l menuLayout) {
 	m.cs.add(control{Widget: ui.Widget{ID: "join", Rect: joinR, Focusable: true,
 		Tip: "Take a seat in a game served on the network (deconflict-sim serve): its address and your seat's code."},
 		Label: "Join a game", Action: func() { g.setScreen(newJoinForm(g)) }})
+	_, rest = rest.CutLeft(g.Px(12))
+	settingsR, _ := rest.CutLeft(max(g.Px(120), g.buttonWidth("Settings", g.body())))
+	m.cs.add(control{Widget: ui.Widget{ID: "settings", Rect: settingsR, Focusable: true, Tip: settingsui.OpenTip},
+		Label: "Settings", Action: m.openSettings})
 	quit, _ := rest.CutRight(g.Px(110))
 	m.cs.add(control{Widget: ui.Widget{ID: "quit", Rect: quit, Focusable: true, Hotkey: "Esc"}, Label: "Quit", Action: g.Quit})
 }
@@ -392,6 +404,13 @@ func (m *Menu) start() {
 		return
 	}
 	m.g.setScreen(p)
+}
+
+// openSettings opens the settings window over the menu; its Back (or
+// Esc) comes back to the menu.
+func (m *Menu) openSettings() {
+	m.st.Focus = ""
+	m.settingsWin.open(settingsui.Settings)
 }
 
 // firstGame opens Al-Tanf as the US with the guide (unless the player has
@@ -509,6 +528,10 @@ func (m *Menu) Draw(dst *ebiten.Image) {
 	}
 	if m.last.Path != "" {
 		render.Text(dst, m.lastLabel+", saved "+ago(m.last.Saved), g.small(), l.footer.X+g.Px(192), l.footer.Bottom()+g.Px(4), view.Dim(), render.Left)
+	}
+	if m.settingsWin.isOpen() {
+		m.settingsWin.draw(dst)
+		return
 	}
 	g.drawTooltip(dst, &m.st, &g.input.UI)
 }

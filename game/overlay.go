@@ -11,9 +11,11 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"github.com/deconflict/deconflict/game/keymap"
+	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/session"
+	"github.com/deconflict/deconflict/game/settingsui"
 	"github.com/deconflict/deconflict/game/ui"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/sim"
@@ -22,11 +24,11 @@ import (
 func (p *Play) openOverlay(k overlayKind) {
 	p.overlay = k
 	p.ovSt = ui.State{}
+	if k == overlaySettings {
+		p.settingsWin.open(settingsui.Settings)
+	}
 	if k == overlayGuide {
 		p.guide = view.Guide{}
-	}
-	if k == overlayKeys {
-		p.keyWait, p.keyMsg, p.keyMsgBad = false, "", false
 	}
 	if k == overlayLoad {
 		p.loadScroll = ui.Scroll{}
@@ -40,8 +42,7 @@ func (p *Play) openOverlay(k overlayKind) {
 // overlayBox is the rectangle of an overlay window of a given size.
 func (p *Play) overlayBox(w, h float64) ui.Rect {
 	sw, sh := p.g.Size()
-	w, h = min(w, sw-p.g.Px(20)), min(h, sh-p.g.Px(20))
-	return ui.Rect{W: sw, H: sh}.Center(w, h)
+	return layout.Window(sw, sh, p.g.Scale(), w, h)
 }
 
 // buildOverlay lays out the overlay's controls.
@@ -59,8 +60,8 @@ func (p *Play) buildOverlay() ui.Rect {
 		box = p.overlayBox(g.Px(900), g.Px(600))
 		r := box.Inset(g.Px(18))
 		button("close", "Close", "", keys.Label(keymap.Help)+" or Esc", ui.Rect{X: r.Right() - g.Px(120), Y: r.Bottom() - bh, W: g.Px(120), H: bh}, styleButton, p.closeOverlay)
-		button("keys", "Change keys", "Bind the game's keys to others.", "",
-			ui.Rect{X: r.Right() - g.Px(400), Y: r.Bottom() - bh, W: g.Px(130), H: bh}, styleButton, func() { p.openOverlay(overlayKeys) })
+		button("keys", "Change keys", settingsui.KeysTip, "",
+			ui.Rect{X: r.Right() - g.Px(400), Y: r.Bottom() - bh, W: g.Px(130), H: bh}, styleButton, p.openKeys)
 		button("guide", "The guide", "What the map shows, how to read a request, what the hazard means, what each answer does, how you win.", "",
 			ui.Rect{X: r.Right() - g.Px(260), Y: r.Bottom() - bh, W: g.Px(130), H: bh}, styleButton, func() { p.openOverlay(overlayGuide) })
 	case overlayGuide:
@@ -93,7 +94,7 @@ func (p *Play) buildOverlay() ui.Rect {
 			{"resume", "Resume", "Back to the game.", "Esc", p.closeOverlay},
 			{"save", "Save game", "Write a save you can load later (the game is also saved automatically).", keys.Label(keymap.Save), func() { p.saveGame(); p.closeOverlay() }},
 			{"load", "Load game", "Pick a saved game to continue.", "", func() { p.openOverlay(overlayLoad) }},
-			{"settings", "Settings", "Interface scale, full screen, the colour-blind palette and the keys.", "", func() { p.openOverlay(overlaySettings) }},
+			{"settings", "Settings", settingsui.OpenTip, "", func() { p.openOverlay(overlaySettings) }},
 			{"menu", "Quit to menu", "Save and go back to the main menu.", "", p.leave},
 			{"quit", "Quit game", "Save and close Deconflict.", "", func() { p.finalSave(); g.Quit() }},
 		}
@@ -140,106 +141,14 @@ func (p *Play) buildOverlay() ui.Rect {
 				Style: styleRow, Face: g.body(), Action: func() { p.load(path) }})
 		}
 		button("back", "Back", "", "Esc", ui.Rect{X: bottom.Right() - g.Px(120), Y: bottom.Y, W: g.Px(120), H: bh}, styleButton, func() { p.openOverlay(overlayPause) })
-	case overlaySettings:
-		box = p.overlayBox(g.Px(420), g.Px(360))
-		r := box.Inset(g.Px(20))
-		_, r = r.CutTop(g.Px(44))
-		row, r := r.CutTop(bh)
-		cols := row.Columns(g.Px(8), 1, 1.4, 1)
-		button("smaller", "Smaller", "Shrink text and controls.", "", cols[0], styleButton, func() { g.setUIScale(g.settings.UIScale - 0.1) })
-		button("larger", "Larger", "Enlarge text and controls.", "", cols[2], styleButton, func() { g.setUIScale(g.settings.UIScale + 0.1) })
-		_, r = r.CutTop(g.Px(12))
-		row, r = r.CutTop(bh)
-		label := "Full screen: off"
-		if ebiten.IsFullscreen() {
-			label = "Full screen: on"
-		}
-		button("fullscreen", label, "Switch full screen on or off.", keys.Label(keymap.Fullscreen), row, styleToggle, func() {
-			g.settings.Fullscreen = !ebiten.IsFullscreen()
-			ebiten.SetFullscreen(g.settings.Fullscreen)
-			g.saveSettings()
-		})
-		_, r = r.CutTop(g.Px(12))
-		row, r = r.CutTop(bh)
-		label = "Colour-blind palette: off"
-		if g.settings.ColourBlind {
-			label = "Colour-blind palette: on"
-		}
-		button("palette", label, "Owner and hazard colours that stay apart with red–green colour blindness.", "", row, styleToggle, func() {
-			g.setColourBlind(!g.settings.ColourBlind)
-		})
-		_, r = r.CutTop(g.Px(12))
-		row, r = r.CutTop(bh)
-		button("keys", "Keys…", "Bind the game's keys to others.", "", row, styleButton, func() { p.openOverlay(overlayKeys) })
-		bottom, _ := r.CutBottom(bh)
-		button("back", "Back", "", "Esc", ui.Rect{X: bottom.Right() - g.Px(120), Y: bottom.Y, W: g.Px(120), H: bh}, styleButton, func() { p.openOverlay(overlayPause) })
-	case overlayKeys:
-		box = p.buildKeys(button, bh)
 	}
 	return box
 }
 
-// buildKeys lays out the keys overlay: a button per action showing its
-// keys (press it, then the new key), reset and back.
-func (p *Play) buildKeys(button func(id, label, tip, hot string, r ui.Rect, style style, action func()), bh float64) ui.Rect {
-	g := p.g
-	keys := g.settings.Keys
-	box := p.overlayBox(g.Px(900), g.Px(600))
-	r := box.Inset(g.Px(20))
-	_, r = r.CutTop(render.LineHeight(g.title()) + render.LineHeight(g.body())*2 + g.Px(8))
-	bottom, r := r.CutBottom(bh)
-	_, r = r.CutBottom(g.Px(8))
-	cols := r.Columns(g.Px(24), 1, 1)
-	perCol := (int(keymap.NumActions) + 1) / 2
-	rowH := min(g.Px(30), r.H/float64(perCol))
-	for a := keymap.Action(0); a < keymap.NumActions; a++ {
-		col := cols[int(a)/perCol]
-		y := col.Y + float64(int(a)%perCol)*rowH
-		bw := min(g.Px(150), col.W*0.4)
-		label := keys.Labels(a)
-		if p.keyWait && p.keyAction == a {
-			label = "press a key…"
-		}
-		button("key-"+a.ID(), label, "", "", // no tooltip: the line at the top says what to do, and a tip would cover the next row
-			ui.Rect{X: col.Right() - bw, Y: y + g.Px(1), W: bw, H: rowH - g.Px(3)}, styleToggle, func() {
-				p.keyWait, p.keyAction = true, a
-				p.keyMsg, p.keyMsgBad = "Press the new key for “"+a.Name()+"” (Esc cancels).", false
-			})
-	}
-	cb := bottom.Columns(g.Px(12), 1, 1, 1)
-	button("keys-reset", "Reset to defaults", "Bind every key as the game first came.", "", cb[0], styleButton, func() {
-		g.settings.Keys = keymap.Default()
-		g.saveSettings()
-		p.keyWait, p.keyMsg, p.keyMsgBad = false, "Every key is back to its default.", false
-	})
-	button("back", "Back", "", "Esc", cb[2], styleButton, func() { p.openOverlay(overlaySettings) })
-	return box
-}
-
-// captureKey binds the key pressed while the keys overlay waits for one,
-// or says why it cannot; Esc cancels. It reports whether it took the tick.
-func (p *Play) captureKey(in *Input) bool {
-	if !p.keyWait {
-		return false
-	}
-	if in.Pressed(ebiten.KeyEscape) {
-		p.keyWait, p.keyMsg, p.keyMsgBad = false, "Nothing changed.", false
-		return true
-	}
-	k, ok := in.Captured()
-	if !ok {
-		return false
-	}
-	g := p.g
-	keys := g.settings.Keys
-	if err := keys.Bind(p.keyAction, k); err != nil {
-		p.keyMsg, p.keyMsgBad = "Not bound: "+err.Error()+".", true
-		return true
-	}
-	g.settings.Keys = keys
-	g.saveSettings()
-	p.keyWait, p.keyMsg, p.keyMsgBad = false, fmt.Sprintf("“%s” is now %s.", p.keyAction.Name(), k.Label()), false
-	return true
+// openKeys opens the keys window, whose Back leads to the settings.
+func (p *Play) openKeys() {
+	p.openOverlay(overlaySettings)
+	p.settingsWin.open(settingsui.Keys)
 }
 
 func (p *Play) closeOverlay() { p.overlay = overlayNone }
@@ -263,11 +172,6 @@ func (p *Play) load(path string) {
 	}
 	p.flushSave()
 	p.g.setScreen(np)
-}
-
-func (g *Game) setUIScale(s float64) {
-	g.settings.UIScale = min(max(s, 0.6), 2.5)
-	g.saveSettings()
 }
 
 // saveEntry is a saved game as the load list shows it.
@@ -302,11 +206,14 @@ func describeSave(se save.Entry) saveEntry {
 }
 
 func (p *Play) updateOverlay(in *Input) {
-	p.buildOverlay()
-	keys := p.g.settings.Keys
-	if p.overlay == overlayKeys && p.captureKey(in) {
+	if p.overlay == overlaySettings {
+		if p.settingsWin.update(in); !p.settingsWin.isOpen() {
+			p.openOverlay(overlayPause)
+		}
 		return
 	}
+	p.buildOverlay()
+	keys := p.g.settings.Keys
 	switch {
 	case p.overlay == overlayPass:
 		if in.Pressed(ebiten.KeyEnter) || in.Pressed(ebiten.KeyNumpadEnter) {
@@ -320,10 +227,8 @@ func (p *Play) updateOverlay(in *Input) {
 		switch p.overlay {
 		case overlayGuide:
 			p.endGuide()
-		case overlayLoad, overlaySettings:
+		case overlayLoad:
 			p.openOverlay(overlayPause)
-		case overlayKeys:
-			p.openOverlay(overlaySettings)
 		default:
 			p.closeOverlay()
 		}
@@ -360,6 +265,10 @@ func (p *Play) updateOverlay(in *Input) {
 
 func (p *Play) drawOverlay(dst *ebiten.Image) {
 	g := p.g
+	if p.overlay == overlaySettings {
+		p.settingsWin.draw(dst)
+		return
+	}
 	if p.overlay == overlayPass {
 		dst.Fill(view.Sea()) // the cover hides the whole screen
 	}
@@ -399,36 +308,6 @@ func (p *Play) drawOverlay(dst *ebiten.Image) {
 		}
 		if pos, l, ok := p.loadScroll.Thumb(p.loadScroll.View); ok { // more saves than fit: the wheel shows them
 			g.pt.Rect(dst, ui.Rect{X: box.Right() - g.Px(8), Y: in.Y + g.Px(40) + pos, W: g.Px(3), H: l}, view.PanelLine())
-		}
-	case overlayKeys:
-		render.Text(dst, "Keys", g.title(), in.X, in.Y, view.Text(), render.Left)
-		msg, clr := p.keyMsg, view.Text()
-		if p.keyMsgBad {
-			clr = view.Danger()
-		}
-		if msg == "" {
-			msg, clr = "Press an action's keys, then the new key. Esc (menu, back) and Tab (moving between buttons) stay as they are; the mouse wheel zooms and dragging pans.", view.Dim()
-		}
-		g.paragraph(dst, msg, g.body(), in.X, in.Y+render.LineHeight(g.title())+g.Px(4), in.W, clr, 0)
-		// each action's name, at the left of its column (the second column starts past the middle)
-		second := in.X + (in.W+g.Px(24))/2
-		for a := keymap.Action(0); a < keymap.NumActions; a++ {
-			if c := p.ovCs.find("key-" + a.ID()); c != nil {
-				x := in.X
-				if c.Rect.X > second {
-					x = second
-				}
-				name := ui.Ellipsize(a.Name(), c.Rect.X-x-g.Px(8), render.Measure(g.small()))
-				render.TextMiddle(dst, name, g.small(), x, c.Rect.Y+c.Rect.H/2, view.Text(), render.Left)
-			}
-		}
-	case overlaySettings:
-		render.Text(dst, "Settings", g.title(), in.X, in.Y, view.Text(), render.Left)
-		for _, c := range p.ovCs.list {
-			if c.ID == "smaller" {
-				cx := c.Rect.Right() + (in.W-2*c.Rect.W)/2
-				render.TextMiddle(dst, fmt.Sprintf("Interface %d%%", int(g.settings.UIScale*100+0.5)), g.body(), cx, c.Rect.Y+c.Rect.H/2, view.Text(), render.Center)
-			}
 		}
 	}
 	g.drawControls(dst, &p.ovCs, &p.ovSt)

@@ -43,9 +43,8 @@ const (
 	overlayPause
 	overlayConfirm
 	overlayLoad
-	overlaySettings
+	overlaySettings // the settings window, or the keys window opened from it
 	overlayGuide
-	overlayKeys
 	overlayPass // a hot-seat game: the screen passes to the next player, who uncovers it
 )
 
@@ -105,10 +104,9 @@ type Play struct {
 	ovCs       controls
 	saves      []saveEntry // files listed by the load overlay
 	loadScroll ui.Scroll
-	keyWait    bool          // the keys overlay waits for the key to bind to keyAction
-	keyAction  keymap.Action // the action being rebound
-	keyMsg     string        // what the keys overlay last said (a refusal, or what was bound)
-	keyMsgBad  bool
+	// settingsWin are the settings and keys windows, open while the
+	// overlay is overlaySettings
+	settingsWin settingsWindows
 
 	toast      string
 	toastBad   bool
@@ -165,6 +163,7 @@ func (p *Play) uncover() {
 // start sets up a new play screen's state and its flow.
 func (p *Play) start() *Play {
 	p.selected, p.started, p.animSpeed, p.summaryTurn = -1, time.Now(), 1, -1
+	p.settingsWin.g = p.g
 	p.cardOpt = view.CardOptions{Package: sim.PackageMedium, Notice: sim.NoticeStandard}
 	s := p.sess
 	sc := s.Scenario()
@@ -701,5 +700,5 @@ func (p *Play) Busy() bool {
 		p.toast != "" && now.Before(p.toastUntil) ||
 		p.saver != nil && p.saver.Busy() ||
 		p.g.mapLayer.Settling(&p.cam) ||
-		p.st.TipPending() || p.ovSt.TipPending()
+		p.st.TipPending() || p.ovSt.TipPending() || p.settingsWin.st.TipPending()
 }

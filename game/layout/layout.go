@@ -98,3 +98,10 @@ func FitRow(widths []float64, room, gap float64, more func(hidden int) float64) 
 	}
 	return len(widths)
 }
+
+// Window is a window of w×h device pixels over a screen of sw×sh, centred
+// and kept 20 layout units inside a screen too small for it.
+func Window(sw, sh, scale, w, h float64) ui.Rect {
+	w, h = min(w, sw-Px(scale, 20)), min(h, sh-Px(scale, 20))
+	return ui.Rect{W: sw, H: sh}.Center(w, h)
+}
