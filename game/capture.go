@@ -45,8 +45,19 @@ func newCapture(g *Game) *capture {
 func (c *capture) prepare() error {
 	g := c.g
 	opt := g.opt
-	if opt.Screen == "menu" {
+	switch opt.Screen {
+	case "menu":
 		c.screen = newMenu(g)
+		return nil
+	case "menu-settings":
+		// the settings window as the menu's Settings button opens it
+		m := newMenu(g)
+		m.build(m.layout())
+		m.cs.run("settings")
+		if !m.settingsWin.isOpen() {
+			return errors.New("the menu's Settings button opened no window")
+		}
+		c.screen = m
 		return nil
 	}
 	var setup gameSetup
@@ -103,7 +114,7 @@ func (c *capture) prepare() error {
 	case "", "play":
 		c.screen = p
 	default:
-		return fmt.Errorf("unknown screen %q: want menu, play, end, help, pause, guide, settings or keys", opt.Screen)
+		return fmt.Errorf("unknown screen %q: want menu, menu-settings, play, end, help, pause, guide, settings or keys", opt.Screen)
 	}
 	return nil
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/deconflict/deconflict/game/render"
 	"github.com/deconflict/deconflict/game/save"
 	"github.com/deconflict/deconflict/game/settings"
+	"github.com/deconflict/deconflict/game/settingsui"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/game/watch"
 	"github.com/deconflict/deconflict/sim"
@@ -48,13 +49,6 @@ type Screen interface {
 	// Busy reports whether the screen animates or waits for a timer, so
 	// it must be drawn again although the player does nothing.
 	Busy() bool
-}
-
-// setColourBlind switches the palette and keeps the choice.
-func (g *Game) setColourBlind(on bool) {
-	g.settings.ColourBlind = on
-	g.applyPalette()
-	g.saveSettings()
 }
 
 // applyPalette paints with the palette the settings ask for.
@@ -205,9 +199,7 @@ func (g *Game) Update() error {
 		return ebiten.Termination
 	}
 	if g.input.Did(g.settings.Keys, keymap.Fullscreen) && g.capture == nil {
-		g.settings.Fullscreen = !ebiten.IsFullscreen()
-		ebiten.SetFullscreen(g.settings.Fullscreen)
-		g.saveSettings()
+		g.applySettings(settingsui.ToggleFullscreen(&g.settings, ebiten.IsFullscreen()))
 	}
 	if g.capture != nil {
 		return g.capture.update()

@@ -31,22 +31,23 @@ type menuEntry struct {
 
 // Menu is the main menu: scenario, role, seed, overrides, briefing.
 type Menu struct {
-	g         *Game
-	entries   []menuEntry
-	chosen    int
-	role      sim.Actor
-	seed      ui.TextField
-	overrides ui.TextField
-	path      ui.TextField
-	status    string
-	statusBad bool
-	st        ui.State
-	cs        controls
-	scroll    ui.Scroll
-	last      save.Entry  // the latest autosave, if any (Path "" if none)
-	lastLabel string      // what it holds
-	hot       bool        // a hot-seat game: the players of seats take turns at this screen
-	seats     []sim.Actor // the hot seat's roles, as chosen
+	g          *Game
+	entries    []menuEntry
+	chosen     int
+	role       sim.Actor
+	seed       ui.TextField
+	overrides  ui.TextField
+	path       ui.TextField
+	status     string
+	statusBad  bool
+	statusArea ui.Rect // where the status is written, in the footer
+	st         ui.State
+	cs         controls
+	scroll     ui.Scroll
+	last       save.Entry  // the latest autosave, if any (Path "" if none)
+	lastLabel  string      // what it holds
+	hot        bool        // a hot-seat game: the players of seats take turns at this screen
+	seats      []sim.Actor // the hot seat's roles, as chosen
 	// settingsWin are the settings and keys windows, open over the menu
 	// from its Settings button
 	settingsWin settingsWindows
@@ -322,10 +323,16 @@ func (m *Menu) build(l menuLayout) {
 		Tip: "Take a seat in a game served on the network (deconflict-sim serve): its address and your seat's code."},
 		Label: "Join a game", Action: func() { g.setScreen(newJoinForm(g)) }})
 	_, rest = rest.CutLeft(g.Px(12))
-	settingsR, _ := rest.CutLeft(max(g.Px(120), g.buttonWidth("Settings", g.body())))
+	settingsR, rest := rest.CutLeft(max(g.Px(120), g.buttonWidth("Settings", g.body())))
 	m.cs.add(control{Widget: ui.Widget{ID: "settings", Rect: settingsR, Focusable: true, Tip: settingsui.OpenTip},
 		Label: "Settings", Action: m.openSettings})
-	quit, _ := rest.CutRight(g.Px(110))
+	quit, rest := rest.CutRight(g.Px(110))
+	// the status goes between the buttons; a window too narrow for it there
+	// has it over the footer's right half
+	m.statusArea = rest.InsetXY(g.Px(16), 0)
+	if m.statusArea.W < g.Px(160) {
+		m.statusArea = ui.Rect{X: f.X + f.W*0.45, Y: f.Y, W: f.W * 0.4, H: f.H}
+	}
 	m.cs.add(control{Widget: ui.Widget{ID: "quit", Rect: quit, Focusable: true, Hotkey: "Esc"}, Label: "Quit", Action: g.Quit})
 }
 
@@ -523,8 +530,9 @@ func (m *Menu) Draw(dst *ebiten.Image) {
 		if m.statusBad {
 			clr = view.Danger()
 		}
-		f := l.footer
-		g.paragraph(dst, m.status, g.small(), f.X+f.W*0.45, f.Y, f.W*0.4, clr, f.Bottom()+g.Px(20))
+		a := m.statusArea
+		_, h := g.Size()
+		g.paragraph(dst, m.status, g.small(), a.X, a.Y+g.Px(2), a.W, clr, h) // down into the margin below the footer
 	}
 	if m.last.Path != "" {
 		render.Text(dst, m.lastLabel+", saved "+ago(m.last.Saved), g.small(), l.footer.X+g.Px(192), l.footer.Bottom()+g.Px(4), view.Dim(), render.Left)

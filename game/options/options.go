@@ -33,7 +33,7 @@ type Options struct {
 	Screenshot  string   // write a PNG of Screen and exit
 	Width       int      // capture size in pixels
 	Height      int
-	Screen      string    // menu, play, end, help, pause, guide, settings or keys
+	Screen      string    // menu, menu-settings, play, end, help, pause, guide, settings or keys
 	ColourBlind bool      // paint with the colour-blind palette (as the setting does)
 	FrameStats  bool      // print frame times over a scripted pan and zoom, then exit
 	Stats       io.Writer // where frame statistics go
@@ -46,6 +46,10 @@ type Options struct {
 }
 
 // parseSeats reads --seats: two or more distinct actor ids.
+// MenuScreen reports whether the screen to capture is the main menu (alone,
+// or with its settings window open), which needs no scenario.
+func (opt Options) MenuScreen() bool { return opt.Screen == "menu" || opt.Screen == "menu-settings" }
+
 func parseSeats(s string) ([]string, error) {
 	seats := strings.Split(s, ",")
 	for i, r := range seats {
@@ -114,7 +118,7 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	fs.IntVar(&opt.Turns, "turns", 0, "with --screenshot or --frame-stats: turns to play first (the AI plays your role)")
 	fs.StringVar(&opt.Screenshot, "screenshot", "", "render a screen to this PNG file and exit")
 	fs.StringVar(&size, "size", "1280x800", "the screenshot's size in pixels, WIDTHxHEIGHT")
-	fs.StringVar(&opt.Screen, "screen", "play", "the screen to capture: menu, play, end, help, pause, guide, settings or keys")
+	fs.StringVar(&opt.Screen, "screen", "play", "the screen to capture: menu, menu-settings, play, end, help, pause, guide, settings or keys")
 	fs.BoolVar(&opt.ColourBlind, "colour-blind", false, "use the colour-blind palette (owners told apart with deuteranopia and protanopia)")
 	fs.BoolVar(&opt.FrameStats, "frame-stats", false, "print frame times over a scripted pan, zoom and turns, and exit")
 	fs.StringVar(&opt.Watch, "watch", "", "play the scenario `FILE` and load it again whenever it changes, restarting the run at the same seed; its problems show in the window")
@@ -166,15 +170,15 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 		return fail(fmt.Sprintf("--size %q: want WIDTHxHEIGHT between 320x200 and 8192x8192, such as 1280x800", size))
 	}
 	switch opt.Screen {
-	case "menu", "play", "end", "help", "pause", "guide", "settings", "keys":
+	case "menu", "menu-settings", "play", "end", "help", "pause", "guide", "settings", "keys":
 	default:
-		return fail(fmt.Sprintf("--screen %q: want menu, play, end, help, pause, guide, settings or keys", opt.Screen))
+		return fail(fmt.Sprintf("--screen %q: want menu, menu-settings, play, end, help, pause, guide, settings or keys", opt.Screen))
 	}
 	if opt.Turns < 0 {
 		return fail("--turns must not be negative")
 	}
-	if (opt.Screenshot != "" || opt.FrameStats) && opt.Screen != "menu" && opt.Scenario == "" && opt.Watch == "" {
-		return fail("--screenshot and --frame-stats need --scenario or --watch (except with --screen menu)")
+	if (opt.Screenshot != "" || opt.FrameStats) && !opt.MenuScreen() && opt.Scenario == "" && opt.Watch == "" {
+		return fail("--screenshot and --frame-stats need --scenario or --watch (except with --screen menu or menu-settings)")
 	}
 	if seats != "" {
 		if opt.Seats, err = parseSeats(seats); err != nil {
@@ -184,7 +188,7 @@ func Parse(args []string, stdout, stderr io.Writer, started time.Time) (opt Opti
 	switch {
 	case opt.Watch != "" && opt.Scenario != "":
 		return fail("--watch FILE is the scenario: give it or --scenario, not both")
-	case opt.Watch != "" && opt.Screen == "menu":
+	case opt.Watch != "" && opt.MenuScreen():
 		return fail("--watch plays its file: it shows no menu")
 	case len(opt.Seats) > 0 && (opt.Role != "" || opt.Join != "" || opt.Screenshot != "" || opt.FrameStats || opt.Watch != ""):
 		return fail("--seats plays a hot-seat game: it takes no --role, --join, --screenshot, --frame-stats or --watch")

@@ -40,6 +40,8 @@ func TestParse(t *testing.T) {
 		{[]string{"--set", "novalue"}, ExitUsage, false, "KEY=VALUE"},
 		{[]string{"--screenshot", "x.png"}, ExitUsage, false, "need --scenario"},
 		{[]string{"--screenshot", "x.png", "--screen", "menu"}, ExitOK, true, ""},
+		{[]string{"--screenshot", "x.png", "--screen", "menu-settings"}, ExitOK, true, ""},
+		{[]string{"--watch", "my.toml", "--screen", "menu-settings", "--screenshot", "x.png"}, ExitUsage, false, "shows no menu"},
 		{[]string{"--watch", "my.toml", "--role", "usa"}, ExitOK, true, ""},
 		{[]string{"--watch", "my.toml", "--screenshot", "x.png"}, ExitOK, true, ""},
 		{[]string{"--watch", "my.toml", "--scenario", "tanf-2021"}, ExitUsage, false, "not both"},

@@ -23,8 +23,9 @@ const OpenTip = "Interface scale, full screen, the colour-blind palette and the 
 // KeysTip is the tooltip of the buttons that open the keys window.
 const KeysTip = "Bind the game's keys to others."
 
-// ScaleStep is how much Smaller and Larger change the interface scale.
-const ScaleStep = 0.1
+// scaleSteps is how many steps of Smaller and Larger make a unit of the
+// interface scale: each changes it by a tenth.
+const scaleSteps = 10
 
 // Window is which of the two windows is open.
 type Window uint8
@@ -42,8 +43,8 @@ type Op uint8
 // The controls' operations.
 const (
 	OpNone       Op = iota
-	OpSmaller       // shrink the interface by ScaleStep
-	OpLarger        // enlarge it by ScaleStep
+	OpSmaller       // shrink the interface a step (a tenth)
+	OpLarger        // enlarge it a step
 	OpFullscreen    // switch full screen
 	OpPalette       // switch the colour-blind palette
 	OpKeys          // open the keys window
@@ -147,8 +148,7 @@ func (w *Windows) Do(c Control, s *settings.Settings, fullscreen bool) Effect {
 		s.UIScale = stepScale(s.UIScale, 1)
 		return Effect{Save: true}
 	case OpFullscreen:
-		s.Fullscreen = !fullscreen
-		return Effect{Save: true, Fullscreen: true}
+		return ToggleFullscreen(s, fullscreen)
 	case OpPalette:
 		s.ColourBlind = !s.ColourBlind
 		return Effect{Save: true, Palette: true}
@@ -168,11 +168,19 @@ func (w *Windows) Do(c Control, s *settings.Settings, fullscreen bool) Effect {
 	return Effect{}
 }
 
+// ToggleFullscreen switches full screen, as the settings window's control
+// and the full-screen key do; fullscreen is whether the window is full
+// screen now.
+func ToggleFullscreen(s *settings.Settings, fullscreen bool) Effect {
+	s.Fullscreen = !fullscreen
+	return Effect{Save: true, Fullscreen: true}
+}
+
 // stepScale moves the interface scale a step up (dir 1) or down (-1),
 // rounded to whole steps so repeated steps do not drift, within the
 // settings' range.
 func stepScale(s float64, dir float64) float64 {
-	s = math.Round((s+dir*ScaleStep)/ScaleStep) * ScaleStep
+	s = (math.Round(s*scaleSteps) + dir) / scaleSteps
 	return min(max(s, settings.MinUIScale), settings.MaxUIScale)
 }
 

@@ -206,6 +206,44 @@ func TestOtherScreensAndUsageErrors(t *testing.T) {
 	}
 }
 
+// TestMenuSettingsWindow captures the main menu with the settings window
+// that its Settings button opens: the window's fill shows where the window
+// lies, the menu around it is dimmed, and neither is so on the menu alone.
+func TestMenuSettingsWindow(t *testing.T) {
+	needDisplay(t)
+	bin := build(t)
+	dir := t.TempDir()
+	shot := func(screen string) image.Image {
+		out := filepath.Join(dir, screen+".png")
+		cmd := exec.Command(bin, "--screen", screen, "--screenshot", out, "--size", "960x600")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", screen, err, msg)
+		}
+		return readPNG(t, out)
+	}
+	menu, win := shot("menu"), shot("menu-settings")
+	// At 960x600 a layout unit is min(max(min(960/1280, 600/800), 0.82), 1.6)
+	// = 0.82 px, so the 420x360-unit window is 344x295 px (344.4 and 295.2
+	// rounded), centred: x 308 to 652, y 152.5 to 447.5, its controls 20
+	// units (16 px) inside. (314, 300) is in its left margin.
+	fill := color.RGBA{0x12, 0x18, 0x1e, 0xff} // the windows' fill
+	if c := rgba(win.At(314, 300)); !near(c, fill, 2) {
+		t.Errorf("menu-settings at 314,300 is %v, want the window's fill %v", c, fill)
+	}
+	if c := rgba(menu.At(314, 300)); near(c, fill, 2) {
+		t.Errorf("the menu alone at 314,300 is the window's fill %v", c)
+	}
+	// the corner is the sea; behind the window it is dimmed by black at
+	// alpha 0xa8: each channel times 1-168/255 = 0.341, so 0x0c,0x17,0x24
+	// (12,23,36) becomes 4,8,12
+	if c := rgba(menu.At(5, 5)); !near(c, view.Sea(), 2) {
+		t.Errorf("the menu's corner is %v, want the sea %v", c, view.Sea())
+	}
+	if c, want := rgba(win.At(5, 5)), (color.RGBA{4, 8, 12, 0xff}); !near(c, want, 2) {
+		t.Errorf("the corner behind the settings window is %v, want the dimmed sea %v", c, want)
+	}
+}
+
 // TestWithoutDisplay: with no display, --help still works, a bad flag is a
 // usage error, and starting the game ends with a plain message, not a panic.
 func TestWithoutDisplay(t *testing.T) {
