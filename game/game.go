@@ -1,9 +1,10 @@
 // Package game is the desktop frontend of Deconflict, built on Ebiten: the
 // main menu, the play screen with the map of the Levant, the end screen with
-// its charts, the pause menu and the help overlay. It reads the engine's
+// its charts, the pause menu, the settings and keys windows (opened from the
+// main menu or the pause menu) and the help overlay. It reads the engine's
 // observations and previews through a game session and sends orders, nothing
 // else; the logic it draws lives in the ebiten-free packages camera, ui,
-// view, session and save. The same frontend runs in the browser (GOOS=js):
+// view, session, save and settingsui. The same frontend runs in the browser (GOOS=js):
 // there its settings and saved games live in the page's local storage.
 package game
 
