@@ -91,3 +91,16 @@ func TestViewStaysOnTheMap(t *testing.T) {
 		}
 	}
 }
+
+// TestWindow centres a window and keeps it 20 units inside a screen too
+// small for it.
+func TestWindow(t *testing.T) {
+	// 420×360 on 1280×800: (1280-420)/2 = 430, (800-360)/2 = 220
+	if got, want := Window(1280, 800, 1, 420, 360), (ui.Rect{X: 430, Y: 220, W: 420, H: 360}); got != want {
+		t.Errorf("Window on 1280×800 = %+v, want %+v", got, want)
+	}
+	// 900×600 on 640×400 at scale 2: 20 units are 40 px, so 600×360 at 20,20
+	if got, want := Window(640, 400, 2, 900, 600), (ui.Rect{X: 20, Y: 20, W: 600, H: 360}); got != want {
+		t.Errorf("Window on 640×400 = %+v, want %+v", got, want)
+	}
+}
