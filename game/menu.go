@@ -175,12 +175,12 @@ func (m *Menu) layout() menuLayout {
 // Update handles the menu's input.
 func (m *Menu) Update(in *Input) error {
 	g := m.g
+	l := m.layout()
+	m.build(l) // also under the settings window, whose scale may change
 	if m.settingsWin.isOpen() {
 		m.settingsWin.update(in)
 		return nil
 	}
-	l := m.layout()
-	m.build(l)
 	if m.st.Focus == "seed" || m.st.Focus == "overrides" || m.st.Focus == "path" {
 		f := map[string]*ui.TextField{"seed": &m.seed, "overrides": &m.overrides, "path": &m.path}[m.st.Focus]
 		if in.editField(f) {
@@ -416,7 +416,7 @@ func (m *Menu) start() {
 // openSettings opens the settings window over the menu; its Back (or
 // Esc) comes back to the menu.
 func (m *Menu) openSettings() {
-	m.st.Focus = ""
+	m.st = ui.State{} // no hover or focus left on the menu behind the window
 	m.settingsWin.open(settingsui.Settings)
 }
 
