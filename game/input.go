@@ -90,6 +90,18 @@ func (in *Input) Activate() {
 	}
 }
 
+// ActivateAndMove is Activate for a window of buttons, where the arrow
+// keys also move the focus up and down its list.
+func (in *Input) ActivateAndMove() {
+	in.Activate()
+	if in.Pressed(ebiten.KeyArrowDown) {
+		in.UI.Keys = append(in.UI.Keys, ui.KeyDown)
+	}
+	if in.Pressed(ebiten.KeyArrowUp) {
+		in.UI.Keys = append(in.UI.Keys, ui.KeyUp)
+	}
+}
+
 // editField applies this tick's typing to a text field; it reports whether
 // Enter was pressed.
 func (in *Input) editField(f *ui.TextField) bool {

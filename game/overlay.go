@@ -250,13 +250,7 @@ func (p *Play) updateOverlay(in *Input) {
 	if p.overlay == overlayLoad && in.UI.WheelY != 0 {
 		p.loadScroll.Wheel(in.UI.WheelY, p.g.Px(48)) // a row a notch
 	}
-	in.Activate()
-	if in.Pressed(ebiten.KeyArrowDown) {
-		in.UI.Keys = append(in.UI.Keys, ui.KeyDown)
-	}
-	if in.Pressed(ebiten.KeyArrowUp) {
-		in.UI.Keys = append(in.UI.Keys, ui.KeyUp)
-	}
+	in.ActivateAndMove()
 	res := p.ovSt.Update(in.UI, p.ovCs.widgets())
 	if res.Activated != "" {
 		p.ovCs.run(res.Activated)
@@ -274,8 +268,7 @@ func (p *Play) drawOverlay(dst *ebiten.Image) {
 	}
 	g.dimScreen(dst)
 	box := p.buildOverlay()
-	g.pt.Rect(dst, box, color.RGBA{0x12, 0x18, 0x1e, 0xff})
-	g.pt.Frame(dst, box, 1, view.PanelLine())
+	g.window(dst, box)
 	in := box.Inset(g.Px(20))
 	switch p.overlay {
 	case overlayHelp:

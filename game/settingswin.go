@@ -1,8 +1,6 @@
 package game
 
 import (
-	"image/color"
-
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/deconflict/deconflict/game/render"
@@ -54,12 +52,17 @@ func (sw *settingsWindows) build() settingsui.Frame {
 // do performs a control's operation and applies what it changed.
 func (sw *settingsWindows) do(c settingsui.Control) {
 	g := sw.g
+	var e settingsui.Effect
+	sw.switching(func() { e = sw.w.Do(c, &g.settings, ebiten.IsFullscreen()) })
+	g.applySettings(e)
+}
+
+// switching runs f, and forgets the hover and focus of a window f leaves.
+func (sw *settingsWindows) switching(f func()) {
 	was := sw.w.Open
-	e := sw.w.Do(c, &g.settings, ebiten.IsFullscreen())
-	if sw.w.Open != was {
+	if f(); sw.w.Open != was {
 		sw.st = ui.State{}
 	}
-	g.applySettings(e)
 }
 
 // applySettings applies what a change to the settings asks for and keeps
@@ -82,10 +85,7 @@ func (sw *settingsWindows) update(in *Input) {
 	g := sw.g
 	sw.build()
 	if in.Pressed(ebiten.KeyEscape) {
-		was := sw.w.Open
-		if sw.w.Back(); sw.w.Open != was {
-			sw.st = ui.State{}
-		}
+		sw.switching(sw.w.Back)
 		return
 	}
 	if sw.w.Wait {
@@ -94,13 +94,7 @@ func (sw *settingsWindows) update(in *Input) {
 			return
 		}
 	}
-	in.Activate()
-	if in.Pressed(ebiten.KeyArrowDown) {
-		in.UI.Keys = append(in.UI.Keys, ui.KeyDown)
-	}
-	if in.Pressed(ebiten.KeyArrowUp) {
-		in.UI.Keys = append(in.UI.Keys, ui.KeyUp)
-	}
+	in.ActivateAndMove()
 	if res := sw.st.Update(in.UI, sw.cs.widgets()); res.Activated != "" {
 		sw.cs.run(res.Activated)
 	}
@@ -111,8 +105,7 @@ func (sw *settingsWindows) draw(dst *ebiten.Image) {
 	g := sw.g
 	g.dimScreen(dst)
 	f := sw.build()
-	g.pt.Rect(dst, f.Box, color.RGBA{0x12, 0x18, 0x1e, 0xff})
-	g.pt.Frame(dst, f.Box, 1, view.PanelLine())
+	g.window(dst, f.Box)
 	in := f.Box.Inset(g.Px(20))
 	render.Text(dst, f.Title, g.title(), in.X, in.Y, view.Text(), render.Left)
 	switch sw.w.Open {

@@ -244,6 +244,12 @@ func (g *Game) paragraph(dst *ebiten.Image, s string, face text.Face, x, y, w fl
 	return y
 }
 
+// window draws the background and edge of a window over the screen.
+func (g *Game) window(dst *ebiten.Image, r ui.Rect) {
+	g.pt.Rect(dst, r, color.RGBA{0x12, 0x18, 0x1e, 0xff})
+	g.pt.Frame(dst, r, 1, view.PanelLine())
+}
+
 // dimScreen darks everything behind an overlay.
 func (g *Game) dimScreen(dst *ebiten.Image) {
 	w, h := g.Size()
