@@ -52,11 +52,12 @@ func (e *Engine) assessCacheable() bool {
 
 // assessKeyNow fills k from the state now, reusing its halts, and returns
 // the first turn on which the passing of turns alone changes its disabled
-// sites or halts in force.
-func (e *Engine) assessKeyNow(k *assessKey) (until int32) {
+// sites or halts in force, and the first day on which it changes its zones.
+func (e *Engine) assessKeyNow(k *assessKey) (untilTurn, untilDay int32) {
 	st := &e.st
-	until = math.MaxInt32
-	*k = assessKey{zones: e.zonesOn(e.Day()).bits, standoff: e.param(ParamStandoffKm), halts: k.halts[:0]}
+	zones := e.zonesOn(e.Day())
+	until := int32(math.MaxInt32)
+	*k = assessKey{zones: zones.bits, standoff: e.param(ParamStandoffKm), halts: k.halts[:0]}
 	for j, i := range e.usSites {
 		if st.Sites[i].Troops > 0 {
 			k.usTroops |= 1 << j
@@ -75,7 +76,7 @@ func (e *Engine) assessKeyNow(k *assessKey) (until int32) {
 			until = min(until, h.Until+1)
 		}
 	}
-	return until
+	return until, zones.next
 }
 
 // touchAssess notes a change to something Assess reads besides the turn
@@ -125,7 +126,8 @@ func (e *Engine) syncAssessCache() {
 		c.valid = false
 		return
 	}
-	c.rev, c.untilTurn, c.untilDay = e.assessRev, e.assessKeyNow(&c.next), e.zonesOn(e.Day()).next
+	c.rev = e.assessRev
+	c.untilTurn, c.untilDay = e.assessKeyNow(&c.next)
 	n := &c.next
 	if c.valid && n.zones == c.key.zones && n.usTroops == c.key.usTroops && n.adUp == c.key.adUp &&
 		n.standoff == c.key.standoff && slices.Equal(n.halts, c.key.halts) {

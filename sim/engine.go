@@ -221,25 +221,11 @@ func (e *Engine) Outcome() Outcome { return e.st.Outcome }
 func (e *Engine) Pending() []Decision { return e.st.Pending }
 
 // HasOpen reports whether the actor has an unanswered decision.
-func (e *Engine) HasOpen(a Actor) bool {
-	for i := range e.st.Pending {
-		if d := &e.st.Pending[i]; !d.Done && d.Actor == a {
-			return true
-		}
-	}
-	return false
-}
+func (e *Engine) HasOpen(a Actor) bool { return e.Open().Has(a) }
 
 // AnyOpen reports whether any actor has an unanswered decision (drivers
 // skip asking each actor when none has).
-func (e *Engine) AnyOpen() bool {
-	for i := range e.st.Pending {
-		if !e.st.Pending[i].Done {
-			return true
-		}
-	}
-	return false
-}
+func (e *Engine) AnyOpen() bool { return e.Open() != 0 }
 
 // Actors is a set of actors, one bit each.
 type Actors uint16

@@ -30,6 +30,16 @@ func webDir(t *testing.T) string {
 	return dir
 }
 
+// browserTest skips a test that drives a real browser unless
+// DECONFLICT_BROWSER_TEST=1, as make test sets it (there a missing Chromium
+// or browser build fails the test instead).
+func browserTest(t *testing.T) {
+	t.Helper()
+	if os.Getenv("DECONFLICT_BROWSER_TEST") != "1" {
+		t.Skip("set DECONFLICT_BROWSER_TEST=1 to run the browser test (make test does)")
+	}
+}
+
 // shotCounts counts the screenshot's pixels of each colour asked for.
 func shotCounts(t *testing.T, path string, colours ...color.RGBA) (image.Rectangle, []int) {
 	t.Helper()
@@ -64,9 +74,7 @@ func shotCounts(t *testing.T, path string, colours ...color.RGBA) (image.Rectang
 // DECONFLICT_BROWSER_TEST=1, as make test sets it; there a missing Chromium
 // or a missing build fails it.
 func TestServeWebDrawsTheGame(t *testing.T) {
-	if os.Getenv("DECONFLICT_BROWSER_TEST") != "1" {
-		t.Skip("set DECONFLICT_BROWSER_TEST=1 to run the browser test (make test does)")
-	}
+	browserTest(t)
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Fatalf("Chromium is needed (apt-get install chromium): %v", err)

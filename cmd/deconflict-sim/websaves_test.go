@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -66,9 +65,7 @@ func storedSave(t *testing.T, value string) *save.Game {
 // saving it under the same key. It runs when DECONFLICT_BROWSER_TEST=1, as
 // make test sets it.
 func TestWebBuildSavesInTheBrowser(t *testing.T) {
-	if os.Getenv("DECONFLICT_BROWSER_TEST") != "1" {
-		t.Skip("set DECONFLICT_BROWSER_TEST=1 to run the browser test (make test does)")
-	}
+	browserTest(t)
 	web := webDir(t)
 	addr := freePort(t)
 	// the server only hands out the page: its seat is never taken

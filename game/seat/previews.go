@@ -121,6 +121,12 @@ func (p *previews) ask(o sim.Order) {
 	p.queue = append(p.queue, sim.Order{})
 	copy(p.queue[i+1:], p.queue[i:])
 	p.queue[i] = o
+	p.nudge()
+}
+
+// nudge wakes the sender to look at the queue again, if it is not awake
+// already.
+func (p *previews) nudge() {
 	select {
 	case p.wake <- struct{}{}:
 	default:
@@ -230,10 +236,7 @@ func (p *previews) request(ctx context.Context, o sim.Order, gen int64) {
 	switch {
 	case errors.Is(err, netclient.ErrNotConnected):
 		p.queue = append([]sim.Order{o}, p.queue...) // asked again once the server is back
-		select {
-		case p.wake <- struct{}{}:
-		default:
-		}
+		p.nudge()
 	case errors.Is(err, context.DeadlineExceeded):
 		delete(p.asked, o)
 		p.rev++ // no answer: the screen asks again when it shows the order

@@ -18,10 +18,9 @@ import (
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/internal/buildtest"
-	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/runner"
-	"github.com/deconflict/deconflict/sim/scenario"
+	"github.com/deconflict/deconflict/sim/simtest"
 )
 
 // simBin is deconflict-sim, built once by TestMain: the tests play against
@@ -115,19 +114,6 @@ func stepUntil(t *testing.T, s *Session, what string, ok func(session.Event) boo
 	}
 }
 
-func loadScenario(t *testing.T, id string) *sim.Scenario {
-	t.Helper()
-	f, ok := scenarios.Lookup(id)
-	if !ok {
-		t.Fatalf("no embedded scenario %s", id)
-	}
-	sc, err := scenario.Load(f.Name, f.Data, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sc
-}
-
 // TestSeatSeesWhatALocalGameShows plays the israel seat of a tanf-2021 game
 // served with seats israel and usa. The oracle is the engine run here with
 // the same scenario and seed, israel and usa left to answer: at the first
@@ -150,7 +136,7 @@ func TestSeatSeesWhatALocalGameShows(t *testing.T) {
 	us := open(t, addr, codes["usa"])
 	stepUntil(t, is, "israel's turn", func(ev session.Event) bool { return ev == session.Waited })
 
-	sc := loadScenario(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	loop := runner.Loop{Engine: sim.New(sc, 3), KeepLog: true}
 	loop.Engine.SetLogging(true)
 	var err error

@@ -3,24 +3,10 @@ package session
 import (
 	"testing"
 
-	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/runner"
-	"github.com/deconflict/deconflict/sim/scenario"
+	"github.com/deconflict/deconflict/sim/simtest"
 )
-
-func load(t *testing.T, id string) *sim.Scenario {
-	t.Helper()
-	f, ok := scenarios.Lookup(id)
-	if !ok {
-		t.Fatalf("no embedded scenario %s", id)
-	}
-	sc, err := scenario.Load(f.Name, f.Data, nil)
-	if err != nil {
-		t.Fatalf("load %s: %v", id, err)
-	}
-	return sc
-}
 
 // play steps the session to the end; the player answers with play.
 func playOut(t *testing.T, s *Session, play func(*Session)) {
@@ -41,7 +27,7 @@ func playOut(t *testing.T, s *Session, play func(*Session)) {
 }
 
 func TestSpectatorGameMatchesRunner(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	for _, seed := range []uint64{1, 7, 42} {
 		s, err := New(sc, seed, Spectator, Live)
 		if err != nil {
@@ -88,7 +74,7 @@ func humanUS(t *testing.T) func(*Session) {
 }
 
 func TestPlayerGameIsAReplay(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	s, err := New(sc, 3, sim.USA, Live)
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +106,7 @@ func TestPlayerGameIsAReplay(t *testing.T) {
 }
 
 func TestResumeContinuesTheSameGame(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	play := humanUS(t)
 	full, err := New(sc, 5, sim.USA, Live)
 	if err != nil {
@@ -172,7 +158,7 @@ func TestResumeContinuesTheSameGame(t *testing.T) {
 }
 
 func TestAnswerRestClosesEveryDecision(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	s, err := New(sc, 1, sim.USA, Live)
 	if err != nil {
 		t.Fatal(err)
@@ -196,7 +182,7 @@ func TestAnswerRestClosesEveryDecision(t *testing.T) {
 // An order the player gives shows in the log at once, before the run moves
 // on, so the player sees it was taken.
 func TestAppliedOrderLogsAtOnce(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	s, err := New(sc, 1, sim.USA, Live)
 	if err != nil {
 		t.Fatal(err)
@@ -214,7 +200,7 @@ func TestAppliedOrderLogsAtOnce(t *testing.T) {
 // An order the player gives before the first step is part of the game a
 // watched replay shows: the replay gives it at the same first stop.
 func TestWatchReplaysAnOrderBeforeTheFirstStep(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	s, err := New(sc, 2, sim.USA, Live)
 	if err != nil {
 		t.Fatal(err)
@@ -240,7 +226,7 @@ func TestWatchReplaysAnOrderBeforeTheFirstStep(t *testing.T) {
 // A resumed game's log holds the entries of the orders replayed at its
 // last stop (a halt called just before saving shows at once).
 func TestResumeShowsTheLastOrdersEntries(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	s, err := New(sc, 1, sim.USA, Live)
 	if err != nil {
 		t.Fatal(err)
@@ -335,7 +321,7 @@ func choices(t *testing.T, s *Session) []sim.Order {
 // log) of choosing the other directly; undoing the whole turn goes back to
 // its start.
 func TestUndoThenChooseIsChoosing(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	for seed := uint64(1); seed <= 3; seed++ {
 		direct, err := New(sc, seed, sim.USA, Live)
 		if err != nil {
@@ -392,7 +378,7 @@ func TestUndoThenChooseIsChoosing(t *testing.T) {
 
 // Undo back to the start of the turn takes every answer of the turn back.
 func TestUndoWholeTurn(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	s, err := New(sc, 2, sim.USA, Live)
 	if err != nil {
 		t.Fatal(err)
@@ -428,7 +414,7 @@ func TestUndoWholeTurn(t *testing.T) {
 // tanf-2021 the US has no decision on some early turns, which once carried
 // the capture on to the next turn (--turns 1 showed turn 3).
 func TestPlayedToLandsOnTheTurnAskedFor(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	waiting, idle := 0, 0
 	for seed := uint64(1); seed <= 3; seed++ {
 		for n := int32(0); n <= 6; n++ {
@@ -457,7 +443,7 @@ func TestPlayedToLandsOnTheTurnAskedFor(t *testing.T) {
 // screen is always the answering seat's: its observation, its decisions;
 // both seats get a turn.
 func TestHotSeatPassesToTheSeatThatAnswers(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	const seed = 5
 	s, err := NewHotSeat(sc, seed, []sim.Actor{sim.USA, sim.Israel})
 	if err != nil {
@@ -497,7 +483,7 @@ func TestHotSeatPassesToTheSeatThatAnswers(t *testing.T) {
 
 // A hot seat takes two or more distinct actors.
 func TestHotSeatRefusesBadSeats(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	for _, seats := range [][]sim.Actor{{sim.USA}, {sim.USA, sim.USA}, {sim.USA, sim.NoActor}} {
 		if _, err := NewHotSeat(sc, 1, seats); err == nil {
 			t.Errorf("seats %v: no error", seats)
@@ -508,7 +494,7 @@ func TestHotSeatRefusesBadSeats(t *testing.T) {
 // At a hot seat, a player cannot undo past another seat's order: undoing
 // would take the other player's answer back too.
 func TestHotSeatUndoStopsAtAnotherSeat(t *testing.T) {
-	sc := load(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	s, err := NewHotSeat(sc, 5, []sim.Actor{sim.USA, sim.Israel})
 	if err != nil {
 		t.Fatal(err)

@@ -7,9 +7,8 @@ import (
 	"time"
 
 	"github.com/deconflict/deconflict/game/session"
-	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
-	"github.com/deconflict/deconflict/sim/scenario"
+	"github.com/deconflict/deconflict/sim/simtest"
 )
 
 // fakeClock moves on by tick every time it is read, so a frame's step
@@ -44,22 +43,9 @@ func (s *screen) TurnBegins()              { s.begins++ }
 func (s *screen) TurnShown(speed float64)  { s.shown++; s.speeds = append(s.speeds, speed) }
 func (s *screen) Say(msg string, bad bool) { s.said = append(s.said, msg) }
 
-func load(t *testing.T, id string) *sim.Scenario {
-	t.Helper()
-	f, ok := scenarios.Lookup(id)
-	if !ok {
-		t.Fatalf("no embedded scenario %s", id)
-	}
-	sc, err := scenario.Load(f.Name, f.Data, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sc
-}
-
 func newFlow(t *testing.T, role sim.Actor, spectating bool) (*Flow, *fakeClock, *screen) {
 	t.Helper()
-	s, err := session.New(load(t, "tanf-2021"), 1, role, session.Live)
+	s, err := session.New(simtest.Embedded(t, "tanf-2021"), 1, role, session.Live)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/deconflict/deconflict/sim/simtest"
 )
 
 // TestBrowserDrawsTheGame opens the built-in browser client in a real
@@ -24,7 +26,7 @@ func TestBrowserDrawsTheGame(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Chromium is needed (apt-get install chromium): %v", err)
 	}
-	sc := loadScenario(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	// the browser is the only seat: the server's AI answers for everyone
 	// else at once, so the game can only be waiting for the US when the page
 	// is read, however loaded the machine

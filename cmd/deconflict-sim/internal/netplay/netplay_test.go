@@ -19,25 +19,11 @@ import (
 	"github.com/coder/websocket"
 
 	"github.com/deconflict/deconflict/internal/netproto"
-	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/replay"
 	"github.com/deconflict/deconflict/sim/runner"
-	"github.com/deconflict/deconflict/sim/scenario"
+	"github.com/deconflict/deconflict/sim/simtest"
 )
-
-func loadScenario(t *testing.T, id string) *sim.Scenario {
-	t.Helper()
-	f, ok := scenarios.Lookup(id)
-	if !ok {
-		t.Fatalf("no scenario %s", id)
-	}
-	sc, err := scenario.Load(f.Name, f.Data, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sc
-}
 
 // localRun is the oracle: the same scenario and seed played by runner with
 // AI for every actor.
@@ -162,7 +148,7 @@ func joinAll(t *testing.T, addr string, setup *Setup, opts func(role string, o *
 }
 
 func TestAISeatsOverTheNetworkMatchALocalRun(t *testing.T) {
-	sc := loadScenario(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	const seed = 7
 	want := localRun(t, sc, seed)
 	setup, err := NewSetup(sc, seed, nil, []string{"usa", "israel", "iran"}, 0)
@@ -207,7 +193,7 @@ func TestAISeatsOverTheNetworkMatchALocalRun(t *testing.T) {
 }
 
 func TestWrongCodeIsRefused(t *testing.T) {
-	sc := loadScenario(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	setup, err := NewSetup(sc, 1, nil, []string{"usa"}, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -303,7 +289,7 @@ func refusal(sub string) func(m *netproto.ServerMessage) bool {
 }
 
 func TestBadMessagesAreRefusedAndTheGameGoesOn(t *testing.T) {
-	sc := loadScenario(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	const seed = 11
 	want := localRun(t, sc, seed)
 	setup, err := NewSetup(sc, seed, nil, []string{"usa", "israel"}, 0)
@@ -365,7 +351,7 @@ func TestBadMessagesAreRefusedAndTheGameGoesOn(t *testing.T) {
 }
 
 func TestResumeAfterAStopMidGame(t *testing.T) {
-	sc := loadScenario(t, "shadow-war")
+	sc := simtest.Embedded(t, "shadow-war")
 	const seed = 3
 	want := localRun(t, sc, seed)
 	setup, err := NewSetup(sc, seed, nil, []string{"usa", "israel", "iran"}, 0)
@@ -412,7 +398,7 @@ func TestResumeAfterAStopMidGame(t *testing.T) {
 }
 
 func TestTurnTimeoutGivesTheAIAnswer(t *testing.T) {
-	sc := loadScenario(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	const seed = 5
 	want := localRun(t, sc, seed)
 	setup, err := NewSetup(sc, seed, nil, []string{"usa"}, 5*time.Millisecond)
@@ -440,7 +426,7 @@ func TestTurnTimeoutGivesTheAIAnswer(t *testing.T) {
 }
 
 func TestUmpire(t *testing.T) {
-	sc := loadScenario(t, "shadow-war")
+	sc := simtest.Embedded(t, "shadow-war")
 	const seed = 2
 	setup, err := NewSetup(sc, seed, nil, []string{"umpire", "usa"}, 0)
 	if err != nil {
@@ -517,7 +503,7 @@ func TestUmpire(t *testing.T) {
 // for it, since a preview changes nothing (an observation would make every
 // seat's client drop its previews and ask again, for ever).
 func TestPreviewsSendNoObservation(t *testing.T) {
-	sc := loadScenario(t, "tanf-2021")
+	sc := simtest.Embedded(t, "tanf-2021")
 	setup, err := NewSetup(sc, 3, nil, []string{"usa", "israel"}, 0)
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim"
+	"github.com/deconflict/deconflict/sim/simtest"
 )
 
 // testConn is a connection without a socket: the test reads what the game
@@ -108,7 +109,7 @@ func TestSeatsLearnOnlyTheirObservation(t *testing.T) {
 		seed := rapid.Uint64Range(0, 1<<20).Draw(rt, "seed")
 		roles := rapid.SliceOfNDistinct(rapid.SampledFrom([]string{"israel", "usa", "iran"}), 1, 3, rapid.ID[string]).Draw(rt, "seats")
 		turns := rapid.IntRange(1, 30).Draw(rt, "answers")
-		sc := loadScenario(t, id)
+		sc := simtest.Embedded(t, id)
 		setup, err := NewSetup(sc, seed, nil, roles, 0)
 		if err != nil {
 			rt.Fatal(err)
