@@ -117,6 +117,40 @@ func (o *Observation) Owner(site int32) Actor {
 	return o.Owners[site]
 }
 
+// Metric returns a metric as far as the observation shows it: a counter
+// (0 when secret from the observer), a ladder, the talks, trust, complicity,
+// grievance (the observer's estimates), counter-IS progress, the arsenal and
+// its growth since the start. What it cannot show reads 0: a ladder's peak
+// (an observer keeps it over the observations it gets), the share of
+// weapons interdicted, US troops and shipments in transit.
+func (o *Observation) Metric(m Metric) int64 {
+	switch m {
+	case MetricEscalationUSIran:
+		return o.Escalation[USAIran]
+	case MetricEscalationIsraelIran:
+		return o.Escalation[IsraelIran]
+	case MetricEscalationIsraelRussia:
+		return o.Escalation[IsraelRussia]
+	case MetricTalksProgress:
+		return o.Talks
+	case MetricTrust:
+		return o.Trust
+	case MetricComplicity:
+		return o.Complicity
+	case MetricGrievanceUS:
+		return o.Grievance[TowardUSA]
+	case MetricGrievanceIsrael:
+		return o.Grievance[TowardIsrael]
+	case MetricCounterIS:
+		return o.CounterIS
+	case MetricArsenal:
+		return o.Arsenal
+	case MetricArsenalGrowth:
+		return o.Arsenal - o.Scenario.Initial.Arsenal
+	}
+	return o.Counter(m)
+}
+
 // Counter returns a counter metric from the observation.
 func (o *Observation) Counter(m Metric) int64 {
 	if m < numCounters {

@@ -87,3 +87,30 @@ func TestMaxHazardIsTheLargest(t *testing.T) {
 		}
 	})
 }
+
+// TestObservationMetric: an observation shows the metrics it holds and
+// derives the arsenal's growth from the scenario's start (a Hezbollah
+// objective counts it); a ladder's peak is not in it. Testland starts with
+// an arsenal of 100,000: 108,500 now is a growth of 8,500.
+func TestObservationMetric(t *testing.T) {
+	sc := simtest.Scenario()
+	o := sim.Observation{Scenario: sc, Arsenal: 108_500, Talks: 22_000, Trust: 71_500}
+	o.Escalation[sim.USAIran] = 1_500
+	o.Counters[sim.MetricStrikes] = 7
+	for _, c := range []struct {
+		m    sim.Metric
+		want int64
+	}{
+		{sim.MetricArsenalGrowth, 8_500},
+		{sim.MetricArsenal, 108_500},
+		{sim.MetricTalksProgress, 22_000},
+		{sim.MetricTrust, 71_500},
+		{sim.MetricEscalationUSIran, 1_500},
+		{sim.MetricStrikes, 7},
+		{sim.MetricMaxEscalationUSIran, 0},
+	} {
+		if got := o.Metric(c.m); got != c.want {
+			t.Errorf("%s: %d, want %d", c.m, got, c.want)
+		}
+	}
+}

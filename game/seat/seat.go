@@ -123,38 +123,17 @@ func (s *Session) Mission(id int32) (sim.Mission, bool) {
 	return m, ok
 }
 
-// Metric returns a metric as the role's observation shows it: a counter
-// the role cannot know reads 0, and a peak of a ladder is the highest the
-// seat has seen.
+// Metric returns a metric as the role's observation shows it
+// (sim.Observation.Metric), and a ladder's peak as the highest the seat has
+// seen.
 func (s *Session) Metric(m sim.Metric) int64 {
-	o := &s.obs
 	switch m {
 	case sim.MetricMaxEscalationUSIran:
 		return s.maxEsc[sim.USAIran]
 	case sim.MetricMaxEscalationIsraelIran:
 		return s.maxEsc[sim.IsraelIran]
-	case sim.MetricEscalationUSIran:
-		return o.Escalation[sim.USAIran]
-	case sim.MetricEscalationIsraelIran:
-		return o.Escalation[sim.IsraelIran]
-	case sim.MetricEscalationIsraelRussia:
-		return o.Escalation[sim.IsraelRussia]
-	case sim.MetricTalksProgress:
-		return o.Talks
-	case sim.MetricTrust:
-		return o.Trust
-	case sim.MetricComplicity:
-		return o.Complicity
-	case sim.MetricGrievanceUS:
-		return o.Grievance[sim.TowardUSA]
-	case sim.MetricGrievanceIsrael:
-		return o.Grievance[sim.TowardIsrael]
-	case sim.MetricCounterIS:
-		return o.CounterIS
-	case sim.MetricArsenal:
-		return o.Arsenal
 	}
-	return o.Counter(m)
+	return s.obs.Metric(m)
 }
 
 // ObjectiveValue returns the value objective i is judged on, as far as the
