@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/deconflict/deconflict/sim/geo"
@@ -171,8 +172,11 @@ type Part uint8
 
 // The parts.
 const (
-	PartSites Part = 1 << iota // Sites: every site as the actor sees it
-	AllParts       = PartSites
+	PartSites    Part = 1 << iota // Sites: every site as the actor sees it
+	PartOptions                   // Options: Israel's routes to every target (without it each target has none)
+	PartParams                    // Params: the model constants in force (without it all zero)
+	PartCounters                  // Counters: the run's counters (without it all zero)
+	AllParts     = PartSites | PartOptions | PartParams | PartCounters
 )
 
 // Partial is implemented by policies that read only some parts of an
@@ -181,6 +185,20 @@ const (
 // it did not ask for fails at its first index rather than read stale views.
 type Partial interface {
 	Parts() Part
+}
+
+// Picker is implemented by policies that read the route options of only
+// some targets (Israel's planners weigh a target's routes once they have
+// chosen to strike it, and most targets found they pass over). A driver
+// observes for them without PartOptions, calls Pick, fills in the options
+// of the targets picked with Engine.FillOptions, then calls Decide. Pick
+// may change the policy as Decide would (its draws come first); Decide
+// must also work without Pick, on an observation with every option.
+type Picker interface {
+	Partial
+	// Pick returns, for each of obs.Targets, whether Decide will read its
+	// options (nil: all of them). The slice is the policy's own.
+	Pick(obs *Observation) []bool
 }
 
 // Observe fills obs with what actor a knows now, reusing obs's slices.
@@ -197,7 +215,17 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 	obs.Escalation, obs.Talks, obs.TalksOpen, obs.Trust = st.Escalation, st.Talks, st.TalksOpen, st.Trust
 	obs.Complicity, obs.Grievance, obs.AirDefence, obs.Arsenal = st.Complicity, st.Grievance, st.AirDefence, st.Arsenal
 	obs.North, obs.CounterIS, obs.Deterrence, obs.SortiesLeft = 0, st.CounterIS, st.Deterrence, 0
-	obs.Params, obs.Counters, obs.Setup = st.Params, st.Count, 0
+	obs.Setup = 0
+	if parts&PartParams != 0 {
+		obs.Params = st.Params
+	} else {
+		obs.Params = Params{}
+	}
+	if parts&PartCounters != 0 {
+		obs.Counters = st.Count
+	} else {
+		obs.Counters = [numCounters]int64{}
+	}
 	obs.Decisions, obs.Sites, obs.Targets, obs.Options = obs.Decisions[:0], obs.Sites[:0], obs.Targets[:0], obs.Options[:0]
 	obs.Reviews, obs.Missions, obs.Requests, obs.Halts = obs.Reviews[:0], obs.Missions[:0], obs.Requests[:0], obs.Halts[:0]
 	obs.Attacks, obs.Shipments, obs.Corridors = obs.Attacks[:0], obs.Shipments[:0], obs.Corridors[:0]
@@ -212,8 +240,10 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 		obs.Grievance[TowardUSA] = roundTo(st.Grievance[TowardUSA], grievanceEstimate)
 	} else {
 		obs.Trust = -1
-		for _, m := range secretFromIran {
-			obs.Counters[m] = 0
+		if parts&PartCounters != 0 {
+			for _, m := range secretFromIran {
+				obs.Counters[m] = 0
+			}
 		}
 	}
 	for i := range st.Pending {
@@ -248,8 +278,8 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 				obs.Shipments = append(obs.Shipments, ShipmentView{*s, pos})
 			}
 		}
-		if a == Israel {
-			e.routeOptions(obs)
+		if a == Israel && parts&PartOptions != 0 {
+			e.routeOptions(obs, nil)
 		}
 		obs.Missions = append(obs.Missions, st.Missions...)
 		obs.Requests = append(obs.Requests, st.Requests...)
@@ -359,10 +389,26 @@ func (e *Engine) siteViews(views []SiteView) {
 	}
 }
 
-// routeOptions fills obs.Options with the routes to each of obs.Targets,
-// from the option cache when it may be used.
-func (e *Engine) routeOptions(obs *Observation) {
-	if len(obs.Targets) == 0 {
+// FillOptions fills in the route options of the targets of an Israeli
+// observation made without PartOptions: those marked in want (one per
+// obs.Targets), or all when want is nil. The others keep none. It is what
+// a driver does for a Picker between Pick and Decide; for any other
+// observation it does nothing.
+func (e *Engine) FillOptions(obs *Observation, want []bool) {
+	if obs.Actor != Israel || len(obs.Options) > 0 {
+		return
+	}
+	if want != nil && len(want) != len(obs.Targets) {
+		panic(fmt.Sprintf("sim: FillOptions with %d marks for %d targets", len(want), len(obs.Targets)))
+	}
+	e.routeOptions(obs, want)
+}
+
+// routeOptions fills obs.Options with the routes to each of obs.Targets
+// marked in want (all when nil), from the option cache when it may be
+// used.
+func (e *Engine) routeOptions(obs *Observation, want []bool) {
+	if !slices.Contains(want, true) && (want != nil || len(obs.Targets) == 0) {
 		return // no route to weigh: the caches need not be brought up to date
 	}
 	e.syncAssessCache()
@@ -370,7 +416,10 @@ func (e *Engine) routeOptions(obs *Observation) {
 	cached := e.syncOptionCache(base)
 	for i := range obs.Targets {
 		t := &obs.Targets[i]
-		t.First = int32(len(obs.Options))
+		t.First, t.Count = int32(len(obs.Options)), 0
+		if want != nil && !want[i] {
+			continue
+		}
 		if cached {
 			obs.Options = append(obs.Options, e.optionsTo(t.Target, t.Pos, base)...)
 		} else {

@@ -77,7 +77,9 @@ type israel struct {
 	deniedTill  int32 // last turn of the current spell of avoiding review (-1: none)
 	russiaWary  int64 // Israel–Russia ladder at which it keeps off routes past Russian forces
 	tempo       tempo
-	route       []int // scratch: per target, the option it would fly this turn (-1: none, or given a sortie already)
+	route       []int  // scratch: per target, the option it would fly this turn (-1: none, or given a sortie already)
+	fly         []bool // per target: whether it is struck this turn if a route allows (Pick's answer)
+	picked      bool   // Pick has weighed the targets of the observation Decide is given
 	rng         sim.PCG
 }
 
@@ -203,13 +205,37 @@ func newCautious(p paramSet, rng sim.PCG) sim.Policy {
 		russiaWary: aboveTheLadder, rng: rng, tempo: tempo{nextMark: -1}}
 }
 
-// Parts: no site views (it weighs targets and route options, never site views).
-func (*israel) Parts() sim.Part { return 0 }
+// Parts: the counters (what Iran has sent), no site views (it weighs
+// targets and route options, never site views), and route options only for
+// the targets Pick chooses.
+func (*israel) Parts() sim.Part { return sim.PartCounters }
+
+// Pick weighs the targets of a planning stop (as Decide would at once) and
+// returns those it strikes if a route allows: the only ones whose route
+// options it reads. At any other stop it reads no options.
+func (pol *israel) Pick(obs *sim.Observation) []bool {
+	pol.fly = pol.fly[:0]
+	if len(obs.Decisions) > 0 && obs.Decisions[0].Kind == sim.DecidePlan {
+		pol.weigh(obs) // the first decision: no draw comes before these
+		pol.picked = true
+	} else {
+		for range obs.Targets {
+			pol.fly = append(pol.fly, false)
+		}
+	}
+	return pol.fly
+}
 
 func (pol *israel) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	picked := pol.picked
+	pol.picked = false
 	for _, d := range obs.Decisions {
 		switch d.Kind {
 		case sim.DecidePlan:
+			if !picked {
+				pol.weigh(obs)
+			}
+			picked = false // a second plan is weighed afresh
 			out = pol.plan(obs, d, out)
 		case sim.DecideResponse:
 			if d.Reasons&sim.ReasonDenied != 0 {
@@ -234,22 +260,31 @@ func (pol *israel) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	return out
 }
 
-// plan picks the most valuable targets first and, for each, the route with
-// the best odds that the policy accepts.
-func (pol *israel) plan(obs *sim.Observation, d sim.Decision, out []sim.Order) []sim.Order {
+// weigh brings the tempo up to date and decides, for each target in order
+// (the tempo's draws with it), whether it is struck this turn if a route
+// allows: pol.fly.
+func (pol *israel) weigh(obs *sim.Observation) {
 	f := pol.tempo.chance(obs)
 	pol.tempo.forget(obs.Turn, len(obs.Scenario.Sites))
-	if obs.SortiesLeft > 0 {
-		// each target is weighed once, in order (the tempo's draws with it):
-		// the route it would fly, or -1 when it is not struck
-		pol.route = pol.route[:0]
-		for i := range obs.Targets {
-			t, opt := &obs.Targets[i], -1
-			if t.Value >= pol.minValue && !targeted(obs, t.Target) && pol.tempo.flies(t, f, obs.Turn, &pol.rng) {
-				opt = pol.bestRoute(obs, t)
-			}
-			pol.route = append(pol.route, opt)
+	pol.fly = pol.fly[:0]
+	for i := range obs.Targets {
+		t := &obs.Targets[i]
+		pol.fly = append(pol.fly, obs.SortiesLeft > 0 && t.Value >= pol.minValue && !targeted(obs, t.Target) &&
+			pol.tempo.flies(t, f, obs.Turn, &pol.rng))
+	}
+}
+
+// plan picks the most valuable targets weighed to be struck and, for each,
+// the route with the best odds that the policy accepts.
+func (pol *israel) plan(obs *sim.Observation, d sim.Decision, out []sim.Order) []sim.Order {
+	// the route each target would fly, or -1 when it is not struck
+	pol.route = pol.route[:0]
+	for i := range obs.Targets {
+		opt := -1
+		if pol.fly[i] {
+			opt = pol.bestRoute(obs, &obs.Targets[i])
 		}
+		pol.route = append(pol.route, opt)
 	}
 	for left := obs.SortiesLeft; left > 0; left-- {
 		best := -1
@@ -514,8 +549,9 @@ func (pol *iran) supply(obs *sim.Observation, out []sim.Order) []sim.Order {
 	return out
 }
 
-// Parts: no site views (it reads the scenario's sites, never site views).
-func (*iran) Parts() sim.Part { return 0 }
+// Parts: the counters (what was sent and lost), no site views (it reads the
+// scenario's sites, never site views).
+func (*iran) Parts() sim.Part { return sim.PartCounters }
 
 func (pol *iran) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for _, d := range obs.Decisions {

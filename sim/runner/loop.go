@@ -191,6 +191,9 @@ func (l *Loop) decide(a sim.Actor) error {
 			parts = pp.Parts()
 		}
 		e.ObserveParts(a, &l.obs, parts)
+		if pk, ok := p.(sim.Picker); ok && parts&sim.PartOptions == 0 {
+			e.FillOptions(&l.obs, pk.Pick(&l.obs))
+		}
 		l.buf = p.Decide(&l.obs, l.buf[:0])
 		for _, o := range l.buf {
 			if err := l.Give(a, o); err != nil {

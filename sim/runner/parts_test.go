@@ -19,19 +19,58 @@ func (f fullView) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	return f.p.Decide(obs, out)
 }
 
-// poisoned shows a policy that leaves the site views out of its
-// observations views unlike any the engine gives (every site disabled,
+// poisoned shows a policy the parts it leaves out of its observations
+// unlike any the engine gives: site views with every site disabled,
 // evacuated, hardened, detected, with unknown troops and the highest
-// hazard): a policy that read them would decide otherwise.
+// hazard; every model constant and counter at a huge value; and, for the
+// targets a Picker did not pick, one perfect route each. A policy that
+// read them would decide otherwise.
 type poisoned struct {
-	p     sim.Policy
-	parts sim.Part
-	sites []sim.SiteView
+	p      sim.Policy
+	parts  sim.Part
+	sites  []sim.SiteView
+	picked []bool
 }
 
 func (w *poisoned) Parts() sim.Part { return w.parts }
 
+// pickingPoisoned is a poisoned Picker.
+type pickingPoisoned struct{ *poisoned }
+
+func (w pickingPoisoned) Pick(obs *sim.Observation) []bool {
+	if len(obs.Options) != 0 {
+		panic("the loop observed the route options of a Picker")
+	}
+	w.picked = w.p.(sim.Picker).Pick(obs)
+	return w.picked
+}
+
 func (w *poisoned) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	if w.parts&sim.PartParams == 0 {
+		if obs.Params != (sim.Params{}) {
+			panic("the loop observed the model constants of a policy that leaves them out")
+		}
+		for i := range obs.Params {
+			obs.Params[i] = 1 << 50
+		}
+	}
+	if w.parts&sim.PartCounters == 0 {
+		if obs.Counters != ([len(obs.Counters)]int64{}) {
+			panic("the loop observed the counters of a policy that leaves them out")
+		}
+		for i := range obs.Counters {
+			obs.Counters[i] = 1 << 50
+		}
+	}
+	if w.picked != nil {
+		for i := range obs.Targets {
+			if t := &obs.Targets[i]; !w.picked[i] {
+				t.First, t.Count = int32(len(obs.Options)), 1
+				obs.Options = append(obs.Options, sim.RouteOption{Success: [3]int64{sim.Micro, sim.Micro, sim.Micro}})
+			}
+		}
+		w.picked = nil
+	}
 	if w.parts&sim.PartSites == 0 {
 		if len(obs.Sites) != 0 {
 			panic("the loop observed the sites of a policy that leaves them out")
@@ -46,12 +85,17 @@ func (w *poisoned) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	return w.p.Decide(obs, out)
 }
 
-// poison wraps the policies that leave parts out (sim.Partial).
+// poison wraps the policies that leave parts out (sim.Partial, sim.Picker).
 func poison(p sim.Policy) sim.Policy {
-	if pp, ok := p.(sim.Partial); ok {
-		return &poisoned{p: p, parts: pp.Parts()}
+	pp, ok := p.(sim.Partial)
+	if !ok {
+		return p
 	}
-	return p
+	w := &poisoned{p: p, parts: pp.Parts()}
+	if _, ok := p.(sim.Picker); ok {
+		return pickingPoisoned{w}
+	}
+	return w
 }
 
 // playRecorded plays a run with the scenario's AI, every policy wrapped by
