@@ -1,11 +1,6 @@
 package sim
 
-import (
-	"cmp"
-	"slices"
-
-	"github.com/deconflict/deconflict/sim/geo"
-)
+import "github.com/deconflict/deconflict/sim/geo"
 
 // Phase 3, intelligence: Israel detects shipments and target sites.
 
@@ -68,13 +63,23 @@ func (e *Engine) siteStrikable(site int32) bool {
 	return ss.DetectedTill >= e.st.Turn && ss.DisabledTill < e.st.Turn
 }
 
+// shipment returns the shipment with an id, or nil. The shipments are kept
+// sorted by id: a binary search, written out (slices.BinarySearchFunc
+// calls its comparison through a pointer, which cost 2% of a run).
 func (e *Engine) shipment(id int32) *Shipment {
-	sh := e.st.Shipments // kept sorted by id
-	i, ok := slices.BinarySearchFunc(sh, id, func(s Shipment, id int32) int { return cmp.Compare(s.ID, id) })
-	if !ok {
-		return nil
+	sh := e.st.Shipments
+	lo, hi := 0, len(sh)
+	for lo < hi {
+		if h := int(uint(lo+hi) >> 1); sh[h].ID < id {
+			lo = h + 1
+		} else {
+			hi = h
+		}
 	}
-	return &sh[i]
+	if lo < len(sh) && sh[lo].ID == id {
+		return &sh[lo]
+	}
+	return nil
 }
 
 // TargetPos returns a target's position.

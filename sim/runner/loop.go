@@ -2,6 +2,7 @@ package runner
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/deconflict/deconflict/sim"
 )
@@ -69,6 +70,37 @@ type Loop struct {
 	checked int // Orders already compared with the Script
 	obs     sim.Observation
 	buf     []sim.Order
+	shapes  [sim.NumActors]shape
+}
+
+// shape is what decide needs to know of a policy beyond Decide: the parts
+// it reads and whether it picks targets. It is worked out once per policy
+// (an interface assertion costs a lookup at every stop otherwise).
+type shape struct {
+	policy sim.Policy // the policy it describes (nil: none kept)
+	parts  sim.Part
+	picker sim.Picker // nil unless the policy is one and leaves the options out
+}
+
+// shapeOf returns the shape of actor a's policy p. The shape is kept for
+// the next stop only when p's type can be compared (comparing two policies
+// of a type that cannot, a func for example, would panic).
+func (l *Loop) shapeOf(a sim.Actor, p sim.Policy) *shape {
+	s := &l.shapes[a]
+	if s.policy != nil && s.policy == p {
+		return s
+	}
+	*s = shape{parts: sim.AllParts}
+	if reflect.TypeOf(p).Comparable() {
+		s.policy = p
+	}
+	if pp, ok := p.(sim.Partial); ok {
+		s.parts = pp.Parts()
+	}
+	if pk, ok := p.(sim.Picker); ok && s.parts&sim.PartOptions == 0 {
+		s.picker = pk
+	}
+	return s
 }
 
 // Reset starts the run over with a seed: the engine, the Script's place,
@@ -186,13 +218,10 @@ func (l *Loop) Answer() error {
 func (l *Loop) decide(a sim.Actor) error {
 	e := l.Engine
 	if p := l.Policies[a]; p != nil {
-		parts := sim.AllParts
-		if pp, ok := p.(sim.Partial); ok {
-			parts = pp.Parts()
-		}
-		e.ObserveParts(a, &l.obs, parts)
-		if pk, ok := p.(sim.Picker); ok && parts&sim.PartOptions == 0 {
-			e.FillOptions(&l.obs, pk.Pick(&l.obs))
+		s := l.shapeOf(a, p)
+		e.ObserveParts(a, &l.obs, s.parts)
+		if s.picker != nil {
+			e.FillOptions(&l.obs, s.picker.Pick(&l.obs))
 		}
 		l.buf = p.Decide(&l.obs, l.buf[:0])
 		for _, o := range l.buf {

@@ -83,3 +83,41 @@ func TestLoopWaitsForThePlayer(t *testing.T) {
 		t.Fatal("the US never had to decide")
 	}
 }
+
+// policyFunc is a policy whose type cannot be compared.
+type policyFunc func(obs *sim.Observation, out []sim.Order) []sim.Order
+
+func (f policyFunc) Decide(obs *sim.Observation, out []sim.Order) []sim.Order { return f(obs, out) }
+
+// TestLoopObservesForThePolicyInPlace: a policy put in place of another in
+// the middle of a run is observed for as itself. Israel's own policy leaves
+// the model constants and most route options out; a plain function put in
+// its place at turn 40 (a type that cannot be compared) must see them all,
+// at every stop it answers.
+func TestLoopObservesForThePolicyInPlace(t *testing.T) {
+	p, err := simtest.NewPlayer(simtest.Embedded(t, "shadow-war"), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Reset(3)
+	if err := p.Play(40); err != nil {
+		t.Fatal(err)
+	}
+	own, stops, options := p.Policies[sim.Israel], 0, 0
+	p.Policies[sim.Israel] = policyFunc(func(obs *sim.Observation, out []sim.Order) []sim.Order {
+		stops++
+		if obs.Params != p.Engine.State().Params {
+			t.Fatalf("turn %d: the function's observation lacks the model constants", obs.Turn)
+		}
+		for _, tv := range obs.Targets {
+			options += int(tv.Count)
+		}
+		return own.Decide(obs, out)
+	})
+	if err := p.Play(400); err != nil {
+		t.Fatal(err)
+	}
+	if stops == 0 || options == 0 {
+		t.Fatalf("the function answered %d stops and saw %d route options; want some of each", stops, options)
+	}
+}
