@@ -1,5 +1,7 @@
 package sim
 
+import "math/bits"
+
 // PCG is a PCG-XSH-RR 64/32 generator: 64-bit state, 32-bit output. It is
 // plain data, so it can live in the hashed state and be copied.
 type PCG struct {
@@ -38,7 +40,7 @@ func (p *PCG) next() uint32 {
 	p.State = old*pcgMultiplier + p.Inc
 	xorshifted := uint32((old>>18 ^ old) >> 27)
 	rot := uint32(old >> 59)
-	return xorshifted>>rot | xorshifted<<((-rot)&31)
+	return bits.RotateLeft32(xorshifted, -int(rot))
 }
 
 // Uint32 returns the next 32 random bits.
@@ -64,7 +66,7 @@ func (p *PCG) rollIf(draw bool) int64 {
 	p.State = old + (old*pcgMultiplier+p.Inc-old)*d
 	xorshifted := uint32((old>>18 ^ old) >> 27)
 	rot := uint32(old >> 59)
-	roll := int64(uint64(xorshifted>>rot|xorshifted<<((-rot)&31)) * Micro >> 32)
+	roll := int64(uint64(bits.RotateLeft32(xorshifted, -int(rot))) * Micro >> 32)
 	return Micro + (roll-Micro)*int64(d)
 }
 
