@@ -168,15 +168,20 @@ func roundTo(v, step int64) int64 { return (v + step/2) / step * step }
 
 // Part names a part of an observation that costs to fill, so that a
 // driver may leave it out for a policy that never reads it.
-type Part uint8
+type Part uint16
 
-// The parts.
+// The parts. Without a part its slice is empty and its array all zero.
 const (
-	PartSites    Part = 1 << iota // Sites: every site as the actor sees it
-	PartOptions                   // Options: Israel's routes to every target (without it each target has none)
-	PartParams                    // Params: the model constants in force (without it all zero)
-	PartCounters                  // Counters: the run's counters (without it all zero)
-	AllParts     = PartSites | PartOptions | PartParams | PartCounters
+	PartSites     Part = 1 << iota // Sites: every site as the actor sees it
+	PartOptions                    // Options: Israel's routes to every target (without it each target has none)
+	PartParams                     // Params: the model constants in force
+	PartCounters                   // Counters: the run's counters
+	PartShipments                  // Shipments
+	PartRequests                   // Requests
+	PartHalts                      // Halts
+	PartAttacks                    // Attacks
+	PartOwners                     // Owners (without it Owner gives the scenario's owners)
+	AllParts      = PartSites | PartOptions | PartParams | PartCounters | PartShipments | PartRequests | PartHalts | PartAttacks | PartOwners
 )
 
 // Partial is implemented by policies that read only some parts of an
@@ -229,7 +234,10 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 	obs.Decisions, obs.Sites, obs.Targets, obs.Options = obs.Decisions[:0], obs.Sites[:0], obs.Targets[:0], obs.Options[:0]
 	obs.Reviews, obs.Missions, obs.Requests, obs.Halts = obs.Reviews[:0], obs.Missions[:0], obs.Requests[:0], obs.Halts[:0]
 	obs.Attacks, obs.Shipments, obs.Corridors = obs.Attacks[:0], obs.Shipments[:0], obs.Corridors[:0]
-	obs.Owners = append(obs.Owners[:0], st.Owners...)
+	obs.Owners = obs.Owners[:0]
+	if parts&PartOwners != 0 {
+		obs.Owners = append(obs.Owners, st.Owners...)
+	}
 	obs.Offensive, obs.Diverted, obs.Terms = max(0, st.OffensiveTill-st.Turn+1), max(0, st.DivertedTill-st.Turn+1), max(0, st.TermsTill-st.Turn+1)
 	if len(st.Setups) > 0 && a < NumActors {
 		obs.Setup = st.Setups[a]
@@ -275,32 +283,42 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 				if s.DetectedTill >= st.Turn {
 					obs.Targets = append(obs.Targets, TargetView{Target: t, Pos: pos, Value: e.shipmentValue(s), Till: s.DetectedTill})
 				}
-				obs.Shipments = append(obs.Shipments, ShipmentView{*s, pos})
+				if parts&PartShipments != 0 {
+					obs.Shipments = append(obs.Shipments, ShipmentView{*s, pos})
+				}
 			}
 		}
 		if a == Israel && parts&PartOptions != 0 {
 			e.routeOptions(obs, nil)
 		}
 		obs.Missions = append(obs.Missions, st.Missions...)
-		obs.Requests = append(obs.Requests, st.Requests...)
-		obs.Halts = append(obs.Halts, st.Halts...)
+		if parts&PartRequests != 0 {
+			obs.Requests = append(obs.Requests, st.Requests...)
+		}
+		if parts&PartHalts != 0 {
+			obs.Halts = append(obs.Halts, st.Halts...)
+		}
 		for i := range st.Attacks {
-			if at := st.Attacks[i]; at.Detected || at.Landed || a == NoActor {
+			if at := st.Attacks[i]; parts&PartAttacks != 0 && (at.Detected || at.Landed || a == NoActor) {
 				obs.Attacks = append(obs.Attacks, at)
 			}
 		}
 	case USA:
 		for i := range st.Requests {
 			r := st.Requests[i]
-			obs.Requests = append(obs.Requests, r)
+			if parts&PartRequests != 0 {
+				obs.Requests = append(obs.Requests, r)
+			}
 			if m := e.mission(r.Mission); m != nil {
 				obs.Missions = append(obs.Missions, *m)
 			}
 		}
 		e.reviews(obs)
-		obs.Halts = append(obs.Halts, st.Halts...)
+		if parts&PartHalts != 0 {
+			obs.Halts = append(obs.Halts, st.Halts...)
+		}
 		for i := range st.Attacks {
-			if at := st.Attacks[i]; at.Warned || at.Landed {
+			if at := st.Attacks[i]; parts&PartAttacks != 0 && (at.Warned || at.Landed) {
 				obs.Attacks = append(obs.Attacks, at)
 			}
 		}
@@ -320,12 +338,11 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 		}
 	case Hezbollah:
 		// the shipments coming to it, and the attacks it ordered
-		for i := range st.Shipments {
-			s := &st.Shipments[i]
-			obs.Shipments = append(obs.Shipments, ShipmentView{*s, e.ShipmentPos(s)})
+		if parts&PartShipments != 0 {
+			e.observeShipments(obs)
 		}
 		for i := range st.Attacks {
-			if at := st.Attacks[i]; e.Owner(at.Site) == Israel {
+			if at := st.Attacks[i]; parts&PartAttacks != 0 && e.Owner(at.Site) == Israel {
 				obs.Attacks = append(obs.Attacks, at)
 			}
 		}
@@ -333,11 +350,20 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 		// Turkey watches the US forces along its border; the SDF fights beside them
 		obs.North = e.northTroops()
 	case Iran:
-		for i := range st.Shipments {
-			s := &st.Shipments[i]
-			obs.Shipments = append(obs.Shipments, ShipmentView{*s, e.ShipmentPos(s)})
+		if parts&PartShipments != 0 {
+			e.observeShipments(obs)
 		}
-		obs.Attacks = append(obs.Attacks, st.Attacks...)
+		if parts&PartAttacks != 0 {
+			obs.Attacks = append(obs.Attacks, st.Attacks...)
+		}
+	}
+}
+
+// observeShipments appends every shipment on its way to obs.Shipments.
+func (e *Engine) observeShipments(obs *Observation) {
+	for i := range e.st.Shipments {
+		s := &e.st.Shipments[i]
+		obs.Shipments = append(obs.Shipments, ShipmentView{*s, e.ShipmentPos(s)})
 	}
 }
 

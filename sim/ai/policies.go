@@ -205,9 +205,10 @@ func newCautious(p paramSet, rng sim.PCG) sim.Policy {
 		russiaWary: aboveTheLadder, rng: rng, tempo: tempo{nextMark: -1}}
 }
 
-// Parts: the counters (what Iran has sent), no site views (it weighs
-// targets and route options, never site views), and route options only for
-// the targets Pick chooses.
+// Parts: the counters (what Iran has sent), and route options only for the
+// targets Pick chooses; none of the other costly parts (it weighs targets,
+// routes and its own missions, never site views, shipments, requests,
+// halts, attacks or owners).
 func (*israel) Parts() sim.Part { return sim.PartCounters }
 
 // Pick weighs the targets of a planning stop (as Decide would at once) and
@@ -549,9 +550,9 @@ func (pol *iran) supply(obs *sim.Observation, out []sim.Order) []sim.Order {
 	return out
 }
 
-// Parts: the counters (what was sent and lost), no site views (it reads the
-// scenario's sites, never site views).
-func (*iran) Parts() sim.Part { return sim.PartCounters }
+// Parts: the counters (what was sent and lost) and the owners (whose site an
+// opportunity is at); no site views (it reads the scenario's sites).
+func (*iran) Parts() sim.Part { return sim.PartCounters | sim.PartOwners }
 
 func (pol *iran) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	for _, d := range obs.Decisions {
@@ -606,13 +607,13 @@ func newPrudent(p paramSet, rng sim.PCG) sim.Policy {
 	return &syria{selective: sim.Micro, holdAfter: p["hold_after"], rng: rng}
 }
 
-// Parts: the site views only to count the batteries out of action, when it
-// holds fire after so many.
+// Parts: the site views and owners only to count its batteries out of
+// action, when it holds fire after so many.
 func (pol *syria) Parts() sim.Part {
 	if pol.holdAfter < 0 {
 		return 0
 	}
-	return sim.PartSites
+	return sim.PartSites | sim.PartOwners // whose batteries are down
 }
 
 func (pol *syria) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
@@ -660,7 +661,7 @@ func newPatron(p paramSet, rng sim.PCG) sim.Policy {
 	return &russia{protest: p["protest"], always: true, rng: rng}
 }
 
-// Parts: no site views (it reads the missions notified to it).
+// Parts: none of the costly ones (it reads the missions notified to it).
 func (*russia) Parts() sim.Part { return 0 }
 
 func (pol *russia) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
@@ -705,7 +706,7 @@ func newForbearing(p paramSet, rng sim.PCG) sim.Policy {
 	return &hezbollah{patience: p["patience"], ceiling: aboveTheLadder, rng: rng}
 }
 
-// Parts: no site views (it reads the ladder).
+// Parts: none of the costly ones (it reads the ladder).
 func (*hezbollah) Parts() sim.Part { return 0 }
 
 func (pol *hezbollah) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
@@ -746,7 +747,7 @@ func newPatient(p paramSet, rng sim.PCG) sim.Policy {
 	return &isis{raid: sim.Micro, below: p["below"], rng: rng}
 }
 
-// Parts: no site views (it reads the counter-IS campaign's progress).
+// Parts: none of the costly ones (it reads the counter-IS campaign's progress).
 func (*isis) Parts() sim.Part { return 0 }
 
 func (pol *isis) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
@@ -780,7 +781,7 @@ func newHawk(p paramSet, rng sim.PCG) sim.Policy {
 	return &turkey{maxTroops: -1, chance: p["attack"], rng: rng}
 }
 
-// Parts: no site views (it reads the US troops in the north).
+// Parts: none of the costly ones (it reads the US troops in the north).
 func (*turkey) Parts() sim.Part { return 0 }
 
 func (pol *turkey) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
@@ -813,7 +814,7 @@ func newBroker(p paramSet, _ sim.PCG) sim.Policy {
 	return &sdf{maxTroops: p["max_troops"], terms: true}
 }
 
-// Parts: no site views (it reads the US troops in the north and the fronts).
+// Parts: none of the costly ones (it reads the US troops in the north and the fronts).
 func (*sdf) Parts() sim.Part { return 0 }
 
 // Decide answers the weekly review of the fronts. It acts only while the

@@ -1,6 +1,7 @@
 package runner_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -22,14 +23,44 @@ func (f fullView) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 // poisoned shows a policy the parts it leaves out of its observations
 // unlike any the engine gives: site views with every site disabled,
 // evacuated, hardened, detected, with unknown troops and the highest
-// hazard; every model constant and counter at a huge value; and, for the
-// targets a Picker did not pick, one perfect route each. A policy that
-// read them would decide otherwise.
+// hazard; every model constant and counter at a huge value; a shipment, a
+// request, a halt and an attack about every site and target, pending and
+// unseen; every site owned by nobody; and, for the targets a Picker did
+// not pick, one perfect route each. A policy that read them would decide
+// otherwise.
 type poisoned struct {
 	p      sim.Policy
 	parts  sim.Part
 	sites  []sim.SiteView
 	picked []bool
+}
+
+// poisonLists fills the lists of obs that the policy left out.
+func (w *poisoned) poisonLists(obs *sim.Observation) {
+	n := int32(len(obs.Scenario.Sites))
+	if w.parts&sim.PartShipments == 0 {
+		for i := range obs.Scenario.Corridors {
+			obs.Shipments = append(obs.Shipments, sim.ShipmentView{Shipment: sim.Shipment{ID: int32(i), Corridor: int32(i), Size: 1 << 40, DetectedTill: 1 << 30}})
+		}
+	}
+	if w.parts&sim.PartRequests == 0 {
+		for _, m := range obs.Missions {
+			obs.Requests = append(obs.Requests, sim.Request{ID: m.ID, Mission: m.ID, Reasons: sim.ReasonHalt | sim.ReasonZone, Status: sim.RequestDenied})
+		}
+	}
+	if w.parts&sim.PartHalts == 0 {
+		obs.Halts = append(obs.Halts, sim.Halt{ID: 1, Area: sim.Area{Radius: 1 << 30}, Until: 1 << 30, Zone: -1})
+	}
+	if w.parts&sim.PartAttacks == 0 {
+		for i := range n {
+			obs.Attacks = append(obs.Attacks, sim.Attack{ID: i, Site: i, Due: obs.Turn, Detected: true, Warned: true})
+		}
+	}
+	if w.parts&sim.PartOwners == 0 {
+		for range n {
+			obs.Owners = append(obs.Owners, sim.NoActor)
+		}
+	}
 }
 
 func (w *poisoned) Parts() sim.Part { return w.parts }
@@ -46,6 +77,13 @@ func (w pickingPoisoned) Pick(obs *sim.Observation) []bool {
 }
 
 func (w *poisoned) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
+	for part, n := range map[sim.Part]int{sim.PartShipments: len(obs.Shipments), sim.PartRequests: len(obs.Requests),
+		sim.PartHalts: len(obs.Halts), sim.PartAttacks: len(obs.Attacks), sim.PartOwners: len(obs.Owners)} {
+		if w.parts&part == 0 && n != 0 {
+			panic(fmt.Sprintf("the loop observed part %d of a policy that leaves it out", part))
+		}
+	}
+	w.poisonLists(obs)
 	if w.parts&sim.PartParams == 0 {
 		if obs.Params != (sim.Params{}) {
 			panic("the loop observed the model constants of a policy that leaves them out")
