@@ -31,6 +31,8 @@ type Engine struct {
 	exposed      []int32          // sites proxies may attack while their owners hold them: US sites and Israeli positions
 	targetSites  []int32          // sites Israel may strike when detected
 	north        []bool           // per site: it lies in the border strip a Turkish offensive reaches
+	frontTurns   int32            // turns between the SDF's reviews of its fronts (worked out once: a division each turn otherwise)
+	reviewTurns  int32            // turns between Turkey's reviews of an offensive (likewise)
 	dues         []eventDue       // per event: when the events step must look at it
 	early        []earlyObjective // the objectives that may be decided before the run ends (settlesEarly), in order, but those in earlyCounts
 	earlyCounts  []earlyObjective // those of them monotone over a run counter (countsRun), in order
@@ -79,6 +81,7 @@ func newRouteCaches(sc *Scenario) []routeCache {
 // New starts a run of the scenario with the given seed.
 func New(sc *Scenario, seed uint64) *Engine {
 	e := &Engine{sc: sc, routes: newRouteCaches(sc), lang: sc.lang(), dues: newEventDues(sc)}
+	e.frontTurns, e.reviewTurns = e.turnsFromDays(frontReviewDays), e.turnsFromDays(offensiveReviewDays)
 	for i := range sc.Sites {
 		e.owners = append(e.owners, sc.Sites[i].Owner)
 	}

@@ -462,34 +462,47 @@ func (e *Engine) routeOptions(obs *Observation, want []bool) {
 // hazard at the exposed site with the highest proximity: one site to work
 // out, not all (TestMaxHazardIsTheLargest checks it against them all).
 func (e *Engine) maxHazard(g [NumAdversaries]int64, c int64) int64 {
+	return e.hazardAt(e.nearestExposed(), g, c)
+}
+
+// nearestExposed returns the exposed US site with the highest proximity
+// (the first of them), or -1 when none is exposed: where maxHazard works
+// the hazard out.
+func (e *Engine) nearestExposed() int32 {
 	best := int32(-1)
 	for _, i := range e.usSites {
 		if e.Exposed(i) && (best < 0 || e.proximity(i) > e.proximity(best)) {
 			best = i
 		}
 	}
-	if best < 0 {
+	return best
+}
+
+// hazardAt is maxHazard with the site from nearestExposed (0 at -1).
+func (e *Engine) hazardAt(site int32, g [NumAdversaries]int64, c int64) int64 {
+	if site < 0 {
 		return 0
 	}
-	return max(0, e.hazardWith(best, &g, c, &e.st.Deterrence, &e.st.Escalation).Hazard)
+	return max(0, e.hazardWith(site, &g, c, &e.st.Deterrence, &e.st.Escalation).Hazard)
 }
 
 func (e *Engine) reviews(obs *Observation) {
 	st := &e.st
-	now := int64(-1) // the largest hazard now, once worked out
+	now, site := int64(-1), int32(-1) // the largest hazard now and where, once worked out
 	for _, d := range obs.Decisions {
 		if d.Kind != DecideRequest {
 			continue
 		}
 		if now < 0 {
 			e.syncAssessCache()
-			now = e.maxHazard(st.Grievance, st.Complicity)
+			site = e.nearestExposed() // whatever the grievance and complicity: the same for every hazard below
+			now = e.hazardAt(site, st.Grievance, st.Complicity)
 		}
 		r := e.request(d.Subject)
 		m := e.mission(r.Mission)
 		g, c := e.expectedAfterStrike(m, m.InUSZone, m.Exposure)
 		v := ReviewView{Decision: d.ID, Request: r.ID, Mission: m.ID, HazardNow: now,
-			HazardApproved: e.maxHazard(g, c), AltRoute: -1}
+			HazardApproved: e.hazardAt(site, g, c), AltRoute: -1}
 		for rt := range e.sc.Routes {
 			if int32(rt) == m.Route {
 				continue
@@ -497,7 +510,7 @@ func (e *Engine) reviews(obs *Observation) {
 			as := e.assessAt(int32(rt), m.TargetPos)
 			if as.Reach && !as.InUSZone {
 				g, c := e.expectedAfterStrike(m, false, as.Exposure)
-				v.AltRoute, v.HazardAlt = int32(rt), e.maxHazard(g, c)
+				v.AltRoute, v.HazardAlt = int32(rt), e.hazardAt(site, g, c)
 				break
 			}
 		}

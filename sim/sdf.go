@@ -22,7 +22,7 @@ const (
 // it takes part and holds a place on the map.
 func (e *Engine) callFront() {
 	st := &e.st
-	if !e.sc.Actors[SDF].Present || st.Turn%e.turnsFromDays(frontReviewDays) != 0 {
+	if !e.sc.Actors[SDF].Present || st.Turn%e.frontTurns != 0 {
 		return
 	}
 	for i := range e.sc.Sites {

@@ -23,7 +23,7 @@ const northLatMicro = 36_500_000
 // Damascus hold and the SDF holds a place.
 func (e *Engine) callOffensive() {
 	st := &e.st
-	if !e.sc.Actors[Turkey].Present || st.OffensiveTill >= st.Turn || e.termsHold() || st.Turn%e.turnsFromDays(offensiveReviewDays) != 0 {
+	if !e.sc.Actors[Turkey].Present || st.OffensiveTill >= st.Turn || e.termsHold() || st.Turn%e.reviewTurns != 0 {
 		return
 	}
 	for i := range e.sc.Sites {
