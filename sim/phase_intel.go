@@ -19,18 +19,34 @@ func (e *Engine) intel() {
 			e.note(LogDetection, Israel, Iran, -1, s.ID, int64(TargetShipment))
 		}
 	}
-	// the turn, the chance, the sites and the stream in locals: the loop's
-	// stores would otherwise make it reload them for every site; a site
-	// disabled or already found draws nothing
-	turn, chance, sites, stream := st.Turn, e.param(ParamDetectSite), st.Sites, *rng
-	for _, i := range e.targetSites {
-		ss := &sites[i]
-		if stream.rollIf(max(ss.DisabledTill, ss.DetectedTill) < turn) < chance {
-			ss.DetectedTill = turn + window - 1
-			e.note(LogDetection, Israel, e.Owner(i), i, -1, int64(TargetSite))
+	till := st.Turn + window - 1
+	rng.State = detectSites(st.Sites, e.targetSites, st.Turn, till, e.param(ParamDetectSite), rng.State, rng.Inc)
+	if e.logging {
+		// a site found before this turn has an earlier till
+		for _, i := range e.targetSites {
+			if st.Sites[i].DetectedTill == till {
+				e.note(LogDetection, Israel, e.Owner(i), i, -1, int64(TargetSite))
+			}
 		}
 	}
-	*rng = stream
+}
+
+// detectSites draws, for each of the target sites not disabled and not
+// found yet, whether Israel finds it this turn (with the chance given),
+// from the intelligence stream's state and increment, and returns the
+// stream's state after. A site found stays strikable through till. It is
+// the intelligence step's loop over the sites, kept apart and with no call
+// in it so that its variables stay out of memory.
+func detectSites(sites []SiteState, targets []int32, turn, till int32, chance int64, state, inc uint64) uint64 {
+	for _, i := range targets {
+		ss := &sites[i]
+		var roll int64
+		state, roll = rollIfFrom(state, inc, max(ss.DisabledTill, ss.DetectedTill) < turn)
+		if roll < chance {
+			ss.DetectedTill = till
+		}
+	}
+	return state
 }
 
 // detectShipment returns the chance (micro) that Israel detects a shipment

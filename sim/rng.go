@@ -58,16 +58,24 @@ func (p *PCG) Chance(ppm int64) bool { return p.Roll() < ppm }
 // draw for some items and not others, in no pattern a branch predictor can
 // follow, run at an even pace.
 func (p *PCG) rollIf(draw bool) int64 {
+	var roll int64
+	p.State, roll = rollIfFrom(p.State, p.Inc, draw)
+	return roll
+}
+
+// rollIfFrom is rollIf on a stream's state and increment held in
+// variables: it returns the state after it and the roll. A loop that keeps
+// them in variables of its own keeps them out of memory (a PCG whose
+// methods are called lives there, and every draw waits on a store).
+func rollIfFrom(state, inc uint64, draw bool) (uint64, int64) {
 	var d uint64 // 1 when drawing
 	if draw {
 		d = 1
 	}
-	old := p.State
-	p.State = old + (old*pcgMultiplier+p.Inc-old)*d
-	xorshifted := uint32((old>>18 ^ old) >> 27)
-	rot := uint32(old >> 59)
+	xorshifted := uint32((state>>18 ^ state) >> 27)
+	rot := uint32(state >> 59)
 	roll := int64(uint64(bits.RotateLeft32(xorshifted, -int(rot))) * Micro >> 32)
-	return Micro + (roll-Micro)*int64(d)
+	return state + (state*pcgMultiplier+inc-state)*d, Micro + (roll-Micro)*int64(d)
 }
 
 // Roll draws a number in [0, 1e6). Chance(ppm) is Roll() < ppm, so a caller

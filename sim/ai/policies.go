@@ -2,7 +2,6 @@ package ai
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/deconflict/deconflict/sim"
 )
@@ -139,7 +138,13 @@ func (t *tempo) forget(turn int32, sites int) {
 	for len(t.sites) < sites {
 		t.sites = append(t.sites, judged{till: -1})
 	}
-	t.shipments = slices.DeleteFunc(t.shipments, func(j judged) bool { return j.till < turn })
+	kept := t.shipments[:0] // in place, in order (slices.DeleteFunc calls a function per decision)
+	for _, j := range t.shipments {
+		if j.till >= turn {
+			kept = append(kept, j)
+		}
+	}
+	t.shipments = kept
 }
 
 // monthDays is the spacing of the marks Israel keeps.

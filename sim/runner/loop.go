@@ -2,6 +2,7 @@ package runner
 
 import (
 	"fmt"
+	"math/bits"
 	"reflect"
 
 	"github.com/deconflict/deconflict/sim"
@@ -145,12 +146,14 @@ func (l *Loop) Give(a sim.Actor, o sim.Order) error {
 		return err
 	}
 	l.Given[a]++
-	r := sim.Recorded{Turn: turn, Step: step, Actor: a, Order: o}
-	if l.Record {
-		l.Orders = append(l.Orders, r)
-	}
-	if l.OnGive != nil {
-		l.OnGive(r)
+	if l.Record || l.OnGive != nil {
+		r := sim.Recorded{Turn: turn, Step: step, Actor: a, Order: o}
+		if l.Record {
+			l.Orders = append(l.Orders, r)
+		}
+		if l.OnGive != nil {
+			l.OnGive(r)
+		}
 	}
 	l.takeLog() // an order's own entries show at once
 	return nil
@@ -189,29 +192,44 @@ func (l *Loop) Answer() error {
 			return err
 		}
 	}
-	// the open set is looked at again only after an actor has answered:
-	// nothing else changes it
-	open := e.Open()
-	for a := sim.Actor(0); a < sim.NumActors && open != 0; a++ {
-		if l.Seats[a] == SeatAI && open.Has(a) {
-			if err := l.decide(a); err != nil {
-				return err
-			}
-			open = e.Open()
+	// the AI actors with open decisions, in actor order: the open set is
+	// looked at again only after an actor has answered (nothing else
+	// changes it), and then only for the actors after it
+	ai, scripted := l.seated(SeatAI), l.seated(SeatScript)
+	for open := e.Open() & ai; open != 0; {
+		a := sim.Actor(bits.TrailingZeros16(uint16(open)))
+		if err := l.decide(a); err != nil {
+			return err
 		}
+		open = e.Open() & ai &^ (2<<a - 1)
 	}
 	if len(l.Script) > 0 { // a recording's orders answer too; without one nothing changes here
 		if err := l.playScript(); err != nil {
 			return err
 		}
-		open = e.Open()
 	}
-	for a := sim.Actor(0); a < sim.NumActors && open != 0; a++ {
-		if l.Seats[a] == SeatScript && open.Has(a) {
-			return fmt.Errorf("turn %d, step %s: the recording has no answer for %s's decision", e.Turn(), e.Step(), a)
-		}
+	if left := e.Open() & scripted; left != 0 {
+		a := sim.Actor(bits.TrailingZeros16(uint16(left)))
+		return fmt.Errorf("turn %d, step %s: the recording has no answer for %s's decision", e.Turn(), e.Step(), a)
 	}
 	return nil
+}
+
+// seated returns the actors in a seat.
+func (l *Loop) seated(seat Seat) sim.Actors {
+	var s sim.Actors
+	if l.Seats == ([sim.NumActors]Seat{}) { // every actor SeatAI: batch runs, at every stop
+		if seat == SeatAI {
+			s = 1<<sim.NumActors - 1
+		}
+		return s
+	}
+	for a, st := range l.Seats {
+		if st == seat {
+			s |= 1 << a
+		}
+	}
+	return s
 }
 
 // decide lets an actor's policy answer, then closes what it left open.
