@@ -22,7 +22,7 @@ GAME_PKGS := gcc libc6-dev libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-
 	libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config
 TEST_PKGS := $(GAME_PKGS) xvfb xauth qemu-user tzdata chromium
 
-.PHONY: play test web deps-game deps-test build sim check fmt vet hashcheck bench clean
+.PHONY: play test web deps-game deps-test build sim check fmt vet hashcheck bench pgo clean
 
 play: deps-game
 	$(GO) run ./cmd/deconflict
@@ -73,8 +73,18 @@ web:
 		cp "$$($(GO) env GOROOT)/misc/wasm/wasm_exec.js" $(WEB_DIR)/
 	cp cmd/deconflict/web/index.html $(WEB_DIR)/
 
+# bench: the engine's benchmarks (BenchmarkCampaign and BenchmarkTurn time
+# the engine as the batch binary runs it, so they live in its package)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./sim/...
+	$(GO) test -run '^$$' -bench . -benchmem ./sim/... ./cmd/deconflict-sim
+
+# pgo: take the batch binary's CPU profile afresh from BenchmarkCampaign on
+# shadow-war. go build and go test build deconflict-sim with it
+# (cmd/deconflict-sim/default.pgo: profile-guided optimisation); redo it
+# after large changes to the engine.
+pgo:
+	cd cmd/deconflict-sim && $(GO) test -run '^$$' -bench 'Campaign/shadow-war' -cpu 1 -benchtime 15s \
+		-cpuprofile default.pgo.new -o /dev/null . && mv default.pgo.new default.pgo
 
 clean:
 	rm -rf bin

@@ -17,9 +17,9 @@ import (
 // defences, detections, parameters or the air-defence level changed would
 // show there.
 func TestRouteOptionsCacheWholeRuns(t *testing.T) {
-	for _, s := range benchScenarios(t) {
-		t.Run(s.name, func(t *testing.T) {
-			p, err := simtest.NewPlayer(s.sc, 1)
+	for _, s := range simtest.Benchmarked(t) {
+		t.Run(s.Name, func(t *testing.T) {
+			p, err := simtest.NewPlayer(s.Scenario, 1)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -167,7 +167,7 @@ func playRecorded(t *rapid.T, sc *sim.Scenario, seed uint64, turns int32, wrap f
 // place as when they are shown everything. A policy that came to read a
 // part it leaves out would decide otherwise.
 func TestPartialObservationsChangeNothing(t *testing.T) {
-	scenarios := benchScenarios(t)
+	scenarios := simtest.Benchmarked(t)
 	rapid.Check(t, func(t *rapid.T) {
 		var sc *sim.Scenario
 		switch rapid.IntRange(0, 2).Draw(t, "scenario") {
@@ -176,7 +176,7 @@ func TestPartialObservationsChangeNothing(t *testing.T) {
 		default:
 			// an embedded scenario, each actor playing a policy drawn from all
 			// of its own (with their default parameters)
-			c := *rapid.SampledFrom(scenarios).Draw(t, "embedded").sc
+			c := *rapid.SampledFrom(scenarios).Draw(t, "embedded").Scenario
 			for a := sim.Actor(0); a < sim.NumActors; a++ {
 				if names := ai.Names(a); len(names) > 0 && c.Actors[a].Present {
 					c.Actors[a] = sim.ActorSetup{Present: true, Policy: rapid.SampledFrom(names).Draw(t, a.String())}

@@ -23,3 +23,17 @@ func Embedded(t testing.TB, id string) *sim.Scenario {
 	}
 	return sc
 }
+
+// Named is a scenario with a short name for subtests and benchmarks.
+type Named struct {
+	Name     string
+	Scenario *sim.Scenario
+}
+
+// Benchmarked returns the scenarios the benchmarks and the whole-run tests
+// play: the hand-built testland, small and quick, and the embedded
+// shadow-war, the campaign whose speed the benchmarks report.
+func Benchmarked(t testing.TB) []Named {
+	t.Helper()
+	return []Named{{"testland", Scenario()}, {"shadow-war", Embedded(t, "shadow-war")}}
+}

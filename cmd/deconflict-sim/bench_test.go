@@ -1,45 +1,25 @@
-package runner_test
+package main
 
 import (
 	"testing"
 
-	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/runner"
-	"github.com/deconflict/deconflict/sim/scenario"
 	"github.com/deconflict/deconflict/sim/simtest"
 )
 
-// benchScenarios lists the scenarios the benchmarks run: the hand-built
-// testland always, shadow-war when it is embedded.
-func benchScenarios(b testing.TB) []struct {
-	name string
-	sc   *sim.Scenario
-} {
-	out := []struct {
-		name string
-		sc   *sim.Scenario
-	}{{"testland", simtest.Scenario()}}
-	if f, ok := scenarios.Lookup("shadow-war"); ok {
-		sc, err := scenario.Load(f.Name, f.Data, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, struct {
-			name string
-			sc   *sim.Scenario
-		}{"shadow-war", sc})
-	}
-	return out
-}
+// The benchmarks live here, in the batch binary's own package, so that they
+// time the engine as this binary runs it: go build and go test build it
+// with the profile in default.pgo (profile-guided optimisation; make pgo
+// takes it afresh from BenchmarkCampaign).
 
 // BenchmarkTurn times one turn with every AI deciding, in a steady state
 // (engine and policies reused, no hashing, no log); a run that ends starts
 // over with the next seed.
 func BenchmarkTurn(b *testing.B) {
-	for _, s := range benchScenarios(b) {
-		b.Run(s.name, func(b *testing.B) {
-			p, err := simtest.NewPlayer(s.sc, 1)
+	for _, s := range simtest.Benchmarked(b) {
+		b.Run(s.Name, func(b *testing.B) {
+			p, err := simtest.NewPlayer(s.Scenario, 1)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -67,9 +47,9 @@ func BenchmarkTurn(b *testing.B) {
 // BenchmarkCampaign times whole runs through the driver, as batch runs
 // them (no per-turn hashing, no log), and reports turns per second.
 func BenchmarkCampaign(b *testing.B) {
-	for _, s := range benchScenarios(b) {
-		b.Run(s.name, func(b *testing.B) {
-			d := runner.NewDriver(s.sc)
+	for _, s := range simtest.Benchmarked(b) {
+		b.Run(s.Name, func(b *testing.B) {
+			d := runner.NewDriver(s.Scenario)
 			b.ReportAllocs()
 			b.ResetTimer()
 			var turns int64
