@@ -36,7 +36,7 @@ func (e *Engine) Clone(dst *Engine) *Engine {
 	dst.sc, dst.routes, dst.targetSites = e.sc, e.routes, e.targetSites
 	dst.lang = e.lang
 	dst.north, dst.dues, dst.early, dst.earlyCounts, dst.corridorLegs = e.north, e.dues, e.early, e.earlyCounts, e.corridorLegs
-	dst.frontTurns, dst.reviewTurns = e.frontTurns, e.reviewTurns
+	dst.frontTurns, dst.reviewTurns, dst.sdfHeld = e.frontTurns, e.reviewTurns, e.sdfHeld
 	dst.logging, dst.log, dst.changes = false, dst.log[:0], dst.changes[:0]
 	dst.assess.valid = false      // its answers were for another state
 	dst.eventsFrom = e.eventsFrom // it follows the state copied

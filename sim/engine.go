@@ -29,6 +29,7 @@ type Engine struct {
 	adSites      []int32          // sites with hostile air-defence cover (these three follow owner effects: see deriveOwned)
 	usSites      []int32          // sites the US owns
 	exposed      []int32          // sites proxies may attack while their owners hold them: US sites and Israeli positions
+	sdfHeld      int              // sites the SDF holds (it reviews its fronts, and Turkey weighs an offensive, only while it holds one)
 	targetSites  []int32          // sites Israel may strike when detected
 	north        []bool           // per site: it lies in the border strip a Turkish offensive reaches
 	frontTurns   int32            // turns between the SDF's reviews of its fronts (worked out once: a division each turn otherwise)
@@ -386,9 +387,12 @@ func (e *Engine) Owner(site int32) Actor { return e.owners[site] }
 // deriveOwned works out the lists of sites that follow from their owners
 // (adSites, usSites, exposed), reusing the engine's own slices.
 func (e *Engine) deriveOwned() {
-	e.adSites, e.usSites, e.exposed = e.adSites[:0], e.usSites[:0], e.exposed[:0]
+	e.adSites, e.usSites, e.exposed, e.sdfHeld = e.adSites[:0], e.usSites[:0], e.exposed[:0], 0
 	for i := range e.sc.Sites {
 		s, owner := &e.sc.Sites[i], e.Owner(int32(i))
+		if owner == SDF {
+			e.sdfHeld++
+		}
 		if e.hostileCover(int32(i)) {
 			e.adSites = append(e.adSites, int32(i))
 		}

@@ -22,14 +22,8 @@ const (
 // it takes part and holds a place on the map.
 func (e *Engine) callFront() {
 	st := &e.st
-	if !e.sc.Actors[SDF].Present || st.Turn%e.frontTurns != 0 {
-		return
-	}
-	for i := range e.sc.Sites {
-		if e.Owner(int32(i)) == SDF {
-			e.decide(SDF, DecideFront, -1, 0)
-			return
-		}
+	if e.sc.Actors[SDF].Present && e.sdfHeld > 0 && st.Turn%e.frontTurns == 0 {
+		e.decide(SDF, DecideFront, -1, 0)
 	}
 }
 

@@ -23,14 +23,8 @@ const northLatMicro = 36_500_000
 // Damascus hold and the SDF holds a place.
 func (e *Engine) callOffensive() {
 	st := &e.st
-	if !e.sc.Actors[Turkey].Present || st.OffensiveTill >= st.Turn || e.termsHold() || st.Turn%e.reviewTurns != 0 {
-		return
-	}
-	for i := range e.sc.Sites {
-		if e.Owner(int32(i)) == SDF {
-			e.decide(Turkey, DecideOffensive, -1, 0)
-			return
-		}
+	if e.sc.Actors[Turkey].Present && st.OffensiveTill < st.Turn && !e.termsHold() && e.sdfHeld > 0 && st.Turn%e.reviewTurns == 0 {
+		e.decide(Turkey, DecideOffensive, -1, 0)
 	}
 }
 

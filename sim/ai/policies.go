@@ -413,6 +413,13 @@ func returnTroops(obs *sim.Observation, out []sim.Order) []sim.Order {
 	return out
 }
 
+// Parts: the site views, the model constants (the hazard cap, the message
+// cooldown), the attacks it knows of and the owners; not the counters,
+// shipments, requests (it reads their reviews) or halts.
+func (*usa) Parts() sim.Part {
+	return sim.PartSites | sim.PartParams | sim.PartAttacks | sim.PartOwners
+}
+
 func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 	limit := obs.Params[sim.ParamHazardCap] * pol.threshold / sim.Micro
 	for _, d := range obs.Decisions {
