@@ -68,14 +68,14 @@ func (p *PCG) rollIf(draw bool) int64 {
 // them in variables of its own keeps them out of memory (a PCG whose
 // methods are called lives there, and every draw waits on a store).
 func rollIfFrom(state, inc uint64, draw bool) (uint64, int64) {
-	var d uint64 // 1 when drawing
-	if draw {
-		d = 1
-	}
+	next := state*pcgMultiplier + inc
 	xorshifted := uint32((state>>18 ^ state) >> 27)
 	rot := uint32(state >> 59)
 	roll := int64(uint64(bits.RotateLeft32(xorshifted, -int(rot))) * Micro >> 32)
-	return state + (state*pcgMultiplier+inc-state)*d, Micro + (roll-Micro)*int64(d)
+	if !draw { // conditional moves, not a branch: the next state waits on one multiply
+		next, roll = state, Micro
+	}
+	return next, roll
 }
 
 // Roll draws a number in [0, 1e6). Chance(ppm) is Roll() < ppm, so a caller
