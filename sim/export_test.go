@@ -45,3 +45,10 @@ func (e *Engine) MaxHazard(g [NumAdversaries]int64, c int64) int64 { return e.ma
 func (e *Engine) HazardWith(site int32, g [NumAdversaries]int64, c int64) HazardTerms {
 	return e.hazardWith(site, &g, c, &e.st.Deterrence, &e.st.Escalation)
 }
+
+// ExposedSites is the list of sites proxies may attack while their owners
+// hold them (the retaliation step's loop).
+func (e *Engine) ExposedSites() []int32 { return e.exposed }
+
+// ExposedNow is exposedNow.
+func (e *Engine) ExposedNow(site int32) bool { return e.exposedNow(site) }

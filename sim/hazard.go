@@ -47,3 +47,10 @@ func (e *Engine) Exposed(site int32) bool {
 	return (owner == USA && e.st.Sites[site].Troops > 0 && s.Kind != SiteCity) ||
 		(owner == Israel && s.Kind == SitePosition)
 }
+
+// exposedNow is Exposed for a site of e.exposed (a US site other than a
+// city, or an Israeli position: their kinds and owners are known), for the
+// loops over them.
+func (e *Engine) exposedNow(site int32) bool {
+	return e.Owner(site) != USA || e.st.Sites[site].Troops > 0
+}

@@ -384,7 +384,7 @@ func (e *Engine) observeSites(a Actor, obs *Observation) {
 		}
 	}
 	for _, i := range e.exposed {
-		if owner := e.Owner(i); (owner == a || a == Iran || a == NoActor) && e.Exposed(i) {
+		if owner := e.Owner(i); (owner == a || a == Iran || a == NoActor) && e.exposedNow(i) {
 			obs.Sites[i].Hazard = e.Hazard(i).Hazard
 		}
 	}

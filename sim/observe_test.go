@@ -88,6 +88,37 @@ func TestMaxHazardIsTheLargest(t *testing.T) {
 	})
 }
 
+// TestExposedList: at every stop of random runs (owner effects included),
+// every site Exposed reports lies in the list the retaliation step walks,
+// and over that list the short test it uses agrees with Exposed.
+func TestExposedList(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		sc := scenarioFor(t)
+		p, err := simtest.NewPlayer(sc, rapid.Uint64Range(0, 1<<53-1).Draw(t, "seed"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.AtStop = func() error {
+			listed := map[int32]bool{}
+			for _, i := range p.Engine.ExposedSites() {
+				listed[i] = true
+				if p.Engine.ExposedNow(i) != p.Engine.Exposed(i) {
+					t.Fatalf("turn %d, site %s: exposedNow %v, Exposed %v", p.Engine.Turn(), sc.Sites[i].ID, p.Engine.ExposedNow(i), p.Engine.Exposed(i))
+				}
+			}
+			for i := range sc.Sites {
+				if p.Engine.Exposed(int32(i)) && !listed[int32(i)] {
+					t.Fatalf("turn %d: site %s is exposed but not listed", p.Engine.Turn(), sc.Sites[i].ID)
+				}
+			}
+			return nil
+		}
+		if err := p.Play(rapid.Int32Range(1, 80).Draw(t, "turns")); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
 // TestObservationMetric: an observation shows the metrics it holds and
 // derives the arsenal's growth from the scenario's start (a Hezbollah
 // objective counts it); a ladder's peak is not in it. Testland starts with

@@ -58,10 +58,11 @@ func (e *Engine) counterISGainOf(troops, away int64) int64 {
 // them are away from their garrisons now (evacuated, or pinned by a Turkish
 // offensive).
 func (e *Engine) usTroopsAway() (troops, away int64) {
+	turn, offensive := e.st.Turn, e.st.OffensiveTill >= e.st.Turn // present's terms, looked up once
 	for _, i := range e.usSites {
-		t := e.st.Sites[i].Troops
-		troops += t
-		away += t - e.present(i)
+		ss := &e.st.Sites[i]
+		troops += ss.Troops
+		away += ss.Troops - presentAt(ss, turn, offensive && e.north[i])
 	}
 	return troops, away
 }

@@ -117,7 +117,7 @@ func (e *Engine) retaliation() {
 	rng := &st.Rand[streamRetaliation]
 	limit := e.param(ParamHazardCap) // the most a hazard can be
 	for _, i := range e.exposed {
-		if !e.Exposed(i) {
+		if !e.exposedNow(i) {
 			continue
 		}
 		// rng.Chance(hazard), with the hazard worked out only when the roll
