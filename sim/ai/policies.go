@@ -218,16 +218,24 @@ func (*israel) Parts() sim.Part { return sim.PartCounters }
 
 // Pick weighs the targets of a planning stop (as Decide would at once) and
 // returns those it strikes if a route allows: the only ones whose route
-// options it reads. At any other stop it reads no options.
+// options it reads. At a stop with no plan to make it reads no options; at
+// one where another decision comes before the plan (whose draws would come
+// first) it weighs nothing yet and reads them all.
 func (pol *israel) Pick(obs *sim.Observation) []bool {
 	pol.fly = pol.fly[:0]
-	if len(obs.Decisions) > 0 && obs.Decisions[0].Kind == sim.DecidePlan {
-		pol.weigh(obs) // the first decision: no draw comes before these
-		pol.picked = true
-	} else {
-		for range obs.Targets {
-			pol.fly = append(pol.fly, false)
+	for k, d := range obs.Decisions {
+		if d.Kind != sim.DecidePlan {
+			continue
 		}
+		if k > 0 {
+			return nil
+		}
+		pol.weigh(obs)
+		pol.picked = true
+		return pol.fly
+	}
+	for range obs.Targets {
+		pol.fly = append(pol.fly, false)
 	}
 	return pol.fly
 }
