@@ -181,7 +181,8 @@ const (
 	PartHalts                      // Halts
 	PartAttacks                    // Attacks
 	PartOwners                     // Owners (without it Owner gives the scenario's owners)
-	AllParts      = PartSites | PartOptions | PartParams | PartCounters | PartShipments | PartRequests | PartHalts | PartAttacks | PartOwners
+	PartHazards                    // Sites[i].Hazard, with PartSites (without it -1 at every site, as where the actor cannot estimate it)
+	AllParts      = PartSites | PartOptions | PartParams | PartCounters | PartShipments | PartRequests | PartHalts | PartAttacks | PartOwners | PartHazards
 )
 
 // Partial is implemented by policies that read only some parts of an
@@ -263,7 +264,7 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 		obs.SortiesLeft = max(0, e.param(ParamSortiesPerTurn)-e.plannedThisTurn())
 	}
 	if parts&PartSites != 0 {
-		e.observeSites(a, obs)
+		e.observeSites(a, obs, parts&PartHazards != 0)
 	}
 	if a == Iran || a == Hezbollah || a == NoActor {
 		obs.Corridors = append(obs.Corridors, st.Corridors...)
@@ -367,8 +368,9 @@ func (e *Engine) observeShipments(obs *Observation) {
 	}
 }
 
-// observeSites fills obs.Sites with every site as actor a sees it.
-func (e *Engine) observeSites(a Actor, obs *Observation) {
+// observeSites fills obs.Sites with every site as actor a sees it, with the
+// hazards it can estimate when hazards is set.
+func (e *Engine) observeSites(a Actor, obs *Observation, hazards bool) {
 	sc, st := e.sc, &e.st
 	obs.Sites = slices.Grow(obs.Sites, len(sc.Sites))[:len(sc.Sites)]
 	e.siteViews(obs.Sites)
@@ -383,9 +385,11 @@ func (e *Engine) observeSites(a Actor, obs *Observation) {
 			obs.Sites[i].Detected = e.siteStrikable(i)
 		}
 	}
-	for _, i := range e.exposed {
-		if owner := e.Owner(i); (owner == a || a == Iran || a == NoActor) && e.exposedNow(i) {
-			obs.Sites[i].Hazard = e.Hazard(i).Hazard
+	if hazards {
+		for _, i := range e.exposed {
+			if owner := e.Owner(i); (owner == a || a == Iran || a == NoActor) && e.exposedNow(i) {
+				obs.Sites[i].Hazard = e.Hazard(i).Hazard
+			}
 		}
 	}
 	if a == ISIS {

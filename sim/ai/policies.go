@@ -422,8 +422,9 @@ func returnTroops(obs *sim.Observation, out []sim.Order) []sim.Order {
 }
 
 // Parts: the site views, the model constants (the hazard cap, the message
-// cooldown), the attacks it knows of and the owners; not the counters,
-// shipments, requests (it reads their reviews) or halts.
+// cooldown), the attacks it knows of and the owners; not the hazards at
+// its sites (it reads those of its reviews), the counters, shipments,
+// requests (it reads their reviews) or halts.
 func (*usa) Parts() sim.Part {
 	return sim.PartSites | sim.PartParams | sim.PartAttacks | sim.PartOwners
 }

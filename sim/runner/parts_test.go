@@ -23,7 +23,7 @@ func (f fullView) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 // poisoned shows a policy the parts it leaves out of its observations
 // unlike any the engine gives: site views with every site disabled,
 // evacuated, hardened, detected, with unknown troops and the highest
-// hazard; every model constant and counter at a huge value; a shipment, a
+// hazard (or, with the site views, that hazard alone); every model constant and counter at a huge value; a shipment, a
 // request, a halt and an attack about every site and target, pending and
 // unseen; every site owned by nobody; and, for the targets a Picker did
 // not pick, one perfect route each. A policy that read them would decide
@@ -108,6 +108,14 @@ func (w *poisoned) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 			}
 		}
 		w.picked = nil
+	}
+	if w.parts&sim.PartSites != 0 && w.parts&sim.PartHazards == 0 {
+		for i := range obs.Sites {
+			if obs.Sites[i].Hazard != -1 {
+				panic("the loop observed the hazards of a policy that leaves them out")
+			}
+			obs.Sites[i].Hazard = sim.Micro
+		}
 	}
 	if w.parts&sim.PartSites == 0 {
 		if len(obs.Sites) != 0 {
