@@ -181,7 +181,8 @@ const (
 	PartHalts                      // Halts
 	PartAttacks                    // Attacks
 	PartOwners                     // Owners (without it Owner gives the scenario's owners)
-	PartHazards                    // Sites[i].Hazard, with PartSites (without it -1 at every site, as where the actor cannot estimate it)
+	PartHazards                    // Sites[i].Hazard, with PartSites or PartOwnSites (without it -1 at every site, as where the actor cannot estimate it)
+	PartOwnSites                   // Sites, without PartSites: the sites the actor owns as PartSites shows them, the others zero
 	AllParts      = PartSites | PartOptions | PartParams | PartCounters | PartShipments | PartRequests | PartHalts | PartAttacks | PartOwners | PartHazards
 )
 
@@ -263,8 +264,11 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 	if a == Israel {
 		obs.SortiesLeft = max(0, e.param(ParamSortiesPerTurn)-e.plannedThisTurn())
 	}
-	if parts&PartSites != 0 {
+	switch {
+	case parts&PartSites != 0:
 		e.observeSites(a, obs, parts&PartHazards != 0)
+	case parts&PartOwnSites != 0:
+		e.observeOwnSites(a, obs, parts&PartHazards != 0)
 	}
 	if a == Iran || a == Hezbollah || a == NoActor {
 		obs.Corridors = append(obs.Corridors, st.Corridors...)
@@ -397,6 +401,36 @@ func (e *Engine) observeSites(a Actor, obs *Observation, hazards bool) {
 		for _, i := range e.usSites {
 			v := &obs.Sites[i]
 			v.Present, v.Evacuated = e.present(i), st.Sites[i].EvacuatedTill >= st.Turn
+		}
+	}
+}
+
+// observeOwnSites fills obs.Sites with the sites actor a owns as
+// observeSites shows them, and zero views for the others (a policy that
+// reads only its own sites spares the work of the others: the US looks at
+// a quarter of shadow-war's sites). For its own sites no view is hidden
+// from an actor; only Israel's detections and the hazards remain to add.
+func (e *Engine) observeOwnSites(a Actor, obs *Observation, hazards bool) {
+	st, n := &e.st, len(e.sc.Sites)
+	obs.Sites = slices.Grow(obs.Sites, n)[:n]
+	clear(obs.Sites)
+	offensive := st.OffensiveTill >= st.Turn
+	for i := range n {
+		if e.Owner(int32(i)) != a {
+			continue
+		}
+		ss, v := &st.Sites[i], &obs.Sites[i]
+		v.Troops, v.Present, v.Hardened = ss.Troops, presentAt(ss, st.Turn, offensive && e.north[i]), ss.Hardened
+		v.Evacuated, v.EvacuatedTill = ss.EvacuatedTill >= st.Turn, -1
+		v.Disabled, v.Hazard = ss.DisabledTill >= st.Turn, -1
+		if v.Evacuated {
+			v.EvacuatedTill = ss.EvacuatedTill
+		}
+		if a == Israel && e.sc.Sites[i].Target {
+			v.Detected = e.siteStrikable(int32(i))
+		}
+		if hazards && e.Exposed(int32(i)) {
+			v.Hazard = e.Hazard(int32(i)).Hazard
 		}
 	}
 }

@@ -88,6 +88,43 @@ func TestMaxHazardIsTheLargest(t *testing.T) {
 	})
 }
 
+// TestOwnSitesAsAllSitesShowThem: at every stop of random runs, for every
+// actor, with and without hazards, observing only its own sites gives each
+// of them the view that observing every site gives, and a zero view to
+// every other site.
+func TestOwnSitesAsAllSitesShowThem(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		sc := scenarioFor(t)
+		p, err := simtest.NewPlayer(sc, rapid.Uint64Range(0, 1<<53-1).Draw(t, "seed"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var own, all sim.Observation
+		p.AtStop = func() error {
+			for a := sim.Actor(0); a < sim.NumActors; a++ {
+				for _, hazards := range []sim.Part{0, sim.PartHazards} {
+					p.Engine.ObserveParts(a, &own, sim.PartOwnSites|hazards)
+					p.Engine.ObserveParts(a, &all, sim.PartSites|hazards)
+					for i := range sc.Sites {
+						want := sim.SiteView{}
+						if p.Engine.Owner(int32(i)) == a {
+							want = all.Sites[i]
+						}
+						if own.Sites[i] != want {
+							t.Fatalf("turn %d, %s, site %s, parts %d: own sites show %+v, want %+v",
+								p.Engine.Turn(), a, sc.Sites[i].ID, sim.PartOwnSites|hazards, own.Sites[i], want)
+						}
+					}
+				}
+			}
+			return nil
+		}
+		if err := p.Play(rapid.Int32Range(1, 80).Draw(t, "turns")); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
 // TestExposedList: at every stop of random runs (owner effects included),
 // every site Exposed reports lies in the list the retaliation step walks,
 // and over that list the short test it uses agrees with Exposed.

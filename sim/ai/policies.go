@@ -421,12 +421,12 @@ func returnTroops(obs *sim.Observation, out []sim.Order) []sim.Order {
 	return out
 }
 
-// Parts: the site views, the model constants (the hazard cap, the message
-// cooldown), the attacks it knows of and the owners; not the hazards at
-// its sites (it reads those of its reviews), the counters, shipments,
-// requests (it reads their reviews) or halts.
+// Parts: the views of its own sites, the model constants (the hazard cap,
+// the message cooldown), the attacks it knows of and the owners; not the
+// other sites, the hazards at its own (it reads those of its reviews), the
+// counters, shipments, requests (it reads their reviews) or halts.
 func (*usa) Parts() sim.Part {
-	return sim.PartSites | sim.PartParams | sim.PartAttacks | sim.PartOwners
+	return sim.PartOwnSites | sim.PartParams | sim.PartAttacks | sim.PartOwners
 }
 
 func (pol *usa) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {

@@ -23,7 +23,8 @@ func (f fullView) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 // poisoned shows a policy the parts it leaves out of its observations
 // unlike any the engine gives: site views with every site disabled,
 // evacuated, hardened, detected, with unknown troops and the highest
-// hazard (or, with the site views, that hazard alone); every model constant and counter at a huge value; a shipment, a
+// hazard (or, with the site views, that hazard alone; with its own sites'
+// views, the others so); every model constant and counter at a huge value; a shipment, a
 // request, a halt and an attack about every site and target, pending and
 // unseen; every site owned by nobody; and, for the targets a Picker did
 // not pick, one perfect route each. A policy that read them would decide
@@ -83,7 +84,6 @@ func (w *poisoned) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 			panic(fmt.Sprintf("the loop observed part %d of a policy that leaves it out", part))
 		}
 	}
-	w.poisonLists(obs)
 	if w.parts&sim.PartParams == 0 {
 		if obs.Params != (sim.Params{}) {
 			panic("the loop observed the model constants of a policy that leaves them out")
@@ -109,15 +109,30 @@ func (w *poisoned) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 		}
 		w.picked = nil
 	}
-	if w.parts&sim.PartSites != 0 && w.parts&sim.PartHazards == 0 {
+	if w.parts&(sim.PartSites|sim.PartOwnSites) != 0 && w.parts&sim.PartHazards == 0 {
 		for i := range obs.Sites {
+			if w.parts&sim.PartSites == 0 && obs.Owner(int32(i)) != obs.Actor {
+				continue // another actor's site: a zero view, poisoned below
+			}
 			if obs.Sites[i].Hazard != -1 {
 				panic("the loop observed the hazards of a policy that leaves them out")
 			}
 			obs.Sites[i].Hazard = sim.Micro
 		}
 	}
-	if w.parts&sim.PartSites == 0 {
+	if w.parts&sim.PartSites == 0 && w.parts&sim.PartOwnSites != 0 {
+		for i := range obs.Sites {
+			if obs.Owner(int32(i)) == obs.Actor {
+				continue
+			}
+			if obs.Sites[i] != (sim.SiteView{}) {
+				panic("the loop observed a site of another actor for a policy that sees only its own")
+			}
+			obs.Sites[i] = sim.SiteView{Troops: -1, Present: 1 << 40, Hardened: true, Evacuated: true,
+				EvacuatedTill: 1 << 30, Disabled: true, Detected: true, Hazard: sim.Micro}
+		}
+	}
+	if w.parts&(sim.PartSites|sim.PartOwnSites) == 0 {
 		if len(obs.Sites) != 0 {
 			panic("the loop observed the sites of a policy that leaves them out")
 		}
@@ -128,6 +143,7 @@ func (w *poisoned) Decide(obs *sim.Observation, out []sim.Order) []sim.Order {
 		}
 		obs.Sites = w.sites
 	}
+	w.poisonLists(obs) // last: the site views above read the true owners
 	return w.p.Decide(obs, out)
 }
 
