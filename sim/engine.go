@@ -229,7 +229,14 @@ func (e *Engine) HasOpen(a Actor) bool { return e.Open().Has(a) }
 
 // AnyOpen reports whether any actor has an unanswered decision (drivers
 // skip asking each actor when none has).
-func (e *Engine) AnyOpen() bool { return e.Open() != 0 }
+func (e *Engine) AnyOpen() bool {
+	for i := range e.st.Pending {
+		if !e.st.Pending[i].Done {
+			return true
+		}
+	}
+	return false
+}
 
 // Actors is a set of actors, one bit each.
 type Actors uint16

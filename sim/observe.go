@@ -275,9 +275,11 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 	}
 	switch a {
 	case Israel, NoActor:
+		turn := st.Turn
 		for _, i := range e.targetSites {
-			if e.siteStrikable(i) {
-				obs.Targets = append(obs.Targets, TargetView{Target: Target{TargetSite, i}, Pos: sc.Sites[i].Pos, Value: sc.Sites[i].Value, Till: st.Sites[i].DetectedTill})
+			if ss := &st.Sites[i]; ss.DetectedTill >= turn && ss.DisabledTill < turn { // siteStrikable, the turn looked up once
+				s := &sc.Sites[i]
+				obs.Targets = append(obs.Targets, TargetView{Target: Target{TargetSite, i}, Pos: s.Pos, Value: s.Value, Till: ss.DetectedTill})
 			}
 		}
 		for i := range st.Shipments {

@@ -208,6 +208,9 @@ func (l *Loop) Answer() error {
 			return err
 		}
 	}
+	if scripted == 0 {
+		return nil
+	}
 	if left := e.Open() & scripted; left != 0 {
 		a := sim.Actor(bits.TrailingZeros16(uint16(left)))
 		return fmt.Errorf("turn %d, step %s: the recording has no answer for %s's decision", e.Turn(), e.Step(), a)
