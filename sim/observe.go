@@ -305,9 +305,11 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 		if parts&PartHalts != 0 {
 			obs.Halts = append(obs.Halts, st.Halts...)
 		}
-		for i := range st.Attacks {
-			if at := st.Attacks[i]; parts&PartAttacks != 0 && (at.Detected || at.Landed || a == NoActor) {
-				obs.Attacks = append(obs.Attacks, at)
+		if parts&PartAttacks != 0 {
+			for i := range st.Attacks {
+				if at := st.Attacks[i]; at.Detected || at.Landed || a == NoActor {
+					obs.Attacks = append(obs.Attacks, at)
+				}
 			}
 		}
 	case USA:
@@ -324,9 +326,11 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 		if parts&PartHalts != 0 {
 			obs.Halts = append(obs.Halts, st.Halts...)
 		}
-		for i := range st.Attacks {
-			if at := st.Attacks[i]; parts&PartAttacks != 0 && (at.Warned || at.Landed) {
-				obs.Attacks = append(obs.Attacks, at)
+		if parts&PartAttacks != 0 {
+			for i := range st.Attacks {
+				if at := st.Attacks[i]; at.Warned || at.Landed {
+					obs.Attacks = append(obs.Attacks, at)
+				}
 			}
 		}
 	case Syria:
@@ -348,9 +352,11 @@ func (e *Engine) ObserveParts(a Actor, obs *Observation, parts Part) {
 		if parts&PartShipments != 0 {
 			e.observeShipments(obs)
 		}
-		for i := range st.Attacks {
-			if at := st.Attacks[i]; parts&PartAttacks != 0 && e.Owner(at.Site) == Israel {
-				obs.Attacks = append(obs.Attacks, at)
+		if parts&PartAttacks != 0 {
+			for i := range st.Attacks {
+				if at := st.Attacks[i]; e.Owner(at.Site) == Israel {
+					obs.Attacks = append(obs.Attacks, at)
+				}
 			}
 		}
 	case Turkey, SDF:
