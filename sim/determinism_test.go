@@ -41,6 +41,24 @@ func scenarioFor(t *rapid.T) *sim.Scenario {
 	return simtest.ScenarioGen().Draw(t, "scenario")
 }
 
+// atEveryStop plays a run of a random scenario (scenarioFor) from a random
+// seed for up to maxTurns turns, with the default AI, and calls check at
+// every stop.
+func atEveryStop(t *rapid.T, maxTurns int32, check func(e *sim.Engine, sc *sim.Scenario)) {
+	sc := scenarioFor(t)
+	p, err := simtest.NewPlayer(sc, rapid.Uint64Range(0, 1<<53-1).Draw(t, "seed"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.AtStop = func() error {
+		check(p.Engine, sc)
+		return nil
+	}
+	if err := p.Play(rapid.Int32Range(1, maxTurns).Draw(t, "turns")); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestDeterminism: the same scenario, seed and orders give the same hash and
 // digest after every turn, in a fresh engine and in one that was Reset after
 // playing another run.

@@ -27,34 +27,26 @@ func emptyAsNil(obs sim.Observation) sim.Observation {
 // every actor and both sets of parts at every stop of random runs. Observe
 // sets its fields one by one; a field it forgot would keep a stale value.
 func TestObserveLeavesNothingStale(t *testing.T) {
+	actors := []sim.Actor{sim.NoActor}
+	for a := sim.Actor(0); a < sim.NumActors; a++ {
+		actors = append(actors, a)
+	}
 	rapid.Check(t, func(t *rapid.T) {
-		p, err := simtest.NewPlayer(scenarioFor(t), rapid.Uint64Range(0, 1<<53-1).Draw(t, "seed"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		actors := []sim.Actor{sim.NoActor}
-		for a := sim.Actor(0); a < sim.NumActors; a++ {
-			actors = append(actors, a)
-		}
-		p.AtStop = func() error {
+		atEveryStop(t, 60, func(e *sim.Engine, _ *sim.Scenario) {
 			for _, a := range actors {
 				for _, parts := range []sim.Part{sim.AllParts, 0} {
 					var stale, fresh sim.Observation
 					n := int64(0)
 					fill(reflect.ValueOf(&stale).Elem(), &n)
-					p.Engine.ObserveParts(a, &stale, parts)
-					p.Engine.ObserveParts(a, &fresh, parts)
+					e.ObserveParts(a, &stale, parts)
+					e.ObserveParts(a, &fresh, parts)
 					if !reflect.DeepEqual(emptyAsNil(stale), emptyAsNil(fresh)) {
 						t.Fatalf("turn %d, %s, parts %d: observing into a used observation gives\n%+v\ninto a zero one\n%+v",
-							p.Engine.Turn(), a, parts, stale, fresh)
+							e.Turn(), a, parts, stale, fresh)
 					}
 				}
 			}
-			return nil
-		}
-		if err := p.Play(rapid.Int32Range(1, 60).Draw(t, "turns")); err != nil {
-			t.Fatal(err)
-		}
+		})
 	})
 }
 
@@ -63,28 +55,19 @@ func TestObserveLeavesNothingStale(t *testing.T) {
 // largest hazard over every exposed US site, or 0 when none is exposed.
 func TestMaxHazardIsTheLargest(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		sc := scenarioFor(t)
-		p, err := simtest.NewPlayer(sc, rapid.Uint64Range(0, 1<<53-1).Draw(t, "seed"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.AtStop = func() error {
+		atEveryStop(t, 80, func(e *sim.Engine, sc *sim.Scenario) {
 			g := [sim.NumAdversaries]int64{rapid.Int64Range(0, sim.MaxPoints).Draw(t, "g_israel"), rapid.Int64Range(0, sim.MaxPoints).Draw(t, "g_usa")}
 			c := rapid.Int64Range(0, sim.Micro).Draw(t, "complicity")
 			var want int64
 			for i := range sc.Sites {
-				if p.Engine.Owner(int32(i)) == sim.USA && p.Engine.Exposed(int32(i)) {
-					want = max(want, p.Engine.HazardWith(int32(i), g, c).Hazard)
+				if e.Owner(int32(i)) == sim.USA && e.Exposed(int32(i)) {
+					want = max(want, e.HazardWith(int32(i), g, c).Hazard)
 				}
 			}
-			if got := p.Engine.MaxHazard(g, c); got != want {
-				t.Fatalf("turn %d: maxHazard = %d, the largest over the exposed US sites is %d", p.Engine.Turn(), got, want)
+			if got := e.MaxHazard(g, c); got != want {
+				t.Fatalf("turn %d: maxHazard = %d, the largest over the exposed US sites is %d", e.Turn(), got, want)
 			}
-			return nil
-		}
-		if err := p.Play(rapid.Int32Range(1, 80).Draw(t, "turns")); err != nil {
-			t.Fatal(err)
-		}
+		})
 	})
 }
 
@@ -94,34 +77,25 @@ func TestMaxHazardIsTheLargest(t *testing.T) {
 // every other site.
 func TestOwnSitesAsAllSitesShowThem(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		sc := scenarioFor(t)
-		p, err := simtest.NewPlayer(sc, rapid.Uint64Range(0, 1<<53-1).Draw(t, "seed"))
-		if err != nil {
-			t.Fatal(err)
-		}
 		var own, all sim.Observation
-		p.AtStop = func() error {
+		atEveryStop(t, 80, func(e *sim.Engine, sc *sim.Scenario) {
 			for a := sim.Actor(0); a < sim.NumActors; a++ {
 				for _, hazards := range []sim.Part{0, sim.PartHazards} {
-					p.Engine.ObserveParts(a, &own, sim.PartOwnSites|hazards)
-					p.Engine.ObserveParts(a, &all, sim.PartSites|hazards)
+					e.ObserveParts(a, &own, sim.PartOwnSites|hazards)
+					e.ObserveParts(a, &all, sim.PartSites|hazards)
 					for i := range sc.Sites {
 						want := sim.SiteView{}
-						if p.Engine.Owner(int32(i)) == a {
+						if e.Owner(int32(i)) == a {
 							want = all.Sites[i]
 						}
 						if own.Sites[i] != want {
 							t.Fatalf("turn %d, %s, site %s, parts %d: own sites show %+v, want %+v",
-								p.Engine.Turn(), a, sc.Sites[i].ID, sim.PartOwnSites|hazards, own.Sites[i], want)
+								e.Turn(), a, sc.Sites[i].ID, sim.PartOwnSites|hazards, own.Sites[i], want)
 						}
 					}
 				}
 			}
-			return nil
-		}
-		if err := p.Play(rapid.Int32Range(1, 80).Draw(t, "turns")); err != nil {
-			t.Fatal(err)
-		}
+		})
 	})
 }
 
@@ -130,29 +104,20 @@ func TestOwnSitesAsAllSitesShowThem(t *testing.T) {
 // and over that list the short test it uses agrees with Exposed.
 func TestExposedList(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		sc := scenarioFor(t)
-		p, err := simtest.NewPlayer(sc, rapid.Uint64Range(0, 1<<53-1).Draw(t, "seed"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.AtStop = func() error {
+		atEveryStop(t, 80, func(e *sim.Engine, sc *sim.Scenario) {
 			listed := map[int32]bool{}
-			for _, i := range p.Engine.ExposedSites() {
+			for _, i := range e.ExposedSites() {
 				listed[i] = true
-				if p.Engine.ExposedNow(i) != p.Engine.Exposed(i) {
-					t.Fatalf("turn %d, site %s: exposedNow %v, Exposed %v", p.Engine.Turn(), sc.Sites[i].ID, p.Engine.ExposedNow(i), p.Engine.Exposed(i))
+				if e.ExposedNow(i) != e.Exposed(i) {
+					t.Fatalf("turn %d, site %s: exposedNow %v, Exposed %v", e.Turn(), sc.Sites[i].ID, e.ExposedNow(i), e.Exposed(i))
 				}
 			}
 			for i := range sc.Sites {
-				if p.Engine.Exposed(int32(i)) && !listed[int32(i)] {
-					t.Fatalf("turn %d: site %s is exposed but not listed", p.Engine.Turn(), sc.Sites[i].ID)
+				if e.Exposed(int32(i)) && !listed[int32(i)] {
+					t.Fatalf("turn %d: site %s is exposed but not listed", e.Turn(), sc.Sites[i].ID)
 				}
 			}
-			return nil
-		}
-		if err := p.Play(rapid.Int32Range(1, 80).Draw(t, "turns")); err != nil {
-			t.Fatal(err)
-		}
+		})
 	})
 }
 
