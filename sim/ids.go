@@ -117,4 +117,4 @@ const (
 // Version identifies the engine's rules. Replays and batch rows carry it: a
 // run re-plays exactly only under the version that recorded it. It changes
 // whenever a change to the model changes any hash.
-const Version = "2.1.0"
+const Version = "2.2.0"
