@@ -52,3 +52,6 @@ func (e *Engine) ExposedSites() []int32 { return e.exposed }
 
 // ExposedNow is exposedNow.
 func (e *Engine) ExposedNow(site int32) bool { return e.exposedNow(site) }
+
+// SecretFromIran is the list of counters Iran cannot see.
+func SecretFromIran() []Metric { return secretFromIran[:] }

@@ -480,7 +480,7 @@ func (e *Engine) FillOptions(obs *Observation, want []bool) {
 // marked in want (all when nil), from the option cache when it may be
 // used.
 func (e *Engine) routeOptions(obs *Observation, want []bool) {
-	if !slices.Contains(want, true) && (want != nil || len(obs.Targets) == 0) {
+	if len(obs.Targets) == 0 || want != nil && !slices.Contains(want, true) {
 		return // no route to weigh: the caches need not be brought up to date
 	}
 	e.syncAssessCache()

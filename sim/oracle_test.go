@@ -108,6 +108,21 @@ func orderStrike(t *testing.T, e *sim.Engine, site, route int32, notice int8) in
 	return e.State().Missions[len(e.State().Missions)-1].ID
 }
 
+// reviewRequest orders a strike on flatland's depot by the southern route
+// (into the US zone the test has put there), lets the step run and returns
+// the mission's id and the US review request it raises.
+func reviewRequest(t *testing.T, e *sim.Engine) (mission int32, d sim.Decision) {
+	t.Helper()
+	mission = orderStrike(t, e, flDepot, flSouth, sim.NoticeStandard)
+	answerDefaults(t, e)
+	e.Advance()
+	d, ok := openDecision(e, sim.DecideRequest)
+	if !ok {
+		t.Fatal("no review request")
+	}
+	return mission, d
+}
+
 // TestOracleInterception: exposure is the length (metres) of the route's
 // path inside each standing air-defence circle, times the cover's strength;
 // interception = exposure (km) × intercept_per_km × air-defence level,
@@ -540,13 +555,7 @@ func TestOracleReviewLeak(t *testing.T) {
 			sc.Params[sim.ParamReviewLeak] = c.leak
 			e := sim.New(sc, 1)
 			e.State().Complicity = c.complicity
-			orderStrike(t, e, flDepot, flSouth, sim.NoticeStandard)
-			answerDefaults(t, e)
-			e.Advance()
-			d, ok := openDecision(e, sim.DecideRequest)
-			if !ok {
-				t.Fatal("no review request")
-			}
+			_, d := reviewRequest(t, e)
 			o := sim.Order{Kind: c.kind, Decision: d.ID, Route: -1}
 			if c.kind == sim.OrderCondition {
 				o.Delay = 1
@@ -914,13 +923,7 @@ func TestOracleTrustAnswers(t *testing.T) {
 			sc.Zones = []sim.Zone{zoneAt(sim.ZoneDeconfliction, sim.USA, sc)}
 			e := sim.New(sc, 1)
 			e.State().Trust = c.trust
-			orderStrike(t, e, flDepot, flSouth, sim.NoticeStandard)
-			answerDefaults(t, e)
-			e.Advance()
-			d, ok := openDecision(e, sim.DecideRequest)
-			if !ok {
-				t.Fatal("no review request")
-			}
+			_, d := reviewRequest(t, e)
 			mustApply(t, e, sim.USA, sim.Order{Kind: sim.OrderDeny, Decision: d.ID})
 			if got := e.State().Trust; got != c.want {
 				t.Fatalf("trust %d, want %d", got, c.want)
@@ -1370,13 +1373,7 @@ func TestOracleCondition(t *testing.T) {
 	sc := flatland()
 	sc.Zones = []sim.Zone{zoneAt(sim.ZoneDeconfliction, sim.USA, sc)}
 	e := sim.New(sc, 1)
-	id := orderStrike(t, e, flDepot, flSouth, sim.NoticeStandard)
-	answerDefaults(t, e)
-	e.Advance()
-	d, ok := openDecision(e, sim.DecideRequest)
-	if !ok {
-		t.Fatal("no review request")
-	}
+	id, d := reviewRequest(t, e)
 	mustApply(t, e, sim.USA, sim.Order{Kind: sim.OrderCondition, Decision: d.ID, Route: flDirect, Delay: 2})
 	e.Advance()
 	r, ok := openDecision(e, sim.DecideResponse)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/deconflict/deconflict/cmd/deconflict-sim/internal/netplay"
+	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim/scenario"
 )
 
@@ -105,7 +106,7 @@ func serve(f *serveFlags, stdout, stderr io.Writer) error {
 		g.SetTurnTimeout(f.timeout)
 	}
 	for _, s := range setup.Seats {
-		fmt.Fprintf(stdout, "seat %s %s\n", s.Role, s.Code)
+		fmt.Fprintf(stdout, "%s %s %s\n", netproto.BannerSeat, s.Role, s.Code)
 	}
 	web := netplay.WebFS()
 	if f.web != "" {
@@ -119,7 +120,7 @@ func serve(f *serveFlags, stdout, stderr io.Writer) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	srv := &http.Server{Handler: g.Handler(web), ReadHeaderTimeout: 10 * time.Second, ErrorLog: logger}
-	fmt.Fprintf(stdout, "listening %s\n", ln.Addr())
+	fmt.Fprintf(stdout, "%s %s\n", netproto.BannerListening, ln.Addr())
 	go func() {
 		var err error
 		if f.cert != "" {

@@ -7,11 +7,11 @@ import (
 	"errors"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/deconflict/deconflict/internal/buildtest"
+	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim"
 )
 
@@ -42,17 +42,9 @@ func startServe(t *testing.T, bin string, args ...string) *server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	s := &server{cmd: cmd, codes: map[string]string{}}
+	s := &server{cmd: cmd}
 	sc := bufio.NewScanner(out)
-	for s.addr == "" && sc.Scan() {
-		f := strings.Fields(sc.Text())
-		switch {
-		case len(f) == 3 && f[0] == "seat":
-			s.codes[f[1]] = f[2]
-		case len(f) == 2 && f[0] == "listening":
-			s.addr = f[1]
-		}
-	}
+	s.addr, s.codes = netproto.ReadBanner(sc)
 	if s.addr == "" {
 		t.Fatalf("serve printed no address: %v", sc.Err())
 	}

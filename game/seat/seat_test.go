@@ -18,6 +18,7 @@ import (
 	"github.com/deconflict/deconflict/game/session"
 	"github.com/deconflict/deconflict/game/view"
 	"github.com/deconflict/deconflict/internal/buildtest"
+	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/runner"
 	"github.com/deconflict/deconflict/sim/simtest"
@@ -55,17 +56,8 @@ func start(t *testing.T, args ...string) (*exec.Cmd, string, map[string]string) 
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	codes, addr := map[string]string{}, ""
 	sc := bufio.NewScanner(out)
-	for addr == "" && sc.Scan() {
-		f := strings.Fields(sc.Text())
-		switch {
-		case len(f) == 3 && f[0] == "seat":
-			codes[f[1]] = f[2]
-		case len(f) == 2 && f[0] == "listening":
-			addr = f[1]
-		}
-	}
+	addr, codes := netproto.ReadBanner(sc)
 	if addr == "" {
 		t.Fatalf("serve printed no address: %v", sc.Err())
 	}

@@ -22,20 +22,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden hashes in testdata/golden")
 
-// load loads an embedded scenario, skipping the test when it is missing.
-func load(t testing.TB, id string) *sim.Scenario {
-	t.Helper()
-	f, ok := scenarios.Lookup(id)
-	if !ok {
-		t.Skipf("the embedded scenario %q is missing", id)
-	}
-	sc, err := scenario.Load(f.Name, f.Data, nil)
-	if err != nil {
-		t.Fatalf("%s: %v", f.Name, err)
-	}
-	return sc
-}
-
 // goldenPath is the golden file: the engine version it belongs to, then
 // the final hash of shadow-war at seed 1 with the default AI.
 var goldenPath = filepath.Join("testdata", "golden", "shadow-war.hash")
@@ -125,7 +111,7 @@ func semverLess(a, b string) bool {
 // any change to the model, the AI, the scenario or the loader: such a change
 // must be deliberate, and must bump sim.Version.
 func TestGoldenShadowWar(t *testing.T) {
-	sc := load(t, "shadow-war")
+	sc := simtest.Embedded(t, "shadow-war")
 	res, err := runner.NewDriver(sc).Run(1, runner.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -251,7 +237,7 @@ func shuffled(t *rapid.T, text string) string {
 func TestPermutationInvariance(t *testing.T) {
 	files := scenarios.Files()
 	if len(files) == 0 {
-		t.Skip("no embedded scenarios")
+		t.Fatal("no embedded scenarios")
 	}
 	type base struct {
 		hash  string
@@ -394,7 +380,7 @@ func TestEmbeddedScenariosPlay(t *testing.T) {
 func TestLoadIgnoresTimeZone(t *testing.T) {
 	f, ok := scenarios.Lookup("shadow-war")
 	if !ok {
-		t.Skip("the embedded scenario shadow-war is missing")
+		t.Fatal("the embedded scenario shadow-war is missing")
 	}
 	local := time.Local
 	defer func() { time.Local = local }()

@@ -26,6 +26,7 @@ import (
 	"github.com/deconflict/deconflict/game/camera"
 	"github.com/deconflict/deconflict/game/layout"
 	"github.com/deconflict/deconflict/game/view"
+	"github.com/deconflict/deconflict/internal/netproto"
 	"github.com/deconflict/deconflict/scenarios"
 	"github.com/deconflict/deconflict/sim"
 	"github.com/deconflict/deconflict/sim/scenario"
@@ -319,17 +320,8 @@ func TestJoinsAServedGame(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { serve.Process.Kill(); serve.Wait() }()
-	codes, addr := map[string]string{}, ""
 	sc := bufio.NewScanner(out)
-	for addr == "" && sc.Scan() {
-		f := strings.Fields(sc.Text())
-		switch {
-		case len(f) == 3 && f[0] == "seat":
-			codes[f[1]] = f[2]
-		case len(f) == 2 && f[0] == "listening":
-			addr = f[1]
-		}
-	}
+	addr, codes := netproto.ReadBanner(sc)
 	if addr == "" {
 		t.Fatalf("serve printed no address; its log:\n%s", log.String())
 	}
